@@ -1,0 +1,256 @@
+"""The data model: plain dataclasses, every derived fact tied to a span of one document's text.
+
+Provenance is the spine of the model. A document has one immutable cleaned body text
+(`Document.text`) and one text per footnote (`Footnote.text`). Every annotation is a
+`Span` over one of those texts: `footnote is None` means the body, otherwise the offsets
+count within that footnote's text. Pages are recorded on blocks, sentences and footnotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Zone = str  # "body" | "footnote" | "furniture"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) in the body text or in one footnote's text."""
+
+    start: int
+    end: int
+    footnote: int | None = None
+
+    def text_in(self, document: Document) -> str:
+        """The exact characters this span covers in `document`."""
+        if self.footnote is None:
+            return document.text[self.start : self.end]
+        return document.footnote(self.footnote).text[self.start : self.end]
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass
+class RawLine:
+    """One line as a reader gives it; layout fields are None for plain text."""
+
+    text: str
+    font_size: float | None = None
+    top: float | None = None  # distance from the page top, in points
+    x0: float | None = None
+
+
+@dataclass
+class RawPage:
+    number: int  # 1-based page index within the file
+    lines: list[RawLine]
+    height: float | None = None
+    width: float | None = None
+
+
+@dataclass
+class RawDocument:
+    """What a reader produced from one file, before structure recovery."""
+
+    path: str
+    sha256: str  # of the file's bytes
+    encoding: str  # detected text encoding, or "pdf"
+    pages: list[RawPage]
+    explicit_pages: bool = False  # True when the file marks its own page breaks (PDF, form feeds)
+
+
+# ---------------------------------------------------------------- structure
+
+
+@dataclass
+class Furniture:
+    """Page furniture removed from the text (running head, page number, rule, blank filler), kept for audit."""
+
+    page: int
+    text: str
+    reason: str  # "running-head" | "page-number" | "rule" | "separator" ...
+
+
+@dataclass
+class Block:
+    """A paragraph or heading of the body text."""
+
+    span: Span
+    page: int  # page on which the block starts
+    kind: str = "paragraph"  # "paragraph" | "heading" | "list-item"
+
+
+@dataclass
+class Sentence:
+    span: Span
+    page: int
+    block: int  # index into Document.blocks
+
+
+@dataclass
+class Marker:
+    """A footnote marker found in the body and stripped from it."""
+
+    number: int
+    offset: int  # offset in Document.text where the marker stood (after stripping)
+    page: int
+    sentence: int | None  # index into Document.sentences
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str  # the whole footnote, continuations joined
+    page: int  # page where the footnote starts
+    pages: list[int] = field(default_factory=list)  # every page it runs over
+
+
+# ---------------------------------------------------------------- annotate
+
+
+@dataclass
+class DateMention:
+    """A date expression and its normalized value."""
+
+    span: Span
+    text: str  # as written
+    edtf: str  # EDTF string, e.g. "1920-04-23", "1919-07-23/1919-08-06", "1919-25", "1921-09~"
+    earliest: date
+    latest: date
+    year_inferred: bool = False
+    calendar: str = "gregorian"  # "gregorian" | "rumi" | "hijri" | "julian"
+    original: str | None = None  # the value in its own calendar, when converted
+    role: str = "event"  # "event" | "bibliographic" (publication dates in citations)
+
+
+@dataclass
+class EntityMention:
+    span: Span
+    text: str  # as written, suffix included
+    surface: str  # suffix removed, e.g. "Mustafa Kemal" for "Mustafa Kemal’in"
+    type: str  # "person" | "place" | "organization" | "treaty" | "meeting"
+    entity_key: str = ""  # set by resolution; equal keys mean one entity
+
+
+@dataclass
+class Entity:
+    key: str
+    type: str
+    name: str  # canonical name
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: str | None = None  # existence, ISO or EDTF, from the authority file
+    end: str | None = None
+    mentions: int = 0
+
+
+@dataclass
+class Citation:
+    """One reference inside one footnote."""
+
+    footnote: int
+    span: Span  # within the footnote's text
+    raw: str
+    type: str = "book"  # "book" | "article" | "archive" | "newspaper" | "collection"
+    authors: list[str] = field(default_factory=list)
+    title: str | None = None
+    title_latin: str | None = None
+    title_repaired: str | None = None  # run-together words separated
+    container: str | None = None  # collection, journal, newspaper
+    place: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    locator: str | None = None  # "s. 19", "стр. 675", "v.17-21"
+    archive: dict[str, str] = field(default_factory=dict)  # archive, fond, opis, delo, folios
+    issue_date: str | None = None  # newspapers
+    back_reference: bool = False  # "a.g.e.", "ibid.", "там же"
+    source_key: str = ""  # set by merging; equal keys mean one work
+
+
+@dataclass
+class Source:
+    key: str
+    type: str
+    authors: list[str]
+    title: str | None
+    title_latin: str | None
+    place: str | None
+    year: int | None
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    date: DateMention
+    sentence: int  # index into Document.sentences
+    actors: list[str] = field(default_factory=list)  # entity keys
+    places: list[str] = field(default_factory=list)  # entity keys
+    footnotes: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    span: Span
+    text: str
+    document: str = ""
+
+
+@dataclass
+class Finding:
+    kind: str
+    message: str
+    evidence: list[Evidence]
+
+
+# ---------------------------------------------------------------- the document
+
+
+@dataclass
+class Document:
+    """One article: its cleaned text and everything derived from it."""
+
+    id: str
+    path: str
+    sha256: str
+    title: str = ""
+    language: str = "tr"
+    pages: int = 0
+    encoding: str = ""
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    page_starts: list[tuple[int, int]] = field(default_factory=list)  # (body offset, page) where a page begins
+    dates: list[DateMention] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def footnote(self, number: int) -> Footnote:
+        for note in self.footnotes:
+            if note.number == number:
+                return note
+        raise KeyError(f"document {self.id} has no footnote {number}")
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the body sentence containing `offset`, or None."""
+        for index, sentence in enumerate(self.sentences):
+            if sentence.span.start <= offset < sentence.span.end:
+                return index
+        return None
+
+    def page_at(self, offset: int) -> int:
+        """Page of the body text at `offset`."""
+        page = self.page_starts[0][1] if self.page_starts else 1
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
