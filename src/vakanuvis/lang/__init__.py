@@ -1,0 +1,29 @@
+"""Per-language data: one YAML file per language and topic, `lang/<code>/<topic>.yaml`.
+
+Topics: `dates`, `entities`, `citations`. A contributor adds a language by adding files, not code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("tr", "az", "ru", "en")
+
+
+@cache
+def language_data(language: str, topic: str) -> dict[str, Any]:
+    """The data of one language for one topic; an empty dict when the language has none."""
+    resource = resources.files(__package__).joinpath(language, f"{topic}.yaml")
+    if not resource.is_file():
+        return {}
+    with resource.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def all_language_data(topic: str) -> dict[str, dict[str, Any]]:
+    """`{language: data}` for every language that has data for `topic`."""
+    return {code: data for code in LANGUAGES if (data := language_data(code, topic))}
