@@ -1,0 +1,24 @@
+"""Events: each narrative date in the body becomes an event tied to its sentence and footnotes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from vakanuvis.model import Document, Event
+
+
+def build_events(document: Document) -> list[Event]:
+    """One event per body date of role "event", with the footnotes whose markers its sentence carries."""
+    footnotes_of_sentence: dict[int, list[int]] = defaultdict(list)
+    for marker in document.markers:
+        if marker.sentence is not None and marker.number not in footnotes_of_sentence[marker.sentence]:
+            footnotes_of_sentence[marker.sentence].append(marker.number)
+    events = []
+    for mention in document.dates:
+        if mention.role != "event" or mention.span.footnote is not None:
+            continue
+        sentence = document.sentence_at(mention.span.start)
+        if sentence is None:
+            continue
+        events.append(Event(date=mention, sentence=sentence, footnotes=list(footnotes_of_sentence[sentence])))
+    return events

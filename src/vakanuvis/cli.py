@@ -1,0 +1,271 @@
+"""The `vakanuvis` command: typer commands that call the Python API, nothing more."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from vakanuvis.errors import BadOption, VakanuvisError
+from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
+
+app = typer.Typer(
+    help="Vakanüvis: turn historical scholarship into a source-linked knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True)
+
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite path or postgresql:// URL (default: $VAKANUVIS_DB, else ./vakanuvis.db)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+DocumentArgument = Annotated[str | None, typer.Argument(help="A document id, as `ingest` printed it.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turn the tool's errors into one line on stderr and a non-zero exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except VakanuvisError as error:
+            print(f"vakanuvis: {error}", file=sys.stderr)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A date bound given as YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1) if option == "--from" else date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if option == "--from":
+                return date(year, month, 1)
+            next_month = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(next_month.toordinal() - 1)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadOption(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+@app.command()
+@reports_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .pdf) or folders (read recursively).")],
+    db: DatabaseOption = None,
+    force: Annotated[bool, typer.Option(help="Analyse again even when the content is already stored.")] = False,
+) -> None:
+    """Store each document; print DOC_ID<TAB>PATH per document stored."""
+    kb = KnowledgeBase(db)
+    failures = 0
+
+    def report(result: IngestResult) -> None:
+        nonlocal failures
+        if result.error:
+            failures += 1
+            print(result.error, file=sys.stderr)
+        else:
+            print(f"{result.document_id}\t{result.path}", flush=True)
+
+    show_progress = len(paths) > 1 or any(path.is_dir() for path in paths)
+    if show_progress and stderr.is_terminal:
+        with Progress(
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr
+        ) as progress:
+            task = progress.add_task("ingest", total=None)
+
+            def advance(result: IngestResult) -> None:
+                report(result)
+                progress.advance(task)
+
+            kb.ingest(paths, force=force, on_file=advance)
+    else:
+        kb.ingest(paths, force=force, on_file=report)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def documents(db: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """The stored documents."""
+    records = KnowledgeBase(db).documents()
+    if as_json:
+        print_json(records)
+        return
+    for record in records:
+        print(f"{record['id']}\t{record['pages']}p\t{record['language']}\t{record['title']}\t{record['path']}")
+
+
+@app.command()
+@reports_errors
+def text(document: Annotated[str, typer.Argument(help="A document id.")], db: DatabaseOption = None) -> None:
+    """The cleaned body text of a document."""
+    sys.stdout.write(KnowledgeBase(db).text(document) + "\n")
+
+
+@app.command()
+@reports_errors
+def footnotes(
+    document: Annotated[str, typer.Argument(help="A document id.")], db: DatabaseOption = None, as_json: JsonOption = False
+) -> None:
+    """A document's footnotes with the body sentence that carries each marker."""
+    records = KnowledgeBase(db).footnotes(document)
+    if as_json:
+        print_json(records)
+        return
+    for record in records:
+        print(f"[{record['number']}] (p. {record['page']}) {record['text']}")
+
+
+@app.command()
+@reports_errors
+def events(
+    document: DocumentArgument = None,
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY[-MM[-DD]]")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only events naming this actor.")] = None,
+    place: Annotated[str | None, typer.Option(help="Only events naming this place.")] = None,
+) -> None:
+    """Dated events in chronological order."""
+    records = KnowledgeBase(db).events(
+        document,
+        date_from=parse_day(date_from, "--from"),
+        date_to=parse_day(date_to, "--to"),
+        actor=actor,
+        place=place,
+    )
+    if as_json:
+        print_json(records)
+        return
+    for record in records:
+        print(f"{record['date']}\t{record['text']}\t{record['sentence']}")
+
+
+@app.command()
+@reports_errors
+def timeline(
+    document: DocumentArgument = None,
+    db: DatabaseOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY[-MM[-DD]]")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only events naming this actor.")] = None,
+    place: Annotated[str | None, typer.Option(help="Only events naming this place.")] = None,
+) -> None:
+    """A readable timeline of events in the terminal."""
+    from vakanuvis.timeline import render_timeline
+
+    records = KnowledgeBase(db).events(
+        document,
+        date_from=parse_day(date_from, "--from"),
+        date_to=parse_day(date_to, "--to"),
+        actor=actor,
+        place=place,
+    )
+    render_timeline(records, Console())
+
+
+@app.command()
+@reports_errors
+def entities(document: DocumentArgument = None, db: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """People, places, organizations, treaties and meetings, one per real thing."""
+    records = KnowledgeBase(db).entities(document)
+    if as_json:
+        print_json(records)
+        return
+    for record in records:
+        aliases = ", ".join(a for a in record["aliases"] if a != record["name"])
+        print(f"{record['type']:<12} {record['mentions']:>4}  {record['name']}" + (f"  ({aliases})" if aliases else ""))
+
+
+@app.command()
+@reports_errors
+def who(
+    name: Annotated[str, typer.Argument(help="An entity id, name or alias.")],
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One entity: aliases, mentions with their sentences, the events it takes part in."""
+    record = KnowledgeBase(db).entity(name)
+    if as_json:
+        print_json(record)
+        return
+    console = Console()
+    console.print(f"[bold]{record['name']}[/bold] ({record['type']}) id={record['id']}")
+    if record["wikidata"]:
+        console.print(f"Wikidata: {record['wikidata']}")
+    if record["lat"] is not None:
+        console.print(f"Coordinates: {record['lat']:.4f}, {record['lon']:.4f}")
+    console.print("Aliases: " + ", ".join(record["aliases"]), markup=False)
+    console.print(f"\n[bold]Mentions ({len(record['mentions'])})[/bold]")
+    for mention in record["mentions"]:
+        where = f"footnote {mention['footnote']}" if mention["footnote"] is not None else f"@{mention['start']}"
+        console.print(f"  {mention['document']} {where}: {mention['sentence'] or mention['text']}", markup=False)
+    console.print(f"\n[bold]Events ({len(record['events'])})[/bold]")
+    for event in record["events"]:
+        console.print(f"  {event['date']}  {event['sentence']}", markup=False)
+
+
+@app.command()
+@reports_errors
+def sources(document: DocumentArgument = None, db: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """The works the footnotes cite, one per work however spelled."""
+    records = KnowledgeBase(db).sources(document)
+    if as_json:
+        print_json(records)
+        return
+    for record in records:
+        notes = ", ".join(str(c["footnote"]) for c in record["cited_in"])
+        authors = "; ".join(record["authors"])
+        print(f"{record['id']}\t{authors}\t{record['title'] or ''}\t{record['year'] or ''}\tnotes {notes}")
+
+
+@app.command()
+@reports_errors
+def cite(
+    source: Annotated[str, typer.Argument(help="A source id, as `sources` printed it.")],
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every place where a work is cited."""
+    record = KnowledgeBase(db).source(source)
+    if as_json:
+        print_json(record)
+        return
+    print(f"{'; '.join(record['authors'])}. {record['title'] or ''} {record['place'] or ''} {record['year'] or ''}")
+    for place in record["cited_in"]:
+        print(f"  {place['document']} footnote {place['footnote']} (p. {place['page']}): {place['footnote_text']}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The Python API: one knowledge base, the operations the CLI and the HTTP API offer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from vakanuvis.errors import UnreadableFile, VakanuvisError
+from vakanuvis.ingest import find_input_files, read_file
+from vakanuvis.pipeline import analyse, document_id_for
+from vakanuvis.store import queries
+from vakanuvis.store.database import open_database
+from vakanuvis.store.resolution import resolve_corpus
+from vakanuvis.store.write import document_id_for_sha256, save_document
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    document_id: str | None = None
+    error: str | None = None
+    stored: bool = False  # False when the same content was already stored
+
+
+class KnowledgeBase:
+    """A knowledge base at a SQLite path or PostgreSQL URL."""
+
+    def __init__(self, location: str | None = None, engine: Engine | None = None) -> None:
+        self.engine = engine or open_database(location)
+
+    # ---------------------------------------------------------------- writing
+
+    def ingest(
+        self, paths: Iterable[Path], *, force: bool = False, on_file: Callable[[IngestResult], None] | None = None
+    ) -> list[IngestResult]:
+        """Read, analyse and store each file (folders recursively); one transaction per document."""
+        results = []
+        for path in find_input_files(list(paths)):
+            result = self._ingest_file(path, force=force)
+            results.append(result)
+            if on_file:
+                on_file(result)
+        if any(result.stored for result in results):
+            resolve_corpus(self.engine)
+        return results
+
+    def _ingest_file(self, path: Path, *, force: bool) -> IngestResult:
+        try:
+            raw = read_file(path)
+            existing = document_id_for_sha256(self.engine, raw.sha256)
+            if existing and not force:
+                return IngestResult(path, existing)
+            document = analyse(raw)
+            save_document(self.engine, document)
+            return IngestResult(path, document.id, stored=True)
+        except UnreadableFile as error:
+            return IngestResult(path, error=str(error))
+        except VakanuvisError as error:
+            return IngestResult(path, error=f"{path}: {error}")
+        except Exception as error:  # noqa: BLE001 — one bad file must not stop a folder's ingest
+            return IngestResult(path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})")
+
+    # ---------------------------------------------------------------- reading
+
+    def documents(self) -> list[dict[str, Any]]:
+        return queries.list_documents(self.engine)
+
+    def text(self, document_id: str) -> str:
+        return queries.document_text(self.engine, document_id)
+
+    def footnotes(self, document_id: str) -> list[dict[str, Any]]:
+        return queries.list_footnotes(self.engine, document_id)
+
+    def events(self, document_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        return queries.list_events(self.engine, document_id, **filters)
+
+    def entities(self, document_id: str | None = None) -> list[dict[str, Any]]:
+        return queries.list_entities(self.engine, document_id)
+
+    def entity(self, key_or_name: str) -> dict[str, Any]:
+        return queries.entity_detail(self.engine, key_or_name)
+
+    def sources(self, document_id: str | None = None) -> list[dict[str, Any]]:
+        return queries.list_sources(self.engine, document_id)
+
+    def source(self, source_id: str) -> dict[str, Any]:
+        return queries.source_detail(self.engine, source_id)
+
+
+__all__ = ["KnowledgeBase", "IngestResult", "document_id_for"]

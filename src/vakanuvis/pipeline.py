@@ -1,0 +1,27 @@
+"""The ordered stages that turn one read file into an analysed document."""
+
+from __future__ import annotations
+
+from vakanuvis.annotate.citations import parse_citations
+from vakanuvis.annotate.dates import tag_dates
+from vakanuvis.annotate.entities import find_mentions
+from vakanuvis.annotate.events import build_events
+from vakanuvis.model import Document, RawDocument
+from vakanuvis.structure import recover_structure
+
+DOCUMENT_ID_LENGTH = 16
+
+
+def document_id_for(raw: RawDocument) -> str:
+    """A stable id from the file's bytes: the same content always gets the same id."""
+    return raw.sha256[:DOCUMENT_ID_LENGTH]
+
+
+def analyse(raw: RawDocument) -> Document:
+    """Structure, then each annotator on the zones it needs; events last, as they use the dates and markers."""
+    document = recover_structure(raw, document_id_for(raw))
+    document.dates = tag_dates(document)
+    document.mentions = find_mentions(document)
+    document.citations = parse_citations(document)
+    document.events = build_events(document)
+    return document

@@ -1,0 +1,82 @@
+"""Opening a knowledge base: a SQLite path or a PostgreSQL URL, migrated to the newest schema."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import SQLAlchemyError
+
+from vakanuvis.errors import BadDatabase
+
+DEFAULT_DATABASE = "vakanuvis.db"
+
+
+def database_url(location: str | None) -> str:
+    """The SQLAlchemy URL for `--db`: a path (SQLite) or a URL; default `$VAKANUVIS_DB`, else ./vakanuvis.db."""
+    location = location or os.environ.get("VAKANUVIS_DB") or DEFAULT_DATABASE
+    if location.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + location.split("://", 1)[1]
+    if "://" in location:
+        return location
+    return f"sqlite:///{Path(location).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _migrations_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("vakanuvis.store") / "migrations"))
+    return config
+
+
+def open_database(location: str | None = None) -> Engine:
+    """An engine on the knowledge base at `location`, its schema brought up to date."""
+    url = database_url(location)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        if not folder.is_dir():
+            raise BadDatabase(url, f"folder {folder} does not exist")
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        raise BadDatabase(url, str(error).splitlines()[0]) from error
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        migrate(engine)
+    except SQLAlchemyError as error:
+        raise BadDatabase(url, str(error.orig if hasattr(error, "orig") else error).splitlines()[0]) from error
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Apply every migration not yet recorded in the database (alembic's version table)."""
+    config = _migrations_config()
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # One migrator at a time when several workers open a fresh database together.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
+        current = inspect(connection).has_table("alembic_version") and connection.exec_driver_sql(
+            "SELECT version_num FROM alembic_version"
+        ).scalar()
+        if current == _head_revision(config):
+            return
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _head_revision(config: Config) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(config).get_current_head()

@@ -1,0 +1,286 @@
+"""Reading the knowledge base into the plain records the CLI contract and the API return."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from vakanuvis.errors import UnknownDocument, UnknownRecord
+from vakanuvis.store import schema
+
+ACTOR_TYPES = ("person", "organization")
+PLACE_TYPES = ("place",)
+
+
+def list_documents(engine: Engine) -> list[dict[str, Any]]:
+    d = schema.documents
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(d.c.id, d.c.title, d.c.path, d.c.language, d.c.pages, d.c.sha256).order_by(d.c.ingested_at, d.c.id)
+        ).all()
+    return [dict(row._mapping) for row in rows]
+
+
+def require_document(engine: Engine, document_id: str) -> None:
+    """Raise UnknownDocument unless `document_id` is stored."""
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(schema.documents.c.id).where(schema.documents.c.id == document_id)
+        ).scalar_one_or_none()
+    if found is None:
+        raise UnknownDocument(document_id)
+
+
+def document_text(engine: Engine, document_id: str) -> str:
+    with engine.connect() as connection:
+        text = connection.execute(
+            select(schema.documents.c.text).where(schema.documents.c.id == document_id)
+        ).scalar_one_or_none()
+    if text is None:
+        raise UnknownDocument(document_id)
+    return text
+
+
+def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
+    """Each footnote with the body sentence that carries its marker."""
+    require_document(engine, document_id)
+    f, m, s = schema.footnotes, schema.markers, schema.sentences
+    with engine.connect() as connection:
+        notes = connection.execute(
+            select(f.c.number, f.c.text, f.c.page).where(f.c.document_id == document_id).order_by(f.c.number)
+        ).all()
+        carrying = dict(
+            connection.execute(
+                select(m.c.number, s.c.text)
+                .join(s, (s.c.document_id == m.c.document_id) & (s.c.idx == m.c.sentence))
+                .where(m.c.document_id == document_id)
+                .order_by(m.c.idx.desc())  # the first marker of a number wins
+            ).all()
+        )
+    return [
+        {"number": n.number, "text": n.text, "sentence": carrying.get(n.number), "page": n.page} for n in notes
+    ]
+
+
+def _document_filter(table, document_id: str | None):
+    return table.c.document_id == document_id if document_id else True
+
+
+def list_events(
+    engine: Engine,
+    document_id: str | None = None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    actor: str | None = None,
+    place: str | None = None,
+) -> list[dict[str, Any]]:
+    """Events in chronological order, with the entities named in their sentences."""
+    if document_id:
+        require_document(engine, document_id)
+    e, s = schema.events, schema.sentences
+    query = (
+        select(e, s.c.text.label("sentence_text"), s.c.start.label("s_start"), s.c.end.label("s_end"))
+        .join(s, (s.c.document_id == e.c.document_id) & (s.c.idx == e.c.sentence))
+        .where(_document_filter(e, document_id))
+        .order_by(e.c.earliest, e.c.latest, e.c.document_id, e.c.idx)
+    )
+    if date_from:
+        query = query.where(e.c.latest >= date_from)
+    if date_to:
+        query = query.where(e.c.earliest <= date_to)
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+        names = _entity_names_by_sentence(connection, document_id)
+    events = []
+    for row in rows:
+        named = names.get((row.document_id, row.sentence), [])
+        actors = _unique(name for name, kind in named if kind in ACTOR_TYPES)
+        places = _unique(name for name, kind in named if kind in PLACE_TYPES)
+        if actor and not any(actor.casefold() in a.casefold() for a in actors):
+            continue
+        if place and not any(place.casefold() in p.casefold() for p in places):
+            continue
+        events.append(
+            {
+                "id": f"{row.document_id}-e{row.idx}",
+                "document": row.document_id,
+                "date": row.edtf,
+                "start": row.earliest.isoformat(),
+                "end": row.latest.isoformat(),
+                "text": row.text,
+                "sentence": row.sentence_text,
+                "actors": actors,
+                "places": places,
+                "footnotes": row.footnotes,
+            }
+        )
+    return events
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _entity_names_by_sentence(connection, document_id: str | None) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions."""
+    m, s, ent = schema.mentions, schema.sentences, schema.entities
+    rows = connection.execute(
+        select(m.c.document_id, s.c.idx, ent.c.name, ent.c.type)
+        .join(s, (s.c.document_id == m.c.document_id) & (m.c.start >= s.c.start) & (m.c.start < s.c.end))
+        .join(ent, ent.c.key == m.c.entity_key)
+        .where(m.c.footnote.is_(None), _document_filter(m, document_id))
+        .order_by(m.c.document_id, m.c.start)
+    ).all()
+    named: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        named[(row.document_id, row.idx)].append((row.name, row.type))
+    return named
+
+
+def list_entities(engine: Engine, document_id: str | None = None) -> list[dict[str, Any]]:
+    """Entities with their mention counts (within the document, when one is given), most mentioned first."""
+    if document_id:
+        require_document(engine, document_id)
+    m, ent = schema.mentions, schema.entities
+    with engine.connect() as connection:
+        counts = dict(
+            connection.execute(
+                select(m.c.entity_key, func.count())
+                .where(_document_filter(m, document_id))
+                .group_by(m.c.entity_key)
+            ).all()
+        )
+        rows = connection.execute(select(ent).order_by(ent.c.name)).all()
+    records = [
+        {
+            "id": row.key,
+            "type": row.type,
+            "name": row.name,
+            "aliases": row.aliases,
+            "mentions": counts[row.key],
+            "wikidata": row.wikidata,
+            "lat": row.lat,
+            "lon": row.lon,
+        }
+        for row in rows
+        if counts.get(row.key)
+    ]
+    return sorted(records, key=lambda r: (-r["mentions"], r["name"]))
+
+
+def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
+    """One entity by id or by (alias) name, with its mentions in context and its events."""
+    ent, m, s = schema.entities, schema.mentions, schema.sentences
+    with engine.connect() as connection:
+        row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
+        if row is None:
+            wanted = key_or_name.casefold()
+            for candidate in connection.execute(select(ent)).all():
+                if candidate.name.casefold() == wanted or wanted in (a.casefold() for a in candidate.aliases):
+                    row = candidate
+                    break
+        if row is None:
+            raise UnknownRecord("entity", key_or_name)
+        mentions = connection.execute(
+            select(m.c.document_id, m.c.start, m.c.end, m.c.footnote, m.c.text, s.c.text.label("sentence"))
+            .outerjoin(
+                s,
+                (s.c.document_id == m.c.document_id)
+                & (m.c.footnote.is_(None))
+                & (m.c.start >= s.c.start)
+                & (m.c.start < s.c.end),
+            )
+            .where(m.c.entity_key == row.key)
+            .order_by(m.c.document_id, m.c.footnote.is_not(None), m.c.start)
+        ).all()
+    events = [
+        event
+        for event in list_events(engine)
+        if row.name in event["actors"] or row.name in event["places"]
+    ]
+    return {
+        "id": row.key,
+        "type": row.type,
+        "name": row.name,
+        "aliases": row.aliases,
+        "wikidata": row.wikidata,
+        "lat": row.lat,
+        "lon": row.lon,
+        "start": row.start,
+        "end": row.end,
+        "mentions": [dict(mention._mapping) for mention in mentions],
+        "events": events,
+    }
+
+
+def list_sources(engine: Engine, document_id: str | None = None) -> list[dict[str, Any]]:
+    """Distinct works with every place that cites them."""
+    if document_id:
+        require_document(engine, document_id)
+    c, src = schema.citations, schema.sources
+    with engine.connect() as connection:
+        citations = connection.execute(
+            select(c.c.source_key, c.c.document_id, c.c.footnote, c.c.fields)
+            .where(_document_filter(c, document_id))
+            .order_by(c.c.document_id, c.c.footnote, c.c.idx)
+        ).all()
+        rows = connection.execute(select(src)).all()
+    cited_in: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for citation in citations:
+        cited_in[citation.source_key].append(
+            {"document": citation.document_id, "footnote": citation.footnote, "locator": citation.fields.get("locator")}
+        )
+    records = [
+        {
+            "id": row.key,
+            "type": row.type,
+            "authors": row.authors,
+            "title": row.title,
+            "title_latin": row.title_latin,
+            "place": row.place,
+            "year": row.year,
+            "cited_in": cited_in[row.key],
+        }
+        for row in rows
+        if cited_in.get(row.key)
+    ]
+    return sorted(records, key=lambda r: (r["cited_in"][0]["document"], r["cited_in"][0]["footnote"]))
+
+
+def source_detail(engine: Engine, source_id: str) -> dict[str, Any]:
+    """One work, with the full text of every footnote that cites it."""
+    c, f, src = schema.citations, schema.footnotes, schema.sources
+    with engine.connect() as connection:
+        row = connection.execute(select(src).where(src.c.key == source_id)).first()
+        if row is None:
+            raise UnknownRecord("source", source_id)
+        places = connection.execute(
+            select(c.c.document_id, c.c.footnote, c.c.raw, c.c.fields, f.c.text.label("footnote_text"), f.c.page)
+            .join(f, (f.c.document_id == c.c.document_id) & (f.c.number == c.c.footnote))
+            .where(c.c.source_key == source_id)
+            .order_by(c.c.document_id, c.c.footnote)
+        ).all()
+    return {
+        "id": row.key,
+        "type": row.type,
+        "authors": row.authors,
+        "title": row.title,
+        "title_latin": row.title_latin,
+        "place": row.place,
+        "year": row.year,
+        "cited_in": [
+            {
+                "document": p.document_id,
+                "footnote": p.footnote,
+                "page": p.page,
+                "locator": p.fields.get("locator"),
+                "citation": p.raw,
+                "footnote_text": p.footnote_text,
+            }
+            for p in places
+        ],
+    }

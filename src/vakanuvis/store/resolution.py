@@ -1,0 +1,100 @@
+"""Corpus-wide resolution: one entity per real thing and one source per work, across all documents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Engine, delete, insert, select, update
+
+from vakanuvis.model import Citation, EntityMention, Span
+from vakanuvis.resolve.entities import resolve_entities
+from vakanuvis.resolve.sources import merge_sources
+from vakanuvis.store import schema
+
+
+def resolve_corpus(engine: Engine) -> None:
+    """Re-resolve every stored mention and citation, and rewrite the entity and source tables."""
+    _resolve_stored_entities(engine)
+    _resolve_stored_sources(engine)
+
+
+def _resolve_stored_entities(engine: Engine) -> None:
+    m = schema.mentions
+    with engine.begin() as connection:
+        rows = connection.execute(
+            select(m.c.document_id, m.c.idx, m.c.start, m.c.end, m.c.footnote, m.c.text, m.c.surface, m.c.type)
+        ).all()
+        by_document: dict[str, list[EntityMention]] = defaultdict(list)
+        row_of: dict[int, tuple[str, int]] = {}
+        for row in rows:
+            mention = EntityMention(Span(row.start, row.end, row.footnote), row.text, row.surface, row.type)
+            by_document[row.document_id].append(mention)
+            row_of[id(mention)] = (row.document_id, row.idx)
+        entities = resolve_entities(dict(by_document)) if by_document else []
+        connection.execute(delete(schema.entities))
+        if entities:
+            connection.execute(
+                insert(schema.entities),
+                [
+                    {
+                        "key": e.key,
+                        "type": e.type,
+                        "name": e.name,
+                        "aliases": e.aliases,
+                        "wikidata": e.wikidata,
+                        "lat": e.lat,
+                        "lon": e.lon,
+                        "start": e.start,
+                        "end": e.end,
+                    }
+                    for e in entities
+                ],
+            )
+        changed = [
+            (row_of[id(mention)], mention.entity_key)
+            for mentions in by_document.values()
+            for mention in mentions
+        ]
+        for (document_id, idx), key in changed:
+            connection.execute(
+                update(m).where(m.c.document_id == document_id, m.c.idx == idx).values(entity_key=key)
+            )
+
+
+def _resolve_stored_sources(engine: Engine) -> None:
+    c = schema.citations
+    with engine.begin() as connection:
+        rows = connection.execute(
+            select(c.c.document_id, c.c.idx, c.c.footnote, c.c.start, c.c.end, c.c.raw, c.c.fields)
+        ).all()
+        pairs: list[tuple[str, Citation]] = []
+        row_of: dict[int, tuple[str, int]] = {}
+        for row in rows:
+            citation = Citation(
+                footnote=row.footnote, span=Span(row.start, row.end, row.footnote), raw=row.raw, **row.fields
+            )
+            pairs.append((row.document_id, citation))
+            row_of[id(citation)] = (row.document_id, row.idx)
+        sources = merge_sources(pairs) if pairs else []
+        connection.execute(delete(schema.sources))
+        if sources:
+            connection.execute(
+                insert(schema.sources),
+                [
+                    {
+                        "key": s.key,
+                        "type": s.type,
+                        "authors": s.authors,
+                        "title": s.title,
+                        "title_latin": s.title_latin,
+                        "place": s.place,
+                        "year": s.year,
+                    }
+                    for s in sources
+                ],
+            )
+        for _document_id, citation in pairs:
+            document_id, idx = row_of[id(citation)]
+            connection.execute(
+                update(c).where(c.c.document_id == document_id, c.c.idx == idx).values(source_key=citation.source_key)
+            )

@@ -1,0 +1,191 @@
+"""The tables of the knowledge base (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Per-document tables are keyed by `document_id` and replaced whole when a document is re-analysed;
+`entities` and `sources` are corpus-wide and rebuilt by resolution.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _document_fk() -> Column:
+    return Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("language", String(8), nullable=False, default="tr"),
+    Column("pages", Integer, nullable=False, default=0),
+    Column("encoding", String(32), nullable=False, default=""),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+blocks = Table(
+    "blocks",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+)
+
+page_starts = Table(
+    "page_starts",
+    metadata,
+    _document_fk(),
+    Column("page", Integer, primary_key=True),
+    Column("offset", Integer, nullable=False),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("block", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+markers = Table(
+    "markers",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("number", Integer, nullable=False),
+    Column("offset", Integer, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("sentence", Integer, nullable=True),
+)
+
+footnotes = Table(
+    "footnotes",
+    metadata,
+    _document_fk(),
+    Column("number", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("pages", JSON, nullable=False),
+)
+
+furniture = Table(
+    "furniture",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("page", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("reason", String(32), nullable=False),
+)
+
+dates = Table(
+    "dates",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("footnote", Integer, nullable=True),
+    Column("text", Text, nullable=False),
+    Column("edtf", String(64), nullable=False),
+    Column("earliest", Date, nullable=False),
+    Column("latest", Date, nullable=False),
+    Column("year_inferred", Boolean, nullable=False),
+    Column("calendar", String(16), nullable=False),
+    Column("original", Text, nullable=True),
+    Column("role", String(16), nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("footnote", Integer, nullable=True),
+    Column("text", Text, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("entity_key", String(200), nullable=False, index=True),
+)
+
+citations = Table(
+    "citations",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("footnote", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("source_key", String(200), nullable=False, index=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("date_idx", Integer, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("edtf", String(64), nullable=False),
+    Column("earliest", Date, nullable=False, index=True),
+    Column("latest", Date, nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("actors", JSON, nullable=False),
+    Column("places", JSON, nullable=False),
+    Column("footnotes", JSON, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("wikidata", String(32), nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
+    Column("start", String(32), nullable=True),
+    Column("end", String(32), nullable=True),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("authors", JSON, nullable=False),
+    Column("title", Text, nullable=True),
+    Column("title_latin", Text, nullable=True),
+    Column("place", Text, nullable=True),
+    Column("year", Integer, nullable=True),
+)

@@ -1,0 +1,176 @@
+"""Writing documents into the knowledge base: one transaction per document, nothing half-stored."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, delete, insert, select
+
+from vakanuvis.model import Citation, Document
+from vakanuvis.store import schema
+
+PER_DOCUMENT_TABLES = (
+    schema.blocks,
+    schema.page_starts,
+    schema.sentences,
+    schema.markers,
+    schema.footnotes,
+    schema.furniture,
+    schema.dates,
+    schema.mentions,
+    schema.citations,
+    schema.events,
+)
+
+
+def document_id_for_sha256(engine: Engine, sha256: str) -> str | None:
+    """The id of the stored document with these bytes, if any."""
+    with engine.connect() as connection:
+        return connection.execute(
+            select(schema.documents.c.id).where(schema.documents.c.sha256 == sha256)
+        ).scalar_one_or_none()
+
+
+def save_document(engine: Engine, document: Document) -> None:
+    """Store `document` and all it carries, replacing a previous analysis of the same id atomically."""
+    with engine.begin() as connection:
+        _delete_document_rows(connection, document.id)
+        connection.execute(
+            insert(schema.documents).values(
+                id=document.id,
+                path=document.path,
+                sha256=document.sha256,
+                title=document.title,
+                language=document.language,
+                pages=document.pages,
+                encoding=document.encoding,
+                text=document.text,
+                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        )
+        for table, rows in _document_rows(document).items():
+            if rows:
+                connection.execute(insert(table), rows)
+
+
+def _delete_document_rows(connection: Connection, document_id: str) -> None:
+    for table in PER_DOCUMENT_TABLES:
+        connection.execute(delete(table).where(table.c.document_id == document_id))
+    connection.execute(delete(schema.documents).where(schema.documents.c.id == document_id))
+
+
+def citation_fields(citation: Citation) -> dict:
+    """The parsed fields of a citation as stored in its JSON column."""
+    fields = dataclasses.asdict(citation)
+    for key in ("footnote", "span", "raw", "source_key"):
+        fields.pop(key)
+    return fields
+
+
+def _document_rows(document: Document) -> dict:
+    doc = document.id
+    date_index = {id(d): i for i, d in enumerate(document.dates)}
+    return {
+        schema.blocks: [
+            {"document_id": doc, "idx": i, "start": b.span.start, "end": b.span.end, "page": b.page, "kind": b.kind}
+            for i, b in enumerate(document.blocks)
+        ],
+        schema.page_starts: [
+            {"document_id": doc, "page": page, "offset": offset} for offset, page in document.page_starts
+        ],
+        schema.sentences: [
+            {
+                "document_id": doc,
+                "idx": i,
+                "start": s.span.start,
+                "end": s.span.end,
+                "page": s.page,
+                "block": s.block,
+                "text": document.text[s.span.start : s.span.end],
+            }
+            for i, s in enumerate(document.sentences)
+        ],
+        schema.markers: [
+            {"document_id": doc, "idx": i, "number": m.number, "offset": m.offset, "page": m.page, "sentence": m.sentence}
+            for i, m in enumerate(document.markers)
+        ],
+        schema.footnotes: [
+            {"document_id": doc, "number": f.number, "text": f.text, "page": f.page, "pages": f.pages or [f.page]}
+            for f in _unique_footnotes(document)
+        ],
+        schema.furniture: [
+            {"document_id": doc, "idx": i, "page": f.page, "text": f.text, "reason": f.reason}
+            for i, f in enumerate(document.furniture)
+        ],
+        schema.dates: [
+            {
+                "document_id": doc,
+                "idx": i,
+                "start": d.span.start,
+                "end": d.span.end,
+                "footnote": d.span.footnote,
+                "text": d.text,
+                "edtf": d.edtf,
+                "earliest": d.earliest,
+                "latest": d.latest,
+                "year_inferred": d.year_inferred,
+                "calendar": d.calendar,
+                "original": d.original,
+                "role": d.role,
+            }
+            for i, d in enumerate(document.dates)
+        ],
+        schema.mentions: [
+            {
+                "document_id": doc,
+                "idx": i,
+                "start": m.span.start,
+                "end": m.span.end,
+                "footnote": m.span.footnote,
+                "text": m.text,
+                "surface": m.surface,
+                "type": m.type,
+                "entity_key": m.entity_key,
+            }
+            for i, m in enumerate(document.mentions)
+        ],
+        schema.citations: [
+            {
+                "document_id": doc,
+                "idx": i,
+                "footnote": c.footnote,
+                "start": c.span.start,
+                "end": c.span.end,
+                "raw": c.raw,
+                "fields": citation_fields(c),
+                "source_key": c.source_key,
+            }
+            for i, c in enumerate(document.citations)
+        ],
+        schema.events: [
+            {
+                "document_id": doc,
+                "idx": i,
+                "date_idx": date_index[id(e.date)],
+                "sentence": e.sentence,
+                "edtf": e.date.edtf,
+                "earliest": e.date.earliest,
+                "latest": e.date.latest,
+                "text": e.date.text,
+                "actors": e.actors,
+                "places": e.places,
+                "footnotes": e.footnotes,
+            }
+            for i, e in enumerate(document.events)
+        ],
+    }
+
+
+def _unique_footnotes(document: Document):
+    """Footnotes by number; a number seen twice keeps its first footnote (the check stage reports it)."""
+    seen: set[int] = set()
+    for note in document.footnotes:
+        if note.number not in seen:
+            seen.add(note.number)
+            yield note
