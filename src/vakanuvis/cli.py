@@ -27,7 +27,9 @@ stderr = Console(stderr=True)
 
 DatabaseOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLite path or postgresql:// URL (default: $VAKANUVIS_DB, else ./vakanuvis.db)."),
+    typer.Option(
+        "--db", help="SQLite path or postgresql:// URL (default: $VAKANUVIS_DB, else ./vakanuvis.db)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 DocumentArgument = Annotated[str | None, typer.Argument(help="A document id, as `ingest` printed it.")]
@@ -77,7 +79,9 @@ def parse_day(value: str | None, option: str) -> date | None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .pdf) or folders (read recursively).")],
     db: DatabaseOption = None,
-    force: Annotated[bool, typer.Option(help="Analyse again even when the content is already stored.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Analyse again even when the content is already stored.")
+    ] = False,
 ) -> None:
     """Store each document; print DOC_ID<TAB>PATH per document stored."""
     kb = KnowledgeBase(db)
@@ -118,7 +122,9 @@ def documents(db: DatabaseOption = None, as_json: JsonOption = False) -> None:
         print_json(records)
         return
     for record in records:
-        print(f"{record['id']}\t{record['pages']}p\t{record['language']}\t{record['title']}\t{record['path']}")
+        print(
+            f"{record['id']}\t{record['pages']}p\t{record['language']}\t{record['title']}\t{record['path']}"
+        )
 
 
 @app.command()
@@ -131,7 +137,9 @@ def text(document: Annotated[str, typer.Argument(help="A document id.")], db: Da
 @app.command()
 @reports_errors
 def footnotes(
-    document: Annotated[str, typer.Argument(help="A document id.")], db: DatabaseOption = None, as_json: JsonOption = False
+    document: Annotated[str, typer.Argument(help="A document id.")],
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """A document's footnotes with the body sentence that carries each marker."""
     records = KnowledgeBase(db).footnotes(document)
@@ -193,7 +201,9 @@ def timeline(
 
 @app.command()
 @reports_errors
-def entities(document: DocumentArgument = None, db: DatabaseOption = None, as_json: JsonOption = False) -> None:
+def entities(
+    document: DocumentArgument = None, db: DatabaseOption = None, as_json: JsonOption = False
+) -> None:
     """People, places, organizations, treaties and meetings, one per real thing."""
     records = KnowledgeBase(db).entities(document)
     if as_json:
@@ -201,7 +211,10 @@ def entities(document: DocumentArgument = None, db: DatabaseOption = None, as_js
         return
     for record in records:
         aliases = ", ".join(a for a in record["aliases"] if a != record["name"])
-        print(f"{record['type']:<12} {record['mentions']:>4}  {record['name']}" + (f"  ({aliases})" if aliases else ""))
+        print(
+            f"{record['type']:<12} {record['mentions']:>4}  {record['name']}"
+            + (f"  ({aliases})" if aliases else "")
+        )
 
 
 @app.command()
@@ -225,8 +238,12 @@ def who(
     console.print("Aliases: " + ", ".join(record["aliases"]), markup=False)
     console.print(f"\n[bold]Mentions ({len(record['mentions'])})[/bold]")
     for mention in record["mentions"]:
-        where = f"footnote {mention['footnote']}" if mention["footnote"] is not None else f"@{mention['start']}"
-        console.print(f"  {mention['document']} {where}: {mention['sentence'] or mention['text']}", markup=False)
+        where = (
+            f"footnote {mention['footnote']}" if mention["footnote"] is not None else f"@{mention['start']}"
+        )
+        console.print(
+            f"  {mention['document']} {where}: {mention['sentence'] or mention['text']}", markup=False
+        )
     console.print(f"\n[bold]Events ({len(record['events'])})[/bold]")
     for event in record["events"]:
         console.print(f"  {event['date']}  {event['sentence']}", markup=False)
@@ -234,7 +251,9 @@ def who(
 
 @app.command()
 @reports_errors
-def sources(document: DocumentArgument = None, db: DatabaseOption = None, as_json: JsonOption = False) -> None:
+def sources(
+    document: DocumentArgument = None, db: DatabaseOption = None, as_json: JsonOption = False
+) -> None:
     """The works the footnotes cite, one per work however spelled."""
     records = KnowledgeBase(db).sources(document)
     if as_json:
@@ -258,9 +277,13 @@ def cite(
     if as_json:
         print_json(record)
         return
-    print(f"{'; '.join(record['authors'])}. {record['title'] or ''} {record['place'] or ''} {record['year'] or ''}")
+    print(
+        f"{'; '.join(record['authors'])}. {record['title'] or ''} {record['place'] or ''} {record['year'] or ''}"
+    )
     for place in record["cited_in"]:
-        print(f"  {place['document']} footnote {place['footnote']} (p. {place['page']}): {place['footnote_text']}")
+        print(
+            f"  {place['document']} footnote {place['footnote']} (p. {place['page']}): {place['footnote_text']}"
+        )
 
 
 def main() -> None:

@@ -35,7 +35,11 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- writing
 
     def ingest(
-        self, paths: Iterable[Path], *, force: bool = False, on_file: Callable[[IngestResult], None] | None = None
+        self,
+        paths: Iterable[Path],
+        *,
+        force: bool = False,
+        on_file: Callable[[IngestResult], None] | None = None,
     ) -> list[IngestResult]:
         """Read, analyse and store each file (folders recursively); one transaction per document."""
         results = []
@@ -62,7 +66,9 @@ class KnowledgeBase:
         except VakanuvisError as error:
             return IngestResult(path, error=f"{path}: {error}")
         except Exception as error:  # noqa: BLE001 — one bad file must not stop a folder's ingest
-            return IngestResult(path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})")
+            return IngestResult(
+                path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})"
+            )
 
     # ---------------------------------------------------------------- reading
 

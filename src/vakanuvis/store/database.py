@@ -56,7 +56,9 @@ def open_database(location: str | None = None) -> Engine:
     try:
         migrate(engine)
     except SQLAlchemyError as error:
-        raise BadDatabase(url, str(error.orig if hasattr(error, "orig") else error).splitlines()[0]) from error
+        raise BadDatabase(
+            url, str(error.orig if hasattr(error, "orig") else error).splitlines()[0]
+        ) from error
     return engine
 
 
@@ -67,9 +69,10 @@ def migrate(engine: Engine) -> None:
         if engine.dialect.name == "postgresql":
             # One migrator at a time when several workers open a fresh database together.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
-        current = inspect(connection).has_table("alembic_version") and connection.exec_driver_sql(
-            "SELECT version_num FROM alembic_version"
-        ).scalar()
+        current = (
+            inspect(connection).has_table("alembic_version")
+            and connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        )
         if current == _head_revision(config):
             return
         config.attributes["connection"] = connection

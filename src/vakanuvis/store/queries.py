@@ -19,7 +19,9 @@ def list_documents(engine: Engine) -> list[dict[str, Any]]:
     d = schema.documents
     with engine.connect() as connection:
         rows = connection.execute(
-            select(d.c.id, d.c.title, d.c.path, d.c.language, d.c.pages, d.c.sha256).order_by(d.c.ingested_at, d.c.id)
+            select(d.c.id, d.c.title, d.c.path, d.c.language, d.c.pages, d.c.sha256).order_by(
+                d.c.ingested_at, d.c.id
+            )
         ).all()
     return [dict(row._mapping) for row in rows]
 
@@ -61,7 +63,8 @@ def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
             ).all()
         )
     return [
-        {"number": n.number, "text": n.text, "sentence": carrying.get(n.number), "page": n.page} for n in notes
+        {"number": n.number, "text": n.text, "sentence": carrying.get(n.number), "page": n.page}
+        for n in notes
     ]
 
 
@@ -125,7 +128,9 @@ def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _entity_names_by_sentence(connection, document_id: str | None) -> dict[tuple[str, int], list[tuple[str, str]]]:
+def _entity_names_by_sentence(
+    connection, document_id: str | None
+) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions."""
     m, s, ent = schema.mentions, schema.sentences, schema.entities
     rows = connection.execute(
@@ -198,9 +203,7 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
             .order_by(m.c.document_id, m.c.footnote.is_not(None), m.c.start)
         ).all()
     events = [
-        event
-        for event in list_events(engine)
-        if row.name in event["actors"] or row.name in event["places"]
+        event for event in list_events(engine) if row.name in event["actors"] or row.name in event["places"]
     ]
     return {
         "id": row.key,
@@ -232,7 +235,11 @@ def list_sources(engine: Engine, document_id: str | None = None) -> list[dict[st
     cited_in: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for citation in citations:
         cited_in[citation.source_key].append(
-            {"document": citation.document_id, "footnote": citation.footnote, "locator": citation.fields.get("locator")}
+            {
+                "document": citation.document_id,
+                "footnote": citation.footnote,
+                "locator": citation.fields.get("locator"),
+            }
         )
     records = [
         {
@@ -259,7 +266,9 @@ def source_detail(engine: Engine, source_id: str) -> dict[str, Any]:
         if row is None:
             raise UnknownRecord("source", source_id)
         places = connection.execute(
-            select(c.c.document_id, c.c.footnote, c.c.raw, c.c.fields, f.c.text.label("footnote_text"), f.c.page)
+            select(
+                c.c.document_id, c.c.footnote, c.c.raw, c.c.fields, f.c.text.label("footnote_text"), f.c.page
+            )
             .join(f, (f.c.document_id == c.c.document_id) & (f.c.number == c.c.footnote))
             .where(c.c.source_key == source_id)
             .order_by(c.c.document_id, c.c.footnote)

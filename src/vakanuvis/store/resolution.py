@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import Engine, delete, insert, select, update
-
-from vakanuvis.model import Citation, EntityMention, Span
 from vakanuvis.resolve.entities import resolve_entities
 from vakanuvis.resolve.sources import merge_sources
+
+from vakanuvis.model import Citation, EntityMention, Span
 from vakanuvis.store import schema
 
 
@@ -22,7 +22,9 @@ def _resolve_stored_entities(engine: Engine) -> None:
     m = schema.mentions
     with engine.begin() as connection:
         rows = connection.execute(
-            select(m.c.document_id, m.c.idx, m.c.start, m.c.end, m.c.footnote, m.c.text, m.c.surface, m.c.type)
+            select(
+                m.c.document_id, m.c.idx, m.c.start, m.c.end, m.c.footnote, m.c.text, m.c.surface, m.c.type
+            )
         ).all()
         by_document: dict[str, list[EntityMention]] = defaultdict(list)
         row_of: dict[int, tuple[str, int]] = {}
@@ -96,5 +98,7 @@ def _resolve_stored_sources(engine: Engine) -> None:
         for _document_id, citation in pairs:
             document_id, idx = row_of[id(citation)]
             connection.execute(
-                update(c).where(c.c.document_id == document_id, c.c.idx == idx).values(source_key=citation.source_key)
+                update(c)
+                .where(c.c.document_id == document_id, c.c.idx == idx)
+                .values(source_key=citation.source_key)
             )

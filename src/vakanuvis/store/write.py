@@ -73,7 +73,14 @@ def _document_rows(document: Document) -> dict:
     date_index = {id(d): i for i, d in enumerate(document.dates)}
     return {
         schema.blocks: [
-            {"document_id": doc, "idx": i, "start": b.span.start, "end": b.span.end, "page": b.page, "kind": b.kind}
+            {
+                "document_id": doc,
+                "idx": i,
+                "start": b.span.start,
+                "end": b.span.end,
+                "page": b.page,
+                "kind": b.kind,
+            }
             for i, b in enumerate(document.blocks)
         ],
         schema.page_starts: [
@@ -92,11 +99,24 @@ def _document_rows(document: Document) -> dict:
             for i, s in enumerate(document.sentences)
         ],
         schema.markers: [
-            {"document_id": doc, "idx": i, "number": m.number, "offset": m.offset, "page": m.page, "sentence": m.sentence}
+            {
+                "document_id": doc,
+                "idx": i,
+                "number": m.number,
+                "offset": m.offset,
+                "page": m.page,
+                "sentence": m.sentence,
+            }
             for i, m in enumerate(document.markers)
         ],
         schema.footnotes: [
-            {"document_id": doc, "number": f.number, "text": f.text, "page": f.page, "pages": f.pages or [f.page]}
+            {
+                "document_id": doc,
+                "number": f.number,
+                "text": f.text,
+                "page": f.page,
+                "pages": f.pages or [f.page],
+            }
             for f in _unique_footnotes(document)
         ],
         schema.furniture: [
