@@ -1,0 +1,125 @@
+"""Loading a stored document back into the data model, and the corpus-wide entities and sources."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from vakanuvis.errors import UnknownDocument
+from vakanuvis.model import (
+    Block,
+    Citation,
+    DateMention,
+    Document,
+    Entity,
+    EntityMention,
+    Event,
+    Footnote,
+    Furniture,
+    Marker,
+    Sentence,
+    Source,
+    Span,
+)
+from vakanuvis.store import schema
+
+
+def load_document(engine: Engine, document_id: str) -> Document:
+    """The stored document with every annotation, as the pipeline produced it (entity keys as resolved)."""
+    with engine.connect() as connection:
+        row = connection.execute(select(schema.documents).where(schema.documents.c.id == document_id)).first()
+        if row is None:
+            raise UnknownDocument(document_id)
+
+        def rows(table, order):
+            return connection.execute(
+                select(table).where(table.c.document_id == document_id).order_by(order)
+            ).all()
+
+        document = Document(
+            id=row.id,
+            path=row.path,
+            sha256=row.sha256,
+            title=row.title,
+            language=row.language,
+            pages=row.pages,
+            encoding=row.encoding,
+            text=row.text,
+        )
+        document.blocks = [
+            Block(Span(r.start, r.end), r.page, r.kind) for r in rows(schema.blocks, schema.blocks.c.idx)
+        ]
+        document.page_starts = [
+            (r.offset, r.page) for r in rows(schema.page_starts, schema.page_starts.c.page)
+        ]
+        document.sentences = [
+            Sentence(Span(r.start, r.end), r.page, r.block)
+            for r in rows(schema.sentences, schema.sentences.c.idx)
+        ]
+        document.markers = [
+            Marker(r.number, r.offset, r.page, r.sentence) for r in rows(schema.markers, schema.markers.c.idx)
+        ]
+        document.footnotes = [
+            Footnote(r.number, r.text, r.page, list(r.pages))
+            for r in rows(schema.footnotes, schema.footnotes.c.number)
+        ]
+        document.furniture = [
+            Furniture(r.page, r.text, r.reason) for r in rows(schema.furniture, schema.furniture.c.idx)
+        ]
+        document.dates = [
+            DateMention(
+                Span(r.start, r.end, r.footnote),
+                r.text,
+                r.edtf,
+                r.earliest,
+                r.latest,
+                r.year_inferred,
+                r.calendar,
+                r.original,
+                r.role,
+            )
+            for r in rows(schema.dates, schema.dates.c.idx)
+        ]
+        document.mentions = [
+            EntityMention(Span(r.start, r.end, r.footnote), r.text, r.surface, r.type, r.entity_key)
+            for r in rows(schema.mentions, schema.mentions.c.idx)
+        ]
+        document.citations = [
+            Citation(
+                footnote=r.footnote,
+                span=Span(r.start, r.end, r.footnote),
+                raw=r.raw,
+                source_key=r.source_key,
+                **r.fields,
+            )
+            for r in rows(schema.citations, schema.citations.c.idx)
+        ]
+        document.events = [
+            Event(document.dates[r.date_idx], r.sentence, list(r.actors), list(r.places), list(r.footnotes))
+            for r in rows(schema.events, schema.events.c.idx)
+        ]
+    return document
+
+
+def document_ids(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(
+            connection.execute(select(schema.documents.c.id).order_by(schema.documents.c.id)).scalars()
+        )
+
+
+def load_entities(engine: Engine) -> dict[str, Entity]:
+    """Every resolved entity by key."""
+    with engine.connect() as connection:
+        return {
+            r.key: Entity(r.key, r.type, r.name, list(r.aliases), r.wikidata, r.lat, r.lon, r.start, r.end)
+            for r in connection.execute(select(schema.entities)).all()
+        }
+
+
+def load_sources(engine: Engine) -> dict[str, Source]:
+    """Every distinct work by key, without its citations (they stay with their documents)."""
+    with engine.connect() as connection:
+        return {
+            r.key: Source(r.key, r.type, list(r.authors), r.title, r.title_latin, r.place, r.year)
+            for r in connection.execute(select(schema.sources)).all()
+        }
