@@ -1,0 +1,73 @@
+"""Plain-text reader: encoding detection (Turkish legacy encodings in mind) and form-feed pages."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from vakanuvis.errors import UnreadableFile
+from vakanuvis.ingest.normalize import normalize_line
+from vakanuvis.model import RawDocument, RawLine, RawPage
+
+# Letters that exist in Turkish but not in Latin-1: their presence after a legacy decoding is strong
+# evidence that the encoding is Windows-1254 / ISO-8859-9 rather than a Western one.
+TURKISH_LETTERS = set("ğĞışŞİ")
+# Control characters that never occur in text (form feed, tab, CR, LF excepted).
+CONTROL_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes into text; returns (text, encoding name). Raises ValueError for binary data."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as error:
+                raise ValueError(f"it starts like {name} text but is not valid {name}") from error
+    if b"\x00" in data:
+        raise ValueError("it looks like a binary file (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: a single-byte legacy encoding. cp1254 and ISO-8859-9 differ only in 0x80-0x9F
+    # (typographic quotes, dashes in cp1254, C1 controls in ISO-8859-9); prefer the one without controls.
+    text = data.decode("cp1254", errors="replace")
+    if "\ufffd" not in text and TURKISH_LETTERS & set(text):
+        return text, "cp1254"
+    latin5 = data.decode("iso-8859-9")
+    if not any(0x80 <= ord(char) <= 0x9F for char in latin5) and TURKISH_LETTERS & set(latin5):
+        return latin5, "iso-8859-9"
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("its bytes are not text in any known encoding (a binary file?)")
+    return str(best), best.encoding
+
+
+def looks_binary(text: str) -> bool:
+    """True when a decoded text is mostly control characters (a binary file that happened to decode)."""
+    controls = sum(1 for char in text if ord(char) in CONTROL_BYTES)
+    return controls > max(1, len(text) // 100)
+
+
+def read_text(path: Path, data: bytes, sha256: str) -> RawDocument:
+    """A `.txt` file: form feeds make pages, otherwise one page holding every line."""
+    try:
+        text, encoding = decode_text(data)
+    except ValueError as error:
+        raise UnreadableFile(str(path), str(error)) from error
+    if looks_binary(text):
+        raise UnreadableFile(str(path), "it looks like a binary file (control characters), not text")
+    if not text.strip():
+        raise UnreadableFile(str(path), "the file holds only blank space, no text")
+    chunks = text.split("\f")
+    explicit = len(chunks) > 1
+    if explicit and not chunks[-1].strip():
+        chunks.pop()  # a trailing form feed closes the last page rather than opening a new one
+    pages = [
+        RawPage(number=index, lines=[RawLine(normalize_line(line)) for line in chunk.splitlines()])
+        for index, chunk in enumerate(chunks, start=1)
+    ]
+    return RawDocument(path=str(path), sha256=sha256, encoding=encoding, pages=pages, explicit_pages=explicit)
