@@ -1,0 +1,42 @@
+"""Source criticism: rules that flag what a text gets wrong, each quoting its evidence exactly."""
+
+from __future__ import annotations
+
+from vakanuvis.check.anachronism import find_anachronisms
+from vakanuvis.check.conflicting_dates import find_conflicting_dates
+from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
+from vakanuvis.check.quantities import find_quantity_conflicts
+from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
+from vakanuvis.model import Document, Entity, Finding
+
+
+def run_checks(documents: list[Document], entities: dict[str, Entity]) -> list[Finding]:
+    """Every rule over every document, then the rules that compare documents."""
+    findings: list[Finding] = []
+    for document in documents:
+        findings += find_anachronisms(document, entities)
+        findings += find_reversed_ranges(document)
+        findings += find_impossible_days(document)
+        findings += find_repeated_footnotes(document)
+        findings += find_marker_problems(document)
+        findings += find_quantity_conflicts(document)
+    findings += find_conflicting_dates(documents, entities)
+    return findings
+
+
+def finding_record(finding: Finding) -> dict:
+    """A finding in the contract's JSON form."""
+    return {
+        "kind": finding.kind,
+        "message": finding.message,
+        "evidence": [
+            {
+                "document": item.document,
+                "text": item.text,
+                "start": item.span.start,
+                "end": item.span.end,
+                **({"footnote": item.span.footnote} if item.span.footnote is not None else {}),
+            }
+            for item in finding.evidence
+        ],
+    }

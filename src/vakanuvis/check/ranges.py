@@ -1,0 +1,74 @@
+"""Reversed ranges ("Nisan-Mart 1922") and impossible days ("31 Nisan")."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from vakanuvis.annotate.dates import find_dates
+from vakanuvis.check.evidence import evidence_at
+from vakanuvis.model import DateMention, Document, Finding, Span
+
+RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*")
+DAY_BEFORE_WORD = re.compile(r"\b(29|30|31)\s+([^\W\d_]+)")
+
+
+def _range_ends(mention: DateMention) -> tuple[str, str] | None:
+    pieces = RANGE_SEPARATOR.split(mention.text.strip(), maxsplit=1)
+    return (pieces[0], pieces[1]) if len(pieces) == 2 and pieces[0] and pieces[1] else None
+
+
+def _is_reversed(mention: DateMention) -> bool:
+    ends = _range_ends(mention)
+    if ends is None:
+        return False
+    first, second = ends
+    if first.isdigit():  # "11-4 Eylül": two days of one month
+        day = re.match(r"\d+", second)
+        return bool(day) and int(first) > int(day.group())
+    year = mention.latest.year
+    first_dates = find_dates(first, context_year=year)
+    second_dates = find_dates(second, context_year=year)
+    if len(first_dates) != 1 or len(second_dates) != 1:
+        return False
+    return first_dates[0].earliest > second_dates[0].earliest
+
+
+def find_reversed_ranges(document: Document) -> list[Finding]:
+    findings = []
+    for mention in document.dates:
+        if mention.role == "event" and _is_reversed(mention):
+            findings.append(
+                Finding(
+                    kind="reversed-range",
+                    message=f"The range “{mention.text.strip()}” ends before it begins; the two ends are probably swapped.",
+                    evidence=[evidence_at(document, mention.span)],
+                )
+            )
+    return findings
+
+
+def _month_of(word: str) -> int | None:
+    found = find_dates(f"1 {word} 1921", context_year=1921)
+    if len(found) == 1 and found[0].earliest == found[0].latest:
+        return found[0].earliest.month
+    return None
+
+
+def find_impossible_days(document: Document) -> list[Finding]:
+    """Day numbers that the month does not have (in any year of the date in force)."""
+    findings = []
+    texts = [(None, document.text)] + [(note.number, note.text) for note in document.footnotes]
+    for footnote, text in texts:
+        for match in DAY_BEFORE_WORD.finditer(text):
+            day, month = int(match.group(1)), _month_of(match.group(2))
+            if month is None or day <= max(calendar.monthrange(year, month)[1] for year in (1920, 1924)):
+                continue
+            findings.append(
+                Finding(
+                    kind="impossible-day",
+                    message=f"“{match.group()}”: that month has no day {day}.",
+                    evidence=[evidence_at(document, Span(match.start(), match.end(), footnote))],
+                )
+            )
+    return findings
