@@ -9,11 +9,14 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from vakanuvis.errors import UnreadableFile, VakanuvisError
+from vakanuvis.check import run_checks
+from vakanuvis.errors import UnknownDocument, UnreadableFile, VakanuvisError
 from vakanuvis.ingest import find_input_files, read_file
+from vakanuvis.model import Document, Finding
 from vakanuvis.pipeline import analyse, document_id_for
 from vakanuvis.store import queries
 from vakanuvis.store.database import open_database
+from vakanuvis.store.documents import document_ids, load_document, load_entities
 from vakanuvis.store.resolution import resolve_corpus
 from vakanuvis.store.write import document_id_for_sha256, save_document
 
@@ -95,6 +98,21 @@ class KnowledgeBase:
 
     def source(self, source_id: str) -> dict[str, Any]:
         return queries.source_detail(self.engine, source_id)
+
+    def load_documents(self, document_id: str | None = None) -> list[Document]:
+        """One stored document, or all of them, back in the data model."""
+        ids = [document_id] if document_id else document_ids(self.engine)
+        return [load_document(self.engine, each) for each in ids]
+
+    def findings(self, document_id: str | None = None) -> list[Finding]:
+        """What looks wrong: in one document (compared with the others for dates), or in the whole corpus."""
+        documents = self.load_documents()
+        if document_id and all(document.id != document_id for document in documents):
+            raise UnknownDocument(document_id)
+        findings = run_checks(documents, load_entities(self.engine))
+        if document_id:
+            findings = [f for f in findings if any(e.document == document_id for e in f.evidence)]
+        return findings
 
 
 __all__ = ["KnowledgeBase", "IngestResult", "document_id_for"]

@@ -227,7 +227,8 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
-    page_starts: list[tuple[int, int]] = field(default_factory=list)  # (body offset, page) where a page begins
+    # (body offset, page) for each page that begins in the body text
+    page_starts: list[tuple[int, int]] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)

@@ -19,7 +19,7 @@ def _dated_occurrences(document: Document) -> list[tuple[EntityMention, DateMent
     """(named-event mention, date) pairs where the sentence says the event took place at that date."""
     stems = _occurrence_stems()
     pairs = []
-    for index, sentence in enumerate(document.sentences):
+    for sentence in document.sentences:
         text = document.text[sentence.span.start : sentence.span.end].casefold()
         if not any(stem in text for stem in stems):
             continue
@@ -32,7 +32,9 @@ def _dated_occurrences(document: Document) -> list[tuple[EntityMention, DateMent
         events = [
             m
             for m in document.mentions
-            if m.type in NAMED_EVENT_TYPES and m.span.footnote is None and inside[0] <= m.span.start < inside[1]
+            if m.type in NAMED_EVENT_TYPES
+            and m.span.footnote is None
+            and inside[0] <= m.span.start < inside[1]
         ]
         if len(dates) == 1 and events:
             pairs += [(mention, dates[0]) for mention in events]

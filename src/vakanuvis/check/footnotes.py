@@ -30,7 +30,11 @@ def find_repeated_footnotes(document: Document) -> list[Finding]:
             if not a or not b:
                 continue
             identical = a == b
-            near = not identical and fuzz.ratio(a, b) >= NEAR_IDENTICAL and _digits(earlier.text) == _digits(later.text)
+            near = (
+                not identical
+                and fuzz.ratio(a, b) >= NEAR_IDENTICAL
+                and _digits(earlier.text) == _digits(later.text)
+            )
             if identical or near:
                 how = "identical to" if identical else "nearly identical to"
                 findings.append(
@@ -38,7 +42,10 @@ def find_repeated_footnotes(document: Document) -> list[Finding]:
                         kind="repeated-footnote",
                         message=f"Footnote {later.number} is {how} footnote {earlier.number}; "
                         "a repeated reference is usually written as a.g.e./ibid., or one of them is misplaced.",
-                        evidence=[footnote_evidence(document, earlier.number), footnote_evidence(document, later.number)],
+                        evidence=[
+                            footnote_evidence(document, earlier.number),
+                            footnote_evidence(document, later.number),
+                        ],
                     )
                 )
                 break

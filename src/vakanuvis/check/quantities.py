@@ -91,9 +91,17 @@ def find_quantity_conflicts(document: Document) -> list[Finding]:
             continue
         sentence = document.sentences[marker.sentence].span
         body = [
-            Quantity(q.value, q.bound, q.unit, q.thing, Span(q.span.start + sentence.start, q.span.end + sentence.start))
+            Quantity(
+                q.value,
+                q.bound,
+                q.unit,
+                q.thing,
+                Span(q.span.start + sentence.start, q.span.end + sentence.start),
+            )
             for q in find_quantities(document.text[sentence.start : sentence.end], None, [])
-            if not any(d.footnote is None and d.start <= q.span.start + sentence.start < d.end for d in date_spans)
+            if not any(
+                d.footnote is None and d.start <= q.span.start + sentence.start < d.end for d in date_spans
+            )
         ]
         note = document.footnote(marker.number)
         note_dates = [d for d in date_spans if d.footnote == note.number]
