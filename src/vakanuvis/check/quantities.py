@@ -40,6 +40,7 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
     qualifiers: dict[str, str] = words.get("qualifiers", {})
     units = set(words.get("units", []))
     stop = set(words.get("stop_words", []))
+    verb_endings = tuple(words.get("verb_endings", []))
     found = []
     for match in NUMBER.finditer(text):
         if any(s.start <= match.start() < s.end for s in excluded):
@@ -57,7 +58,7 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
                 bound = qualifiers[word]
             elif word in units and not thing:
                 unit = word
-            elif word in stop or len(thing) == 2:
+            elif word in stop or len(thing) == 2 or thing and word.endswith(verb_endings):
                 break
             else:
                 thing.append(_stem(word))

@@ -5,12 +5,18 @@ from __future__ import annotations
 import calendar
 import re
 
-from vakanuvis.annotate.dates import find_dates
 from vakanuvis.check.evidence import evidence_at
 from vakanuvis.model import DateMention, Document, Finding, Span
 
 RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*")
 DAY_BEFORE_WORD = re.compile(r"\b(29|30|31)\s+([^\W\d_]+)")
+
+
+def find_dates(text: str, *, context_year: int) -> list[DateMention]:
+    """The temporal tagger, loaded on first use (it reads its language data then)."""
+    from vakanuvis.annotate.dates import find_dates as tag
+
+    return tag(text, context_year=context_year)
 
 
 def _range_ends(mention: DateMention) -> tuple[str, str] | None:

@@ -1,0 +1,156 @@
+"""Each criticism rule on small documents written for the test: what it flags and what it leaves alone."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from vakanuvis.check import finding_record, run_checks
+from vakanuvis.check.anachronism import find_anachronisms
+from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
+from vakanuvis.check.quantities import find_quantity_conflicts, turkish_number
+from vakanuvis.model import (
+    Block,
+    DateMention,
+    Document,
+    Entity,
+    EntityMention,
+    Footnote,
+    Marker,
+    Sentence,
+    Span,
+)
+
+
+def make_document(text: str, notes: dict[int, str], markers: dict[int, int] | None = None) -> Document:
+    """A one-paragraph document; `markers` maps footnote number -> sentence index (default: sentence n-1)."""
+    sentences = [Sentence(Span(m.start(), m.end()), 1, 0) for m in re.finditer(r"[^.]+\.", text)]
+    markers = markers if markers is not None else {n: n - 1 for n in notes}
+    return Document(
+        id="doc",
+        path="doc.txt",
+        sha256="0" * 64,
+        text=text,
+        blocks=[Block(Span(0, len(text)), 1)],
+        sentences=sentences,
+        markers=[Marker(n, sentences[s].span.end, 1, s) for n, s in sorted(markers.items())],
+        footnotes=[Footnote(n, t, 1, [1]) for n, t in notes.items()],
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("6000", 6000),
+        ("6.000", 6000),
+        ("17.600", 17600),
+        ("200,6", 200.6),
+        ("200.6", 200.6),
+        ("1.4", 1.4),
+        ("57.986.000", 57986000),
+    ],
+)
+def test_turkish_numbers(written, value):
+    assert turkish_number(written) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "flagged"),
+    [
+        ("А.Н.Хейфец. Влияние. М., 1957, стр. 56", "А.Н.Хейфец. Влияние. М., 1957, стр. 56", True),
+        ("А.Н.Хейфец. Влияние. М., 1957, стр. 56", "А.Н. Хейфец.  Влияние. М.,1957, стр.56", True),
+        (
+            "С.И.Аралов. Воспоминания. М., 1960, стр. 76.",
+            "С.И.Аралов. Воспоминания. М., 1960, стр. 103.",
+            False,
+        ),
+        (
+            "Azәrbaycan MDA, f.28, siy.1, iş 68, v.17-21.",
+            "Azәrbaycan MDA, f.28, siy.1, iş 68, v.10-16.",
+            False,
+        ),
+    ],
+)
+def test_repeated_footnotes(first, second, flagged):
+    document = make_document("Birinci cümle. İkinci cümle.", {1: first, 2: second})
+    findings = find_repeated_footnotes(document)
+    assert bool(findings) is flagged
+    if flagged:
+        record = finding_record(findings[0])
+        assert [item["footnote"] for item in record["evidence"]] == [1, 2]
+        assert record["evidence"][1]["text"] == second
+
+
+def test_marker_without_footnote_and_footnote_without_marker():
+    document = make_document("Bir. İki. Üç.", {1: "Kaynak A.", 3: "Kaynak C."}, markers={1: 0, 2: 1})
+    kinds = sorted(f.kind for f in find_marker_problems(document))
+    assert kinds == ["footnote-without-marker", "marker-without-footnote"]
+    missing = next(f for f in find_marker_problems(document) if f.kind == "marker-without-footnote")
+    assert missing.evidence[0].text == " İki."
+
+
+def test_markers_out_of_order():
+    document = make_document("Bir. İki. Üç.", {1: "A.", 2: "B.", 3: "C."}, markers={1: 0, 3: 1, 2: 2})
+    document.markers.sort(key=lambda m: m.sentence)
+    assert [f.kind for f in find_marker_problems(document)] == ["marker-out-of-order", "marker-out-of-order"]
+
+
+def test_clean_apparatus_has_no_findings():
+    document = make_document("Bir. İki.", {1: "Kaynak A, s. 1.", 2: "Kaynak B, s. 2."})
+    assert find_marker_problems(document) == []
+    assert find_repeated_footnotes(document) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "note", "expected"),
+    [
+        (
+            "Rusya 6000 tüfek ve 17600 top mermi gönderdi.",
+            "6.000 tüfek ve 17.600 top mermisi verilmiştir.",
+            [],
+        ),
+        ("Rusya 6000 tüfek gönderdi.", "Armaoğlu 8.000 tüfek yazmıştır.", ["different figures"]),
+        (
+            "Rusya 5 milyondan fazla tüfek mermisi gönderdi.",
+            "Armaoğlu 5 milyon kadar tüfek mermisi yazmıştır.",
+            ["different qualifiers"],
+        ),
+        ("Rusya 200,6 kg külçe altın gönderdi.", "1920 Eylülünde 200.6 kg. altın verildi.", []),
+        ("Rusya 6000 tüfek gönderdi.", "5 milyon tüfek mermisi de verildi.", []),  # different things
+    ],
+)
+def test_quantity_conflicts(body, note, expected):
+    document = make_document(body, {1: note})
+    findings = find_quantity_conflicts(document)
+    assert [
+        next(w for w in ("different figures", "different qualifiers") if w in f.message) for f in findings
+    ] == expected
+    for finding in findings:
+        assert (
+            finding.evidence[0].text
+            == document.text[finding.evidence[0].span.start : finding.evidence[0].span.end]
+        )
+        assert finding.evidence[1].span.footnote == 1
+
+
+def test_anachronism_against_authority_dates():
+    text = "3 Haziran 1920’de SSCB hükümeti teklifi kabul etti. 1923’te SSCB tanındı."
+    document = make_document(text, {})
+    first, second = text.index("SSCB"), text.rindex("SSCB")
+    document.dates = [
+        DateMention(Span(0, 17), "3 Haziran 1920’de", "1920-06-03", date(1920, 6, 3), date(1920, 6, 3)),
+        DateMention(Span(53, 60), "1923’te", "1923", date(1923, 1, 1), date(1923, 12, 31)),
+    ]
+    document.mentions = [
+        EntityMention(Span(first, first + 4), "SSCB", "SSCB", "organization", "Q15180"),
+        EntityMention(Span(second, second + 4), "SSCB", "SSCB", "organization", "Q15180"),
+    ]
+    entities = {
+        "Q15180": Entity("Q15180", "organization", "Sovyetler Birliği", start="1922-12-30", end="1991-12-26")
+    }
+    findings = find_anachronisms(document, entities)
+    assert len(findings) == 1
+    assert [e.text for e in findings[0].evidence] == ["SSCB", "3 Haziran 1920’de"]
+    assert run_checks([document], entities) == findings
