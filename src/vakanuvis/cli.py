@@ -309,6 +309,29 @@ def check(
         sys.stdout.write(findings_markdown(records))
 
 
+@app.command("export")
+@reports_errors
+def export_command(
+    document: DocumentArgument = None,
+    export_all: Annotated[bool, typer.Option("--all", help="Export the whole knowledge base.")] = False,
+    export_format: Annotated[
+        str, typer.Option("--format", help="tei, jsonld, gexf, csl-json, bibtex, csv, timelinejs")
+    ] = "tei",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (csv: a folder or .zip).")
+    ] = None,
+    db: DatabaseOption = None,
+) -> None:
+    """Hand the knowledge base to TEI, Gephi, TimelineJS, Zotero and spreadsheet tools."""
+    from vakanuvis.export.formats import write_export
+
+    if bool(document) == export_all:
+        raise BadOption("name one document id, or --all")
+    if output is None:
+        raise BadOption("say where to write the export with -o PATH")
+    write_export(KnowledgeBase(db).snapshot(None if export_all else document), export_format, output)
+
+
 def main() -> None:
     app()
 

@@ -11,12 +11,13 @@ from sqlalchemy import Engine
 
 from vakanuvis.check import run_checks
 from vakanuvis.errors import UnknownDocument, UnreadableFile, VakanuvisError
+from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
 from vakanuvis.ingest import find_input_files, read_file
 from vakanuvis.model import Document, Finding
 from vakanuvis.pipeline import analyse, document_id_for
 from vakanuvis.store import queries
 from vakanuvis.store.database import open_database
-from vakanuvis.store.documents import document_ids, load_document, load_entities
+from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
 from vakanuvis.store.resolution import resolve_corpus
 from vakanuvis.store.write import document_id_for_sha256, save_document
 
@@ -103,6 +104,16 @@ class KnowledgeBase:
         """One stored document, or all of them, back in the data model."""
         ids = [document_id] if document_id else document_ids(self.engine)
         return [load_document(self.engine, each) for each in ids]
+
+    def snapshot(self, document_id: str | None = None) -> Snapshot:
+        """One document, or the whole corpus, with the entities and works it involves, for export."""
+        documents = self.load_documents(document_id)
+        return Snapshot(
+            documents=documents,
+            entities=mentioned_entities(documents, load_entities(self.engine)),
+            sources=cited_sources(documents, load_sources(self.engine)),
+            events=self.events(document_id),
+        )
 
     def findings(self, document_id: str | None = None) -> list[Finding]:
         """What looks wrong: in one document (compared with the others for dates), or in the whole corpus."""

@@ -1,0 +1,205 @@
+"""TEI P5: the body with persName, placeName, orgName, name and date, notes in place, and the lists."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
+from vakanuvis.model import Document, Entity
+
+TEI = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+NAME_ELEMENT = {"person": "persName", "place": "placeName", "organization": "orgName"}
+
+
+def xml_id(key: str, document_id: str) -> str:
+    """An xml:id for an entity or source key within one document (an NCName, unique in a teiCorpus)."""
+    return f"d{document_id}-" + re.sub(r"[^\w.-]", "_", key)
+
+
+def _tag(name: str) -> str:
+    return f"{{{TEI}}}{name}"
+
+
+def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
+    element = etree.SubElement(parent, _tag(name), {k: v for k, v in attributes.items() if v is not None})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _date_attributes(edtf: str, earliest, latest) -> dict[str, str]:
+    if earliest == latest:
+        return {"when": earliest.isoformat()}
+    return {"from": earliest.isoformat(), "to": latest.isoformat(), "ana": f"edtf:{edtf}"}
+
+
+def _inline_elements(
+    document: Document, entities: dict[str, Entity]
+) -> list[tuple[int, int, str, dict[str, str]]]:
+    """Non-overlapping (start, end, element, attributes) over the body; the longer span wins an overlap."""
+    candidates = []
+    for mention in document.mentions:
+        if mention.span.footnote is not None:
+            continue
+        entity = entities.get(mention.entity_key)
+        kind = entity.type if entity else mention.type
+        element = NAME_ELEMENT.get(kind, "name")
+        attributes = {"ref": "#" + xml_id(mention.entity_key, document.id)} if entity else {}
+        if element == "name":
+            attributes["type"] = kind
+        candidates.append((mention.span.start, mention.span.end, element, attributes))
+    for mention in document.dates:
+        if mention.span.footnote is None:
+            candidates.append(
+                (
+                    mention.span.start,
+                    mention.span.end,
+                    "date",
+                    _date_attributes(mention.edtf, mention.earliest, mention.latest),
+                )
+            )
+    chosen: list[tuple[int, int, str, dict[str, str]]] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
+            chosen.append(candidate)
+    return sorted(chosen)
+
+
+def _fill_block(
+    paragraph: etree._Element,
+    text: str,
+    offset: int,
+    inline: list[tuple[int, int, str, dict[str, str]]],
+    notes: list[tuple[int, int, str]],
+) -> None:
+    """Write `text` (starting at body `offset`) into `paragraph` with inline elements and notes at their offsets."""
+    events = [(start, 0, (start, end, element, attrs)) for start, end, element, attrs in inline]
+    events += [(at, 1, (number, note_text)) for at, number, note_text in notes]
+    cursor, last = offset, paragraph
+
+    def append_text(value: str) -> None:
+        if last is paragraph:
+            paragraph.text = (paragraph.text or "") + value
+        else:
+            last.tail = (last.tail or "") + value
+
+    for position, kind, payload in sorted(events, key=lambda e: (e[0], -e[1])):
+        if position < cursor:
+            continue
+        append_text(text[cursor - offset : position - offset])
+        if kind == 0:
+            start, end, element, attributes = payload
+            last = _sub(paragraph, element, text[start - offset : end - offset], **attributes)
+            cursor = end
+        else:
+            number, note_text = payload
+            last = _sub(paragraph, "note", note_text, n=str(number), place="foot")
+            cursor = position
+    append_text(text[cursor - offset :])
+
+
+def _body(text_element: etree._Element, document: Document, entities: dict[str, Entity]) -> None:
+    body = _sub(text_element, "body")
+    division = _sub(body, "div")
+    inline = _inline_elements(document, entities)
+    footnote_text = {note.number: note.text for note in document.footnotes}
+    seen_pages: set[int] = set()
+    for block in document.blocks:
+        start, end = block.span.start, block.span.end
+        if block.page not in seen_pages:
+            seen_pages.add(block.page)
+            _sub(division, "pb", n=str(block.page))
+        paragraph = _sub(division, "head" if block.kind == "heading" else "p")
+        notes = [
+            (marker.offset, marker.number, footnote_text[marker.number])
+            for marker in document.markers
+            if start <= marker.offset <= end and marker.number in footnote_text
+        ]
+        _fill_block(
+            paragraph,
+            document.text[start:end],
+            start,
+            [i for i in inline if start <= i[0] and i[1] <= end],
+            notes,
+        )
+
+
+def _back(text_element: etree._Element, document: Document, snapshot: Snapshot) -> None:
+    """The bibliography and the people, places and organizations of this document."""
+    entities = mentioned_entities([document], snapshot.entities)
+    sources = cited_sources([document], snapshot.sources)
+    back = _sub(text_element, "back")
+    division = _sub(back, "div", type="index")
+    bibliography = _sub(division, "listBibl")
+    for source in sources.values():
+        bibl = _sub(bibliography, "bibl", **{XML_ID: xml_id(source.key, document.id), "type": source.type})
+        for author in source.authors:
+            _sub(bibl, "author", author)
+        if source.title:
+            _sub(bibl, "title", source.title)
+        if source.title_latin and source.title_latin != source.title:
+            _sub(bibl, "title", source.title_latin, type="transliterated")
+        if source.place:
+            _sub(bibl, "pubPlace", source.place)
+        if source.year:
+            _sub(bibl, "date", str(source.year), when=f"{source.year:04d}")
+    by_type = {
+        kind: [e for e in entities.values() if e.type == kind] for kind in ("person", "place", "organization")
+    }
+    people = _sub(division, "listPerson")
+    for entity in by_type["person"]:
+        person = _sub(people, "person", **{XML_ID: xml_id(entity.key, document.id)})
+        for alias in [entity.name] + [a for a in entity.aliases if a != entity.name]:
+            _sub(person, "persName", alias)
+        if entity.wikidata:
+            _sub(person, "idno", entity.wikidata, type="wikidata")
+    places = _sub(division, "listPlace")
+    for entity in by_type["place"]:
+        place = _sub(places, "place", **{XML_ID: xml_id(entity.key, document.id)})
+        for alias in [entity.name] + [a for a in entity.aliases if a != entity.name]:
+            _sub(place, "placeName", alias)
+        if entity.lat is not None and entity.lon is not None:
+            _sub(_sub(place, "location"), "geo", f"{entity.lat} {entity.lon}")
+        if entity.wikidata:
+            _sub(place, "idno", entity.wikidata, type="wikidata")
+    organizations = _sub(division, "listOrg")
+    for entity in [e for e in entities.values() if e.type not in ("person", "place")]:
+        org = _sub(organizations, "org", **{XML_ID: xml_id(entity.key, document.id), "type": entity.type})
+        for alias in [entity.name] + [a for a in entity.aliases if a != entity.name]:
+            _sub(org, "orgName", alias)
+        if entity.wikidata:
+            _sub(org, "idno", entity.wikidata, type="wikidata")
+
+
+def to_tei(snapshot: Snapshot) -> bytes:
+    """One TEI document per knowledge-base document, in a teiCorpus when there are several."""
+    documents = [_tei_document(document, snapshot) for document in snapshot.documents]
+    if len(documents) == 1:
+        root = documents[0]
+    else:
+        root = etree.Element(_tag("teiCorpus"), nsmap={None: TEI})
+        _header(root, "vakanuvis corpus", "")
+        root.extend(documents)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _header(root: etree._Element, title: str, source: str) -> None:
+    header = _sub(root, "teiHeader")
+    file_description = _sub(header, "fileDesc")
+    _sub(_sub(file_description, "titleStmt"), "title", title or "untitled")
+    _sub(
+        _sub(file_description, "publicationStmt"), "p", "Exported by vakanuvis; annotations are machine-made."
+    )
+    _sub(_sub(file_description, "sourceDesc"), "p", source or "unknown source")
+
+
+def _tei_document(document: Document, snapshot: Snapshot) -> etree._Element:
+    root = etree.Element(_tag("TEI"), {XML_ID: "d-" + document.id}, nsmap={None: TEI})
+    _header(root, document.title, document.path)
+    text_element = _sub(root, "text")
+    _body(text_element, document, snapshot.entities)
+    _back(text_element, document, snapshot)
+    return root

@@ -1,0 +1,38 @@
+"""TimelineJS JSON: one slide per event, with its sentence and footnotes."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from vakanuvis.export.snapshot import Snapshot
+
+
+def _timeline_date(iso: str) -> dict[str, str]:
+    year, month, day = iso.split("-")
+    return {"year": year, "month": str(int(month)), "day": str(int(day))}
+
+
+def to_timelinejs(snapshot: Snapshot) -> dict[str, Any]:
+    notes = {(d.id, n.number): n.text for d in snapshot.documents for n in d.footnotes}
+    titles = {d.id: d.title for d in snapshot.documents}
+    events = []
+    for event in snapshot.events:
+        footnote_html = "".join(
+            f"<p><sup>{n}</sup> {html.escape(notes.get((event['document'], n), ''))}</p>"
+            for n in event["footnotes"]
+        )
+        slide: dict[str, Any] = {
+            "unique_id": event["id"],
+            "start_date": _timeline_date(event["start"]),
+            "text": {
+                "headline": html.escape(event["text"]),
+                "text": f"<p>{html.escape(event['sentence'])}</p>{footnote_html}",
+            },
+            "group": titles.get(event["document"], event["document"]),
+        }
+        if event["end"] != event["start"]:
+            slide["end_date"] = _timeline_date(event["end"])
+        events.append(slide)
+    title = snapshot.documents[0].title if len(snapshot.documents) == 1 else "vakanuvis"
+    return {"title": {"text": {"headline": html.escape(title or "vakanuvis"), "text": ""}}, "events": events}
