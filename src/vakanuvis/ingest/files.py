@@ -26,7 +26,9 @@ def read_file(path: Path) -> RawDocument:
         raise UnreadableFile(str(path), "is a folder, not a file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableFile(str(path), f"unsupported file type {suffix or '(no extension)'!r}; use .txt or .pdf")
+        raise UnreadableFile(
+            str(path), f"unsupported file type {suffix or '(no extension)'!r}; use .txt or .pdf"
+        )
     size = path.stat().st_size
     if size == 0:
         raise UnreadableFile(str(path), "the file is empty")

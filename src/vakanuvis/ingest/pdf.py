@@ -26,11 +26,15 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> RawDocument:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 lines = group_lines(page.chars)
-                pages.append(RawPage(number=number, lines=lines, height=float(page.height), width=float(page.width)))
+                pages.append(
+                    RawPage(number=number, lines=lines, height=float(page.height), width=float(page.width))
+                )
     except UnreadableFile:
         raise
     except (PDFSyntaxError, Exception) as error:  # pdfminer raises many unrelated types on damaged files
-        raise UnreadableFile(str(path), f"the PDF is damaged and cannot be read ({type(error).__name__})") from error
+        raise UnreadableFile(
+            str(path), f"the PDF is damaged and cannot be read ({type(error).__name__})"
+        ) from error
     if not pages:
         raise UnreadableFile(str(path), "the PDF has no pages")
     if not any(line.text.strip() for page in pages for line in page.lines):

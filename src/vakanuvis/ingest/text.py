@@ -20,7 +20,11 @@ CONTROL_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode bytes into text; returns (text, encoding name). Raises ValueError for binary data."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name), name

@@ -1,0 +1,63 @@
+"""Structure recovery: raw pages become a `Document` with body text, blocks, sentences and footnotes.
+
+A cascade in the manner of GROBID: zone every line (body, footnote, furniture), read the footnotes,
+choose the body markers by the footnote sequence, then rebuild paragraphs and sentences.
+"""
+
+from __future__ import annotations
+
+from vakanuvis.model import Document, Marker, RawDocument, Sentence, Span
+from vakanuvis.structure.accounting import account_characters
+from vakanuvis.structure.footnotes import build_footnotes, collect_footnotes
+from vakanuvis.structure.guess import guess_language, guess_title
+from vakanuvis.structure.markers import MarkerCandidate, line_candidates, select_markers
+from vakanuvis.structure.paragraphs import build_body
+from vakanuvis.structure.sentences import segment_sentences
+from vakanuvis.structure.zones import zone_document
+
+__all__ = ["account_characters", "recover_structure", "segment_sentences"]
+
+
+def recover_structure(raw: RawDocument, document_id: str) -> Document:
+    """The structured document of `raw`: every input character lands in body, footnote or furniture."""
+    zones = zone_document(raw)
+    page_candidates = [{c.number for line in zone.body for c in line_candidates(line.text)} for zone in zones]
+    footnotes, note_hyphens = build_footnotes(collect_footnotes(zones, page_candidates))
+    lines = [line for zone in zones for line in zone.body]
+    candidates = [c for index, line in enumerate(lines) for c in line_candidates(line.text, index)]
+    chosen = select_markers(candidates, {note.number for note in footnotes})
+    by_line: dict[int, list[MarkerCandidate]] = {}
+    for candidate in chosen:
+        by_line.setdefault(candidate.line, []).append(candidate)
+    body = build_body(lines, by_line)
+    furniture = [item for zone in zones for item in zone.furniture] + note_hyphens + body.removed
+    document = Document(
+        id=document_id,
+        path=raw.path,
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        pages=len(raw.pages) if raw.explicit_pages else len(zones),
+        text=body.text,
+        blocks=body.blocks,
+        footnotes=footnotes,
+        furniture=furniture,
+        page_starts=body.page_starts,
+    )
+    for index, block in enumerate(body.blocks):
+        for start, end in segment_sentences(body.text[block.span.start : block.span.end], block.span.start):
+            document.sentences.append(Sentence(Span(start, end), document.page_at(start), index))
+    document.markers = [
+        Marker(number=number, offset=offset, page=page, sentence=carrying_sentence(document, offset))
+        for offset, number, page in body.markers
+    ]
+    document.language = guess_language(body.text or " ".join(note.text for note in footnotes))
+    document.title = guess_title(body.text, body.blocks, furniture)
+    return document
+
+
+def carrying_sentence(document: Document, offset: int) -> int | None:
+    """The sentence a marker belongs to: the one ending at (or running through) the marker's offset."""
+    for index, sentence in enumerate(document.sentences):
+        if sentence.span.start < offset <= sentence.span.end:
+            return index
+    return None

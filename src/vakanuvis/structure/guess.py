@@ -1,0 +1,48 @@
+"""Best guesses about a document as a whole: its language and its title."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from vakanuvis.lang import LANGUAGES, language_data
+from vakanuvis.model import Block, Furniture
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def guess_language(text: str) -> str:
+    """ "tr", "az", "ru" or "en" from stopwords and the letters only one language uses."""
+    words = Counter(word.lower() for word in WORD.findall(text[:20000]))
+    total = sum(words.values()) or 1
+    scores: dict[str, float] = {}
+    for code in LANGUAGES:
+        data = language_data(code, "abbreviations")
+        stopwords = {str(word) for word in data.get("stopwords", [])}
+        letters = set(str(data.get("letters") or ""))
+        hits = sum(words[word] for word in stopwords)
+        letter_hits = sum(count for word, count in words.items() if letters & set(word)) if letters else 0
+        scores[code] = hits / total + 0.5 * letter_hits / total
+    # Azerbaijani Latin shares most letters with Turkish; schwa is decisive.
+    if "ə" in text.lower() and text.lower().count("ə") > len(text) / 400:
+        scores["az"] += 1.0
+    return max(scores, key=lambda code: scores[code]) if any(scores.values()) else "tr"
+
+
+def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> str:
+    """A running head that names the article (page numbers removed), else the first heading or sentence."""
+    heads = Counter()
+    for item in furniture:
+        if item.reason == "running-head":
+            name = re.sub(r"^\s*\d{1,4}\s{2,}|\s{2,}\d{1,4}\s*$", "", item.text).strip()
+            if len(name.split()) >= 3:
+                heads[name] += 1
+    if heads:
+        return max(heads, key=lambda name: (heads[name], len(name)))
+    for block in blocks:
+        if block.kind == "heading":
+            return text[block.span.start : block.span.end]
+    if blocks:
+        first = text[blocks[0].span.start : blocks[0].span.end]
+        return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+    return ""

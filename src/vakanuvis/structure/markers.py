@@ -1,0 +1,96 @@
+"""Footnote markers in body lines: candidates by form, chosen by the numbering sequence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vakanuvis.lang import LANGUAGES, language_data
+from vakanuvis.structure.footnotes import SUPERSCRIPTS
+
+DIGITS = re.compile(r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# After these a number is a quantity, range, percentage or reference, never a marker.
+NOT_BEFORE_MARKER = set("%№§/+-–—#$€£=×*'")
+MARKER_FOLLOWERS = set(",;:")
+MAX_SKIP = 3
+LOOKAHEAD = 20  # candidates looked at before accepting a skip in the numbering
+
+
+@dataclass
+class MarkerCandidate:
+    line: int  # index of the body line
+    start: int  # offsets of the digits in that line's text
+    end: int
+    number: int
+    glued_to_punctuation: bool
+
+
+@cache
+def numeric_abbreviations() -> frozenset[str]:
+    """Abbreviations after which digits are a locator ("s.21", "v.17"), from every language's data."""
+    words: set[str] = set()
+    for code in LANGUAGES:
+        words.update(str(word) for word in language_data(code, "abbreviations").get("numeric", []))
+    return frozenset(words)
+
+
+def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
+    """Numbers in one body line that could be footnote markers, judged by what touches them."""
+    found: list[MarkerCandidate] = []
+    for match in DIGITS.finditer(text):
+        digits, start, end = match.group(), match.start(), match.end()
+        if digits[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+            if digits[0] == "⁰" or len(digits) > 3:
+                continue
+            found.append(MarkerCandidate(line, start, end, int(digits.translate(SUPERSCRIPTS)), True))
+            continue
+        if len(digits) > 3 or start == 0 or digits.startswith("0"):
+            continue
+        before = text[start - 1]
+        if before.isspace() or before.isdigit() or before in NOT_BEFORE_MARKER:
+            continue
+        after = text[end] if end < len(text) else " "
+        if not (
+            after.isspace()
+            or (after in MARKER_FOLLOWERS and (end + 1 >= len(text) or text[end + 1].isspace()))
+        ):
+            continue
+        if before in ".," and start >= 2 and text[start - 2].isdigit():
+            continue  # a decimal or thousands separator: "200,6", "17.600"
+        if before == ".":
+            word = re.findall(r"[^\s.(\[“\"«]+$", text[: start - 1])
+            if not word or word[0][-1].isdigit() or word[0] in numeric_abbreviations():
+                continue
+            if len(word[0]) == 1 and word[0].isupper():
+                continue  # an initial: "M.15" is not a sentence end with a marker
+        glued = not before.isalnum()
+        found.append(MarkerCandidate(line, start, end, int(digits), glued))
+    return found
+
+
+def select_markers(candidates: list[MarkerCandidate], footnote_numbers: set[int]) -> list[MarkerCandidate]:
+    """The candidates that are markers: each the next number in sequence (small skips only to a footnote)."""
+    chosen: list[MarkerCandidate] = []
+    last = 0
+    for index, candidate in enumerate(candidates):
+        number = candidate.number
+        if number == last + 1 and (candidate.glued_to_punctuation or number in footnote_numbers):
+            pass
+        elif (
+            last + 1 < number <= last + 1 + MAX_SKIP
+            and number in footnote_numbers
+            and candidate.glued_to_punctuation
+            and not expected_soon(candidates[index + 1 : index + 1 + LOOKAHEAD], last + 1, number)
+        ):
+            pass
+        else:
+            continue
+        chosen.append(candidate)
+        last = number
+    return chosen
+
+
+def expected_soon(upcoming: list[MarkerCandidate], low: int, high: int) -> bool:
+    """Whether a skipped-over number turns up shortly, so that the skip was a false candidate."""
+    return any(low <= candidate.number < high and candidate.glued_to_punctuation for candidate in upcoming)

@@ -1,0 +1,211 @@
+"""Body lines become paragraphs and headings: markers stripped, line breaks and hyphenation repaired."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from vakanuvis.model import Block, Furniture, Span
+from vakanuvis.structure.markers import MarkerCandidate
+from vakanuvis.structure.zones import Line
+
+SOFT_HYPHEN = "\u00ad"
+# Turkish izafet endings written after a hyphen ("Vilayet-i", "Misak-ı", "Hukuk-u"): a line break after
+# such a hyphen splits a compound, not a word.
+IZAFET = {"ı", "i", "u", "ü"}
+LIST_ITEM = re.compile(r"^(?:\d{1,2}\s?[-–.)](?=\s)|[a-zçğıöşü]\)(?=\s)|[•▪●◦·]|[-–—](?=\s))\s*")
+SENTENCE_END = re.compile(r"[.!?:…][”\"’'»)\]]*$")
+WORD_AT_END = re.compile(r"[^\W\d_]+$")
+WORD_AT_START = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class CleanLine:
+    text: str
+    page: int
+    gap_before: bool
+    indented: bool
+    font_size: float | None
+    markers: list[tuple[int, int]] = field(default_factory=list)  # (position in text, number)
+
+
+@dataclass
+class Body:
+    text: str
+    blocks: list[Block]
+    page_starts: list[tuple[int, int]]
+    markers: list[tuple[int, int, int]]  # (offset in text, number, page)
+    removed: list[Furniture]
+
+
+def join_at_break(left: str, right: str) -> tuple[str, str, str | None]:
+    """How two lines meet: (left text to keep, glue, removed hyphen or None)."""
+    if left.endswith(SOFT_HYPHEN):
+        return left[:-1], "", SOFT_HYPHEN
+    if left.endswith("-") and len(left) >= 2 and left[-2].isalpha():
+        first = WORD_AT_START.match(right)
+        if first is None or not right[0].isalpha():
+            return left, "", None  # "Türkiye-" + "1920": a compound with a number
+        if right[0].islower():
+            head = WORD_AT_END.search(left[:-1])
+            reduplicated = head is not None and head.group().lower() == first.group().lower()
+            if first.group() in IZAFET or reduplicated:
+                return left, "", None
+            return left[:-1], "", "-"
+        return left, "", None  # "Azerbaycan-" + "Ermenistan": a hyphenated compound of names
+    if left.endswith("-") and len(left) >= 2 and left[-2].isdigit() and right[:1].isdigit():
+        return left, "", None  # "1918-" + "20"
+    return left, " ", None
+
+
+def join_lines(lines: list[str]) -> tuple[str, list[str]]:
+    """Lines of one paragraph joined into one string; also the hyphens removed."""
+    text = ""
+    removed: list[str] = []
+    for line in lines:
+        if not text:
+            text = line
+            continue
+        text, glue, hyphen = join_at_break(text, line)
+        if hyphen:
+            removed.append(hyphen)
+        text = text + glue + line
+    return text, removed
+
+
+def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
+    """Marker digits removed, runs of spaces collapsed, ends stripped; marker positions kept."""
+    skip = {index: candidate for candidate in markers for index in range(candidate.start, candidate.end)}
+    out: list[str] = []
+    positions: list[tuple[int, int]] = []
+    for index, char in enumerate(line.text):
+        candidate = skip.get(index)
+        if candidate is not None:
+            if index == candidate.start:
+                positions.append((len(out), candidate.number))
+            continue
+        if char.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        out.append(char)
+    text = "".join(out).rstrip()
+    positions = [(min(position, len(text)), number) for position, number in positions]
+    return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, positions)
+
+
+def typical_widths(lines: list[CleanLine]) -> dict[int, float]:
+    """Per page, the length of a full line (a high percentile, since paragraph ends are short)."""
+
+    def width(lengths: list[int]) -> float:
+        lengths = sorted(lengths)
+        return float(lengths[int(0.85 * (len(lengths) - 1))]) if lengths else 80.0
+
+    overall = width([len(line.text) for line in lines])
+    pages: dict[int, list[int]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(len(line.text))
+    return {page: width(lengths) if len(lengths) >= 6 else overall for page, lengths in pages.items()}
+
+
+def ends_paragraph(line: CleanLine, width: float) -> bool:
+    return len(line.text) < 0.8 * width and bool(SENTENCE_END.search(line.text))
+
+
+def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], body_size: float | None) -> bool:
+    text = lines[index].text
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 2 or text[-1] in ".,;" or LIST_ITEM.match(text):
+        return False
+    words = text.split()
+    if all(char.isupper() for char in letters) and len(words) <= 10 and len(letters) >= 3:
+        return True
+    size = lines[index].font_size
+    if body_size and size and size > 1.12 * body_size and len(words) <= 15:
+        return True
+    if len(words) > 5 or text[-1] in "!?:" or not text[0].isupper():
+        return False
+    if len(text) >= 0.5 * widths[lines[index].page]:
+        return False
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if not following[:1].isupper():
+        return False
+    if index == 0:
+        return True
+    previous = lines[index - 1]
+    return ends_paragraph(previous, widths[previous.page]) or not any(c.isalpha() for c in previous.text)
+
+
+def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> Body:
+    """The cleaned body text with its blocks, page starts, marker offsets and removed hyphens."""
+    cleaned = [clean_line(line, markers.get(index, [])) for index, line in enumerate(lines)]
+    # A line that held only a marker gives its marker to the line before it.
+    kept: list[CleanLine] = []
+    for line in cleaned:
+        if line.text:
+            kept.append(line)
+        elif kept:
+            kept[-1].markers.extend((len(kept[-1].text), number) for _, number in line.markers)
+    if not kept:
+        orphans = [(0, number, line.page) for line in cleaned for _, number in line.markers]
+        return Body("", [], [], orphans, [])
+    widths = typical_widths(kept)
+    sizes = [line.font_size for line in kept if line.font_size]
+    body_size = statistics.median(sizes) if sizes else None
+    headings = [is_heading(kept, index, widths, body_size) for index in range(len(kept))]
+    kinds = [
+        "heading" if headings[i] else "list-item" if LIST_ITEM.match(line.text) else "paragraph"
+        for i, line in enumerate(kept)
+    ]
+    groups: list[list[int]] = []
+    for index, line in enumerate(kept):
+        if index == 0:
+            groups.append([index])
+            continue
+        previous = kept[index - 1]
+        new_block = (
+            headings[index]
+            or headings[index - 1]
+            or kinds[index] == "list-item"
+            or line.gap_before
+            or line.indented
+            or ends_paragraph(previous, widths[previous.page])
+            # A list item ends with its sentence; what follows it unnumbered is body text again.
+            or (kinds[groups[-1][0]] == "list-item" and bool(SENTENCE_END.search(previous.text)))
+        )
+        if new_block:
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    text_parts: list[str] = []
+    blocks: list[Block] = []
+    page_starts: list[tuple[int, int]] = []
+    marker_offsets: list[tuple[int, int, int]] = []
+    removed: list[Furniture] = []
+    offset = 0
+    for group in groups:
+        if text_parts:
+            offset += 2  # the blank line between blocks
+        paragraph = ""
+        for index in group:
+            line = kept[index]
+            if paragraph:
+                left, glue, hyphen = join_at_break(paragraph, line.text)
+                if hyphen:
+                    removed.append(Furniture(kept[index - 1].page, hyphen, "hyphen"))
+                paragraph = left + glue
+            line_start = offset + len(paragraph)
+            if not page_starts or page_starts[-1][1] != line.page:
+                page_starts.append((line_start, line.page))
+            for position, number in line.markers:
+                marker_offsets.append((line_start + position, number, line.page))
+            paragraph += line.text
+        # Markers recorded on a line whose trailing hyphen was later dropped may point one past the end.
+        first = kept[group[0]]
+        blocks.append(Block(Span(offset, offset + len(paragraph)), first.page, kinds[group[0]]))
+        text_parts.append(paragraph)
+        offset += len(paragraph)
+    text = "\n\n".join(text_parts)
+    marker_offsets = [(min(position, len(text)), number, page) for position, number, page in marker_offsets]
+    return Body(text, blocks, page_starts, marker_offsets, removed)

@@ -1,0 +1,278 @@
+"""Zoning: each page's lines become body, footnote zone or page furniture (running heads, numbers, rules).
+
+Two paths: layout (PDF: font size and position are known) and plain text (a PDF-to-text dump, with or
+without form feeds). Plain text without form feeds has its page breaks inferred from the footnote
+separator (a long blank or ruled line) followed by the first line of the next page.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from vakanuvis.model import Furniture, RawDocument, RawLine
+
+PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—]?\s*$", re.IGNORECASE)
+# A running head that carries the page number: "37  Article title" or "JOURNAL 38" / "Title   12".
+HEAD_WITH_NUMBER = re.compile(r"^\s*\d{1,4}\s{2,}\S|\S\s{2,}\d{1,4}\s*$")
+RULE = re.compile(r"^\s*[_\-—–=~*.·]{5,}\s*$")
+BLANK_SEPARATOR_WIDTH = 20  # a line of only spaces this long is the rule above the footnotes
+HEAVY_INDENT = 10  # centred or right-aligned text: running heads, not body lines
+
+
+@dataclass
+class Line:
+    """One line in a zone, with what the later steps need to know about its surroundings."""
+
+    text: str
+    page: int
+    font_size: float | None = None
+    gap_before: bool = False  # a blank line or a wide vertical gap precedes it
+    indented: bool = False  # first-line indent (layout only)
+
+
+@dataclass
+class PageZones:
+    page: int
+    body: list[Line] = field(default_factory=list)
+    notes: list[Line] | None = None  # None: no footnote zone found by layout or separator
+    furniture: list[Furniture] = field(default_factory=list)
+
+
+def furniture_key(text: str) -> str:
+    """What stays of a running head when its page number changes: digits dropped, case folded."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "", text)).strip().casefold()
+
+
+def is_separator(text: str) -> bool:
+    return (len(text) >= BLANK_SEPARATOR_WIDTH and not text.strip()) or bool(RULE.match(text))
+
+
+def zone_document(raw: RawDocument) -> list[PageZones]:
+    """Split every page of `raw` into zones."""
+    if any(line.font_size is not None for page in raw.pages for line in page.lines):
+        return zone_layout(raw)
+    return zone_text(raw)
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def zone_text(raw: RawDocument) -> list[PageZones]:
+    double_spaced = is_double_spaced([line.text for page in raw.pages for line in page.lines])
+    chunks: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
+    if raw.explicit_pages:
+        for page in raw.pages:
+            texts = [line.text for line in page.lines]
+            separator = next((i for i, text in enumerate(texts) if is_separator(text)), None)
+            furniture: list[Furniture] = []
+            if separator is None:
+                chunks.append((page.number, texts, None, furniture, True))
+            else:
+                furniture.append(Furniture(page.number, texts[separator], "separator"))
+                chunks.append((page.number, texts[:separator], texts[separator + 1 :], furniture, True))
+    else:
+        chunks = split_inferred_pages([line.text for page in raw.pages for line in page.lines])
+    zones: list[PageZones] = []
+    heads = repeated_heads([body for _, body, _, _, _ in chunks])
+    for number, body_texts, note_texts, furniture, page_top in chunks:
+        zone = PageZones(page=number, furniture=furniture)
+        body_texts = strip_page_furniture(number, body_texts, zone.furniture, heads, page_top)
+        zone.body = text_lines(body_texts, number, double_spaced)
+        if note_texts is not None:
+            zone.notes = text_lines(note_texts, number, double_spaced=True)
+        zones.append(zone)
+    return zones
+
+
+def is_double_spaced(texts: list[str]) -> bool:
+    """True when nearly every line is followed by a blank one: blank lines then carry no paragraph meaning."""
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    if len(filled) < 4:
+        return False
+    followed = sum(1 for i in filled if i + 1 < len(texts) and not texts[i + 1].strip())
+    return followed / len(filled) > 0.6
+
+
+def starts_new_page(text: str) -> bool:
+    """The first line of a page in a PDF-to-text dump: one leading space, or centred/right-aligned furniture."""
+    if not text.strip():
+        return False
+    indent = len(text) - len(text.lstrip(" "))
+    return indent == 1 or indent >= HEAVY_INDENT
+
+
+def split_inferred_pages(
+    texts: list[str],
+) -> list[tuple[int, list[str], list[str] | None, list[Furniture], bool]]:
+    """Pages of a text without form feeds: body, separator, footnote zone, then the next page's first line."""
+    pages: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
+    body: list[str] = []
+    notes: list[str] | None = None
+    furniture: list[Furniture] = []
+    number = 1
+    for text in texts:
+        if is_separator(text):
+            if notes is not None and any(t.strip() for t in notes):
+                # A second separator without a recognizable page start: the page break went unseen.
+                pages.append((number, body, notes, furniture, number > 1))
+                number, body, notes, furniture = number + 1, [], None, []
+            furniture.append(Furniture(number, text, "separator"))
+            notes = [] if notes is None else notes
+            continue
+        if notes is not None and starts_new_page(text):
+            pages.append((number, body, notes, furniture, number > 1))
+            number, body, notes, furniture = number + 1, [], None, []
+        (body if notes is None else notes).append(text)
+    pages.append((number, body, notes, furniture, number > 1))
+    return pages
+
+
+def repeated_heads(bodies: list[list[str]]) -> set[str]:
+    """Keys of lines that open (or close) at least two other pages: running heads and footers."""
+    if len(bodies) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for texts in bodies:
+        filled = [t for t in texts if t.strip()]
+        keys = {furniture_key(t) for t in filled[:2] + filled[-1:]}
+        counts.update(key for key in keys if key)
+    return {key for key, count in counts.items() if count >= 3}
+
+
+def strip_page_furniture(
+    page: int, texts: list[str], furniture: list[Furniture], heads: set[str], page_top: bool
+) -> list[str]:
+    """Remove running heads and page numbers from the top (and page numbers from the bottom) of a page."""
+    kept = list(texts)
+    if page_top:
+        seen = 0
+        for index, text in enumerate(kept):
+            if not text.strip():
+                continue
+            reason = head_reason(text, heads)
+            if reason is None or seen >= 3:
+                break
+            furniture.append(Furniture(page, text, reason))
+            kept[index] = ""
+            seen += 1
+    for index in range(len(kept) - 1, -1, -1):
+        text = kept[index]
+        if not text.strip():
+            continue
+        if PAGE_NUMBER.match(text) or furniture_key(text) in heads:
+            furniture.append(
+                Furniture(page, text, "page-number" if PAGE_NUMBER.match(text) else "running-head")
+            )
+            kept[index] = ""
+            continue
+        break
+    return kept
+
+
+def head_reason(text: str, heads: set[str]) -> str | None:
+    if PAGE_NUMBER.match(text):
+        return "page-number"
+    indent = len(text) - len(text.lstrip(" "))
+    if indent >= HEAVY_INDENT or HEAD_WITH_NUMBER.search(text.rstrip()) or furniture_key(text) in heads:
+        return "running-head"
+    return None
+
+
+def text_lines(texts: list[str], page: int, double_spaced: bool) -> list[Line]:
+    lines: list[Line] = []
+    gap = False
+    for text in texts:
+        if not text.strip():
+            gap = True
+            continue
+        lines.append(Line(text=text, page=page, gap_before=gap and not double_spaced))
+        gap = False
+    return lines
+
+
+# ---------------------------------------------------------------- layout (PDF)
+
+
+def zone_layout(raw: RawDocument) -> list[PageZones]:
+    weights: Counter[float] = Counter()
+    for page in raw.pages:
+        for line in page.lines:
+            if line.font_size:
+                weights[round(line.font_size * 2) / 2] += len(line.text.strip())
+    body_size = weights.most_common(1)[0][0] if weights else 10.0
+    heads = layout_heads(raw)
+    pitches = [
+        b.top - a.top
+        for page in raw.pages
+        for a, b in zip(page.lines, page.lines[1:], strict=False)
+        if a.top is not None
+        and b.top is not None
+        and is_body_size(a, body_size)
+        and is_body_size(b, body_size)
+    ]
+    pitch = statistics.median([p for p in pitches if p > 0] or [body_size * 1.2])
+    zones: list[PageZones] = []
+    for page in raw.pages:
+        zone = PageZones(page=page.number)
+        height = page.height or 842.0
+        lines = [line for line in page.lines if line.text.strip()]
+        while lines and (reason := layout_furniture(lines[0], height, body_size, heads, top=True)):
+            zone.furniture.append(Furniture(page.number, lines.pop(0).text, reason))
+        while lines and (reason := layout_furniture(lines[-1], height, body_size, heads, top=False)):
+            zone.furniture.insert(0, Furniture(page.number, lines.pop().text, reason))
+        split = len(lines)
+        while (
+            split > 0
+            and not is_body_size(lines[split - 1], body_size)
+            and (lines[split - 1].top or 0) > 0.4 * height
+        ):
+            split -= 1
+        body, notes = lines[:split], lines[split:]
+        for line in list(notes):
+            if RULE.match(line.text):
+                zone.furniture.append(Furniture(page.number, line.text, "rule"))
+                notes.remove(line)
+        left = min((line.x0 or 0.0 for line in body), default=0.0)
+        previous: RawLine | None = None
+        for line in body:
+            gap = previous is not None and (line.top or 0) - (previous.top or 0) > 1.45 * pitch
+            indented = (line.x0 or 0) - left > 0.8 * (line.font_size or body_size)
+            zone.body.append(Line(line.text, page.number, line.font_size, gap_before=gap, indented=indented))
+            previous = line
+        zone.notes = [Line(line.text, page.number, line.font_size) for line in notes] if notes else []
+        zones.append(zone)
+    return zones
+
+
+def is_body_size(line: RawLine, body_size: float) -> bool:
+    return line.font_size is None or line.font_size >= 0.92 * body_size
+
+
+def layout_heads(raw: RawDocument) -> set[str]:
+    """Keys of first/last lines repeated on at least three pages (or on every page of a short document)."""
+    counts: Counter[str] = Counter()
+    for page in raw.pages:
+        filled = [line for line in page.lines if line.text.strip()]
+        keys = {furniture_key(line.text) for line in filled[:1] + filled[-1:]}
+        counts.update(key for key in keys if key)
+    needed = 3 if len(raw.pages) >= 4 else max(2, len(raw.pages))
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def layout_furniture(
+    line: RawLine, height: float, body_size: float, heads: set[str], top: bool
+) -> str | None:
+    position = (line.top or 0.0) / height
+    at_edge = position < 0.1 if top else position > 0.88
+    if not at_edge:
+        return None
+    if PAGE_NUMBER.match(line.text):
+        return "page-number"
+    if furniture_key(line.text) in heads and (top or is_body_size(line, body_size)):
+        return "running-head"
+    if top and line.font_size is not None and line.font_size < 0.92 * body_size:
+        return "running-head"
+    return None
