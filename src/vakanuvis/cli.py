@@ -332,6 +332,36 @@ def export_command(
     write_export(KnowledgeBase(db).snapshot(None if export_all else document), export_format, output)
 
 
+@app.command()
+@reports_errors
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; Turkish suffixes and accents need not match.")],
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+) -> None:
+    """Full-text search over sentences, footnotes, sources and entities, best first."""
+    hits = KnowledgeBase(db).search(query, limit=limit)
+    if as_json:
+        print_json(hits)
+        return
+    for hit in hits:
+        print(f"{hit['kind']}\t{hit.get('document') or ''}\t{hit['text']}")
+
+
+@app.command()
+@reports_errors
+def serve(
+    db: DatabaseOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """The HTTP API under /api/ (OpenAPI at /api/openapi.json) and the web reader at /."""
+    from vakanuvis.api.app import serve as run_server
+
+    run_server(db, host=host, port=port)
+
+
 def main() -> None:
     app()
 

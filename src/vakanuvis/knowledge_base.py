@@ -100,6 +100,12 @@ class KnowledgeBase:
     def source(self, source_id: str) -> dict[str, Any]:
         return queries.source_detail(self.engine, source_id)
 
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Hits over sentences, footnotes, sources and entities, best first."""
+        from vakanuvis.store.search import search_knowledge_base
+
+        return search_knowledge_base(self.engine, query, limit=limit)
+
     def load_documents(self, document_id: str | None = None) -> list[Document]:
         """One stored document, or all of them, back in the data model."""
         ids = [document_id] if document_id else document_ids(self.engine)
