@@ -1,0 +1,284 @@
+"""Parse one reference (a stretch of a footnote) into the fields of a `Citation`.
+
+Order of tests: archive (field words with numbers: f./ф., siy./оп., iş/д., v./л., Kls., Dos.),
+newspaper (a newspaper word, or "Name, day month year"), then a book or article laid out as
+authors, title, [container], [volume], [place[: publisher]], year, locator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vakanuvis.annotate.citations.latin import CYRILLIC, to_latin
+from vakanuvis.annotate.citations.repair import repair_run_together
+from vakanuvis.annotate.citations.vocabulary import LOWER, UPPER, YEAR, Vocabulary, vocabulary
+from vakanuvis.model import Citation, Span
+
+INITIAL = rf"[{UPPER}][{LOWER}]?\.\s*"
+NAME_INITIALS = rf"(?:{INITIAL}){{1,3}}[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+SURNAME_INITIALS = rf"[{UPPER}][{LOWER}]+,?\s+(?:[{UPPER}]\.\s*){{1,3}}"
+WORD_CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+FULL_NAME = rf"{WORD_CAP}(?:\s+[{UPPER}]\.)?(?:\s+{WORD_CAP}){{1,2}}"
+JOINER = r"\s*(?:,|\bve\b|\bи\b|\band\b|&|–)\s*"
+AUTHORS_INITIALS = re.compile(rf"({NAME_INITIALS})(?:{JOINER}({NAME_INITIALS}))*(?=[\s.,:])")
+AUTHORS_SURNAME_FIRST = re.compile(rf"({SURNAME_INITIALS})(?=\s+[{UPPER}{LOWER}«\"“]|\s*[,:])")
+AUTHOR_FULL_COMMA = re.compile(rf"({FULL_NAME})\s*,")
+AUTHOR_MIDDLE_INITIAL = re.compile(rf"({WORD_CAP}\s+[{UPPER}]\.\s*[{UPPER}][{LOWER}]{{2,}})(?=\s+[{UPPER}])")
+AUTHOR_IN_PROSE = re.compile(rf"({FULL_NAME})(?=\s+[\d{LOWER}])")
+NAME_SPLIT = re.compile(JOINER)
+PLACE_TOKEN = rf"[{UPPER}][^\s,.;:„\"“”«»()]*\.?(?:\s*[-–]\s*[{UPPER}][^\s,.;:„\"“”«»()]*\.?)?"
+PLACE_PUBLISHER = re.compile(rf"({PLACE_TOKEN})\s*:\s*([^,;:]+?)[\s,„]*$")
+PLACE_ONLY = re.compile(rf"({PLACE_TOKEN})[\s,:„]*$")
+OPENERS, CLOSERS = "(«\"“[", ")»\"”]"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:-–\u00a0")
+
+
+def _depth_boundary(text: str, start: int, stop: int) -> int:
+    """First place in text[start:stop] where a title ends: a comma, or a full stop before a capital or digit."""
+    depth = 0
+    for index in range(start, stop):
+        char = text[index]
+        if char in "(«“[":
+            depth += 1
+        elif char in ")»”]":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif char == "," and index > start:
+            return index
+        elif char == "." and index > start:
+            following = text[index + 1 : stop].lstrip()
+            if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "«\""):
+                continue
+            word = re.search(r"(\w+)$", text[start:index])
+            previous = word.group(1) if word else ""
+            # a full stop after an initial (М.Д.) or a short acronym (АЗ.ССР) does not end a title
+            if len(previous) == 1 or (len(previous) == 2 and previous.isupper()):
+                continue
+            return index
+    return stop
+
+
+def find_authors(text: str, start: int, in_prose: bool = False) -> tuple[list[str], int]:
+    """Authors at text[start:] and where the text after them begins."""
+    rest = text[start:]
+    lead = len(rest) - len(rest.lstrip())
+    rest = rest.lstrip()
+    for pattern in (AUTHORS_INITIALS, AUTHOR_MIDDLE_INITIAL, AUTHORS_SURNAME_FIRST):
+        match = pattern.match(rest)
+        if match:
+            names = [_clean(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
+            return names, start + lead + match.end()
+    match = AUTHOR_FULL_COMMA.match(rest)
+    if match and not _looks_like_imprint(rest[match.end() :]):
+        return [_clean(match.group(1))], start + lead + match.end()
+    if in_prose:
+        match = AUTHOR_IN_PROSE.match(rest)
+        if match:
+            return [_clean(match.group(1))], start + lead + match.end()
+    return [], start + lead
+
+
+def _looks_like_imprint(rest: str) -> bool:
+    """True when `rest` starts with a place and year (so what came before was a title, not a name)."""
+    piece = re.split(r"[,;]", rest.strip(), maxsplit=1)[0]
+    if YEAR.search(piece) and len(piece.split()) <= 3:
+        return True
+    return _clean(piece).casefold() in vocabulary().places
+
+
+def _roman_to_number(text: str) -> str:
+    """A volume number as arabic digits; OCR's Ш is III and a surplus stroke beyond III is noise."""
+    if text.isdigit():
+        return str(int(text))
+    letters = text.replace("Ш", "III").replace("І", "I").replace("1", "I").replace("l", "I")
+    letters = re.sub(r"I{4,}", "III", letters)
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for index, letter in enumerate(letters):
+        value = values.get(letter, 0)
+        following = values.get(letters[index + 1], 0) if index + 1 < len(letters) else 0
+        total += -value if value < following else value
+    return str(total) if total > 0 else text
+
+
+def _year_value(match: re.Match[str]) -> int:
+    return int(match.group(1)) if match.group(1) else int("1" + match.group(2))
+
+
+def _place_and_publisher(text: str, words: Vocabulary) -> tuple[str | None, str | None]:
+    """Place (and publisher) written just before the year: "İstanbul, 1960", "М., 1959", "Ankara: TTK, 1990"."""
+    match = PLACE_PUBLISHER.search(text)
+    if match:
+        return _place(match.group(1)), _clean(match.group(2))
+    match = PLACE_ONLY.search(text)
+    if not match:
+        return None, None
+    place = _place(match.group(1))
+    publisher = None
+    for piece in reversed(re.split(r"[,;]", text[: match.start()])):
+        if words.publisher_word.search(piece):
+            publisher = _clean(piece)
+            break
+    return place, publisher
+
+
+def _place(token: str) -> str:
+    token = token.strip()
+    # keep the stop of an abbreviation (М., СПб.), drop the one that ends a sentence
+    if token.endswith(".") and len(token) > 4 and token.casefold() not in vocabulary().places:
+        return token[:-1]
+    return token
+
+
+def _archive(text: str, start: int, stop: int, words: Vocabulary, carried: dict[str, str]) -> dict[str, str] | None:
+    matches = list(words.archive_field.finditer(text, start, stop))
+    name_match = words.archive_name.search(text, start, stop)
+    if not matches:
+        if name_match and text[start:name_match.start()].strip(" ,.") == "":
+            code = _clean(text[name_match.end() : stop])
+            if re.search(r"\d", code):
+                return {"archive": _clean(name_match.group(0)), "code": code}
+        return None
+    if len(matches) < 2 and not name_match and not carried:
+        return None
+    fields: dict[str, str] = {}
+    seen_file = False
+    for match in matches:
+        kind = words.archive_field_kind.get(match.group(1).casefold(), "")
+        if kind == "fond" and seen_file:
+            kind = "item"  # an F. after the file is an item number (ATASE Fihrist), not a fond
+        seen_file = seen_file or kind == "delo"
+        fields.setdefault(kind, _clean(match.group(2)))
+    name = _clean(text[start : matches[0].start()])
+    if name:
+        fields["archive"] = name
+    elif carried:
+        # "iş 68, v. 22; iş 174, v. 13": a later reference in one note keeps the archive, fond and list
+        for key in ("archive", "fond", "opis", "box"):
+            if key in carried and key not in fields:
+                fields[key] = carried[key]
+    return fields
+
+
+def parse_reference(
+    text: str,
+    start: int,
+    stop: int,
+    footnote: int,
+    carried_archive: dict[str, str] | None = None,
+    in_prose: bool = False,
+) -> Citation:
+    """The citation written in text[start:stop] of footnote `footnote`."""
+    words = vocabulary()
+    citation = Citation(footnote=footnote, span=Span(start, stop, footnote), raw=text[start:stop])
+    locator = words.locator.search(text, start, stop)
+    body_stop = locator.start() if locator else stop
+    back = words.back_reference.search(text, start, stop)
+    citation.back_reference = bool(back and back.start() - start < 60)
+
+    archive = _archive(text, start, stop, words, carried_archive or {})
+    if archive is not None:
+        citation.type = "archive"
+        citation.archive = archive
+        folios = [m for m in words.archive_field.finditer(text, start, stop) if words.archive_field_kind.get(m.group(1).casefold()) == "folios"]
+        citation.locator = _clean(folios[0].group(0)) if folios else (_clean(locator.group(0)) if locator else None)
+        return citation
+
+    if locator:
+        citation.locator = _clean(locator.group(0))
+    if _newspaper(citation, text, start, body_stop, words):
+        return citation
+
+    authors, position = find_authors(text, start, in_prose)
+    citation.authors = authors
+    if citation.back_reference and back is not None:
+        return citation
+    years = [m for m in YEAR.finditer(text, position, body_stop)]
+    year = years[-1] if years else None
+    citation.year = _year_value(year) if year else None
+    volume = words.volume.search(text, position, body_stop) or words.standalone_volume.search(text, position, body_stop)
+    if volume:
+        citation.volume = _roman_to_number(volume.group(1))
+
+    title_start = position
+    quoted = re.match(r"\s*[«\"“]([^»\"”]+)[»\"”]", text[position:body_stop])
+    ends = [body_stop]
+    for found in (volume, year, words.contributor_cue.search(text, position, body_stop), words.container_cue.search(text, position, body_stop)):
+        if found:
+            ends.append(found.start())
+    if quoted:
+        title = quoted.group(1)
+        title_end = position + quoted.end()
+    else:
+        title_end = _depth_boundary(text, title_start, min(ends))
+        title = text[title_start:title_end]
+    citation.title = _clean(title) or None
+    journal = words.journal_word.search(text, position, body_stop)
+    if journal and citation.title and words.journal_word.search(citation.title):
+        # the first piece names a journal: an issue is cited, not an article
+        citation.container, citation.title = citation.title, None
+        citation.type = "article"
+    _container(citation, text, title_end, body_stop, words)
+
+    imprint_start = max([title_end] + [m.end() for m in (volume,) if m])
+    if year and year.start() >= imprint_start:
+        citation.place, citation.publisher = _place_and_publisher(text[imprint_start : year.start()], words)
+    if citation.title and not citation.authors and words.collection_title.match(citation.title_repaired or citation.title) and citation.type == "book":
+        citation.type = "collection"
+    _latin_title(citation)
+    return citation
+
+
+def _container(citation: Citation, text: str, start: int, stop: int, words: Vocabulary) -> None:
+    """A collection or journal the cited piece appears in ("Сборник «...»", "// ...", "Belleten dergisi")."""
+    cue = words.container_cue.search(text, start, stop)
+    if cue:
+        quoted = re.match(r"\s*[«\"“]([^»\"”]+)[»\"”]", text[cue.end() : stop])
+        if quoted:
+            citation.container = _clean(quoted.group(1))
+        else:
+            end = _depth_boundary(text, cue.end(), stop)
+            citation.container = _clean(text[cue.end() : end]) or None
+        citation.type = "article"
+        return
+    journal = words.journal_word.search(text, start, stop)
+    if journal and citation.container is None:
+        piece_start = max(text.rfind(",", start, journal.start()), text.rfind(".", start, journal.start()), start)
+        citation.container = _clean(text[piece_start : journal.end()]) or None
+        citation.type = "article"
+
+
+def _newspaper(citation: Citation, text: str, start: int, stop: int, words: Vocabulary) -> bool:
+    """Fill a newspaper citation ("İkdam qəzeti, 18 oktyabr 1921", "Hakimiyet-i Milliye, 12 Mart 1921")."""
+    word = words.newspaper_word.search(text, start, stop)
+    date = words.issue_date.search(text, start, stop)
+    if word:
+        name = _clean(text[start : word.start()])
+    elif date and len(text[start : date.start()].split()) <= 5 and text[start : date.start()].rstrip().endswith(","):
+        name = _clean(text[start : date.start()])
+        if not name[:1].isupper() or len(_clean(text[date.end() : stop])) > 15:
+            return False
+    else:
+        return False
+    citation.type = "newspaper"
+    citation.title = citation.container = name or None
+    if date:
+        month = words.months[date.group(2).casefold()]
+        citation.issue_date = f"{int(date.group(3)):04d}-{month:02d}-{int(date.group(1)):02d}"
+        citation.year = int(date.group(3))
+    _latin_title(citation)
+    return True
+
+
+def _latin_title(citation: Citation) -> None:
+    if not citation.title:
+        return
+    if CYRILLIC.search(citation.title):
+        repaired = repair_run_together(citation.title, "ru")
+        if repaired != citation.title:
+            citation.title_repaired = repaired
+    citation.title_latin = to_latin(citation.title_repaired or citation.title)

@@ -1,0 +1,66 @@
+"""Latin forms of citation fields: ALA-LC for Russian (through iuliia), the 1991 alphabet for Azerbaijani.
+
+Azerbaijani Cyrillic is told from Russian by the letters Russian lacks (ә, ғ, ј, ҝ, ө, ү, һ, ҹ).
+Latin-script Azerbaijani text often carries a Cyrillic ә or һ typed for ə and h; those words are
+mapped letter for letter too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import iuliia
+
+from vakanuvis.annotate.citations.vocabulary import vocabulary
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+WORD = re.compile(r"\S+")
+# letters that a casefolded comparison key should not tell apart
+KEY_LETTERS = str.maketrans({"ı": "i", "ə": "e", "ä": "e", "ß": "ss", "ø": "o", "æ": "ae"})
+
+
+def _letter_map(text: str, table: dict[str, str]) -> str:
+    out = []
+    for char in text:
+        mapped = table.get(char.lower())
+        if mapped is None:
+            out.append(char)
+        elif char.isupper():
+            out.append(mapped[:1].upper() + mapped[1:])
+        else:
+            out.append(mapped)
+    return "".join(out)
+
+
+def _mostly_latin(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    latin = sum(1 for c in letters if not CYRILLIC.match(c))
+    return latin * 2 > len(letters)
+
+
+def to_latin(text: str) -> str:
+    """`text` in Latin script; text without Cyrillic letters comes back unchanged."""
+    if not CYRILLIC.search(text):
+        return text
+    words = vocabulary()
+    table = words.az_cyrillic
+    # stray Cyrillic letters inside Latin-script words are Azerbaijani letters typed from the wrong keyboard
+    text = WORD.sub(lambda m: _letter_map(m.group(0), table) if _mostly_latin(m.group(0)) else m.group(0), text)
+    if not CYRILLIC.search(text):
+        return text
+    if any(mark in text.lower() for mark in words.az_marks):
+        return _letter_map(text, table)
+    return str(iuliia.ALA_LC.translate(text))
+
+
+def fold(text: str) -> str:
+    """A comparison key: Latin, no diacritics, casefolded, letters and digits only."""
+    latin = to_latin(text).casefold().translate(KEY_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", latin)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def fold_words(text: str) -> str:
+    """Like `fold` but keeping word boundaries as single spaces."""
+    return " ".join(filter(None, (fold(word) for word in re.split(r"[\s\-–—.,:;/]+", text))))
