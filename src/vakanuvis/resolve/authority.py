@@ -1,0 +1,197 @@
+"""The authority file: known people, places, states and organizations with their aliases in any script.
+
+The shipped file `resolve/data/authority.yaml` is merged with a user's own file (argument or the
+`VAKANUVIS_AUTHORITY` environment variable); a user entry with the same `id` or canonical name replaces
+the shipped one. Matching goes through `name_key`, a spelling-insensitive key shared by all scripts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import iuliia
+import yaml
+
+from vakanuvis.errors import VakanuvisError
+
+ENTITY_TYPES = ("person", "place", "organization", "treaty", "meeting")
+AUTHORITY_ENV = "VAKANUVIS_AUTHORITY"
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]\.?$")
+# Latin letters of Turkish and Azerbaijani mapped to the spelling a Russian transliteration gives, so that
+# "Çiçerin" and "Чичерин", "Naxçıvan" and "Nahçıvan", "Orconikidze" and "Орджоникидзе" share one key.
+_LATIN_TO_KEY = str.maketrans(
+    {
+        "ç": "ch",
+        "ş": "sh",
+        "c": "j",
+        "x": "h",
+        "ğ": "g",
+        "ı": "i",
+        "ə": "e",
+        "ә": "e",
+        "ö": "o",
+        "ü": "u",
+        "w": "v",
+        "q": "g",
+    }
+)
+_KEY_SPELLINGS = (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("sky ", "ski "), ("skiy ", "ski "), ("skii ", "ski "))
+
+
+class BadAuthorityFile(VakanuvisError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"authority file {path}: {why}")
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case with the Turkish dotted and dotless i (İ→i, I→ı)."""
+    return text.replace("İ", "i").replace("I", "ı").lower().replace("i̇", "i")
+
+
+def fold_name(text: str) -> str:
+    """Case- and accent-folded form of a name: 'Nәrimanov' → 'nerimanov', 'T.B.M.M' → 'tbmm'."""
+    text = text.strip()
+    if _DOTTED_ABBREVIATION.match(text):
+        text = text.replace(".", "")
+    if _CYRILLIC.search(text):
+        text = iuliia.WIKIPEDIA.translate(text)
+    text = turkish_lower(text).replace("ı", "i").replace("ә", "e").replace("ə", "e")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[’'`ʼ]", "", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def name_key(text: str) -> str:
+    """Script-insensitive matching key: 'Çiçerin', 'Chicherin' and 'Чичерин' all give 'chicherin'."""
+    text = text.strip()
+    if _DOTTED_ABBREVIATION.match(text):
+        text = text.replace(".", "")
+    if _CYRILLIC.search(text):
+        text = iuliia.WIKIPEDIA.translate(text)
+    text = turkish_lower(text).translate(_LATIN_TO_KEY)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[’'`ʼ]", "", text)
+    text = " ".join(re.sub(r"[^\w]+", " ", text).split()) + " "
+    for spelling, replacement in _KEY_SPELLINGS:
+        text = text.replace(spelling, replacement)
+    return text.strip()
+
+
+def slug(text: str) -> str:
+    """A key-safe form of a name: 'Mustafa Kemal' → 'mustafa-kemal'."""
+    return name_key(text).replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class AuthorityEntry:
+    key: str  # stable entity key: the Wikidata QID when known, else "<type>:<slug>"
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    start: str | None = None
+    end: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    note: str | None = None
+
+    def forms(self) -> tuple[str, ...]:
+        """The canonical name and every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Authority:
+    entries: list[AuthorityEntry] = field(default_factory=list)
+    _index: dict[str, list[AuthorityEntry]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {}
+        for entry in self.entries:
+            for form in entry.forms():
+                bucket = self._index.setdefault(name_key(form), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+    def find(self, name: str, type: str | None = None) -> AuthorityEntry | None:
+        """The entry one of whose forms has the same key as `name` (of `type` if given), if exactly one."""
+        candidates = [e for e in self._index.get(name_key(name), []) if type is None or e.type == type]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def keys(self) -> dict[str, list[AuthorityEntry]]:
+        """Every matching key with its entries (for fuzzy and partial matching)."""
+        return self._index
+
+
+def _entry_from(raw: dict[str, Any], origin: str) -> AuthorityEntry:
+    name = raw.get("name")
+    kind = raw.get("type")
+    if not name or kind not in ENTITY_TYPES:
+        raise BadAuthorityFile(origin, f"entry {raw!r} needs a name and a type among {ENTITY_TYPES}")
+    wikidata = raw.get("wikidata") or None
+    key = raw.get("id") or wikidata or f"{kind}:{slug(name)}"
+    aliases = tuple(str(a) for a in raw.get("aliases") or ())
+
+    def text_or_none(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def float_or_none(value: Any) -> float | None:
+        return None if value is None else float(value)
+
+    return AuthorityEntry(
+        key=str(key),
+        name=str(name),
+        type=str(kind),
+        aliases=aliases,
+        wikidata=text_or_none(wikidata),
+        start=text_or_none(raw.get("start")),
+        end=text_or_none(raw.get("end")),
+        lat=float_or_none(raw.get("lat")),
+        lon=float_or_none(raw.get("lon")),
+        note=text_or_none(raw.get("note")),
+    )
+
+
+def parse_authority(text: str, origin: str = "<text>") -> list[AuthorityEntry]:
+    """Entries of one authority file's YAML text."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise BadAuthorityFile(origin, f"not valid YAML ({error})") from error
+    raw_entries = data.get("entities", []) if isinstance(data, dict) else data
+    if not isinstance(raw_entries, list):
+        raise BadAuthorityFile(origin, "expected a list under 'entities'")
+    return [_entry_from(raw, origin) for raw in raw_entries]
+
+
+@cache
+def _shipped_entries() -> tuple[AuthorityEntry, ...]:
+    resource = resources.files("vakanuvis.resolve").joinpath("data", "authority.yaml")
+    return tuple(parse_authority(resource.read_text(encoding="utf-8"), "authority.yaml (shipped)"))
+
+
+def merge_entries(base: list[AuthorityEntry], extra: list[AuthorityEntry]) -> list[AuthorityEntry]:
+    """`base` with `extra` added; an extra entry with the key or name of a base entry replaces it."""
+    replaced = {e.key for e in extra} | {name_key(e.name) for e in extra}
+    kept = [e for e in base if e.key not in replaced and name_key(e.name) not in replaced]
+    return kept + list(extra)
+
+
+def load_authority(extra_path: Path | None = None) -> Authority:
+    """The shipped authority merged with a user file (`extra_path` or $VAKANUVIS_AUTHORITY)."""
+    entries = list(_shipped_entries())
+    path = extra_path or (Path(os.environ[AUTHORITY_ENV]) if os.environ.get(AUTHORITY_ENV) else None)
+    if path is not None:
+        if not path.is_file():
+            raise BadAuthorityFile(str(path), "no such file")
+        entries = merge_entries(entries, parse_authority(path.read_text(encoding="utf-8"), str(path)))
+    return Authority(entries)
