@@ -82,6 +82,8 @@ def ingest(
     force: Annotated[
         bool, typer.Option(help="Analyse again even when the content is already stored.")
     ] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Analyse on this many processes.")] = 1,
+    dask: Annotated[str | None, typer.Option(help="Ingest on the Dask scheduler at this address.")] = None,
 ) -> None:
     """Store each document; print DOC_ID<TAB>PATH per document stored."""
     kb = KnowledgeBase(db)
@@ -106,9 +108,9 @@ def ingest(
                 report(result)
                 progress.advance(task)
 
-            kb.ingest(paths, force=force, on_file=advance)
+            kb.ingest(paths, force=force, on_file=advance, workers=workers, dask_address=dask)
     else:
-        kb.ingest(paths, force=force, on_file=report)
+        kb.ingest(paths, force=force, on_file=report, workers=workers, dask_address=dask)
     if failures:
         raise typer.Exit(1)
 

@@ -10,16 +10,17 @@ from typing import Any
 from sqlalchemy import Engine
 
 from vakanuvis.check import run_checks
-from vakanuvis.errors import UnknownDocument, UnreadableFile, VakanuvisError
+from vakanuvis.errors import BadOption, UnknownDocument, UnreadableFile, VakanuvisError
 from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
 from vakanuvis.ingest import find_input_files, read_file
 from vakanuvis.model import Document, Finding
 from vakanuvis.pipeline import analyse, document_id_for
 from vakanuvis.store import queries
-from vakanuvis.store.database import open_database
+from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
-from vakanuvis.store.resolution import resolve_corpus
+from vakanuvis.store.resolution import resolve_corpus, unresolved_rows
 from vakanuvis.store.write import document_id_for_sha256, save_document
+from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
 
 
 @dataclass
@@ -34,7 +35,9 @@ class KnowledgeBase:
     """A knowledge base at a SQLite path or PostgreSQL URL."""
 
     def __init__(self, location: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or open_database(location)
+        self.location = location or database_location_default()
+        self.engine = engine or open_database(self.location)
+        self.dask_client_factory: Callable | None = None  # tests hand in a LocalCluster's client
 
     # ---------------------------------------------------------------- writing
 
@@ -44,19 +47,47 @@ class KnowledgeBase:
         *,
         force: bool = False,
         on_file: Callable[[IngestResult], None] | None = None,
+        workers: int = 1,
+        dask_address: str | None = None,
     ) -> list[IngestResult]:
-        """Read, analyse and store each file (folders recursively); one transaction per document."""
-        results = []
-        for path in find_input_files(list(paths)):
-            result = self._ingest_file(path, force=force)
+        """Read, analyse and store each file (folders recursively); one transaction per document.
+
+        Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped.
+        With `workers` > 1 or a Dask scheduler address, worker processes analyse and store in parallel.
+        """
+        files = find_input_files(list(paths))
+        results: list[IngestResult] = []
+        pending: list[Path] = []
+        for path in files:  # known content is answered at once, without reading or analysing it again
+            sha256 = None if force else file_sha256(path)
+            existing = sha256 and document_id_for_sha256(self.engine, sha256)
+            if existing:
+                results.append(IngestResult(path, existing))
+                if on_file:
+                    on_file(results[-1])
+            else:
+                pending.append(path)
+        if dask_address or (workers > 1 and len(pending) > 1):
+            if self.location is None or self.location == ":memory:":
+                raise BadOption("parallel ingest needs a database that every worker can open (--db)")
+            if dask_address:
+                finished = ingest_with_dask(
+                    pending, self.location, force, dask_address, self.dask_client_factory
+                )
+            else:
+                finished = ingest_with_processes(pending, self.location, force, workers)
+        else:
+            finished = (self.ingest_file(path, force=force) for path in pending)
+        for result in finished:
             results.append(result)
             if on_file:
                 on_file(result)
-        if any(result.stored for result in results):
+        if any(result.stored for result in results) or unresolved_rows(self.engine):
             resolve_corpus(self.engine)
         return results
 
-    def _ingest_file(self, path: Path, *, force: bool) -> IngestResult:
+    def ingest_file(self, path: Path, *, force: bool = False) -> IngestResult:
+        """Read, analyse and store one file; errors come back in the result, never raised."""
         try:
             raw = read_file(path)
             existing = document_id_for_sha256(self.engine, raw.sha256)

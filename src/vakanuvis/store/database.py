@@ -16,9 +16,14 @@ from vakanuvis.errors import BadDatabase
 DEFAULT_DATABASE = "vakanuvis.db"
 
 
+def database_location_default() -> str:
+    """`$VAKANUVIS_DB`, else ./vakanuvis.db."""
+    return os.environ.get("VAKANUVIS_DB") or DEFAULT_DATABASE
+
+
 def database_url(location: str | None) -> str:
     """The SQLAlchemy URL for `--db`: a path (SQLite) or a URL; default `$VAKANUVIS_DB`, else ./vakanuvis.db."""
-    location = location or os.environ.get("VAKANUVIS_DB") or DEFAULT_DATABASE
+    location = location or database_location_default()
     if location.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + location.split("://", 1)[1]
     if "://" in location:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import Engine, delete, insert, select, update
-from vakanuvis.resolve.entities import resolve_entities
-from vakanuvis.resolve.sources import merge_sources
 
 from vakanuvis.model import Citation, EntityMention, Span
+from vakanuvis.resolve.entities import resolve_entities
+from vakanuvis.resolve.sources import merge_sources
 from vakanuvis.store import schema
 
 
@@ -16,6 +16,18 @@ def resolve_corpus(engine: Engine) -> None:
     """Re-resolve every stored mention and citation, and rewrite the entity and source tables."""
     _resolve_stored_entities(engine)
     _resolve_stored_sources(engine)
+
+
+def unresolved_rows(engine: Engine) -> bool:
+    """True when some mention or citation was stored but not yet resolved (an ingest was interrupted)."""
+    with engine.connect() as connection:
+        return any(
+            connection.execute(select(table.c.idx).where(column == "").limit(1)).first() is not None
+            for table, column in (
+                (schema.mentions, schema.mentions.c.entity_key),
+                (schema.citations, schema.citations.c.source_key),
+            )
+        )
 
 
 def _resolve_stored_entities(engine: Engine) -> None:

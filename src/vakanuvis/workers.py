@@ -1,0 +1,66 @@
+"""Ingesting on several processes or a Dask cluster: each worker analyses and stores whole documents."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
+
+
+def file_sha256(path: Path) -> str | None:
+    """The hash of a file's bytes, or None when it cannot be read (the reader then says why)."""
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+@cache
+def _knowledge_base(location: str) -> KnowledgeBase:
+    """One knowledge base per worker process (its engine and migrations checked once)."""
+    from vakanuvis.knowledge_base import KnowledgeBase
+
+    return KnowledgeBase(location)
+
+
+def ingest_in_worker(path: str, location: str, force: bool) -> IngestResult:
+    """Read, analyse and store one file from a worker process; picklable for process pools and Dask."""
+    return _knowledge_base(location).ingest_file(Path(path), force=force)
+
+
+def ingest_with_processes(
+    paths: list[Path], location: str, force: bool, workers: int
+) -> Iterator[IngestResult]:
+    """Results as files finish, on `workers` local processes."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+        futures = [pool.submit(ingest_in_worker, str(path), location, force) for path in paths]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def ingest_with_dask(
+    paths: list[Path], location: str, force: bool, address: str, client_factory: Callable | None = None
+) -> Iterator[IngestResult]:
+    """Results as files finish, on the Dask cluster at `address`; its workers write to the shared database."""
+    from dask.distributed import Client
+    from dask.distributed import as_completed as dask_completed
+
+    client = client_factory() if client_factory else Client(address)
+    try:
+        futures = [client.submit(ingest_in_worker, str(path), location, force, pure=False) for path in paths]
+        for future in dask_completed(futures):
+            yield future.result()
+    finally:
+        if client_factory is None:
+            client.close()
