@@ -29,7 +29,7 @@ NAME_SPLIT = re.compile(JOINER)
 PLACE_TOKEN = rf"[{UPPER}][^\s,.;:„\"“”«»()]*\.?(?:\s*[-–]\s*[{UPPER}][^\s,.;:„\"“”«»()]*\.?)?"
 PLACE_PUBLISHER = re.compile(rf"({PLACE_TOKEN})\s*:\s*([^,;:]+?)[\s,„]*$")
 PLACE_ONLY = re.compile(rf"({PLACE_TOKEN})[\s,:„]*$")
-OPENERS, CLOSERS = "(«\"“[", ")»\"”]"
+OPENERS, CLOSERS = '(«"“[', ')»"”]'
 
 
 def _clean(text: str) -> str:
@@ -51,7 +51,9 @@ def _depth_boundary(text: str, start: int, stop: int) -> int:
             return index
         elif char == "." and index > start:
             following = text[index + 1 : stop].lstrip()
-            if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "«\""):
+            if not following or not (
+                following[0].isupper() or following[0].isdigit() or following[0] in '«"'
+            ):
                 continue
             word = re.search(r"(\w+)$", text[start:index])
             previous = word.group(1) if word else ""
@@ -134,11 +136,13 @@ def _place(token: str) -> str:
     return token
 
 
-def _archive(text: str, start: int, stop: int, words: Vocabulary, carried: dict[str, str]) -> dict[str, str] | None:
+def _archive(
+    text: str, start: int, stop: int, words: Vocabulary, carried: dict[str, str]
+) -> dict[str, str] | None:
     matches = list(words.archive_field.finditer(text, start, stop))
     name_match = words.archive_name.search(text, start, stop)
     if not matches:
-        if name_match and text[start:name_match.start()].strip(" ,.") == "":
+        if name_match and text[start : name_match.start()].strip(" ,.") == "":
             code = _clean(text[name_match.end() : stop])
             if re.search(r"\d", code):
                 return {"archive": _clean(name_match.group(0)), "code": code}
@@ -184,8 +188,14 @@ def parse_reference(
     if archive is not None:
         citation.type = "archive"
         citation.archive = archive
-        folios = [m for m in words.archive_field.finditer(text, start, stop) if words.archive_field_kind.get(m.group(1).casefold()) == "folios"]
-        citation.locator = _clean(folios[0].group(0)) if folios else (_clean(locator.group(0)) if locator else None)
+        folios = [
+            m
+            for m in words.archive_field.finditer(text, start, stop)
+            if words.archive_field_kind.get(m.group(1).casefold()) == "folios"
+        ]
+        citation.locator = (
+            _clean(folios[0].group(0)) if folios else (_clean(locator.group(0)) if locator else None)
+        )
         return citation
 
     if locator:
@@ -200,14 +210,21 @@ def parse_reference(
     years = [m for m in YEAR.finditer(text, position, body_stop)]
     year = years[-1] if years else None
     citation.year = _year_value(year) if year else None
-    volume = words.volume.search(text, position, body_stop) or words.standalone_volume.search(text, position, body_stop)
+    volume = words.volume.search(text, position, body_stop) or words.standalone_volume.search(
+        text, position, body_stop
+    )
     if volume:
         citation.volume = _roman_to_number(volume.group(1))
 
     title_start = position
     quoted = re.match(r"\s*[«\"“]([^»\"”]+)[»\"”]", text[position:body_stop])
     ends = [body_stop]
-    for found in (volume, year, words.contributor_cue.search(text, position, body_stop), words.container_cue.search(text, position, body_stop)):
+    for found in (
+        volume,
+        year,
+        words.contributor_cue.search(text, position, body_stop),
+        words.container_cue.search(text, position, body_stop),
+    ):
         if found:
             ends.append(found.start())
     if quoted:
@@ -227,7 +244,12 @@ def parse_reference(
     imprint_start = max([title_end] + [m.end() for m in (volume,) if m])
     if year and year.start() >= imprint_start:
         citation.place, citation.publisher = _place_and_publisher(text[imprint_start : year.start()], words)
-    if citation.title and not citation.authors and words.collection_title.match(citation.title_repaired or citation.title) and citation.type == "book":
+    if (
+        citation.title
+        and not citation.authors
+        and words.collection_title.match(citation.title_repaired or citation.title)
+        and citation.type == "book"
+    ):
         citation.type = "collection"
     _latin_title(citation)
     return citation
@@ -247,7 +269,9 @@ def _container(citation: Citation, text: str, start: int, stop: int, words: Voca
         return
     journal = words.journal_word.search(text, start, stop)
     if journal and citation.container is None:
-        piece_start = max(text.rfind(",", start, journal.start()), text.rfind(".", start, journal.start()), start)
+        piece_start = max(
+            text.rfind(",", start, journal.start()), text.rfind(".", start, journal.start()), start
+        )
         citation.container = _clean(text[piece_start : journal.end()]) or None
         citation.type = "article"
 
@@ -258,7 +282,11 @@ def _newspaper(citation: Citation, text: str, start: int, stop: int, words: Voca
     date = words.issue_date.search(text, start, stop)
     if word:
         name = _clean(text[start : word.start()])
-    elif date and len(text[start : date.start()].split()) <= 5 and text[start : date.start()].rstrip().endswith(","):
+    elif (
+        date
+        and len(text[start : date.start()].split()) <= 5
+        and text[start : date.start()].rstrip().endswith(",")
+    ):
         name = _clean(text[start : date.start()])
         if not name[:1].isupper() or len(_clean(text[date.end() : stop])) > 15:
             return False

@@ -46,7 +46,9 @@ def to_latin(text: str) -> str:
     words = vocabulary()
     table = words.az_cyrillic
     # stray Cyrillic letters inside Latin-script words are Azerbaijani letters typed from the wrong keyboard
-    text = WORD.sub(lambda m: _letter_map(m.group(0), table) if _mostly_latin(m.group(0)) else m.group(0), text)
+    text = WORD.sub(
+        lambda m: _letter_map(m.group(0), table) if _mostly_latin(m.group(0)) else m.group(0), text
+    )
     if not CYRILLIC.search(text):
         return text
     if any(mark in text.lower() for mark in words.az_marks):

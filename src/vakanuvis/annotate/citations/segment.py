@@ -48,7 +48,13 @@ def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
     while stop > start and text[stop - 1] in TRIM:
         stop -= 1
     # keep the stop of a closing abbreviation ("М.", "a.g.e.") when it is part of the reference
-    if stop < len(text) and text[stop] == "." and stop > start and text[stop - 1].isalpha() and not text[stop - 2 : stop].isalpha():
+    if (
+        stop < len(text)
+        and text[stop] == "."
+        and stop > start
+        and text[stop - 1].isalpha()
+        and not text[stop - 2 : stop].isalpha()
+    ):
         stop += 1
     return start, stop
 
@@ -70,7 +76,9 @@ def has_signal(text: str, start: int, stop: int, words: Vocabulary) -> bool:
     """True when text[start:stop] carries something only a reference carries."""
     if words.locator.search(text, start, stop) or words.back_reference.search(text, start, stop):
         return True
-    if len(list(words.archive_field.finditer(text, start, stop))) >= 2 or words.archive_name.search(text, start, stop):
+    if len(list(words.archive_field.finditer(text, start, stop))) >= 2 or words.archive_name.search(
+        text, start, stop
+    ):
         return True
     if words.newspaper_word.search(text, start, stop) or words.issue_date.search(text, start, stop):
         return True
@@ -111,7 +119,11 @@ def reference_spans(text: str) -> list[ReferenceSpan]:
             cues = list(words.commentary_cue.finditer(text, position, end))
             begin = cues[-1].end() if cues else position
             begin, stop = _trimmed(text, begin, end)
-            if begin < stop and len(text[begin:stop].split()) <= MAX_REFERENCE_WORDS and has_signal(text, begin, stop, words):
+            if (
+                begin < stop
+                and len(text[begin:stop].split()) <= MAX_REFERENCE_WORDS
+                and has_signal(text, begin, stop, words)
+            ):
                 spans.append(ReferenceSpan(begin, stop, in_prose=bool(cues)))
                 position = end
                 continue

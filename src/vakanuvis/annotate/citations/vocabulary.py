@@ -96,8 +96,10 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         back_reference=re.compile(_word_pattern(_collect("back_references")), re.IGNORECASE),
         locator=re.compile(rf"{_word_pattern(_collect('page_words'))}\s*{NUMBER_LIST}", re.IGNORECASE),
-        volume=re.compile(rf"{_word_pattern(_collect('volume_words'))}[\s.]*({ROMAN_OCR}|\d+)(?![{LETTER}\d])"),
-        standalone_volume=re.compile(rf"(?<=\s)([IVXШ1]*(?:[IVX]{{2}}|Ш)[IVXШ]*|1Ш)(?=\s*[,.])"),
+        volume=re.compile(
+            rf"{_word_pattern(_collect('volume_words'))}[\s.]*({ROMAN_OCR}|\d+)(?![{LETTER}\d])"
+        ),
+        standalone_volume=re.compile(r"(?<=\s)([IVXШ1]*(?:[IVX]{2}|Ш)[IVXШ]*|1Ш)(?=\s*[,.])"),
         archive_field=re.compile(
             rf"({_word_pattern(list(field_kind))})\s*(\d[\d/.]*(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?(?!\d))*)",
             re.IGNORECASE,
@@ -111,11 +113,14 @@ def vocabulary() -> Vocabulary:
         publisher_word=re.compile(_word_pattern(_collect("publisher_words")), re.IGNORECASE),
         commentary_cue=re.compile(_word_pattern(_collect("commentary_cues"))),
         collection_title=re.compile(r"^\s*" + _word_pattern(_collect("collection_title_words"))),
-        issue_date=re.compile(rf"(\d{{1,2}})\s*\.?\s*({month_names})\s*,?\s*(1[89]\d\d|20\d\d)", re.IGNORECASE),
+        issue_date=re.compile(
+            rf"(\d{{1,2}})\s*\.?\s*({month_names})\s*,?\s*(1[89]\d\d|20\d\d)", re.IGNORECASE
+        ),
         months=months,
         place_abbreviations=abbreviations,
         az_cyrillic=az.get("cyrillic_to_latin") or {},
         az_marks=az.get("cyrillic_marks") or "",
         ocr_confusions=confusions,
-        places=frozenset(p.casefold() for p in _collect("places")) | frozenset(a.casefold() for a in abbreviations),
+        places=frozenset(p.casefold() for p in _collect("places"))
+        | frozenset(a.casefold() for a in abbreviations),
     )
