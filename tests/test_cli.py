@@ -1,0 +1,133 @@
+"""The command-line contract (../shared/cli-contract.md), exercised through the real command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+VAKANUVIS = Path(sys.executable).parent / "vakanuvis"
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_ARTICLE = REPO.parent / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt"
+DEMO_ARTICLE = REPO / "src" / "vakanuvis" / "samples" / "lozan-musul-ornek.txt"
+
+
+def run(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [str(VAKANUVIS), *args, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def knowledge_base(tmp_path_factory) -> tuple[Path, str]:
+    """A knowledge base holding the sample article (or the demo article without ../shared)."""
+    article = SAMPLE_ARTICLE if SAMPLE_ARTICLE.exists() else DEMO_ARTICLE
+    db = tmp_path_factory.mktemp("kb") / "kb.db"
+    result = run("ingest", str(article), db=db)
+    document_id, path = result.stdout.strip().split("\t")
+    assert path == str(article)
+    return db, document_id
+
+
+def test_reingest_prints_same_id_and_stores_nothing(knowledge_base, tmp_path):
+    db, document_id = knowledge_base
+    before = run("documents", "--json", db=db).stdout
+    documents = json.loads(before)
+    again = run("ingest", documents[0]["path"], db=db)
+    assert again.stdout.strip().split("\t")[0] == document_id
+    assert run("documents", "--json", db=db).stdout == before
+
+
+def test_documents_json(knowledge_base):
+    db, document_id = knowledge_base
+    (record,) = json.loads(run("documents", "--json", db=db).stdout)
+    assert set(record) == {"id", "title", "path", "language", "pages", "sha256"}
+    assert record["id"] == document_id and record["pages"] >= 1 and len(record["sha256"]) == 64
+
+
+def test_text_is_clean_body(knowledge_base, sample_article):
+    db, document_id = knowledge_base
+    text = run("text", document_id, db=db).stdout
+    assert "görüşmeyi gerçekleştirememişti." in text
+    assert "gerçekleştirememişti.2" not in text
+    assert "SÜTAD" not in text and "Документы" not in text and "Fahir Armaoğlu ise" not in text
+    assert "\n\n\n" not in text
+
+
+def test_footnotes_json(knowledge_base, sample_article):
+    db, document_id = knowledge_base
+    notes = json.loads(run("footnotes", document_id, "--json", db=db).stdout)
+    assert [n["number"] for n in notes] == list(range(1, 42))
+    assert set(notes[0]) == {"number", "text", "sentence", "page"}
+    assert notes[3]["text"].startswith("Документы внешний политики СССР")
+    assert notes[3]["text"].rstrip().endswith("s.313)")
+    assert notes[1]["sentence"].rstrip().endswith("görüşmeyi gerçekleştirememişti.")
+    assert "\\u" not in run("footnotes", document_id, "--json", db=db).stdout
+
+
+def test_events_are_chronological(knowledge_base):
+    db, document_id = knowledge_base
+    events = json.loads(run("events", document_id, "--json", db=db).stdout)
+    assert events, "the article has dated events"
+    keys = {"id", "document", "date", "start", "end", "text", "sentence", "actors", "places", "footnotes"}
+    assert all(set(e) == keys for e in events)
+    assert [e["start"] for e in events] == sorted(e["start"] for e in events)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["text", "no-such-document"],
+        ["footnotes", "no-such-document", "--json"],
+        ["events", "no-such-document", "--json"],
+        ["export", "no-such-document", "--format", "tei", "-o", "/tmp/x.xml"],
+        ["export", "--all", "--format", "nonsense", "-o", "/tmp/x.xml"],
+        ["events", "--from", "last year"],
+    ],
+)
+def test_errors_are_one_line_and_nonzero(knowledge_base, command):
+    db, _ = knowledge_base
+    result = run(*command, db=db, check=False)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""
+
+
+def test_folder_with_good_and_bad_files(tmp_path, demo_article):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "good.txt").write_bytes(demo_article.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<<")
+    db = tmp_path / "kb.db"
+    result = run("ingest", str(folder), str(tmp_path / "missing.txt"), db=db, check=False)
+    assert result.returncode == 1
+    stored = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [Path(path).name for _, path in stored] == ["good.txt"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 4
+    for name in ("empty.txt", "binary.txt", "broken.pdf", "missing.txt"):
+        assert sum(name in line for line in errors) == 1
+    assert len(json.loads(run("documents", "--json", db=db).stdout)) == 1
+
+
+def test_bad_file_does_not_touch_stored_documents(tmp_path, demo_article):
+    db = tmp_path / "kb.db"
+    run("ingest", str(demo_article), db=db)
+    before = run("documents", "--json", db=db).stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert run("ingest", str(empty), db=db, check=False).returncode == 1
+    assert run("documents", "--json", db=db).stdout == before
