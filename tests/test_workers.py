@@ -1,0 +1,64 @@
+"""Parallel ingest (process pool, Dask cluster) gives the same knowledge base as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vakanuvis.knowledge_base import KnowledgeBase
+
+
+@pytest.fixture
+def corpus(tmp_path, demo_article) -> Path:
+    """Four distinct articles made from the demo article (the same text with one sentence changed)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = demo_article.read_text(encoding="utf-8")
+    for number, year in enumerate((1922, 1923, 1924, 1925)):
+        (folder / f"article-{number}.txt").write_text(
+            text.replace("Böylece\n", f"Böylece {year} yılında\n"), encoding="utf-8"
+        )
+    return folder
+
+
+def knowledge_base_contents(kb: KnowledgeBase) -> tuple:
+    documents = sorted((d["id"], d["sha256"]) for d in kb.documents())
+    events = sorted((e["id"], e["date"], tuple(e["actors"])) for e in kb.events())
+    entities = sorted((e["id"], e["name"], e["mentions"]) for e in kb.entities())
+    sources = sorted((s["id"], len(s["cited_in"])) for s in kb.sources())
+    return documents, events, entities, sources
+
+
+def test_process_pool_equals_single_process(tmp_path, corpus):
+    single = KnowledgeBase(str(tmp_path / "single.db"))
+    single.ingest([corpus])
+    parallel = KnowledgeBase(str(tmp_path / "parallel.db"))
+    results = parallel.ingest([corpus], workers=2)
+    assert sorted(r.path.name for r in results if r.stored) == [f"article-{n}.txt" for n in range(4)]
+    assert knowledge_base_contents(parallel) == knowledge_base_contents(single)
+    assert len(single.documents()) == 4
+
+
+def test_interrupted_ingest_resumes_without_duplicates(tmp_path, corpus):
+    db = str(tmp_path / "kb.db")
+    first = sorted(corpus.iterdir())[:2]
+    KnowledgeBase(db).ingest(first)  # as if the run had been killed after two documents
+    results = KnowledgeBase(db).ingest([corpus])
+    assert sum(r.stored for r in results) == 2
+    assert len(KnowledgeBase(db).documents()) == 4
+    single = KnowledgeBase(str(tmp_path / "single.db"))
+    single.ingest([corpus])
+    assert knowledge_base_contents(KnowledgeBase(db)) == knowledge_base_contents(single)
+
+
+def test_dask_cluster_equals_single_process(tmp_path, corpus):
+    distributed = pytest.importorskip("dask.distributed")
+    single = KnowledgeBase(str(tmp_path / "single.db"))
+    single.ingest([corpus])
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            on_dask = KnowledgeBase(str(tmp_path / "dask.db"))
+            on_dask.dask_client_factory = lambda: client
+            on_dask.ingest([corpus], dask_address=cluster.scheduler_address)
+    assert knowledge_base_contents(on_dask) == knowledge_base_contents(single)
