@@ -1,0 +1,108 @@
+"""Each export read back with its ecosystem's own parser, its counts compared with the knowledge base."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from lxml import etree
+
+from vakanuvis.errors import BadOption
+from vakanuvis.export.formats import write_export
+from vakanuvis.knowledge_base import KnowledgeBase
+
+TEI_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "tei" / "vakanuvis-tei.rng"
+TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory) -> KnowledgeBase:
+    repo = Path(__file__).resolve().parents[2]
+    articles = [repo / "src" / "vakanuvis" / "samples" / "lozan-musul-ornek.txt"]
+    sample = repo.parent / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt"
+    if sample.exists():
+        articles.append(sample)
+    knowledge_base = KnowledgeBase(str(tmp_path_factory.mktemp("kb") / "kb.db"))
+    assert all(result.stored for result in knowledge_base.ingest(articles))
+    return knowledge_base
+
+
+def export(kb: KnowledgeBase, export_format: str, path: Path, document: str | None = None) -> Path:
+    write_export(kb.snapshot(document), export_format, path)
+    return path
+
+
+def test_tei_is_valid_and_complete(kb, tmp_path):
+    schema = etree.RelaxNG(etree.parse(str(TEI_SCHEMA)))
+    for document in kb.documents():
+        tree = etree.parse(str(export(kb, "tei", tmp_path / f"{document['id']}.xml", document["id"])))
+        assert schema.validate(tree), schema.error_log.last_error
+        notes = tree.findall(".//tei:body//tei:note", TEI_NS)
+        marked = {n["number"] for n in kb.footnotes(document["id"])}
+        assert {int(n.get("n")) for n in notes} <= marked
+        assert len(tree.findall(".//tei:date", TEI_NS)) >= len(kb.events(document["id"]))
+        body_text = "".join(tree.find(".//tei:body", TEI_NS).itertext())
+        assert all(n.text in body_text for n in notes)
+        assert len(tree.findall(".//tei:listBibl/tei:bibl", TEI_NS)) == len(kb.sources(document["id"]))
+        mentioned = kb.entities(document["id"])
+        listed = tree.findall(".//tei:listPerson/tei:person", TEI_NS) + tree.findall(".//tei:listPlace/tei:place", TEI_NS)
+        listed += tree.findall(".//tei:listOrg/tei:org", TEI_NS)
+        assert len(listed) == len(mentioned)
+    corpus = etree.parse(str(export(kb, "tei", tmp_path / "all.xml")))
+    assert schema.validate(corpus), schema.error_log.last_error
+    assert len(corpus.findall("tei:TEI", TEI_NS)) == len(kb.documents())
+
+
+def test_jsonld_reads_as_rdf(kb, tmp_path):
+    rdflib = pytest.importorskip("rdflib")
+    graph = rdflib.Graph().parse(export(kb, "jsonld", tmp_path / "kb.jsonld"), format="json-ld")
+    schema = rdflib.Namespace("https://schema.org/")
+    events = set(graph.subjects(rdflib.RDF.type, schema.Event))
+    assert len([e for e in events if "event:" in str(e)]) == len(kb.events())
+    people = set(graph.subjects(rdflib.RDF.type, schema.Person)) - {
+        s for s in graph.subjects(rdflib.RDF.type, schema.Person) if isinstance(s, rdflib.BNode)
+    }
+    assert len(people) == sum(e["type"] == "person" for e in kb.entities())
+
+
+def test_gexf_opens_in_networkx(kb, tmp_path):
+    graph = nx.read_gexf(export(kb, "gexf", tmp_path / "kb.gexf"))
+    actors = {a for e in kb.events() for a in e["actors"]}
+    assert {data["label"] for _, data in graph.nodes(data=True)} == actors
+    for _, _, data in graph.edges(data=True):
+        assert data["weight"] == len(data["events"].split())
+
+
+def test_csv_tables(kb, tmp_path):
+    folder = export(kb, "csv", tmp_path / "tables")
+    with (folder / "events.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == len(kb.events())
+    with (folder / "entities.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == len(kb.entities())
+    with zipfile.ZipFile(export(kb, "csv", tmp_path / "tables.zip")) as archive:
+        assert "sources.csv" in archive.namelist()
+
+
+def test_timelinejs(kb, tmp_path):
+    timeline = json.loads(export(kb, "timelinejs", tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert len(timeline["events"]) == len(kb.events())
+    assert all({"year", "month", "day"} <= set(slide["start_date"]) for slide in timeline["events"])
+
+
+def test_bibliographies(kb, tmp_path):
+    bibtexparser = pytest.importorskip("bibtexparser")
+    with export(kb, "bibtex", tmp_path / "kb.bib").open(encoding="utf-8") as handle:
+        assert len(bibtexparser.load(handle).entries) == len(kb.sources())
+    items = json.loads(export(kb, "csl-json", tmp_path / "kb.json").read_text(encoding="utf-8"))
+    assert len(items) == len(kb.sources())
+
+
+def test_unknown_format_and_missing_folder(kb, tmp_path):
+    with pytest.raises(BadOption, match="unknown export format"):
+        export(kb, "docx", tmp_path / "x.docx")
+    with pytest.raises(BadOption, match="does not exist"):
+        export(kb, "tei", tmp_path / "nope" / "x.xml")
