@@ -16,7 +16,7 @@ from vakanuvis.model import Citation, Span
 
 INITIAL = rf"[{UPPER}][{LOWER}]?\.\s*"
 NAME_INITIALS = rf"(?:{INITIAL}){{1,3}}[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-SURNAME_INITIALS = rf"[{UPPER}][{LOWER}]+,?\s+(?:[{UPPER}]\.\s*){{1,3}}"
+SURNAME_INITIALS = rf"[{UPPER}][{LOWER}]+,?\s+(?:{INITIAL}){{1,3}}"
 WORD_CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 FULL_NAME = rf"{WORD_CAP}(?:\s+[{UPPER}]\.)?(?:\s+{WORD_CAP}){{1,2}}"
 JOINER = r"\s*(?:,|\bve\b|\bи\b|\band\b|&|–)\s*"
@@ -204,9 +204,14 @@ def parse_reference(
         return citation
 
     authors, position = find_authors(text, start, in_prose)
-    citation.authors = authors
     if citation.back_reference and back is not None:
+        # "Karabekir, a.g.e., s. 12": the name before a back-reference says whose work is meant
+        before = _clean(text[start : back.start()])
+        citation.authors = authors or (
+            [before] if before and len(before.split()) <= 4 and before[0].isupper() else []
+        )
         return citation
+    citation.authors = authors
     years = [m for m in YEAR.finditer(text, position, body_stop)]
     year = years[-1] if years else None
     citation.year = _year_value(year) if year else None
@@ -234,6 +239,15 @@ def parse_reference(
         title_end = _depth_boundary(text, title_start, min(ends))
         title = text[title_start:title_end]
     citation.title = _clean(title) or None
+    if quoted:
+        # 'Yazar, "Makale", Dergi, C. 60, ...': the piece after a quoted title names the journal
+        after = text[title_end:body_stop].lstrip(" ,.")
+        offset = body_stop - len(after)
+        end = _depth_boundary(text, offset, min([body_stop] + [e for e in ends if e > offset]))
+        piece = _clean(text[offset:end])
+        if piece and not YEAR.search(piece) and piece.casefold() not in words.places:
+            citation.container = piece
+            citation.type = "article"
     journal = words.journal_word.search(text, position, body_stop)
     if journal and citation.title and words.journal_word.search(citation.title):
         # the first piece names a journal: an issue is cited, not an article
@@ -282,6 +296,10 @@ def _newspaper(citation: Citation, text: str, start: int, stop: int, words: Voca
     date = words.issue_date.search(text, start, stop)
     if word:
         name = _clean(text[start : word.start()])
+        if not name:
+            # 'газета «Правда», 12 марта 1921': the name follows the word
+            quoted = re.match(r"\s*[«\"“]([^»\"”]+)[»\"”]", text[word.end() : stop])
+            name = quoted.group(1) if quoted else _clean(re.split(r"[,.]", text[word.end() : stop])[0])
     elif (
         date
         and len(text[start : date.start()].split()) <= 5

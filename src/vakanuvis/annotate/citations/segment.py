@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vakanuvis.annotate.citations.vocabulary import YEAR, Vocabulary, vocabulary
+from vakanuvis.annotate.citations.vocabulary import LETTER, LOWER, UPPER, YEAR, Vocabulary, vocabulary
 
 MAX_REFERENCE_WORDS = 40
+IMPRINT = re.compile(rf"(?<![{LETTER}])([{UPPER}][{LOWER}]*\.?)\s*[,.„:]\s*$")
 TRIM = " \t\n\u00a0.,;:"
 
 
@@ -85,6 +86,13 @@ def has_signal(text: str, start: int, stop: int, words: Vocabulary) -> bool:
     years = list(YEAR.finditer(text, start, stop))
     if years and words.journal_word.search(text, start, stop):
         return True
+    for year in years:
+        # an imprint: a known place or a city abbreviation, a stop or comma, the year ("М., 1959")
+        imprint = IMPRINT.search(text, start, year.start())
+        if imprint and (
+            imprint.group(1).casefold() in words.places or len(imprint.group(1).rstrip(".")) <= 2
+        ):
+            return True
     # without a locator, a reference ends with its imprint year
     return bool(years) and stop - years[-1].end() <= 12
 

@@ -95,7 +95,8 @@ def vocabulary() -> Vocabulary:
     month_names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return Vocabulary(
         back_reference=re.compile(_word_pattern(_collect("back_references")), re.IGNORECASE),
-        locator=re.compile(rf"{_word_pattern(_collect('page_words'))}\s*{NUMBER_LIST}", re.IGNORECASE),
+        # case matters: Turkish "s." is a page but "S." an issue (Sayı); Russian writes "С." for pages
+        locator=re.compile(rf"{_word_pattern(_collect('page_words'))}\s*{NUMBER_LIST}"),
         volume=re.compile(
             rf"{_word_pattern(_collect('volume_words'))}[\s.]*({ROMAN_OCR}|\d+)(?![{LETTER}\d])"
         ),
