@@ -35,11 +35,17 @@ def footnote_matches(expected: dict, text: str, page: int, pages: list[int]) -> 
 
 def main() -> None:
     article = Path(sys.argv[1]) if len(sys.argv) > 1 else ARTICLE
-    annotation = json.loads(Path(sys.argv[2] if len(sys.argv) > 2 else ANNOTATION).read_text(encoding="utf-8"))
+    annotation = json.loads(
+        Path(sys.argv[2] if len(sys.argv) > 2 else ANNOTATION).read_text(encoding="utf-8")
+    )
     document = recover_structure(read_file(article), "bench")
     found = {note.number: note for note in document.footnotes}
     expected = {item["number"]: item for item in annotation["footnotes"]}
-    correct = [n for n, item in expected.items() if n in found and footnote_matches(item, found[n].text, found[n].page, found[n].pages)]
+    correct = [
+        n
+        for n, item in expected.items()
+        if n in found and footnote_matches(item, found[n].text, found[n].page, found[n].pages)
+    ]
     precision = len(correct) / len(found) if found else 0.0
     recall = len(correct) / len(expected) if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -53,7 +59,11 @@ def main() -> None:
         if marker is not None and marker.sentence is not None:
             span = document.sentences[marker.sentence].span
             sentence = squeeze(document.text[span.start : span.end])
-        if marker is not None and marker.page == item["marker_page"] and sentence.endswith(squeeze(item["sentence_end"])):
+        if (
+            marker is not None
+            and marker.page == item["marker_page"]
+            and sentence.endswith(squeeze(item["sentence_end"]))
+        ):
             linked += 1
         else:
             wrong.append(f"  marker {item['number']}: got {sentence[-60:]!r}")
@@ -61,10 +71,14 @@ def main() -> None:
     print(f"document: {article.name} ({document.pages} pages)")
     print(f"footnotes: found {len(found)}, annotated {len(expected)}, correct {len(correct)}")
     print(f"footnote recovery: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
-    print(f"marker linking: {linked}/{len(wanted)} = {linked / len(wanted):.3f}  (spurious markers: {extra_markers or 'none'})")
+    print(
+        f"marker linking: {linked}/{len(wanted)} = {linked / len(wanted):.3f}  (spurious markers: {extra_markers or 'none'})"
+    )
     for n in sorted(set(expected) - set(correct)):
         got = found.get(n)
-        print(f"  footnote {n}: got {(squeeze(got.text)[:50] + ' … ' + squeeze(got.text)[-30:]) if got else None!r}")
+        print(
+            f"  footnote {n}: got {(squeeze(got.text)[:50] + ' … ' + squeeze(got.text)[-30:]) if got else None!r}"
+        )
     for line in wrong:
         print(line)
 

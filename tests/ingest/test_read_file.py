@@ -34,7 +34,15 @@ TURKISH_PLAIN = TURKISH.replace("’", "'")
         (TURKISH_PLAIN.encode("cp1254"), TURKISH_PLAIN, "cp1254"),
         (TURKISH_PLAIN.encode("iso-8859-9"), TURKISH_PLAIN, "cp1254"),  # identical bytes outside 0x80-0x9F
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "cp1254-quotes", "cp1254-plain", "iso-8859-9"],
+    ids=[
+        "utf-8",
+        "utf-8-bom",
+        "utf-16-le-bom",
+        "utf-16-be-bom",
+        "cp1254-quotes",
+        "cp1254-plain",
+        "iso-8859-9",
+    ],
 )
 def test_encodings_are_detected(tmp_path, encoded, expected_text, expected_encoding):
     path = tmp_path / "makale.txt"
@@ -125,7 +133,19 @@ def write(name: str, data: bytes):
         (lambda path: path.with_name("yok.txt"), "no such file"),
         (lambda path: path.parent, "is a folder"),
     ],
-    ids=["empty", "blank", "png", "controls", "fake-pdf", "docx", "no-extension", "no-text-layer", "truncated", "missing", "folder"],
+    ids=[
+        "empty",
+        "blank",
+        "png",
+        "controls",
+        "fake-pdf",
+        "docx",
+        "no-extension",
+        "no-text-layer",
+        "truncated",
+        "missing",
+        "folder",
+    ],
 )
 def test_bad_input_is_refused_with_a_reason(tmp_path, make, reason):
     if not FONT.exists():

@@ -48,9 +48,18 @@ def test_footnote_4_is_joined_with_its_continuation_on_the_next_page(document):
     [
         (1, "Ю.А.Багиров. Из истории совестко-турецких отношений. Баку, 1965, s. 21"),
         (3, "Kazım Karabekir, İstiklal Harbimiz, Türkiye yayınları, İstanbul,1969,s.626"),
-        (5, "А.Н.Хейфец. Влияние Октябрьской революции на угнетенные народы Востока. Сборник «великий Октябрь и народы Востока». М., 1957, стр. 56"),
-        (6, "А.Н.Хейфец. Влияние Октябрьской революции на угнетенные народы Востока. Сборник «великий Октябрь и народы Востока». М., 1957, стр. 56"),
-        (12, "Доклад М.Д.Гусейнована I Всеазербаиджанеком съезде Советов.6 мая 1921 г. Стенографическийотчет съезда.Баку, 1922,стр.47."),
+        (
+            5,
+            "А.Н.Хейфец. Влияние Октябрьской революции на угнетенные народы Востока. Сборник «великий Октябрь и народы Востока». М., 1957, стр. 56",
+        ),
+        (
+            6,
+            "А.Н.Хейфец. Влияние Октябрьской революции на угнетенные народы Востока. Сборник «великий Октябрь и народы Востока». М., 1957, стр. 56",
+        ),
+        (
+            12,
+            "Доклад М.Д.Гусейнована I Всеазербаиджанеком съезде Советов.6 мая 1921 г. Стенографическийотчет съезда.Баку, 1922,стр.47.",
+        ),
         (27, "История дипломатии.т.Ш,М'Л,1945,с'ф.103."),
         (32, "İkdam qәzeti,18 oktyabr 1921-ъi il."),
         (41, "С.И.Аралов.Воспоминаншсоветскогодипломата.М., 1960,стр. 142."),
@@ -69,7 +78,18 @@ def test_footnote_23_keeps_all_its_lines(document):
 
 @pytest.mark.parametrize(
     ("numbers", "page"),
-    [((1, 2, 3, 4), 2), ((5, 6, 7, 8, 9), 3), ((10, 15), 4), ((16, 18), 5), ((19, 20), 6), ((21, 23), 7), ((24, 30), 8), ((31, 35), 9), ((36, 39), 10), ((40, 41), 11)],
+    [
+        ((1, 2, 3, 4), 2),
+        ((5, 6, 7, 8, 9), 3),
+        ((10, 15), 4),
+        ((16, 18), 5),
+        ((19, 20), 6),
+        ((21, 23), 7),
+        ((24, 30), 8),
+        ((31, 35), 9),
+        ((36, 39), 10),
+        ((40, 41), 11),
+    ],
 )
 def test_footnote_pages(document, numbers, page):
     assert {document.footnote(n).page for n in numbers} == {page}
@@ -134,7 +154,17 @@ def test_body_text_keeps_numbers_that_are_not_markers(document, phrase):
 
 @pytest.mark.parametrize(
     "leak",
-    ["SÜTAD", "Sovyet Rusya Belgelerinde", "Багиров", "Fahir Armaoğlu", "Documents", "стр.", "MDA", "\n\n\n", "  "],
+    [
+        "SÜTAD",
+        "Sovyet Rusya Belgelerinde",
+        "Багиров",
+        "Fahir Armaoğlu",
+        "Documents",
+        "стр.",
+        "MDA",
+        "\n\n\n",
+        "  ",
+    ],
 )
 def test_body_text_has_no_footnote_or_furniture(document, leak):
     assert leak not in document.text
@@ -166,7 +196,10 @@ def test_nothing_is_lost(raw, document):
 def test_furniture_records_running_heads_and_separators(document):
     reasons = {(item.reason, item.text.strip()) for item in document.furniture}
     assert ("running-head", "SÜTAD 38") in reasons
-    assert ("running-head", "37  Sovyet Rusya Belgelerinde Türkiye-Azerbaycan Siyasi İlişkileri (1920-1922)") in reasons
+    assert (
+        "running-head",
+        "37  Sovyet Rusya Belgelerinde Türkiye-Azerbaycan Siyasi İlişkileri (1920-1922)",
+    ) in reasons
     assert sum(1 for item in document.furniture if item.reason == "separator") == 11
 
 
@@ -195,7 +228,10 @@ def test_sentences_respect_initials_titles_and_ordinals(document, sentence):
 
 def test_spans_are_consistent(document):
     for block in document.blocks:
-        assert document.text[block.span.start : block.span.end].strip() == document.text[block.span.start : block.span.end]
+        assert (
+            document.text[block.span.start : block.span.end].strip()
+            == document.text[block.span.start : block.span.end]
+        )
     for sentence in document.sentences:
         block = document.blocks[sentence.block].span
         assert block.start <= sentence.span.start < sentence.span.end <= block.end

@@ -34,7 +34,7 @@ def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> s
     heads = Counter()
     for item in furniture:
         if item.reason == "running-head":
-            name = re.sub(r"^\s*\d{1,4}\s{2,}|\s{2,}\d{1,4}\s*$", "", item.text).strip()
+            name = re.sub(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$", "", item.text).strip()
             if len(name.split()) >= 3:
                 heads[name] += 1
     if heads:

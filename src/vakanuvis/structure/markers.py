@@ -9,7 +9,7 @@ from functools import cache
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.structure.footnotes import SUPERSCRIPTS
 
-DIGITS = re.compile(r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+DIGITS = re.compile(r"\[\d{1,3}\]|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # After these a number is a quantity, range, percentage or reference, never a marker.
 NOT_BEFORE_MARKER = set("%№§/+-–—#$€£=×*'")
 MARKER_FOLLOWERS = set(",;:")
@@ -40,6 +40,11 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
     found: list[MarkerCandidate] = []
     for match in DIGITS.finditer(text):
         digits, start, end = match.group(), match.start(), match.end()
+        if digits.startswith("["):
+            # "[12]" glued to a word or punctuation is a marker in its bracketed form.
+            if start > 0 and not text[start - 1].isspace() and not digits.startswith("[0"):
+                found.append(MarkerCandidate(line, start, end, int(digits[1:-1]), True))
+            continue
         if digits[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
             if digits[0] == "⁰" or len(digits) > 3:
                 continue

@@ -28,6 +28,7 @@ class CleanLine:
     indented: bool
     font_size: float | None
     markers: list[tuple[int, int]] = field(default_factory=list)  # (position in text, number)
+    delimiters: str = ""  # marker brackets removed with the digits, "[]" for "[12]"
 
 
 @dataclass
@@ -79,11 +80,14 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     skip = {index: candidate for candidate in markers for index in range(candidate.start, candidate.end)}
     out: list[str] = []
     positions: list[tuple[int, int]] = []
+    delimiters = ""
     for index, char in enumerate(line.text):
         candidate = skip.get(index)
         if candidate is not None:
             if index == candidate.start:
                 positions.append((len(out), candidate.number))
+            if not char.isdigit() and char not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+                delimiters += char
             continue
         if char.isspace():
             if out and out[-1] != " ":
@@ -92,7 +96,7 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
         out.append(char)
     text = "".join(out).rstrip()
     positions = [(min(position, len(text)), number) for position, number in positions]
-    return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, positions)
+    return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters)
 
 
 def typical_widths(lines: list[CleanLine]) -> dict[int, float]:
@@ -140,6 +144,9 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
 def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> Body:
     """The cleaned body text with its blocks, page starts, marker offsets and removed hyphens."""
     cleaned = [clean_line(line, markers.get(index, [])) for index, line in enumerate(lines)]
+    removed = [
+        Furniture(line.page, line.delimiters, "marker-brackets") for line in cleaned if line.delimiters
+    ]
     # A line that held only a marker gives its marker to the line before it.
     kept: list[CleanLine] = []
     for line in cleaned:
@@ -149,7 +156,7 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
             kept[-1].markers.extend((len(kept[-1].text), number) for _, number in line.markers)
     if not kept:
         orphans = [(0, number, line.page) for line in cleaned for _, number in line.markers]
-        return Body("", [], [], orphans, [])
+        return Body("", [], [], orphans, removed)
     widths = typical_widths(kept)
     sizes = [line.font_size for line in kept if line.font_size]
     body_size = statistics.median(sizes) if sizes else None
@@ -182,7 +189,6 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
     blocks: list[Block] = []
     page_starts: list[tuple[int, int]] = []
     marker_offsets: list[tuple[int, int, int]] = []
-    removed: list[Furniture] = []
     offset = 0
     for group in groups:
         if text_parts:

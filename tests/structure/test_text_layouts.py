@@ -1,0 +1,106 @@
+"""Other PDF-to-text shapes: form-feed pages, superscript markers, "1)" endnotes, "[1]" notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vakanuvis.ingest import read_file
+from vakanuvis.structure import account_characters, recover_structure
+
+DATA = Path(__file__).parents[1] / "data/structure"
+
+
+def structure(name: str):
+    raw = read_file(DATA / name)
+    return raw, recover_structure(raw, name)
+
+
+def sentence_of(document, number: int) -> str:
+    marker = next(marker for marker in document.markers if marker.number == number)
+    span = document.sentences[marker.sentence].span
+    return document.text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("name", "notes", "sentences", "pages"),
+    [
+        (
+            "formfeed-superscript.txt",
+            {
+                1: ("Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 12.", 1),
+                2: ("Aynı eser, s. 40-45.", 1),
+                3: ("Stefanus Yerasimos, Türk-Sovyet İlişkileri, İstanbul 1979, s. 215.", 2),
+                4: ("Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 890.", 2),
+            },
+            {
+                1: "Ankara Hükümeti 1920 yazında Moskova’ya bir heyet gönderdi.",
+                2: "Heyet Bekir Sami Bey başkanlığında yola çıktı ve Temmuz ayında Moskova’ya ulaştı.",
+                3: "Heyet Çiçerin ile görüştü ve yardım sözü aldı.",
+                4: "Doğu Cephesi Komutanı Kazım Karabekir Paşa silahları teslim aldı.",
+            },
+            2,
+        ),
+        (
+            "endnotes-paren.txt",
+            {
+                1: ("Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 850.", 1),
+                2: ("Gümrü Antlaşması’nın metni için bk. Düstur, III. Tertip, c. 1, s. 243.", 1),
+                3: ("Yerasimos, a.g.e., s. 260.", 1),
+            },
+            {
+                1: "Kazım Karabekir Paşa kumandasındaki Doğu Ordusu 1920 sonbaharında Kars’ı aldı.",
+                2: "2 Aralık 1920’de Gümrü Antlaşması imzalandı.",
+                3: "Bu, TBMM’nin ilk uluslararası başarısıydı.",
+            },
+            1,
+        ),
+        (
+            "brackets.txt",
+            {
+                1: ("Tevfik Bıyıklıoğlu, Atatürk Anadolu’da, Ankara 1959, s. 120.", 1),
+                2: ("Aynı eser, s. 131.", 1),
+            },
+            {
+                1: "Sakarya Meydan Muharebesi 23 Ağustos 1921’de başladı.",
+                2: "Yunan ordusu 13 Eylül’de çekildi.",
+            },
+            1,
+        ),
+    ],
+)
+def test_footnotes_markers_and_pages(name, notes, sentences, pages):
+    raw, document = structure(name)
+    assert {note.number: (note.text, note.page) for note in document.footnotes} == notes
+    assert {number: sentence_of(document, number) for number in sentences} == sentences
+    assert document.pages == pages
+    assert account_characters(raw, document) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "absent"),
+    [
+        ("formfeed-superscript.txt", ["Tarih Dergisi", "¹", "²", "³", "____", "Cebesoy", "\n1\n", "son-"]),
+        ("endnotes-paren.txt", ["1)", "Yerasimos", "s. 850"]),
+        ("brackets.txt", ["[1]", "[2]", "—", "Bıyıklıoğlu"]),
+    ],
+)
+def test_body_has_no_notes_or_furniture(name, absent):
+    _, document = structure(name)
+    for text in absent:
+        assert text not in document.text
+
+
+def test_form_feed_page_furniture_is_recorded():
+    _, document = structure("formfeed-superscript.txt")
+    furniture = {(item.page, item.reason, item.text.strip()) for item in document.furniture}
+    assert {
+        (2, "running-head", "Tarih Dergisi 12"),
+        (1, "page-number", "1"),
+        (2, "page-number", "2"),
+    } <= furniture
+    assert (2, "hyphen", "-") in furniture  # "son-" + "baharında"
+    assert "1920 sonbaharında Erzurum’a" in document.text
+    assert document.title == "TÜRK-SOVYET İLİŞKİLERİ"
+    assert [page for _, page in document.page_starts] == [1, 2]
