@@ -36,6 +36,14 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:-–\u00a0")
 
 
+def _name(text: str) -> str:
+    """An author's name as written, keeping the stop of a final initial ("Багиров Ю.А.")."""
+    name = _clean(text)
+    if re.search(rf"(?:^|[\s.])[{UPPER}][{LOWER}]?$", name) and text.rstrip(" ,;:").endswith("."):
+        name += "."
+    return name
+
+
 def _depth_boundary(text: str, start: int, stop: int) -> int:
     """First place in text[start:stop] where a title ends: a comma, or a full stop before a capital or digit."""
     depth = 0
@@ -72,7 +80,7 @@ def find_authors(text: str, start: int, in_prose: bool = False) -> tuple[list[st
     for pattern in (AUTHORS_INITIALS, AUTHOR_MIDDLE_INITIAL, AUTHORS_SURNAME_FIRST):
         match = pattern.match(rest)
         if match:
-            names = [_clean(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
+            names = [_name(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
             return names, start + lead + match.end()
     match = AUTHOR_FULL_COMMA.match(rest)
     if match and not _looks_like_imprint(rest[match.end() :]):
@@ -258,14 +266,14 @@ def parse_reference(
     imprint_start = max([title_end] + [m.end() for m in (volume,) if m])
     if year and year.start() >= imprint_start:
         citation.place, citation.publisher = _place_and_publisher(text[imprint_start : year.start()], words)
+    _latin_title(citation)
     if (
         citation.title
         and not citation.authors
-        and words.collection_title.match(citation.title_repaired or citation.title)
         and citation.type == "book"
+        and words.collection_title.match(citation.title_repaired or citation.title)
     ):
         citation.type = "collection"
-    _latin_title(citation)
     return citation
 
 
@@ -323,7 +331,10 @@ def _newspaper(citation: Citation, text: str, start: int, stop: int, words: Voca
 def _latin_title(citation: Citation) -> None:
     if not citation.title:
         return
-    if CYRILLIC.search(citation.title):
+    # Azerbaijani Cyrillic has no Russian word list to repair with
+    if CYRILLIC.search(citation.title) and not any(
+        mark in citation.title.lower() for mark in vocabulary().az_marks
+    ):
         repaired = repair_run_together(citation.title, "ru")
         if repaired != citation.title:
             citation.title_repaired = repaired

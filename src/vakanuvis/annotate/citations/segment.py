@@ -81,8 +81,15 @@ def has_signal(text: str, start: int, stop: int, words: Vocabulary) -> bool:
         text, start, stop
     ):
         return True
-    if words.newspaper_word.search(text, start, stop) or words.issue_date.search(text, start, stop):
+    if words.newspaper_word.search(text, start, stop):
         return True
+    date = words.issue_date.search(text, start, stop)
+    if (
+        date
+        and text[start : date.start()].rstrip().endswith(",")
+        and len(text[start : date.start()].split()) <= 5
+    ):
+        return True  # "Hakimiyet-i Milliye, 12 Mart 1921"
     years = list(YEAR.finditer(text, start, stop))
     if years and words.journal_word.search(text, start, stop):
         return True
