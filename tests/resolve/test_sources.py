@@ -1,0 +1,157 @@
+"""Citations merged into works: spellings collapse, guards keep volumes, files, issues, editions apart."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from vakanuvis.annotate.citations import parse_footnote
+from vakanuvis.model import Citation
+from vakanuvis.resolve import sources as sources_module
+from vakanuvis.resolve.sources import merge_sources
+
+
+def cite(*notes: str, document: str = "d") -> list[tuple[str, Citation]]:
+    """Each string is one footnote, numbered from 1."""
+    return [(document, c) for number, text in enumerate(notes, 1) for c in parse_footnote(number, text)]
+
+
+def groups(pairs: list[tuple[str, Citation]]) -> list[int]:
+    """For each citation, the index of the first citation of its work."""
+    keys = [c.source_key for _, c in pairs]
+    return [keys.index(key) for key in keys]
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (  # one memoir, glued, misspelt author, OCR ш for ия
+            [
+                "С.И.Аралов. воспоминания советского дипломата. М., 1960, s. 19",
+                "С.И.Аралов.Воспоминаниасоветскогодипломата.М.1960,стр.33.",
+                "С.И.Арлов.Воспоминаниясоветского дипломата.М. 1960,стр.63-64.",
+                "С.И.Аралов.Воспоминаншсоветскогодипломата.М., 1960,стр. 142.",
+            ],
+            [0, 0, 0, 0],
+        ),
+        (  # volumes II and III of one series stay apart; a note without the year joins its volume
+            [
+                "Документывнешнейполитики СССРт. .II.,М., 1958, стр.724.",
+                "Документы внешней политики СССР. Т. III, М., 1959, стр. 675.",
+                "ДокументывнешнейполитикиСССР.т.II, стр.354-355.",
+            ],
+            [0, 1, 0],
+        ),
+        (  # archive files 68, 219, 230 stay apart; folios of one file do not split it
+            [
+                "Azәrbaycan Cumhuriyeti MDA, f.28, siy.1, iş 68, v.17-21.",
+                "Azәrbaycan Cumhuriyeti MDA, f.28, siy.1, iş 219, v.201.",
+                "Azәrbaycan  Cumhuriyeti MDA,f.28, siy.1, iş 68, v.10-16.",
+                "Azәrbaycan Cumhuriyeti MDA,f.28, siy.1, iş 230, v.153.",
+            ],
+            [0, 1, 0, 3],
+        ),
+        (  # two issues of one newspaper stay apart
+            [
+                "İkdam qәzeti,18 oktyabr 1921-ъi il.",
+                "İkdam qәzeti, 21 oktyabr 1921.",
+                "İkdam qәzeti, 18 oktyabr 1921.",
+            ],
+            [0, 1, 0],
+        ),
+        (  # 1955 and 1965 printings: different editions, different works; other initials too
+            [
+                "Ю.А.Багиров. Из истории советско-турецких отношений. Баку, 1965, s. 21",
+                "Ю.А.Багиров, Изисториисоветско-турецкихотношении. Баку, 1965, s.45.",
+                "Ю.А.Багиров.Изисториисоветско-турецкихотношении. Баку, 1955, s.51.",
+            ],
+            [0, 0, 2],
+        ),
+        (  # same title, other author
+            [
+                "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+                "Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 10.",
+                "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 90.",
+            ],
+            [0, 1, 0],
+        ),
+        (  # back-references: to the last citation, or to the last citation of the named author
+            [
+                "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+                "a.g.e., s. 12.",
+                "Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 10.",
+                "Karabekir, a.g.e., s. 50.",
+                "Там же. С. 12.",
+            ],
+            [0, 0, 2, 0, 0],
+        ),
+        (  # one report cited under two wordings with the same imprint
+            [
+                "Доклад М.Д.Гусейнована I Всеазербаиджанеком съезде Советов.6 мая 1921 г. Стенографическийотчет съезда.Баку, 1922,стр.47.",
+                "ОтчетныидокладНаркоминдела АЗ.ССР М.Д.Гусеинована I Всеазербаиджанском съездеСоветов в мае 1921г.Стенографическииотчет.Баку, 1922,стр.47.",
+            ],
+            [0, 0],
+        ),
+    ],
+)
+def test_merging(notes: list[str], expected: list[int]) -> None:
+    pairs = cite(*notes)
+    merged = merge_sources(pairs)
+    assert groups(pairs) == expected
+    assert len(merged) == len(set(expected))
+    assert sorted(len(s.citations) for s in merged) == sorted(expected.count(i) for i in set(expected))
+
+
+def test_keys_do_not_depend_on_order() -> None:
+    notes = [
+        "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+        "Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 10.",
+        "Azәrbaycan Cumhuriyeti MDA, f.28, siy.1, iş 68, v.17-21.",
+        "İkdam qәzeti, 21 oktyabr 1921.",
+        "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 90.",
+    ]
+    pairs = cite(*notes)
+    first = {c.raw: c.source_key for _, c in pairs}
+    shuffled = cite(*notes)
+    random.Random(3).shuffle(shuffled)
+    merge_sources(pairs)
+    merge_sources(shuffled)
+    assert {c.raw: c.source_key for _, c in pairs} == {c.raw: c.source_key for _, c in shuffled}
+    assert first  # keys are set on the citations themselves
+    assert all(key.startswith("src-") for key in {c.source_key for _, c in pairs})
+
+
+def test_documents_share_works_but_not_back_references() -> None:
+    pairs = cite("Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.", document="a") + cite(
+        "Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 10.",
+        "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 9.",
+        "a.g.e., s. 3.",
+        document="b",
+    )
+    merge_sources(pairs)
+    keys = [c.source_key for _, c in pairs]
+    assert keys[0] == keys[2] == keys[3]
+    assert keys[1] != keys[0]
+
+
+def test_source_fields_come_from_the_repaired_majority() -> None:
+    pairs = cite(
+        "С.И.Аралов.Воспоминаниясоветскогодипломата.М.1960,стр.70.",
+        "С.И.Аралов.Воспоминаншсоветскогодипломата.М., 1960,стр. 142.",
+    )
+    (source,) = merge_sources(pairs)
+    assert source.title == "Воспоминания советского дипломата"
+    assert source.title_latin == "Vospominanii͡a sovetskogo diplomata"
+    assert source.year == 1960 and source.type == "book"
+    assert [c.footnote for c in source.citations] == [1, 2]
+
+
+def test_comparisons_stay_within_blocks() -> None:
+    pairs = cite(
+        "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+        "Ali Fuat Cebesoy, Moskova Hatıraları, Ankara 1955, s. 10.",
+        "РГАСПИ, ф. 5, оп. 1, д. 2, л. 3–4.",
+    )
+    items = [sources_module._item(i, d, c) for i, (d, c) in enumerate(pairs)]
+    assert list(sources_module._candidate_pairs(items)) == []
