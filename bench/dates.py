@@ -1,0 +1,177 @@
+"""Score the temporal tagger against hand annotations, beside dateparser.search_dates.
+
+Usage: .venv/bin/python bench/dates.py [--verbose]
+
+Each bench/annotations/dates-*.json names a text and lists its date expressions as a reader
+marked them: the words as written, a context snippet that locates them, the footnote (or null
+for the body), the EDTF value and the role. The sample article goes through structure recovery
+and `tag_dates`; the small texts of our own writing go through `find_dates`.
+
+Matching rule (boundary slack): a found expression matches an annotated one in the same zone
+when the two spans overlap and the characters by which their ends differ contain no digit.
+So "в мае 1921г." matches "мае 1921г." and "18 oktyabr 1921-ъi il" matches "18 oktyabr 1921",
+but "4-11 Eylül" does not match "11 Eylül". Expression precision/recall count matches; value
+precision/recall count matches whose EDTF strings are equal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from vakanuvis.annotate.dates import find_dates, tag_dates
+
+ROOT = Path(__file__).resolve().parent
+Zone = int | None  # footnote number, None for the body
+
+
+@dataclass
+class Found:
+    zone: Zone
+    start: int
+    end: int
+    text: str
+    edtf: str
+    role: str = ""
+
+
+def flexible(snippet: str) -> str:
+    """A regex for a snippet that tolerates any whitespace (including line breaks) between words."""
+    return r"\s*".join(re.escape(char) for char in snippet if not char.isspace())
+
+
+def locate(gold: list[dict], zones: dict[Zone, str], use_zones: bool) -> tuple[list[Found], list[dict]]:
+    """Spans of the annotated expressions in the zone texts; the ones that cannot be found."""
+    located, lost = [], []
+    used: dict[tuple[Zone, str], int] = {}
+    for item in gold:
+        zone = item["footnote"] if use_zones else None
+        text = zones.get(zone, "")
+        seen = used.get((zone, item["context"]), 0)
+        matches = list(re.finditer(flexible(item["context"]), text))
+        if len(matches) <= seen:
+            lost.append(item)
+            continue
+        used[(zone, item["context"])] = seen + 1
+        context = matches[seen]
+        inner = re.search(flexible(item["text"]), text[context.start() : context.end()])
+        assert inner, item
+        start = context.start() + inner.start()
+        located.append(Found(zone, start, start + len(inner.group()), inner.group(), item["edtf"], item["role"]))
+    return located, lost
+
+
+def matches(found: Found, gold: Found, zones: dict[Zone, str]) -> bool:
+    if found.zone != gold.zone or found.end <= gold.start or gold.end <= found.start:
+        return False
+    text = zones[found.zone]
+    ends = text[min(found.start, gold.start) : max(found.start, gold.start)]
+    ends += text[min(found.end, gold.end) : max(found.end, gold.end)]
+    return not any(char.isdigit() for char in ends)
+
+
+def score(found: list[Found], gold: list[Found], lost: int, zones: dict[Zone, str]) -> dict[str, float]:
+    """Expression and value precision/recall, and role agreement among matched expressions."""
+    pairs: list[tuple[Found, Found]] = []
+    free = list(found)
+    for item in gold:
+        for candidate in free:
+            if matches(candidate, item, zones):
+                pairs.append((candidate, item))
+                free.remove(candidate)
+                break
+    total_gold = len(gold) + lost
+    right = sum(1 for candidate, item in pairs if candidate.edtf == item.edtf)
+    roles = [candidate.role == item.role for candidate, item in pairs if candidate.role]
+    return {
+        "expr P": len(pairs) / len(found) if found else 0.0,
+        "expr R": len(pairs) / total_gold if total_gold else 0.0,
+        "value P": right / len(found) if found else 0.0,
+        "value R": right / total_gold if total_gold else 0.0,
+        "roles": sum(roles) / len(roles) if roles else float("nan"),
+        "_pairs": pairs,  # type: ignore[dict-item]
+        "_free": free,  # type: ignore[dict-item]
+    }
+
+
+def dateparser_found(zones: dict[Zone, str], languages: list[str]) -> list[Found]:
+    """What dateparser.search_dates finds, as day-precision EDTF."""
+    from dateparser.search import search_dates
+
+    results = []
+    for zone, text in zones.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            hits = search_dates(text, languages=languages) or []
+        position = 0
+        for substring, moment in hits:
+            start = text.find(substring, position)
+            if start < 0:
+                continue
+            position = start + len(substring)
+            results.append(Found(zone, start, position, substring, moment.date().isoformat()))
+    return results
+
+
+def sample_zones(path: str) -> tuple[dict[Zone, str], list[Found], bool]:
+    """Zones and tagger output of an article: via structure recovery when it is available."""
+    try:
+        from vakanuvis.ingest import read_file
+        from vakanuvis.structure import recover_structure
+    except ImportError:
+        text = re.sub(r"\n\s*\n", "\n", Path(path).read_text(encoding="utf-8"))
+        found = [Found(None, m.span.start, m.span.end, m.text, m.edtf, m.role) for m in find_dates(text)]
+        return {None: text}, found, False
+    document = recover_structure(read_file(path), Path(path).stem)
+    zones: dict[Zone, str] = {None: document.text}
+    zones.update({note.number: note.text for note in document.footnotes})
+    found = [Found(m.span.footnote, m.span.start, m.span.end, m.text, m.edtf, m.role) for m in tag_dates(document)]
+    return zones, found, True
+
+
+def main(verbose: bool) -> None:
+    print(f"{'text':<22}{'tool':<12}{'expr P':>8}{'expr R':>8}{'value P':>9}{'value R':>9}{'roles':>7}  n(gold/found)")
+    for annotation_path in sorted((ROOT / "annotations").glob("dates-*.json")):
+        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
+        path = annotation["text"]
+        if not Path(path).is_absolute():
+            path = str(ROOT.parent / path)
+        has_footnotes = any(item["footnote"] is not None for item in annotation["mentions"])
+        if has_footnotes:
+            zones, ours, use_zones = sample_zones(path)
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+            zones, use_zones = {None: text}, True
+            ours = [
+                Found(None, m.span.start, m.span.end, m.text, m.edtf, m.role)
+                for m in find_dates(text, languages=tuple(annotation["languages"]))
+            ]
+        gold, lost = locate(annotation["mentions"], zones, use_zones)
+        name = annotation_path.stem.removeprefix("dates-")
+        theirs = dateparser_found(zones, annotation["dateparser_languages"])
+        for tool, found in (("vakanuvis", ours), ("dateparser", theirs)):
+            result = score(found, gold, len(lost), zones)
+            figures = "".join(f"{result[k]:>{w}.2f}" for k, w in (("expr P", 8), ("expr R", 8), ("value P", 9), ("value R", 9), ("roles", 7)))
+            print(f"{name:<22}{tool:<12}{figures}  {len(gold) + len(lost)}/{len(found)}")
+            if verbose and tool == "vakanuvis":
+                for item in lost:
+                    print("    not located:", item["text"], item["footnote"])
+                matched_gold = {id(item) for _, item in result["_pairs"]}  # type: ignore[attr-defined]
+                for item in gold:
+                    if id(item) not in matched_gold:
+                        print(f"    missed: {item.text!r} fn={item.zone} {item.edtf}")
+                for candidate, item in result["_pairs"]:  # type: ignore[attr-defined]
+                    if candidate.edtf != item.edtf or candidate.role != item.role:
+                        print(f"    value: {candidate.text!r} {candidate.edtf} {candidate.role} != {item.edtf} {item.role}")
+                for candidate in result["_free"]:  # type: ignore[attr-defined]
+                    print(f"    extra: {candidate.text!r} fn={candidate.zone} {candidate.edtf}")
+        if not use_zones:
+            print("    (structure stage unavailable: whole raw text, footnotes not told apart)")
+
+
+if __name__ == "__main__":
+    main("--verbose" in sys.argv)

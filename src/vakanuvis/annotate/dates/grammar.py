@@ -1,0 +1,458 @@
+"""The grammar of date expressions: numbers and month words, grown by the words around them.
+
+Scanning has four steps. Core patterns find days, months and years ("19 Mayıs 1919",
+"4-11 Eylül", "Mart-Nisan 1920", "1918-20"). Each core then takes the words after it
+(case suffixes, "yılının yaz aylarında", "başlarında", "itibaren", "г.", "(ст. ст.)") and
+before it ("yaklaşık", "the summer of", "с"). Neighbouring expressions join into ranges
+("Ağustos 1920’den Ekim 1921’e kadar", "from … to …"). Last, expressions that may be plain
+numbers (a bare year, a month name alone) are kept only when something marks them as dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from vakanuvis.annotate.dates.lexicon import (
+    APOSTROPHE,
+    LETTERS,
+    WORD_END,
+    Lexicon,
+    alternation,
+    build_lexicon,
+    key,
+    lookup,
+)
+
+DAY = r"(?<!\d)(?<!\d[.,/])(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+# A year of the historiography: 1000-2099, not part of a longer number such as "17.600".
+# (A four-digit group after a separator is no thousands group, so "1,1945" may hold a year.)
+YEAR = r"(?<!\d)(?:1\d{3}|20\d{2})(?![.,]?\d)"
+DASH = r"\s*[-–—]\s*"
+
+
+@dataclass
+class Point:
+    """One end of a date as written: any of its parts may be missing."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"  # what the month name says: "gregorian" | "hijri"
+    rumi_name: bool = False  # a Turkish month name, which a Rumi-range year makes Rumi
+
+
+@dataclass
+class Expression:
+    """A date expression found in a text, before normalization."""
+
+    start: int
+    end: int
+    first: Point
+    last: Point | None = None  # the end of a range
+    season: int | None = None  # EDTF season code 21-24
+    part: str | None = None  # "begin" | "middle" | "end" | "first_half" | "second_half"
+    approximate: bool = False
+    uncertain: bool = False
+    open_start: bool = False
+    open_end: bool = False
+    old_style: bool = False
+    calendar_marker: str | None = None  # "rumi" | "hijri", from "R." / "H."
+    suffix: str = ""  # the case suffix after the last word ("da", "den", "e")
+    narrative: bool = False  # carries prose words (case suffix, season, "itibaren"): not a citation
+    confirmed: bool = False  # something beyond the number says it is a date
+    range_from: str = ""  # "from", "between", "с" written before it
+    range_tail: bool = False  # "… arasında" after it
+    bare_year: bool = False  # a year or year range with no month
+    marks: list[str] = field(default_factory=list)  # what confirmed it, for debugging
+
+
+def month_group(name: str) -> str:
+    """A month name with its optional suffix; named groups `name` and `name`_s."""
+    return rf"(?P<{name}>{{MONTH}})(?P<{name}_s>{APOSTROPHE}{LETTERS}+|{{ATTACHED}})?{WORD_END}"
+
+
+def month_then_year(name: str, year: str) -> str:
+    """A month name followed either by a year or by its own suffix."""
+    return (
+        rf"(?P<{name}>{{MONTH}})(?:\s*,?\s*(?P<{year}>{YEAR})"
+        rf"|(?P<{name}_s>{APOSTROPHE}{LETTERS}+|{{ATTACHED}})?{WORD_END})"
+    )
+
+
+CORE_PATTERNS = {
+    "day-range": rf"(?P<d1>{DAY})\.?{{TO}}(?P<d2>{DAY})\.?\s+" + month_then_year("m1", "y1"),
+    "date-range": rf"(?P<d1>{DAY})\.?\s+"
+    + month_then_year("m1", "y1")
+    + r"{TO}"
+    + rf"(?P<d2>{DAY})\.?\s+"
+    + month_then_year("m2", "y2"),
+    "month-day-year": rf"(?P<m1>{{MONTH}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR})",
+    "numeric": rf"(?P<d1>{DAY})[./](?P<mn>1[0-2]|0?[1-9])[./](?P<y1>{YEAR})",
+    "day-month": rf"(?P<d1>{DAY})\.?\s+" + month_then_year("m1", "y1"),
+    "month-link-day": rf"(?P<m1>{{MONTH}})\s+{{LINK}}\s+(?P<d1>{DAY})(?P<d1_s>{APOSTROPHE}{LETTERS}+)?",
+    "month-day-suffix": month_group("m1") + rf"\s+(?P<d1>{DAY})-{LETTERS}+",
+    "month-range": rf"(?P<m1>{{MONTH}}){DASH}" + month_then_year("m2", "y1"),
+    "month": month_then_year("m1", "y1"),
+    "year-range": rf"(?P<y1>{YEAR}){DASH}(?P<y2>1\d{{3}}|20\d{{2}}|\d{{2}})(?![.,]?\d)",
+    "year-and-year": rf"(?P<y1>{YEAR})(?:{APOSTROPHE}{LETTERS}+)?\s+{{AND}}\s+(?P<y2>{YEAR})",
+    "year": rf"(?P<y1>{YEAR})",
+}
+
+
+@dataclass
+class Grammar:
+    """Compiled patterns for one lexicon."""
+
+    lexicon: Lexicon
+    cores: list[tuple[str, re.Pattern[str]]]
+    tails: list[tuple[str, re.Pattern[str]]]
+    heads: list[tuple[str, re.Pattern[str]]]
+    range_to: re.Pattern[str]
+    range_and: re.Pattern[str]
+    dash: re.Pattern[str]
+
+
+@cache
+def grammar_for(languages: tuple[str, ...]) -> Grammar:
+    """Compile the grammar of `languages`."""
+    lexicon = build_lexicon(languages)
+    pattern = lexicon.pattern
+    fills = {
+        "MONTH": lexicon.month_pattern,
+        "ATTACHED": alternation(lexicon.words_of("attached_suffixes"), bounded=False, suffix=True),
+        "LINK": pattern("month_day_links"),
+        "AND": pattern("range_and"),
+        "TO": rf"(?:{DASH}|\s+{pattern('range_to')}\s+)",
+    }
+    cores = []
+    for name, template in CORE_PATTERNS.items():
+        text = template
+        for slot, value in fills.items():
+            text = text.replace("{" + slot + "}", value)
+        cores.append((name, re.compile(text)))
+    seasons_after = alternation(list(lexicon.seasons_after))
+    parts_after = alternation(list(lexicon.parts_after))
+    tails = [
+        ("suffix", rf"{APOSTROPHE}(?P<w>{LETTERS}+)"),
+        ("detached", rf" (?P<w>{pattern('detached_suffixes')})"),
+        ("old_style", rf"\s*{pattern('old_style_markers')}"),
+        ("year_word", rf"\s*(?P<w>{pattern('year_words')})"),
+        ("rumi", rf"\s*{pattern('rumi_markers')}"),
+        ("hijri", rf"\s*{pattern('hijri_markers')}"),
+        ("season", rf"\s+(?P<w>{seasons_after})"),
+        ("part", rf"\s+(?P<w>{parts_after})"),
+        ("month_word", rf"\s+(?P<w>{pattern('month_words')})"),
+        ("date_word", rf"\s+{pattern('date_words')}"),
+        ("within", rf"\s+{pattern('within_words')}"),
+        ("range_tail", rf"\s+{pattern('range_tails')}"),
+        ("approximate", rf"\s+{pattern('approximate_after')}"),
+        ("open_start", rf"\s+{pattern('open_start_after')}"),
+        ("open_end", rf"\s+(?P<w>{pattern('open_end_after')})"),
+        ("uncertain", r"\s?(?:\(\?\)|\?)"),
+    ]
+    heads = [
+        ("approximate", pattern("approximate_before")),
+        ("part", alternation(list(lexicon.parts_before))),
+        ("season", alternation(list(lexicon.seasons_before))),
+        ("range_from", pattern("range_from")),
+        ("open_start", pattern("open_start_before")),
+        ("open_end", pattern("open_end_before")),
+        ("range_prefix", pattern("range_prefix")),
+        ("preposition", pattern("year_prepositions")),
+    ]
+    return Grammar(
+        lexicon=lexicon,
+        cores=cores,
+        tails=[(name, re.compile(text)) for name, text in tails],
+        heads=[(name, re.compile(rf"(?P<w>{text})[ \t]*\n?[ \t]*$")) for name, text in heads],
+        range_to=re.compile(rf"\s+{pattern('range_to')}\s+$"),
+        range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
+        dash=re.compile(rf"^{DASH}$"),
+    )
+
+
+def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point:
+    """A point from the named groups of a match (any may be absent)."""
+    groups = match.groupdict()
+    point = Point()
+    if groups.get(year):
+        point.year = int(groups[year])
+    if groups.get(day):
+        point.day = int(groups[day])
+    if groups.get(month):
+        found = lexicon.month_number(groups[month])
+        if found:
+            point.month, point.calendar = found
+            point.rumi_name = key(groups[month]) in lexicon.rumi_month_keys
+    if groups.get("mn") and month == "m1":
+        point.month = int(groups["mn"])
+    return point
+
+
+def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expression | None:
+    """The expression of one core match, or None when its numbers cannot be a date."""
+    first = point_from(match, lexicon, "d1", "m1", "y1")
+    expression = Expression(start=match.start(), end=match.end(), first=first)
+    suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
+    if name == "day-range":
+        expression.last = Point(first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name)
+    elif name == "date-range":
+        expression.last = point_from(match, lexicon, "d2", "m2", "y2")
+        suffix = match.group("m2_s")
+    elif name in ("month-range",):
+        second = point_from(match, lexicon, "d2", "m2", "y1")
+        first.year = second.year
+        expression.last = second
+        suffix = match.group("m2_s")
+    elif name in ("year-range", "year-and-year"):
+        low, high_text = int(match.group("y1")), match.group("y2")
+        high = int(high_text) if len(high_text) == 4 else low // 100 * 100 + int(high_text)
+        if not low < high <= low + 100:
+            return None
+        expression.last = Point(year=high)
+        expression.bare_year = True
+        if name == "year-range":
+            expression.confirmed = True
+            expression.marks.append("year range")
+    elif name == "year":
+        expression.bare_year = True
+    elif name == "month-link-day":
+        suffix = match.group("d1_s")
+    if first.month is None and first.year is None:
+        return None
+    if suffix:
+        expression.suffix = key(suffix.lstrip("’'‘`´"))
+        expression.narrative = True
+    if first.day is not None or (first.month is not None and first.year is not None):
+        expression.confirmed = True
+    return expression
+
+
+def find_cores(text: str, grammar: Grammar) -> list[Expression]:
+    """Leftmost-longest core expressions, not overlapping."""
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for order, (name, pattern) in enumerate(grammar.cores):
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), -(match.end() - match.start()), order, name, match))
+    candidates.sort(key=lambda item: item[:3])
+    chosen: list[Expression] = []
+    taken_until = -1
+    for start, _length, _order, name, match in candidates:
+        if start < taken_until:
+            continue
+        expression = core_expression(name, match, grammar.lexicon)
+        if expression is not None:
+            chosen.append(expression)
+            taken_until = match.end()
+    return chosen
+
+
+def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -> None:
+    """Take the words after the expression that qualify it."""
+    lexicon = grammar.lexicon
+    position = expression.end
+    for _ in range(8):
+        for name, pattern in grammar.tails:
+            match = pattern.match(text, position, limit)
+            if not match or match.end() == position:
+                continue
+            word = match.groupdict().get("w") or ""
+            if name in ("suffix", "detached") and expression.suffix:
+                continue
+            if name in ("season", "part") and expression.first.day is not None:
+                continue
+            if name == "season" and expression.first.month is not None:
+                continue
+            if name == "suffix" or name == "detached":
+                expression.suffix = key(word)
+            elif name == "year_word" and expression.first.month is not None and expression.first.day is None:
+                if expression.first.year is None:
+                    continue
+            elif name == "season":
+                expression.season = int(lookup(lexicon.seasons_after, word) or 22)  # type: ignore[call-overload]
+            elif name == "part":
+                expression.part = str(lookup(lexicon.parts_after, word))
+            elif name in ("rumi", "hijri"):
+                expression.calendar_marker = name
+            elif name == "approximate":
+                expression.approximate = True
+            elif name == "uncertain":
+                expression.uncertain = True
+            elif name == "open_start":
+                expression.open_start = True
+            elif name == "open_end":
+                expression.open_end = True
+            elif name == "old_style":
+                expression.old_style = True
+            elif name == "range_tail":
+                expression.range_tail = True
+            if name not in ("old_style", "rumi", "hijri", "uncertain", "year_word"):
+                expression.narrative = True
+            if name == "year_word" and not word.startswith(("г", "-")):
+                expression.narrative = True
+            expression.confirmed = True
+            expression.marks.append(name)
+            position = match.end()
+            break
+        else:
+            break
+    expression.end = position
+
+
+def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -> None:
+    """Take the words before the expression that qualify it."""
+    lexicon = grammar.lexicon
+    for _ in range(4):
+        window = text[max(floor, expression.start - 40) : expression.start]
+        for name, pattern in grammar.heads:
+            match = pattern.search(window)
+            if not match:
+                continue
+            word = match.group("w")
+            start = expression.start - (len(window) - match.start())
+            if name == "preposition":
+                expression.confirmed = True
+                expression.marks.append(name)
+                return  # "in", "в": confirms, but is not part of the expression
+            if name == "season":
+                if expression.first.month is not None:
+                    continue
+                expression.season = int(lookup(lexicon.seasons_before, word) or 22)  # type: ignore[call-overload]
+            elif name == "part":
+                if expression.first.day is not None:
+                    continue
+                expression.part = str(lookup(lexicon.parts_before, word))
+            elif name == "approximate":
+                expression.approximate = True
+            elif name == "range_from":
+                expression.range_from = key(word)
+            elif name == "open_start":
+                expression.open_start = True
+            elif name == "open_end":
+                expression.open_end = True
+            expression.confirmed = True
+            expression.marks.append(name)
+            expression.start = start
+            break
+        else:
+            return
+
+
+def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> list[Expression]:
+    """Join neighbours that form one range or one date ("1921 Ocak-Şubat", "X’den Y’e kadar")."""
+    lexicon = grammar.lexicon
+    ablatives = {key(suffix) for suffix in lexicon.words_of("ablative_suffixes")}
+    joined: list[Expression] = []
+    for expression in expressions:
+        if not joined:
+            joined.append(expression)
+            continue
+        before = joined[-1]
+        gap = text[before.end : expression.start]
+        as_range = False
+        if "\n\n" in gap or len(gap) > 12:
+            pass
+        elif before.last is None and before.bare_year and not before.suffix and expression.first.year is None:
+            if gap.strip() == "" and expression.first.month is not None:
+                # "1920 Eylülünde", "1921 Ocak-Şubat aylarında", "1920-ci il aprelin 28-də"
+                before_year = before.first.year
+                expression.first.year = before_year
+                if expression.last is not None:
+                    expression.last.year = before_year
+                expression.start = before.start
+                expression.calendar_marker = expression.calendar_marker or before.calendar_marker
+                expression.confirmed = True
+                joined[-1] = expression
+                continue
+        elif grammar.dash.match(gap) and not before.open_start and not expression.range_from:
+            as_range = before.last is None and expression.last is None
+        elif grammar.range_to.search(gap) and before.range_from:
+            as_range = True
+        elif grammar.range_and.search(gap) and (before.range_from or expression.range_tail):
+            as_range = True
+        elif gap.strip() == "" and before.suffix in ablatives and expression.open_end:
+            as_range = True
+            expression.open_end = False
+        if as_range:
+            joined[-1] = merge(before, expression)
+            continue
+        joined.append(expression)
+    return joined
+
+
+def merge(before: Expression, after: Expression) -> Expression:
+    """One range from `before` to `after`; a missing year of the start comes from the end."""
+    last = after.last or after.first
+    first = before.first
+    if first.year is None and last.year is not None:
+        first.year = last.year
+    before.last = last
+    before.end = after.end
+    before.suffix = after.suffix
+    before.narrative = before.narrative or after.narrative
+    before.confirmed = True
+    before.approximate = before.approximate or after.approximate
+    before.uncertain = before.uncertain or after.uncertain
+    before.open_start = False
+    before.range_tail = before.range_tail or after.range_tail
+    before.bare_year = before.bare_year and after.bare_year
+    before.calendar_marker = before.calendar_marker or after.calendar_marker
+    before.old_style = before.old_style or after.old_style
+    before.season = None
+    before.marks.append("range")
+    return before
+
+
+BIBLIOGRAPHIC_BEFORE = re.compile(r"[,.;:]\s?$")
+BIBLIOGRAPHIC_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> bool:
+    """A bare year placed as in a reference: "М., 1960, стр. 5", "Bakı,1992,s.70", "(1920)", "2005, s.313"."""
+    before = text[max(0, expression.start - 3) : expression.start]
+    after = text[expression.end : expression.end + 30]
+    if BIBLIOGRAPHIC_BEFORE.search(before) and BIBLIOGRAPHIC_AFTER.match(after):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    locator = grammar.lexicon.pattern("locators")
+    return bool(re.match(rf"(?:,?\s*{locator}\s*\d|\s*:\s*\d)", after))
+
+
+def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:
+    """A month with no number is a date only when capitalized and inflected as a time or qualified."""
+    written = text[expression.start : expression.end]
+    first_letter = next((char for char in written if char.isalpha()), "")
+    if not first_letter.isupper():
+        return False
+    allowed = {key(suffix) for suffix in grammar.lexicon.words_of("standalone_month_suffixes")}
+    if expression.suffix in allowed:
+        return True
+    qualifiers = {"month_word", "part", "approximate", "open_start", "range"}
+    return bool(qualifiers & set(expression.marks))
+
+
+def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
+    """Every date expression of `text`, unnormalized, in text order."""
+    grammar = grammar_for(languages)
+    expressions = find_cores(text, grammar)
+    for index, expression in enumerate(expressions):
+        limit = expressions[index + 1].start if index + 1 < len(expressions) else len(text)
+        grow_tail(expression, text, grammar, limit)
+    for index, expression in enumerate(expressions):
+        floor = expressions[index - 1].end if index else 0
+        grow_head(expression, text, grammar, floor)
+    expressions = join_ranges(expressions, text, grammar)
+    kept = []
+    for expression in expressions:
+        if expression.first.month is not None and expression.first.day is None and expression.first.year is None:
+            if expression.last is None and not is_standalone_month(expression, text, grammar):
+                continue
+        elif expression.bare_year and not expression.confirmed:
+            if not is_citation_year(expression, text, grammar):
+                continue
+            expression.marks.append("citation")
+        kept.append(expression)
+    return kept

@@ -1,0 +1,189 @@
+"""The date words of the chosen languages, read from `lang/<code>/dates.yaml`, as regular expressions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from vakanuvis.lang import language_data
+
+APOSTROPHE = "[’'‘`´]"
+LETTERS = r"[^\W\d_]"
+# A letter may not touch a word on either side: \b treats digits as word characters.
+WORD_START = rf"(?<!{LETTERS})"
+WORD_END = rf"(?!{LETTERS})"
+
+
+def turkish_lower(text: str) -> str:
+    """Lowercase with the Turkish dotted and dotless i."""
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def turkish_upper(text: str) -> str:
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+def case_variants(form: str, capitalized_only: bool = False) -> set[str]:
+    """The spellings of `form` in lower, upper and title case, Turkish and general casing."""
+    variants = {form, form.upper(), turkish_upper(form)}
+    if not capitalized_only:
+        variants |= {form.lower(), turkish_lower(form)}
+    for text in list(variants):
+        if text:
+            variants.add(text[0].upper() + text[1:])
+            variants.add(turkish_upper(text[0]) + text[1:])
+    return variants
+
+
+def form_pattern(form: str, bounded: bool = True, word_start: bool = True) -> str:
+    """A regex for one data form: "*" at the end allows an inflection, spaces allow any whitespace."""
+    inflected = form.endswith("*")
+    form = form.rstrip("*")
+    pattern = r"\s+".join(re.escape(part) for part in form.split())
+    if inflected:
+        pattern += f"{LETTERS}*"
+    if bounded and form[-1:].isalpha():
+        pattern += WORD_END
+    if word_start and form[:1].isalpha():
+        pattern = WORD_START + pattern
+    return pattern
+
+
+def spellings_of(forms: list[str], capitalized_only: bool = False) -> list[str]:
+    """Every casing of every form, longest first (so that alternation prefers the longest)."""
+    spellings: set[str] = set()
+    for form in forms:
+        spellings |= case_variants(form, capitalized_only)
+    return sorted(spellings, key=lambda text: (-len(text), text))
+
+
+def alternation(forms: list[str], capitalized_only: bool = False, bounded: bool = True, suffix: bool = False) -> str:
+    """One non-capturing group matching any of `forms` in any casing, longest first.
+
+    `bounded`: the form must end a word; `suffix`: the form continues a word (an attached suffix).
+    """
+    ordered = spellings_of(forms, capitalized_only)
+    if not ordered:
+        return "(?!x)x"  # matches nothing
+    return "(?:" + "|".join(form_pattern(text, bounded, not suffix) for text in ordered) + ")"
+
+
+def key(text: str) -> str:
+    """The lookup key of a written word: Turkish-lowercased, inner whitespace collapsed."""
+    return " ".join(turkish_lower(text).split())
+
+
+@dataclass
+class Lexicon:
+    """The date words of a set of languages, merged."""
+
+    languages: tuple[str, ...]
+    months: dict[str, int] = field(default_factory=dict)  # key -> month number
+    hijri_months: dict[str, int] = field(default_factory=dict)
+    rumi_month_keys: set[str] = field(default_factory=set)  # names that make a Rumi-range year Rumi
+    rumi_years: tuple[int, int] | None = None
+    words: dict[str, list[str]] = field(default_factory=dict)  # category -> forms
+    seasons_after: dict[str, int] = field(default_factory=dict)  # form -> season code
+    seasons_before: dict[str, int] = field(default_factory=dict)
+    parts_after: dict[str, str] = field(default_factory=dict)  # form -> part name
+    parts_before: dict[str, str] = field(default_factory=dict)
+    month_pattern: str = ""
+    capitalized_months: set[str] = field(default_factory=set)
+
+    def words_of(self, category: str) -> list[str]:
+        return self.words.get(category, [])
+
+    def pattern(self, category: str) -> str:
+        return alternation(self.words_of(category))
+
+    def month_number(self, written: str) -> tuple[int, str] | None:
+        """(month number, calendar) of a written month name, or None."""
+        name = key(written)
+        if name in self.months:
+            return self.months[name], "gregorian"
+        if name in self.hijri_months:
+            return self.hijri_months[name], "hijri"
+        return None
+
+
+WORD_CATEGORIES = (
+    "attached_suffixes",
+    "detached_suffixes",
+    "standalone_month_suffixes",
+    "ablative_suffixes",
+    "year_words",
+    "month_words",
+    "month_day_links",
+    "date_words",
+    "range_tails",
+    "within_words",
+    "approximate_before",
+    "approximate_after",
+    "open_start_after",
+    "open_end_after",
+    "open_start_before",
+    "open_end_before",
+    "range_from",
+    "range_to",
+    "range_between",
+    "range_and",
+    "range_prefix",
+    "year_prepositions",
+    "rumi_markers",
+    "hijri_markers",
+    "old_style_markers",
+    "newspaper_words",
+    "locators",
+)
+
+
+@cache
+def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
+    """Merge the date data of `languages` into one lexicon."""
+    lexicon = Lexicon(languages=languages)
+    month_forms: list[str] = []
+    capitalized_forms: list[str] = []
+    for code in languages:
+        data = language_data(code, "dates")
+        capitalized = bool(data.get("months_capitalized"))
+        for number, forms in (data.get("months") or {}).items():
+            for form in forms:
+                lexicon.months[key(form)] = int(number)
+                (capitalized_forms if capitalized else month_forms).append(form)
+                if data.get("rumi_years"):
+                    lexicon.rumi_month_keys.add(key(form))
+        for number, forms in (data.get("hijri_months") or {}).items():
+            for form in forms:
+                lexicon.hijri_months[key(form)] = int(number)
+                month_forms.append(form)
+        if data.get("rumi_years"):
+            low, high = data["rumi_years"]
+            lexicon.rumi_years = (int(low), int(high))
+        for category in WORD_CATEGORIES:
+            lexicon.words.setdefault(category, []).extend(data.get(category) or [])
+        after = data.get("season_position", "after") == "after"
+        for code_number, forms in (data.get("seasons") or {}).items():
+            for form in forms:
+                (lexicon.seasons_after if after else lexicon.seasons_before)[form] = int(code_number)
+        after = data.get("part_position", "after") == "after"
+        for part, forms in (data.get("parts") or {}).items():
+            for form in forms:
+                (lexicon.parts_after if after else lexicon.parts_before)[form] = part
+    lexicon.capitalized_months = {key(form) for form in capitalized_forms}
+    spellings = spellings_of(month_forms) + spellings_of(capitalized_forms, capitalized_only=True)
+    spellings.sort(key=lambda text: (-len(text), text))
+    lexicon.month_pattern = "(?:" + "|".join(form_pattern(text, bounded=False) for text in spellings) + ")"
+    return lexicon
+
+
+def lookup(table: dict[str, object], written: str) -> object | None:
+    """The value of the data form that `written` spells (inflections of "*" forms included)."""
+    written_key = key(written)
+    for form, value in table.items():
+        form_key = key(form.rstrip("*"))
+        if written_key == form_key or (form.endswith("*") and written_key.startswith(form_key)):
+            return value
+        if form.endswith("-") and written_key.startswith(form_key):
+            return value
+    return None

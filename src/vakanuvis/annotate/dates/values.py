@@ -1,0 +1,222 @@
+"""From a written date to EDTF: calendars (Rumi, Hijri, Julian) converted, bounds for sorting.
+
+Conventions (also in the package docstring):
+- seasons are EDTF season codes ("1919-22" summer); an approximate season stays unmarked,
+  as EDTF has no approximate season;
+- "başları / ortaları / sonları" of a year are months 1-3, 5-8, 10-12; of a month days
+  1-10, 11-20, 21-end; both ends approximate ("1922-01~/1922-03~");
+- halves are exact intervals ("1919-07/1919-12");
+- "itibaren" and "since" give an open end ("1920-06/.."), "…’e kadar" and "until" an open start;
+- a range written backwards ("Nisan-Mart 1922") becomes the interval covering both ends;
+- a date whose year is unknown (no context) keeps "XXXX" ("XXXX-09-04") and the widest bounds.
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian_calendar
+from dataclasses import dataclass
+from datetime import date
+
+from convertdate import islamic, julian
+from edtf import parse_edtf
+
+from vakanuvis.annotate.dates.grammar import Expression, Point
+
+RUMI_OFFSET = 584  # Rumi year + 584 = Julian/Gregorian year, for March to December
+RUMI_GREGORIAN_FROM = 1333  # from 1 Mart 1333 (1 March 1917) Rumi days and months are Gregorian
+YEAR_PARTS = {"begin": (1, 3), "middle": (5, 8), "end": (10, 12), "first_half": (1, 6), "second_half": (7, 12)}
+MONTH_PARTS = {"begin": (1, 10), "middle": (11, 20), "end": (21, 31), "first_half": (1, 15), "second_half": (16, 31)}
+APPROXIMATE_PARTS = ("begin", "middle", "end")
+
+
+@dataclass
+class Value:
+    """The normalized value of one expression."""
+
+    edtf: str
+    earliest: date
+    latest: date
+    year_inferred: bool
+    calendar: str
+    original: str | None
+
+
+@dataclass
+class Context:
+    """The year a yearless date takes: the last explicit one in the narrative."""
+
+    year: int
+    calendar: str = "gregorian"
+
+
+def calendar_of(point: Point, expression: Expression, rumi_years: tuple[int, int] | None) -> str:
+    """The calendar a point is written in."""
+    if point.calendar == "hijri" or expression.calendar_marker == "hijri":
+        return "hijri"
+    if expression.calendar_marker == "rumi":
+        return "rumi"
+    if expression.old_style:
+        return "julian"
+    if point.rumi_name and point.year is not None and rumi_years:
+        if rumi_years[0] <= point.year <= rumi_years[1]:
+            return "rumi"
+    return "gregorian"
+
+
+def month_length(year: int, month: int) -> int:
+    return gregorian_calendar.monthrange(year, month)[1]
+
+
+def gregorian_day(calendar: str, year: int, month: int, day: int) -> date:
+    """One day of `calendar` as a Gregorian date."""
+    if calendar == "julian":
+        return date(*julian.to_gregorian(year, month, day))
+    if calendar == "hijri":
+        return date(*islamic.to_gregorian(year, month, day))
+    if calendar == "rumi":
+        if year >= RUMI_GREGORIAN_FROM:
+            # 1333 ran from March to December 1917; from 1334 the year begins in January.
+            shift = RUMI_OFFSET + (1 if year == RUMI_GREGORIAN_FROM and month < 3 else 0)
+            return date(year + shift, month, day)
+        return date(*julian.to_gregorian(year + RUMI_OFFSET + (1 if month < 3 else 0), month, day))
+    return date(year, month, day)
+
+
+def days_in(calendar: str, year: int, month: int) -> int:
+    """The length of a month of `calendar`."""
+    if calendar == "hijri":
+        return int(islamic.month_length(year, month))
+    if calendar == "julian" or (calendar == "rumi" and year < RUMI_GREGORIAN_FROM):
+        return int(julian.month_length(year, month))
+    return month_length(year, month)
+
+
+def point_bounds(point: Point, calendar: str) -> tuple[date, date]:
+    """The first and last Gregorian day a point covers."""
+    assert point.year is not None
+    year = point.year
+    if point.month is None:
+        if calendar == "rumi" and year < RUMI_GREGORIAN_FROM:
+            first = gregorian_day(calendar, year, 3, 1)
+            return first, gregorian_day(calendar, year, 2, days_in(calendar, year + 1, 2))
+        if calendar == "rumi" and year == RUMI_GREGORIAN_FROM:
+            return date(1917, 3, 1), date(1917, 12, 31)
+        return gregorian_day(calendar, year, 1, 1), gregorian_day(calendar, year, 12, days_in(calendar, year, 12))
+    if point.day is None:
+        last = days_in(calendar, year, point.month)
+        return gregorian_day(calendar, year, point.month, 1), gregorian_day(calendar, year, point.month, last)
+    day = gregorian_day(calendar, year, point.month, point.day)
+    return day, day
+
+
+def iso(point: Point) -> str:
+    """A point as written, in ISO order ("1336-04-23", "1336-04", "1336")."""
+    parts = [f"{point.year:04d}" if point.year is not None else "XXXX"]
+    if point.month is not None:
+        parts.append(f"{point.month:02d}")
+        if point.day is not None:
+            parts.append(f"{point.day:02d}")
+    return "-".join(parts)
+
+
+def edtf_ends(point: Point, calendar: str) -> tuple[str, str]:
+    """The EDTF of the start and end of a point, in Gregorian: equal unless a conversion blurs it."""
+    if point.year is None:
+        return iso(point), iso(point)
+    if calendar == "gregorian":
+        return iso(point), iso(point)
+    first, last = point_bounds(point, calendar)
+    if first == last:
+        return first.isoformat(), first.isoformat()
+    whole_month = first.day == 1 and last.day == month_length(last.year, last.month)
+    if whole_month and (first.year, first.month) == (last.year, last.month):
+        return first.isoformat()[:7], first.isoformat()[:7]
+    if whole_month and first.month == 1 and last.month == 12 and first.year == last.year:
+        return str(first.year), str(first.year)
+    return first.isoformat(), last.isoformat()
+
+
+def part_of(point: Point, part: str, calendar: str) -> tuple[str, str] | None:
+    """The EDTF ends of the beginning, middle, end or a half of a year or month."""
+    if point.year is None or point.day is not None:
+        return None
+    if point.month is None:
+        year = point.year if calendar == "gregorian" else point_bounds(point, calendar)[1].year
+        low, high = YEAR_PARTS[part]
+        return f"{year}-{low:02d}", f"{year}-{high:02d}"
+    first, last = point_bounds(point, calendar)
+    low, high = MONTH_PARTS[part]
+    high = min(high, (last - first).days + 1)
+    start, end = first.toordinal() + low - 1, first.toordinal() + high - 1
+    return date.fromordinal(start).isoformat(), date.fromordinal(end).isoformat()
+
+
+def bounds_of(edtf: str) -> tuple[date, date]:
+    """Earliest and latest day of an EDTF value; open or unknown ends give date.min / date.max."""
+    if "XXXX" in edtf:
+        return date.min, date.max
+    parsed = parse_edtf(edtf)
+    ends = []
+    for name, fallback in (("lower_strict", date.min), ("upper_strict", date.max)):
+        try:
+            value = getattr(parsed, name)()
+            ends.append(date(value.tm_year, value.tm_mon, value.tm_mday))
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            ends.append(fallback)
+    return ends[0], ends[1]
+
+
+def normalize(expression: Expression, context: Context | None, rumi_years: tuple[int, int] | None) -> Value:
+    """The EDTF value of an expression; a missing year comes from `context`."""
+    first = Point(**vars(expression.first))
+    last = Point(**vars(expression.last)) if expression.last else None
+    inferred = False
+    if first.year is None and last is not None and last.year is not None:
+        first.year = last.year  # "23 Temmuz - 6 Ağustos 1919"
+    if first.year is None and context is not None:
+        first.year = context.year
+        inferred = True
+        if context.calendar == "rumi" and first.rumi_name:
+            expression.calendar_marker = expression.calendar_marker or "rumi"
+    if last is not None and last.year is None:
+        last.year = first.year
+    calendar = calendar_of(first, expression, rumi_years)
+    if last is not None and calendar == "gregorian":
+        calendar = calendar_of(last, expression, rumi_years)
+    qualifier = {(True, False): "~", (False, True): "?", (True, True): "%"}.get(
+        (expression.approximate, expression.uncertain), ""
+    )
+
+    if last is not None and (first.year, first.month, first.day) == (last.year, last.month, last.day):
+        last = None
+    if last is not None:
+        low, _ = edtf_ends(first, calendar)
+        _, high = edtf_ends(last, calendar)
+        if first.year is not None and last.year is not None:
+            if point_bounds(first, calendar)[0] > point_bounds(last, calendar)[1]:
+                low, _ = edtf_ends(last, calendar)  # written backwards: cover both ends
+                _, high = edtf_ends(first, calendar)
+    elif expression.season and first.month is None and first.year is not None:
+        year = first.year if calendar == "gregorian" else point_bounds(first, calendar)[1].year
+        low = high = f"{year}-{expression.season}"
+        qualifier = ""  # EDTF cannot mark a season approximate
+    elif expression.part and (ends := part_of(first, expression.part, calendar)):
+        low, high = ends
+        if expression.part in APPROXIMATE_PARTS and not expression.uncertain:
+            qualifier = "~"
+    else:
+        low, high = edtf_ends(first, calendar)
+
+    if expression.open_start:
+        edtf = f"{low}{qualifier}/.."
+    elif expression.open_end:
+        edtf = f"../{high}{qualifier}"
+    elif low == high:
+        edtf = f"{low}{qualifier}"
+    else:
+        edtf = f"{low}{qualifier}/{high}{qualifier}"
+    earliest, latest = bounds_of(edtf)
+    original = None
+    if calendar != "gregorian":
+        original = iso(first) + (f"/{iso(last)}" if last is not None else "")
+    return Value(edtf, earliest, latest, inferred, calendar, original)
