@@ -44,7 +44,9 @@ _LATIN_TO_KEY = str.maketrans(
         "q": "g",
     }
 )
-_KEY_SPELLINGS = (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("sky ", "ski "), ("skiy ", "ski "), ("skii ", "ski "))
+# Digraphs of English and Russian transliteration folded to one letter before the mapping above.
+_DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("ch", "ç"), ("sh", "ş"), ("zh", "j"), ("kh", "x"))
+_KEY_ENDINGS = (("skiy ", "ski "), ("skii ", "ski "), ("sky ", "ski "))
 
 
 class BadAuthorityFile(VakanuvisError):
@@ -77,18 +79,21 @@ def name_key(text: str) -> str:
         text = text.replace(".", "")
     if _CYRILLIC.search(text):
         text = iuliia.WIKIPEDIA.translate(text)
-    text = turkish_lower(text).translate(_LATIN_TO_KEY)
+    text = turkish_lower(text)
+    for digraph, letter in _DIGRAPHS:
+        text = text.replace(digraph, letter)
+    text = text.translate(_LATIN_TO_KEY)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[’'`ʼ]", "", text)
     text = " ".join(re.sub(r"[^\w]+", " ", text).split()) + " "
-    for spelling, replacement in _KEY_SPELLINGS:
+    for spelling, replacement in _KEY_ENDINGS:
         text = text.replace(spelling, replacement)
     return text.strip()
 
 
 def slug(text: str) -> str:
     """A key-safe form of a name: 'Mustafa Kemal' → 'mustafa-kemal'."""
-    return name_key(text).replace(" ", "-")
+    return fold_name(text).replace(" ", "-")
 
 
 @dataclass(frozen=True)
