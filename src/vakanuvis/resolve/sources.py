@@ -235,7 +235,18 @@ def _majority(values: Iterable[str | int | None]) -> str | int | None:
     counts = Counter(v for v in values if v not in (None, ""))
     if not counts:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+    # ties go to the fuller spelling ("М." over "М")
+    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(str(kv[0])), str(kv[0])))[0][0]
+
+
+def _majority_authors(members: list[_Item], best: Citation) -> list[str]:
+    """The authors as most citations write them ("Аралов" over a single "Арлов")."""
+    spellings = Counter(tuple(m.citation.authors) for m in members if m.citation.authors)
+    if not spellings:
+        return list(best.authors)
+    top = max(spellings.values())
+    candidates = sorted(names for names, count in spellings.items() if count == top)
+    return list(tuple(best.authors) if tuple(best.authors) in candidates else candidates[0])
 
 
 def _source(members: list[_Item]) -> Source:
@@ -263,7 +274,7 @@ def _source(members: list[_Item]) -> Source:
     return Source(
         key=key,
         type=best.type,
-        authors=list(best.authors),
+        authors=_majority_authors(own, best),
         title=title,
         title_latin=to_latin(title) if title else None,
         place=str(place) if place is not None else None,

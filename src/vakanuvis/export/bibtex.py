@@ -1,0 +1,80 @@
+"""The bibliography as BibTeX (biblatex-friendly, UTF-8), written with bibtexparser.
+
+Entry types: book and collection -> @book; article in a journal -> @article (journal), in a
+collection -> @incollection (booktitle); newspaper -> @article with `journal` the paper and
+`date` the issue; archive -> @misc with `howpublished` the archive and `note` the file's place.
+The key of each entry is the source key. The Latin transliteration goes into `usera`, a
+biblatex field reserved for such extra data; BibTeX ignores it.
+"""
+
+from __future__ import annotations
+
+from bibtexparser.bibdatabase import BibDatabase
+from bibtexparser.bwriter import BibTexWriter
+
+from vakanuvis.export.csl_json import source_to_csl
+from vakanuvis.model import Source
+
+ENTRY_TYPES = {
+    "book": "book",
+    "chapter": "incollection",
+    "article-journal": "article",
+    "article-newspaper": "article",
+    "manuscript": "misc",
+}
+
+
+def _escape(value: str) -> str:
+    """Braces balanced and the characters TeX treats as commands made literal."""
+    value = value.replace("\\", "\\textbackslash{}")
+    for char in "&%$#_":
+        value = value.replace(char, "\\" + char)
+    return value.replace("{", "\\{").replace("}", "\\}").replace("\\textbackslash\\{\\}", "\\textbackslash{}")
+
+
+def _names(names: list[dict[str, str]]) -> str:
+    parts = []
+    for name in names:
+        if "literal" in name:
+            parts.append("{" + name["literal"] + "}")
+        else:
+            parts.append(f"{name['family']}, {name['given']}")
+    return " and ".join(parts)
+
+
+def source_to_entry(source: Source) -> dict[str, str]:
+    """One bibtexparser entry (a dict with ENTRYTYPE and ID) for one work."""
+    item = source_to_csl(source)
+    entry: dict[str, str] = {"ENTRYTYPE": ENTRY_TYPES.get(item["type"], "misc"), "ID": source.key}
+    if "author" in item:
+        entry["author"] = _escape(_names(item["author"]))
+    fields = {
+        "title": item.get("title"),
+        "publisher": item.get("publisher"),
+        "address": item.get("publisher-place"),
+        "volume": item.get("volume"),
+    }
+    container = item.get("container-title")
+    if container:
+        fields["booktitle" if entry["ENTRYTYPE"] == "incollection" else "journal"] = container
+    if item["type"] == "manuscript":
+        fields["howpublished"] = item.get("archive")
+        fields["note"] = item.get("archive_location")
+    issued = item.get("issued", {}).get("date-parts", [[]])[0]
+    if issued:
+        fields["year"] = str(issued[0])
+        if len(issued) == 3:
+            fields["date"] = "{:04d}-{:02d}-{:02d}".format(*issued)
+    fields["usera"] = item.get("custom", {}).get("title_latin")
+    entry.update({key: _escape(str(value)) for key, value in fields.items() if value})
+    return entry
+
+
+def sources_to_bibtex(sources: list[Source]) -> str:
+    """A BibTeX file holding one entry per work, in the order given."""
+    database = BibDatabase()
+    database.entries = [source_to_entry(source) for source in sources]
+    writer = BibTexWriter()
+    writer.order_entries_by = None
+    writer.indent = "  "
+    return str(writer.write(database))

