@@ -9,7 +9,7 @@ from functools import cache
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.structure.footnotes import SUPERSCRIPTS
 
-DIGITS = re.compile(r"\[\d{1,3}\]|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+DIGITS = re.compile(r"\[[0-9]{1,3}\]|[0-9]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # After these a number is a quantity, range, percentage or reference, never a marker.
 NOT_BEFORE_MARKER = set("%№§/+-–—#$€£=×*'")
 MARKER_FOLLOWERS = set(",;:")

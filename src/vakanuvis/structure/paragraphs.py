@@ -149,11 +149,16 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
     ]
     # A line that held only a marker gives its marker to the line before it.
     kept: list[CleanLine] = []
+    pending: list[tuple[int, int]] = []  # markers of marker-only lines before any text
     for line in cleaned:
         if line.text:
+            line.markers[:0] = [(0, number) for _, number in pending]
+            pending = []
             kept.append(line)
         elif kept:
             kept[-1].markers.extend((len(kept[-1].text), number) for _, number in line.markers)
+        else:
+            pending.extend(line.markers)
     if not kept:
         orphans = [(0, number, line.page) for line in cleaned for _, number in line.markers]
         return Body("", [], [], orphans, removed)
