@@ -65,6 +65,7 @@ class Expression:
     range_from: str = ""  # "from", "between", "с" written before it
     range_tail: bool = False  # "… arasında" after it
     bare_year: bool = False  # a year or year range with no month
+    decade: bool = False  # "1920’li yıllarda", "the 1920s"
     marks: list[str] = field(default_factory=list)  # what confirmed it, for debugging
 
 
@@ -135,6 +136,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
     seasons_after = alternation(list(lexicon.seasons_after))
     parts_after = alternation(list(lexicon.parts_after))
     tails = [
+        ("decade", rf"(?P<w>{alternation(lexicon.words_of('decade_suffixes'), suffix=True)})"),
         ("suffix", rf"{APOSTROPHE}(?P<w>{LETTERS}+)"),
         ("detached", rf" (?P<w>{pattern('detached_suffixes')})"),
         ("old_style", rf"\s*{pattern('old_style_markers')}"),
@@ -252,6 +254,7 @@ def find_cores(text: str, grammar: Grammar) -> list[Expression]:
 def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -> None:
     """Take the words after the expression that qualify it."""
     lexicon = grammar.lexicon
+    decades = lexicon.pattern("decade_suffixes")
     position = expression.end
     for _ in range(8):
         for name, pattern in grammar.tails:
@@ -267,6 +270,12 @@ def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -
                 continue
             if name == "suffix" or name == "detached":
                 expression.suffix = key(word)
+                if expression.bare_year and expression.last is None and re.fullmatch(decades, expression.suffix):
+                    expression.decade = (expression.first.year or 1) % 10 == 0
+            elif name == "decade":
+                if not expression.bare_year or expression.last is not None or (expression.first.year or 1) % 10:
+                    continue
+                expression.decade = True
             elif name == "year_word" and expression.first.month is not None and expression.first.day is None:
                 if expression.first.year is None:
                     continue

@@ -134,6 +134,7 @@ WORD_CATEGORIES = (
     "hijri_markers",
     "old_style_markers",
     "newspaper_words",
+    "decade_suffixes",
     "locators",
 )
 

@@ -200,6 +200,8 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
         year = first.year if calendar == "gregorian" else point_bounds(first, calendar)[1].year
         low = high = f"{year}-{expression.season}"
         qualifier = ""  # EDTF cannot mark a season approximate
+    elif expression.decade and first.year is not None and calendar == "gregorian":
+        low = high = f"{first.year // 10}X"
     elif expression.part and (ends := part_of(first, expression.part, calendar)):
         low, high = ends
         if expression.part in APPROXIMATE_PARTS and not expression.uncertain:

@@ -1,0 +1,117 @@
+"""The temporal tagger on tables of real cases: tests/data/dates/expressions.tsv and the rows below."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from edtf import parse_edtf
+
+from vakanuvis.annotate.dates import find_dates
+from vakanuvis.lang import language_data
+
+TABLE = Path(__file__).resolve().parents[1] / "data" / "dates" / "expressions.tsv"
+
+
+def table_rows() -> list[tuple[str, int | None, str, str, str, str]]:
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t") + ["", "", ""]
+        languages, year, sentence, expression, edtf, calendar = fields[:6]
+        rows.append((languages, None if year == "-" else int(year), sentence, expression, edtf, calendar))
+    return rows
+
+
+@pytest.mark.parametrize(("languages", "context_year", "sentence", "expression", "edtf", "calendar"), table_rows())
+def test_expression_table(
+    languages: str, context_year: int | None, sentence: str, expression: str, edtf: str, calendar: str
+) -> None:
+    mentions = find_dates(sentence, context_year=context_year, languages=tuple(languages.split(",")))
+    if expression == "-":
+        assert [mention.text for mention in mentions] == []
+        return
+    assert [(mention.text, mention.edtf, mention.calendar) for mention in mentions] == [(expression, edtf, calendar)]
+    mention = mentions[0]
+    assert sentence[mention.span.start : mention.span.end] == mention.text
+    assert mention.span.footnote is None
+    parse_edtf(mention.edtf)
+    assert mention.earliest <= mention.latest
+    assert mention.year_inferred == (context_year is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earliest", "latest"),
+    [
+        ("19 Mayıs 1919’da", date(1919, 5, 19), date(1919, 5, 19)),
+        ("1919 yılının yaz aylarında", date(1919, 6, 1), date(1919, 8, 31)),
+        ("1919 yılının ikinci yarısında", date(1919, 7, 1), date(1919, 12, 31)),
+        ("Ağustos 1920’den Ekim 1921’e kadar", date(1920, 8, 1), date(1921, 10, 31)),
+        ("Eylül 1919’dan itibaren", date(1919, 9, 1), date.max),
+        ("1922’ye kadar", date.min, date(1922, 12, 31)),
+        ("Nisan-Mart 1922’de", date(1922, 3, 1), date(1922, 4, 30)),
+        ("23 Nisan 1336’da", date(1920, 4, 23), date(1920, 4, 23)),
+        ("1338 H.", date(1919, 9, 26), date(1920, 9, 14)),
+    ],
+)
+def test_bounds(sentence: str, earliest: date, latest: date) -> None:
+    [mention] = find_dates(sentence)
+    assert (mention.earliest, mention.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last explicit year before a yearless date is its year
+        ("Eylül 1919’dan itibaren gerginlik arttı. 1 Eylül’de Haskel geldi. 27 Eylül’de döndü.", ["1919-09-01", "1919-09-27"]),
+        ("Ocak 1921’de savaş ilerledi. 23 Ağustos’tan 13 Eylül’e kadar çarpışıldı.", ["1921-08-23/1921-09-13"]),
+        # a span of years does not set the year
+        ("1920 yılında kuruldu. 1918-20 yıllarında yardım edildi. 3 Mart’ta geldi.", ["1920-03-03"]),
+        # a publication year does not set it either
+        ("Karabekir, İstanbul, 1969, s. 626. Haziran’da ordu girdi.", ["XXXX-06"]),
+        # a Rumi year makes the following yearless Ottoman dates Rumi as well
+        ("Telgraf 4 Eylül 1335. Cevabı 2 Eylül’de alındı.", ["1919-09-02"]),
+    ],
+)
+def test_year_from_the_narrative(text: str, expected: list[str]) -> None:
+    inferred = [mention.edtf for mention in find_dates(text) if mention.year_inferred or "XXXX" in mention.edtf]
+    assert inferred == expected
+
+
+def test_context_year_and_unknown_year() -> None:
+    [with_context] = find_dates("4-11 Eylül tarihinde", context_year=1919)
+    assert with_context.edtf == "1919-09-04/1919-09-11" and with_context.year_inferred
+    [without] = find_dates("4-11 Eylül tarihinde")
+    assert without.edtf == "XXXX-09-04/XXXX-09-11" and not without.year_inferred
+    assert (without.earliest, without.latest) == (date.min, date.max)
+    parse_edtf(without.edtf)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("С.И.Аралов. Воспоминания советского дипломата. М., 1960, стр. 19", ["bibliographic"]),
+        ("Kazım Karabekir, İstiklal Harbimiz, İstanbul,1969,s.626", ["bibliographic"]),
+        ("Azәrbaycan arxivi jurnalı, 1988,№1,2,s. 143", ["bibliographic"]),
+        ("Fahir Armaoğlu 20 yy siyasi tarihi 2005, s.313", ["bibliographic"]),
+        ("İkdam qәzeti,18 oktyabr 1921-ci il.", ["bibliographic"]),
+        ("19 Temmuz 1920’de heyet Moskova’ya gitti.", ["event"]),
+        ("(Mart-Nisan 1920)", ["event"]),
+    ],
+)
+def test_roles_in_running_text(text: str, roles: list[str]) -> None:
+    assert [mention.role for mention in find_dates(text)] == roles
+
+
+def test_languages_restrict_month_names() -> None:
+    assert find_dates("6 мая 1921 г.", languages=("tr",)) == []
+    assert [mention.edtf for mention in find_dates("6 мая 1921 г.", languages=("ru",))] == ["1921-05-06"]
+
+
+@pytest.mark.parametrize("language", ["tr", "az", "ru", "en"])
+def test_language_data_months(language: str) -> None:
+    data = language_data(language, "dates")
+    assert sorted(int(number) for number in data["months"]) == list(range(1, 13))
+    assert all(forms for forms in data["months"].values())
