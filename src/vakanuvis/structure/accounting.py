@@ -20,7 +20,7 @@ def account_characters(raw: RawDocument, document: Document) -> Counter[str]:
     page numbers, separators, footnote numbers, removed hyphens) or a marker's digits. An empty result
     means nothing was lost and nothing invented.
     """
-    balance = Counter()
+    balance: Counter[str] = Counter()
     for page in raw.pages:
         for line in page.lines:
             balance.update(visible(line.text))

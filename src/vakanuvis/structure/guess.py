@@ -31,7 +31,7 @@ def guess_language(text: str) -> str:
 
 def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> str:
     """A running head that names the article (page numbers removed), else the first heading or sentence."""
-    heads = Counter()
+    heads: Counter[str] = Counter()
     for item in furniture:
         if item.reason == "running-head":
             name = re.sub(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$", "", item.text).strip()
