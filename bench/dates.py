@@ -61,7 +61,9 @@ def locate(gold: list[dict], zones: dict[Zone, str], use_zones: bool) -> tuple[l
         inner = re.search(flexible(item["text"]), text[context.start() : context.end()])
         assert inner, item
         start = context.start() + inner.start()
-        located.append(Found(zone, start, start + len(inner.group()), inner.group(), item["edtf"], item["role"]))
+        located.append(
+            Found(zone, start, start + len(inner.group()), inner.group(), item["edtf"], item["role"])
+        )
     return located, lost
 
 
@@ -129,12 +131,16 @@ def sample_zones(path: str) -> tuple[dict[Zone, str], list[Found], bool]:
     document = recover_structure(read_file(path), Path(path).stem)
     zones: dict[Zone, str] = {None: document.text}
     zones.update({note.number: note.text for note in document.footnotes})
-    found = [Found(m.span.footnote, m.span.start, m.span.end, m.text, m.edtf, m.role) for m in tag_dates(document)]
+    found = [
+        Found(m.span.footnote, m.span.start, m.span.end, m.text, m.edtf, m.role) for m in tag_dates(document)
+    ]
     return zones, found, True
 
 
 def main(verbose: bool) -> None:
-    print(f"{'text':<22}{'tool':<12}{'expr P':>8}{'expr R':>8}{'value P':>9}{'value R':>9}{'roles':>7}  n(gold/found)")
+    print(
+        f"{'text':<22}{'tool':<12}{'expr P':>8}{'expr R':>8}{'value P':>9}{'value R':>9}{'roles':>7}  n(gold/found)"
+    )
     for annotation_path in sorted((ROOT / "annotations").glob("dates-*.json")):
         annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
         path = annotation["text"]
@@ -155,7 +161,10 @@ def main(verbose: bool) -> None:
         theirs = dateparser_found(zones, annotation["dateparser_languages"])
         for tool, found in (("vakanuvis", ours), ("dateparser", theirs)):
             result = score(found, gold, len(lost), zones)
-            figures = "".join(f"{result[k]:>{w}.2f}" for k, w in (("expr P", 8), ("expr R", 8), ("value P", 9), ("value R", 9), ("roles", 7)))
+            figures = "".join(
+                f"{result[k]:>{w}.2f}"
+                for k, w in (("expr P", 8), ("expr R", 8), ("value P", 9), ("value R", 9), ("roles", 7))
+            )
             print(f"{name:<22}{tool:<12}{figures}  {len(gold) + len(lost)}/{len(found)}")
             if verbose and tool == "vakanuvis":
                 for item in lost:
@@ -166,7 +175,9 @@ def main(verbose: bool) -> None:
                         print(f"    missed: {item.text!r} fn={item.zone} {item.edtf}")
                 for candidate, item in result["_pairs"]:  # type: ignore[attr-defined]
                     if candidate.edtf != item.edtf or candidate.role != item.role:
-                        print(f"    value: {candidate.text!r} {candidate.edtf} {candidate.role} != {item.edtf} {item.role}")
+                        print(
+                            f"    value: {candidate.text!r} {candidate.edtf} {candidate.role} != {item.edtf} {item.role}"
+                        )
                 for candidate in result["_free"]:  # type: ignore[attr-defined]
                     print(f"    extra: {candidate.text!r} fn={candidate.zone} {candidate.edtf}")
         if not use_zones:

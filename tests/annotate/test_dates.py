@@ -25,7 +25,9 @@ def table_rows() -> list[tuple[str, int | None, str, str, str, str]]:
     return rows
 
 
-@pytest.mark.parametrize(("languages", "context_year", "sentence", "expression", "edtf", "calendar"), table_rows())
+@pytest.mark.parametrize(
+    ("languages", "context_year", "sentence", "expression", "edtf", "calendar"), table_rows()
+)
 def test_expression_table(
     languages: str, context_year: int | None, sentence: str, expression: str, edtf: str, calendar: str
 ) -> None:
@@ -33,7 +35,9 @@ def test_expression_table(
     if expression == "-":
         assert [mention.text for mention in mentions] == []
         return
-    assert [(mention.text, mention.edtf, mention.calendar) for mention in mentions] == [(expression, edtf, calendar)]
+    assert [(mention.text, mention.edtf, mention.calendar) for mention in mentions] == [
+        (expression, edtf, calendar)
+    ]
     mention = mentions[0]
     assert sentence[mention.span.start : mention.span.end] == mention.text
     assert mention.span.footnote is None
@@ -65,8 +69,14 @@ def test_bounds(sentence: str, earliest: date, latest: date) -> None:
     ("text", "expected"),
     [
         # the last explicit year before a yearless date is its year
-        ("Eylül 1919’dan itibaren gerginlik arttı. 1 Eylül’de Haskel geldi. 27 Eylül’de döndü.", ["1919-09-01", "1919-09-27"]),
-        ("Ocak 1921’de savaş ilerledi. 23 Ağustos’tan 13 Eylül’e kadar çarpışıldı.", ["1921-08-23/1921-09-13"]),
+        (
+            "Eylül 1919’dan itibaren gerginlik arttı. 1 Eylül’de Haskel geldi. 27 Eylül’de döndü.",
+            ["1919-09-01", "1919-09-27"],
+        ),
+        (
+            "Ocak 1921’de savaş ilerledi. 23 Ağustos’tan 13 Eylül’e kadar çarpışıldı.",
+            ["1921-08-23/1921-09-13"],
+        ),
         # a span of years does not set the year
         ("1920 yılında kuruldu. 1918-20 yıllarında yardım edildi. 3 Mart’ta geldi.", ["1920-03-03"]),
         # a publication year does not set it either
@@ -76,7 +86,9 @@ def test_bounds(sentence: str, earliest: date, latest: date) -> None:
     ],
 )
 def test_year_from_the_narrative(text: str, expected: list[str]) -> None:
-    inferred = [mention.edtf for mention in find_dates(text) if mention.year_inferred or "XXXX" in mention.edtf]
+    inferred = [
+        mention.edtf for mention in find_dates(text) if mention.year_inferred or "XXXX" in mention.edtf
+    ]
     assert inferred == expected
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from vakanuvis.annotate.dates.grammar import Expression, grammar_for, scan
-from vakanuvis.annotate.dates.lexicon import key
 from vakanuvis.annotate.dates.values import Context, normalize
 from vakanuvis.lang import LANGUAGES
 from vakanuvis.model import DateMention, Document, Span
@@ -112,7 +111,9 @@ def document_period(document: Document) -> Context | None:
     return Context(min(years)) if years else None
 
 
-def context_at(contexts: list[tuple[int, Context | None]], offset: int, fallback: Context | None) -> Context | None:
+def context_at(
+    contexts: list[tuple[int, Context | None]], offset: int, fallback: Context | None
+) -> Context | None:
     """The narrative context in force at a body offset."""
     current = fallback
     for end, context in contexts:

@@ -199,7 +199,9 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
     expression = Expression(start=match.start(), end=match.end(), first=first)
     suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
     if name == "day-range":
-        expression.last = Point(first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name)
+        expression.last = Point(
+            first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name
+        )
     elif name == "date-range":
         expression.last = point_from(match, lexicon, "d2", "m2", "y2")
         suffix = match.group("m2_s")
@@ -270,17 +272,25 @@ def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -
                 continue
             if name == "suffix" or name == "detached":
                 expression.suffix = key(word)
-                if expression.bare_year and expression.last is None and re.fullmatch(decades, expression.suffix):
+                if (
+                    expression.bare_year
+                    and expression.last is None
+                    and re.fullmatch(decades, expression.suffix)
+                ):
                     expression.decade = (expression.first.year or 1) % 10 == 0
             elif name == "decade":
-                if not expression.bare_year or expression.last is not None or (expression.first.year or 1) % 10:
+                if (
+                    not expression.bare_year
+                    or expression.last is not None
+                    or (expression.first.year or 1) % 10
+                ):
                     continue
                 expression.decade = True
             elif name == "year_word" and expression.first.month is not None and expression.first.day is None:
                 if expression.first.year is None:
                     continue
             elif name == "season":
-                expression.season = int(lookup(lexicon.seasons_after, word) or 22)  # type: ignore[call-overload]
+                expression.season = lookup(lexicon.seasons_after, word) or 22
             elif name == "part":
                 expression.part = str(lookup(lexicon.parts_after, word))
             elif name in ("rumi", "hijri"):
@@ -328,7 +338,7 @@ def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -
             if name == "season":
                 if expression.first.month is not None:
                     continue
-                expression.season = int(lookup(lexicon.seasons_before, word) or 22)  # type: ignore[call-overload]
+                expression.season = lookup(lexicon.seasons_before, word) or 22
             elif name == "part":
                 if expression.first.day is not None:
                     continue
@@ -456,7 +466,11 @@ def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
     expressions = join_ranges(expressions, text, grammar)
     kept = []
     for expression in expressions:
-        if expression.first.month is not None and expression.first.day is None and expression.first.year is None:
+        if (
+            expression.first.month is not None
+            and expression.first.day is None
+            and expression.first.year is None
+        ):
             if expression.last is None and not is_standalone_month(expression, text, grammar):
                 continue
         elif expression.bare_year and not expression.confirmed:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from vakanuvis.lang import language_data
 
+T = TypeVar("T")
 APOSTROPHE = "[’'‘`´]"
 LETTERS = r"[^\W\d_]"
 # A letter may not touch a word on either side: \b treats digits as word characters.
@@ -58,7 +60,9 @@ def spellings_of(forms: list[str], capitalized_only: bool = False) -> list[str]:
     return sorted(spellings, key=lambda text: (-len(text), text))
 
 
-def alternation(forms: list[str], capitalized_only: bool = False, bounded: bool = True, suffix: bool = False) -> str:
+def alternation(
+    forms: list[str], capitalized_only: bool = False, bounded: bool = True, suffix: bool = False
+) -> str:
     """One non-capturing group matching any of `forms` in any casing, longest first.
 
     `bounded`: the form must end a word; `suffix`: the form continues a word (an attached suffix).
@@ -178,7 +182,7 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
     return lexicon
 
 
-def lookup(table: dict[str, object], written: str) -> object | None:
+def lookup(table: dict[str, T], written: str) -> T | None:
     """The value of the data form that `written` spells (inflections of "*" forms included)."""
     written_key = key(written)
     for form, value in table.items():

@@ -24,8 +24,20 @@ from vakanuvis.annotate.dates.grammar import Expression, Point
 
 RUMI_OFFSET = 584  # Rumi year + 584 = Julian/Gregorian year, for March to December
 RUMI_GREGORIAN_FROM = 1333  # from 1 Mart 1333 (1 March 1917) Rumi days and months are Gregorian
-YEAR_PARTS = {"begin": (1, 3), "middle": (5, 8), "end": (10, 12), "first_half": (1, 6), "second_half": (7, 12)}
-MONTH_PARTS = {"begin": (1, 10), "middle": (11, 20), "end": (21, 31), "first_half": (1, 15), "second_half": (16, 31)}
+YEAR_PARTS = {
+    "begin": (1, 3),
+    "middle": (5, 8),
+    "end": (10, 12),
+    "first_half": (1, 6),
+    "second_half": (7, 12),
+}
+MONTH_PARTS = {
+    "begin": (1, 10),
+    "middle": (11, 20),
+    "end": (21, 31),
+    "first_half": (1, 15),
+    "second_half": (16, 31),
+}
 APPROXIMATE_PARTS = ("begin", "middle", "end")
 
 
@@ -101,7 +113,9 @@ def point_bounds(point: Point, calendar: str) -> tuple[date, date]:
             return first, gregorian_day(calendar, year, 2, days_in(calendar, year + 1, 2))
         if calendar == "rumi" and year == RUMI_GREGORIAN_FROM:
             return date(1917, 3, 1), date(1917, 12, 31)
-        return gregorian_day(calendar, year, 1, 1), gregorian_day(calendar, year, 12, days_in(calendar, year, 12))
+        return gregorian_day(calendar, year, 1, 1), gregorian_day(
+            calendar, year, 12, days_in(calendar, year, 12)
+        )
     if point.day is None:
         last = days_in(calendar, year, point.month)
         return gregorian_day(calendar, year, point.month, 1), gregorian_day(calendar, year, point.month, last)
