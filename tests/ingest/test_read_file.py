@@ -92,10 +92,13 @@ def test_pdf_lines_keep_font_size_and_position(tmp_path):
     assert first.height == pytest.approx(841.89, abs=1) and first.width == pytest.approx(595.28, abs=1)
     by_text = {line.text: line for line in first.lines}
     assert by_text["GİRİŞ"].font_size == 11
-    note = next(line for line in first.lines if line.text.startswith("1 Kazım Karabekir"))
+    note = next(line for line in first.lines if line.text.startswith("¹ Kazım Karabekir"))
     assert note.font_size == 8 and note.top > 700
-    # The raised small marker stays on its body line.
-    assert any(line.text.startswith("başladı.1 Mustafa Kemal") for line in first.lines)
+    # The raised small marker stays on its body line, written as a superscript digit.
+    assert any(line.text.startswith("başladı.¹ Mustafa Kemal") for line in first.lines)
+    assert any(line.text.endswith("Ankara’ya bildirdi.²") for line in first.lines)
+    # Digits in body type are left alone.
+    assert any("19 Mayıs 1919’da" in line.text for line in first.lines)
 
 
 def no_text_pdf(path: Path) -> Path:

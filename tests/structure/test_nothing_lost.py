@@ -9,11 +9,33 @@ from vakanuvis.model import RawDocument, RawLine, RawPage
 from vakanuvis.structure import account_characters, recover_structure
 
 LINE_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\f\x0b\x1c\x1d\x1e\x85\u2028\u2029"),
+    alphabet=st.characters(
+        blacklist_categories=("Cs",), blacklist_characters="\n\r\f\x0b\x1c\x1d\x1e\x85\u2028\u2029"
+    ),
     max_size=60,
 )
 WORDS = st.lists(
-    st.sampled_from(["Ankara", "hükümeti", "Moskova’ya", "heyet", "gönderdi.", "S.İ.", "Aralov", "11.", "Ordu", "Azer-", "baycan", "%25", "1920’de", "vb.", "¹", "[3]", "-"]),
+    st.sampled_from(
+        [
+            "Ankara",
+            "hükümeti",
+            "Moskova’ya",
+            "heyet",
+            "gönderdi.",
+            "S.İ.",
+            "Aralov",
+            "11.",
+            "Ordu",
+            "Azer-",
+            "baycan",
+            "%25",
+            "1920’de",
+            "vb.",
+            "¹",
+            "[3]",
+            "-",
+        ]
+    ),
     min_size=1,
     max_size=12,
 ).map(" ".join)
@@ -66,7 +88,9 @@ def as_raw(pages, mode: str) -> RawDocument:
             top = 30.0 + 14.0 * index if kind != "note" else 700.0 + 10.0 * index
             lines.append(RawLine(text, font_size=size, top=top, x0=56.0))
         raw_pages.append(RawPage(number, lines, height=842.0, width=595.0))
-    return RawDocument("generated", "0", "pdf" if mode == "layout" else "utf-8", raw_pages, explicit_pages=True)
+    return RawDocument(
+        "generated", "0", "pdf" if mode == "layout" else "utf-8", raw_pages, explicit_pages=True
+    )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -82,7 +106,9 @@ def test_every_character_is_accounted_for(pages, mode):
 @settings(max_examples=200, deadline=None)
 @given(lines=st.lists(LINE_TEXT, max_size=30), explicit=st.booleans())
 def test_arbitrary_lines(lines, explicit):
-    raw = RawDocument("any.txt", "0", "utf-8", [RawPage(1, [RawLine(text) for text in lines])], explicit_pages=explicit)
+    raw = RawDocument(
+        "any.txt", "0", "utf-8", [RawPage(1, [RawLine(text) for text in lines])], explicit_pages=explicit
+    )
     document = recover_structure(raw, "any")
     assert account_characters(raw, document) == {}
     check_spans(document)

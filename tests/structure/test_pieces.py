@@ -125,3 +125,32 @@ def test_sentence_offsets_shift_by_start():
 )
 def test_language_guess(text, language):
     assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("lines", "kinds"),
+    [
+        (
+            ["1. Giriş", "Ankara hükümeti 1920 yazında Moskova’ya bir heyet gönderdi ve heyet yola çıktı."],
+            ["heading", "paragraph"],
+        ),
+        (
+            ["II. SOVYET RUSYA İLE İLİŞKİLER", "Ankara hükümeti 1920 yazında Moskova’ya bir heyet gönderdi."],
+            ["heading", "paragraph"],
+        ),
+        (
+            [
+                "Kararlar:",
+                "1- Ülke içerisindeki nizam ve bütünlüğü sağlamak",
+                "2- Güney Kafkasya meselesini çözmek.",
+            ],
+            ["paragraph", "list-item", "list-item"],
+        ),
+    ],
+)
+def test_block_kinds(lines, kinds):
+    from vakanuvis.structure.paragraphs import build_body
+    from vakanuvis.structure.zones import Line
+
+    body = build_body([Line(text, 1) for text in lines], {})
+    assert [block.kind for block in body.blocks] == kinds

@@ -64,13 +64,14 @@ def group_lines(chars: list[dict[str, Any]]) -> list[RawLine]:
         if not sizes:
             continue
         size = statistics.median(sizes)
+        baseline = statistics.median(c["bottom"] for c in row if abs(float(c["size"]) - size) < 0.5)
         text = ""
         previous: dict[str, Any] | None = None
         for char in row:
             # A gap wider than a fraction of the type size is a space the PDF did not write as a glyph.
             if previous is not None and char["x0"] - previous["x1"] > 0.2 * size and not text.endswith(" "):
                 text += " "
-            text += char["text"]
+            text += as_superscript(char, size, baseline)
             previous = char
         body_chars = [c for c in row if abs(float(c["size"]) - size) < 0.5] or row
         lines.append(
@@ -83,3 +84,19 @@ def group_lines(chars: list[dict[str, Any]]) -> list[RawLine]:
         )
     lines.sort(key=lambda line: (line.top or 0.0, line.x0 or 0.0))
     return lines
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def as_superscript(char: dict[str, Any], size: float, baseline: float) -> str:
+    """A digit set small and raised above the line's baseline is a footnote marker: write it as ¹²³."""
+    text = str(char["text"])
+    if (
+        text.isascii()
+        and text.isdigit()
+        and float(char["size"]) <= 0.85 * size
+        and char["bottom"] < baseline - 0.15 * size
+    ):
+        return text.translate(SUPERSCRIPT_DIGITS)
+    return text

@@ -24,7 +24,8 @@ def guess_language(text: str) -> str:
         letter_hits = sum(count for word, count in words.items() if letters & set(word)) if letters else 0
         scores[code] = hits / total + 0.5 * letter_hits / total
     # Azerbaijani Latin shares most letters with Turkish; schwa is decisive.
-    if "ə" in text.lower() and text.lower().count("ə") > len(text) / 400:
+    schwas = text.lower().count("ə") + text.lower().count("ә")
+    if schwas > len(text) / 400:
         scores["az"] += 1.0
     return max(scores, key=lambda code: scores[code]) if any(scores.values()) else "tr"
 

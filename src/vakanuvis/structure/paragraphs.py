@@ -15,6 +15,7 @@ SOFT_HYPHEN = "\u00ad"
 # such a hyphen splits a compound, not a word.
 IZAFET = {"ı", "i", "u", "ü"}
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\s?[-–.)](?=\s)|[a-zçğıöşü]\)(?=\s)|[•▪●◦·]|[-–—](?=\s))\s*")
+NUMBERED_HEADING = re.compile(r"^(?:[0-9]{1,2}|[IVX]{1,5})\.(?:[0-9]{1,2}\.)*\s+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?:…][”\"’'»)\]]*$")
 WORD_AT_END = re.compile(r"[^\W\d_]+$")
 WORD_AT_START = re.compile(r"[^\W\d_]+")
@@ -104,7 +105,9 @@ def typical_widths(lines: list[CleanLine]) -> dict[int, float]:
 
     def width(lengths: list[int]) -> float:
         lengths = sorted(lengths)
-        return float(lengths[int(0.85 * (len(lengths) - 1))]) if lengths else 80.0
+        if len(lengths) < 6:
+            return float(max(lengths, default=80))
+        return float(lengths[int(0.85 * (len(lengths) - 1))])
 
     overall = width([len(line.text) for line in lines])
     pages: dict[int, list[int]] = {}
@@ -119,8 +122,11 @@ def ends_paragraph(line: CleanLine, width: float) -> bool:
 
 def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], body_size: float | None) -> bool:
     text = lines[index].text
+    numbered = NUMBERED_HEADING.match(text)
+    if numbered:
+        text = text[numbered.end() :]  # "1. Giriş", "II. BÖLÜM": judge the words after the number
     letters = [char for char in text if char.isalpha()]
-    if len(letters) < 2 or text[-1] in ".,;" or LIST_ITEM.match(text):
+    if len(letters) < 2 or text[-1] in ".,;" or (not numbered and LIST_ITEM.match(text)):
         return False
     words = text.split()
     if all(char.isupper() for char in letters) and len(words) <= 10 and len(letters) >= 3:

@@ -126,6 +126,10 @@ def split_inferred_pages(
             pages.append((number, body, notes, furniture, number > 1))
             number, body, notes, furniture = number + 1, [], None, []
         (body if notes is None else notes).append(text)
+        if notes is not None and PAGE_NUMBER.match(text):
+            # A page number under the footnotes closes the page: what follows belongs to the next one.
+            pages.append((number, body, notes, furniture, number > 1))
+            number, body, notes, furniture = number + 1, [], None, []
     pages.append((number, body, notes, furniture, number > 1))
     return pages
 
