@@ -86,6 +86,14 @@ def groups(pairs: list[tuple[str, Citation]]) -> list[int]:
             ],
             [0, 0, 2, 0, 0],
         ),
+        (  # a Turkish short form joins the full citation; the volume guard keeps C. I apart
+            [
+                "Şevket Süreyya Aydemir, Tek Adam, C. II, İstanbul 1966, s. 112.",
+                "Aydemir, Tek Adam, C. II, s. 45.",
+                "Aydemir, Tek Adam, C. I, s. 7.",
+            ],
+            [0, 0, 2],
+        ),
         (  # one report cited under two wordings with the same imprint
             [
                 "Доклад М.Д.Гусейнована I Всеазербаиджанеком съезде Советов.6 мая 1921 г. Стенографическийотчет съезда.Баку, 1922,стр.47.",

@@ -23,9 +23,13 @@ def parse_footnote(number: int, text: str) -> list[Citation]:
     """The references cited in footnote `number`, in order; commentary yields none."""
     citations: list[Citation] = []
     carried: dict[str, str] = {}
+    previous_authors: list[str] = []
     for span in reference_spans(text):
-        citation = parse_reference(text, span.start, span.stop, number, carried, span.in_prose)
+        citation = parse_reference(
+            text, span.start, span.stop, number, carried, span.in_prose, previous_authors
+        )
         carried = citation.archive if citation.type == "archive" else {}
+        previous_authors = citation.authors
         citations.append(citation)
     return citations
 

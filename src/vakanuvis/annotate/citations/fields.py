@@ -23,7 +23,10 @@ JOINER = r"\s*(?:,|\bve\b|\bи\b|\band\b|&|–)\s*"
 AUTHORS_INITIALS = re.compile(rf"({NAME_INITIALS})(?:{JOINER}({NAME_INITIALS}))*(?=[\s.,:])")
 AUTHORS_SURNAME_FIRST = re.compile(rf"({SURNAME_INITIALS})(?=\s+[{UPPER}{LOWER}«\"“]|\s*[,:])")
 AUTHOR_FULL_COMMA = re.compile(rf"({FULL_NAME})\s*,")
-AUTHOR_MIDDLE_INITIAL = re.compile(rf"({WORD_CAP}\s+[{UPPER}]\.\s*[{UPPER}][{LOWER}]{{2,}})(?=\s+[{UPPER}])")
+AUTHOR_MIDDLE_INITIAL = re.compile(
+    rf"({WORD_CAP}\s+[{UPPER}]\.\s*[{UPPER}][{LOWER}]{{2,}})(?=\s+[{UPPER}]|\s*,)"
+)
+SURNAME_COMMA = re.compile(rf"({WORD_CAP})\s*,")
 AUTHOR_IN_PROSE = re.compile(rf"({FULL_NAME})(?=\s+[\d{LOWER}])")
 NAME_SPLIT = re.compile(JOINER)
 PLACE_TOKEN = rf"[{UPPER}][^\s,.;:„\"“”«»()]*\.?(?:\s*[-–]\s*[{UPPER}][^\s,.;:„\"“”«»()]*\.?)?"
@@ -72,19 +75,34 @@ def _depth_boundary(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def find_authors(text: str, start: int, in_prose: bool = False) -> tuple[list[str], int]:
-    """Authors at text[start:] and where the text after them begins."""
+def find_authors(
+    text: str, start: int, in_prose: bool = False, previous_authors: list[str] | None = None
+) -> tuple[list[str], int]:
+    """Authors at text[start:] and where the text after them (separators skipped) begins."""
+    authors, position = _authors_at(text, start, in_prose, previous_authors or [])
+    separators = re.match(r"[\s,.:;]*", text[position:])
+    return authors, position + (separators.end() if separators and authors else 0)
+
+
+def _authors_at(text: str, start: int, in_prose: bool, previous_authors: list[str]) -> tuple[list[str], int]:
     rest = text[start:]
     lead = len(rest) - len(rest.lstrip())
     rest = rest.lstrip()
+    words = vocabulary()
+    same = words.same_author.match(rest)
+    if same and previous_authors:
+        # "aynı yazar, Trakya'da Milli Mücadele": a new work of the previous reference's author
+        return list(previous_authors), start + lead + same.end()
     for pattern in (AUTHORS_INITIALS, AUTHOR_MIDDLE_INITIAL, AUTHORS_SURNAME_FIRST):
         match = pattern.match(rest)
-        if match:
+        # "Nutuk, C. I": a volume word is no initial
+        if match and not (pattern is AUTHORS_SURNAME_FIRST and words.volume.search(rest, 0, match.end() + 8)):
             names = [_name(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
             return names, start + lead + match.end()
-    match = AUTHOR_FULL_COMMA.match(rest)
-    if match and not _looks_like_imprint(rest[match.end() :]):
-        return [_clean(match.group(1))], start + lead + match.end()
+    for pattern in (AUTHOR_FULL_COMMA, SURNAME_COMMA):
+        match = pattern.match(rest)
+        if match and _title_follows(rest[match.end() :], words):
+            return [_clean(match.group(1))], start + lead + match.end()
     if in_prose:
         match = AUTHOR_IN_PROSE.match(rest)
         if match:
@@ -92,12 +110,24 @@ def find_authors(text: str, start: int, in_prose: bool = False) -> tuple[list[st
     return [], start + lead
 
 
-def _looks_like_imprint(rest: str) -> bool:
-    """True when `rest` starts with a place and year (so what came before was a title, not a name)."""
-    piece = re.split(r"[,;]", rest.strip(), maxsplit=1)[0]
-    if YEAR.search(piece) and len(piece.split()) <= 3:
-        return True
-    return _clean(piece).casefold() in vocabulary().places
+def _title_follows(rest: str, words: Vocabulary) -> bool:
+    """True when `rest` begins with a title, so what came before it and a comma was a name.
+
+    Not when it begins with a place and year ("İstiklal Harbimiz, İstanbul 1960"), a volume, a page
+    or a back-reference ("Nutuk, C. I, s. 45"; "Karabekir, a.g.e.").
+    """
+    rest = rest.strip()
+    piece = _clean(re.split(r"[,;]", rest, maxsplit=1)[0]).lstrip("«\"“'")
+    if not piece or not piece[0].isalpha():
+        return False
+    ends_with_year = piece[-1].isdigit() and YEAR.search(piece[-6:]) is not None
+    if (ends_with_year and len(piece.split()) <= 3) or piece.casefold() in words.places:
+        return False
+    for pattern in (words.volume, words.locator, words.back_reference):
+        match = pattern.match(rest)
+        if match:
+            return False
+    return True
 
 
 def _roman_to_number(text: str) -> str:
@@ -183,6 +213,7 @@ def parse_reference(
     footnote: int,
     carried_archive: dict[str, str] | None = None,
     in_prose: bool = False,
+    previous_authors: list[str] | None = None,
 ) -> Citation:
     """The citation written in text[start:stop] of footnote `footnote`."""
     words = vocabulary()
@@ -211,7 +242,7 @@ def parse_reference(
     if _newspaper(citation, text, start, body_stop, words):
         return citation
 
-    authors, position = find_authors(text, start, in_prose)
+    authors, position = find_authors(text, start, in_prose, previous_authors)
     if citation.back_reference and back is not None:
         # "Karabekir, a.g.e., s. 12": the name before a back-reference says whose work is meant
         before = _clean(text[start : back.start()])

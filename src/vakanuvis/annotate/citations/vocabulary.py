@@ -46,6 +46,7 @@ class Vocabulary:
     """Compiled citation conventions of all languages."""
 
     back_reference: re.Pattern[str]
+    same_author: re.Pattern[str]
     locator: re.Pattern[str]
     volume: re.Pattern[str]
     standalone_volume: re.Pattern[str]
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
     month_names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return Vocabulary(
         back_reference=re.compile(_word_pattern(_collect("back_references")), re.IGNORECASE),
+        same_author=re.compile(_word_pattern(_collect("same_author")), re.IGNORECASE),
         # case matters: Turkish "s." is a page but "S." an issue (Sayı); Russian writes "С." for pages
         locator=re.compile(rf"{_word_pattern(_collect('page_words'))}\s*{NUMBER_LIST}"),
         volume=re.compile(
