@@ -33,3 +33,9 @@ class BadDatabase(VakanuvisError):
 
 class BadOption(VakanuvisError):
     exit_code = 2
+
+
+class BadEdit(VakanuvisError):
+    """An edit of the knowledge base that cannot be made as asked (empty name, not an EDTF date...)."""
+
+    exit_code = 2

@@ -10,12 +10,15 @@ from vakanuvis.model import Citation, EntityMention, Span
 from vakanuvis.resolve.entities import resolve_entities
 from vakanuvis.resolve.sources import merge_sources
 from vakanuvis.store import schema
+from vakanuvis.store.edits import refresh_after_resolution
+from vakanuvis.store.locks import lock_corpus
 
 
 def resolve_corpus(engine: Engine) -> None:
     """Re-resolve every stored mention and citation, and rewrite the entity and source tables."""
     _resolve_stored_entities(engine)
     _resolve_stored_sources(engine)
+    refresh_after_resolution(engine)  # hand edits replayed, entities and sources reindexed for search
 
 
 def unresolved_rows(engine: Engine) -> bool:
@@ -33,6 +36,7 @@ def unresolved_rows(engine: Engine) -> bool:
 def _resolve_stored_entities(engine: Engine) -> None:
     m = schema.mentions
     with engine.begin() as connection:
+        lock_corpus(connection)  # concurrent ingests resolve one after the other, each seeing all rows
         rows = connection.execute(
             select(
                 m.c.document_id, m.c.idx, m.c.start, m.c.end, m.c.footnote, m.c.text, m.c.surface, m.c.type
@@ -78,6 +82,7 @@ def _resolve_stored_entities(engine: Engine) -> None:
 def _resolve_stored_sources(engine: Engine) -> None:
     c = schema.citations
     with engine.begin() as connection:
+        lock_corpus(connection)  # concurrent ingests resolve one after the other, each seeing all rows
         rows = connection.execute(
             select(c.c.document_id, c.c.idx, c.c.footnote, c.c.start, c.c.end, c.c.raw, c.c.fields)
         ).all()

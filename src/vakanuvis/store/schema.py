@@ -189,3 +189,37 @@ sources = Table(
     Column("place", Text, nullable=True),
     Column("year", Integer, nullable=True),
 )
+
+# ---------------------------------------------------------------- search and edits (migration 0002)
+
+search_entries = Table(
+    "search_entries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # "sentence" | "footnote" | "source" | "entity"
+    Column(
+        "document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, index=True
+    ),
+    Column("ref", String(200), nullable=False),  # the hit's id: sentence/footnote id, entity or source key
+    Column("start", Integer, nullable=True),
+    Column("end", Integer, nullable=True),
+    Column("footnote", Integer, nullable=True),
+    Column("text", Text, nullable=False),
+    Column("terms", Text, nullable=False),  # folded words and stems; FTS5 / tsvector index this
+)
+
+edits = Table(
+    "edits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("token_name", String(100), nullable=False),
+    Column(
+        "action", String(32), nullable=False
+    ),  # "merge-entities" | "rename-entity" | "date-event" | "review-finding"
+    Column("target", String(400), nullable=False),  # entity key, "<document>-e<idx>", finding id
+    Column("before", JSON, nullable=False),
+    Column("after", JSON, nullable=False),
+    Column("undone_at", String(32), nullable=True),
+    Column("undone_by", String(100), nullable=True),
+)

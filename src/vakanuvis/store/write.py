@@ -9,6 +9,9 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from vakanuvis.model import Citation, Document
 from vakanuvis.store import schema
+from vakanuvis.store.edits import reapply_document_edits
+from vakanuvis.store.locks import lock_corpus
+from vakanuvis.store.search import index_document
 
 PER_DOCUMENT_TABLES = (
     schema.blocks,
@@ -35,6 +38,7 @@ def document_id_for_sha256(engine: Engine, sha256: str) -> str | None:
 def save_document(engine: Engine, document: Document) -> None:
     """Store `document` and all it carries, replacing a previous analysis of the same id atomically."""
     with engine.begin() as connection:
+        lock_corpus(connection)  # two ingests of one file, or an ingest during resolution, wait in turn
         _delete_document_rows(connection, document.id)
         connection.execute(
             insert(schema.documents).values(
@@ -52,6 +56,8 @@ def save_document(engine: Engine, document: Document) -> None:
         for table, rows in _document_rows(document).items():
             if rows:
                 connection.execute(insert(table), rows)
+        reapply_document_edits(connection, document.id)
+        index_document(connection, document)
 
 
 def _delete_document_rows(connection: Connection, document_id: str) -> None:

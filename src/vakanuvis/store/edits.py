@@ -1,0 +1,318 @@
+"""Hand corrections of the knowledge base: recorded with who and when, undoable, and re-applied after
+every re-analysis, so they survive re-ingesting a document and re-resolving the corpus.
+
+Edits name what they change by stable ids: entity keys, events as "<document>-e<index>" (the pipeline
+is deterministic and a document's id comes from its bytes), findings by a hash of kind and evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from vakanuvis.errors import BadEdit, UnknownRecord
+from vakanuvis.store import schema
+from vakanuvis.store.locks import lock_corpus
+
+MERGE = "merge-entities"
+RENAME = "rename-entity"
+DATE = "date-event"
+REVIEW = "review-finding"
+ENTITY_ACTIONS = (MERGE, RENAME)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def finding_id(record: dict[str, Any]) -> str:
+    """A stable id for a finding record: its kind and the exact places of its evidence."""
+    places = [
+        [item.get("document"), item.get("start"), item.get("end"), item.get("footnote")]
+        for item in record.get("evidence", [])
+    ]
+    digest = hashlib.sha1(json.dumps([record["kind"], places]).encode()).hexdigest()
+    return digest[:16]
+
+
+def edit_record(row) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "at": row.at,
+        "token": row.token_name,
+        "action": row.action,
+        "target": row.target,
+        "before": row.before,
+        "after": row.after,
+        "undone": row.undone_at is not None,
+        "undone_at": row.undone_at,
+        "undone_by": row.undone_by,
+    }
+
+
+def list_edits(engine: Engine) -> list[dict[str, Any]]:
+    """Every edit, newest first."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(schema.edits).order_by(schema.edits.c.id.desc())).all()
+    return [edit_record(row) for row in rows]
+
+
+def _record(connection: Connection, token: str, action: str, target: str, before, after) -> dict[str, Any]:
+    new_id = connection.execute(
+        insert(schema.edits)
+        .values(at=_now(), token_name=token, action=action, target=target, before=before, after=after)
+        .returning(schema.edits.c.id)
+    ).scalar_one()
+    row = connection.execute(select(schema.edits).where(schema.edits.c.id == new_id)).one()
+    return edit_record(row)
+
+
+def _entity(connection: Connection, key: str):
+    row = connection.execute(select(schema.entities).where(schema.entities.c.key == key)).first()
+    if row is None:
+        raise UnknownRecord("entity", key)
+    return row
+
+
+# ---------------------------------------------------------------- entities
+
+
+def rename_entity(engine: Engine, key: str, name: str, token: str) -> dict[str, Any]:
+    """Give an entity a new canonical name; the old one stays among its aliases."""
+    name = name.strip()
+    if not name:
+        raise BadEdit("a name cannot be empty")
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        row = _entity(connection, key)
+        edit = _record(connection, token, RENAME, key, {"name": row.name}, {"name": name})
+        _apply_rename(connection, key, name)
+    return edit
+
+
+def _apply_rename(connection: Connection, key: str, name: str) -> None:
+    ent = schema.entities
+    row = connection.execute(select(ent).where(ent.c.key == key)).first()
+    if row is None:
+        return
+    aliases = list(dict.fromkeys([*row.aliases, row.name]))
+    connection.execute(update(ent).where(ent.c.key == key).values(name=name, aliases=aliases))
+
+
+def merge_entities(engine: Engine, into: str, merge: list[str], token: str) -> dict[str, Any]:
+    """Make the entities `merge` one with `into`: their mentions and names go to it."""
+    merge = [key for key in dict.fromkeys(merge) if key != into]
+    if not merge:
+        raise BadEdit("name at least one entity, other than the one merged into, to merge")
+    m = schema.mentions
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        target = _entity(connection, into)
+        merged = [_entity(connection, key) for key in merge]
+        mentions = {
+            key: [
+                list(r)
+                for r in connection.execute(
+                    select(m.c.document_id, m.c.idx).where(m.c.entity_key == key)
+                ).all()
+            ]
+            for key in merge
+        }
+        before = {
+            "entities": [_entity_row(row) for row in merged],
+            "mentions": mentions,
+            "aliases": list(target.aliases),
+        }
+        edit = _record(connection, token, MERGE, into, before, {"into": into, "merge": merge})
+        _apply_merge(connection, into, merge)
+    return edit
+
+
+def _entity_row(row) -> dict[str, Any]:
+    return {column: getattr(row, column) for column in schema.entities.c.keys()}
+
+
+def _apply_merge(connection: Connection, into: str, merge: list[str]) -> None:
+    ent, m = schema.entities, schema.mentions
+    target = connection.execute(select(ent).where(ent.c.key == into)).first()
+    if target is None:
+        return
+    merged = connection.execute(select(ent).where(ent.c.key.in_(merge))).all()
+    names = [target.name, *target.aliases]
+    for row in merged:
+        names += [row.name, *row.aliases]
+    aliases = [name for name in dict.fromkeys(names) if name != target.name]
+    connection.execute(update(m).where(m.c.entity_key.in_(merge)).values(entity_key=into))
+    connection.execute(update(ent).where(ent.c.key == into).values(aliases=aliases))
+    connection.execute(ent.delete().where(ent.c.key.in_(merge)))
+
+
+def _undo_merge(connection: Connection, edit) -> None:
+    ent, m = schema.entities, schema.mentions
+    for row in edit.before["entities"]:
+        if connection.execute(select(ent.c.key).where(ent.c.key == row["key"])).first() is None:
+            connection.execute(insert(ent).values(**row))
+    for key, places in edit.before["mentions"].items():
+        for document_id, idx in places:
+            connection.execute(
+                update(m)
+                .where(m.c.document_id == document_id, m.c.idx == idx, m.c.entity_key == edit.target)
+                .values(entity_key=key)
+            )
+    connection.execute(update(ent).where(ent.c.key == edit.target).values(aliases=edit.before["aliases"]))
+
+
+# ---------------------------------------------------------------- events
+
+
+def parse_event_id(event_id: str) -> tuple[str, int]:
+    document_id, _, index = event_id.rpartition("-e")
+    if not document_id or not index.isdigit():
+        raise UnknownRecord("event", event_id)
+    return document_id, int(index)
+
+
+def edtf_bounds(value: str) -> tuple[date, date]:
+    """Earliest and latest day of an EDTF string; BadEdit when it is not EDTF."""
+    from edtf import parse_edtf, struct_time_to_date
+
+    try:
+        parsed = parse_edtf(value.strip())
+        earliest = struct_time_to_date(parsed.lower_strict())
+        latest = struct_time_to_date(parsed.upper_strict())
+    except Exception as error:  # noqa: BLE001 — the edtf parser raises several kinds for bad input
+        raise BadEdit(f"{value!r} is not an EDTF date (e.g. 1920-04-23, 1920-04, 1919-07/1919-08)") from error
+    if earliest > latest:
+        raise BadEdit(f"{value!r} ends before it begins")
+    return earliest, latest
+
+
+def correct_event_date(engine: Engine, event_id: str, edtf: str, token: str) -> dict[str, Any]:
+    """Set an event's date (and its date mention's) to `edtf`."""
+    document_id, idx = parse_event_id(event_id)
+    earliest, latest = edtf_bounds(edtf)
+    e = schema.events
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        row = connection.execute(select(e).where(e.c.document_id == document_id, e.c.idx == idx)).first()
+        if row is None:
+            raise UnknownRecord("event", event_id)
+        before = {"edtf": row.edtf, "earliest": row.earliest.isoformat(), "latest": row.latest.isoformat()}
+        after = {"edtf": edtf.strip(), "earliest": earliest.isoformat(), "latest": latest.isoformat()}
+        edit = _record(connection, token, DATE, event_id, before, after)
+        _apply_date(connection, event_id, after)
+    return edit
+
+
+def _apply_date(connection: Connection, event_id: str, value: dict[str, str]) -> None:
+    document_id, idx = parse_event_id(event_id)
+    e, d = schema.events, schema.dates
+    values = {
+        "edtf": value["edtf"],
+        "earliest": date.fromisoformat(value["earliest"]),
+        "latest": date.fromisoformat(value["latest"]),
+    }
+    date_idx = connection.execute(
+        select(e.c.date_idx).where(e.c.document_id == document_id, e.c.idx == idx)
+    ).scalar_one_or_none()
+    if date_idx is None:
+        return
+    connection.execute(update(e).where(e.c.document_id == document_id, e.c.idx == idx).values(**values))
+    connection.execute(update(d).where(d.c.document_id == document_id, d.c.idx == date_idx).values(**values))
+
+
+# ---------------------------------------------------------------- findings
+
+
+def review_finding(engine: Engine, finding: str, reviewed: bool, token: str) -> dict[str, Any]:
+    """Mark a finding (by its stable id) as reviewed or not."""
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        before = {"reviewed": finding in _reviewed(connection)}
+        return _record(connection, token, REVIEW, finding, before, {"reviewed": bool(reviewed)})
+
+
+def reviewed_findings(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return _reviewed(connection)
+
+
+def _reviewed(connection: Connection) -> set[str]:
+    state: dict[str, bool] = {}
+    for row in _active(connection, (REVIEW,)):
+        state[row.target] = bool(row.after["reviewed"])
+    return {key for key, reviewed in state.items() if reviewed}
+
+
+# ---------------------------------------------------------------- undo and replay
+
+
+def _active(connection: Connection, actions, target: str | None = None):
+    ed = schema.edits
+    query = select(ed).where(ed.c.undone_at.is_(None), ed.c.action.in_(actions)).order_by(ed.c.id)
+    if target is not None:
+        query = query.where(ed.c.target == target)
+    return connection.execute(query).all()
+
+
+def undo_edit(engine: Engine, edit_id: int, token: str) -> dict[str, Any]:
+    """Take an edit back; the others stay. Undoing twice is an error."""
+    ed = schema.edits
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        edit = connection.execute(select(ed).where(ed.c.id == edit_id)).first()
+        if edit is None:
+            raise UnknownRecord("edit", str(edit_id))
+        if edit.undone_at is not None:
+            raise BadEdit(f"edit {edit_id} was already undone")
+        connection.execute(update(ed).where(ed.c.id == edit_id).values(undone_at=_now(), undone_by=token))
+        if edit.action == MERGE:
+            _undo_merge(connection, edit)
+            reapply_entity_edits(connection)
+        elif edit.action == RENAME:
+            remaining = _active(connection, (RENAME,), edit.target)
+            name = remaining[-1].after["name"] if remaining else edit.before["name"]
+            connection.execute(
+                update(schema.entities).where(schema.entities.c.key == edit.target).values(name=name)
+            )
+        elif edit.action == DATE:
+            remaining = _active(connection, (DATE,), edit.target)
+            _apply_date(connection, edit.target, remaining[-1].after if remaining else edit.before)
+        row = connection.execute(select(ed).where(ed.c.id == edit_id)).one()
+    return edit_record(row)
+
+
+def reapply_entity_edits(connection: Connection) -> None:
+    """Replay every standing merge and rename, in order, on freshly resolved entities."""
+    for edit in _active(connection, ENTITY_ACTIONS):
+        if edit.action == MERGE:
+            _apply_merge(connection, edit.after["into"], edit.after["merge"])
+        else:
+            _apply_rename(connection, edit.target, edit.after["name"])
+
+
+def reapply_document_edits(connection: Connection, document_id: str) -> None:
+    """Replay the standing date corrections of one document, after it was stored again."""
+    ed = schema.edits
+    rows = connection.execute(
+        select(ed)
+        .where(ed.c.undone_at.is_(None), ed.c.action == DATE, ed.c.target.like(f"{document_id}-e%"))
+        .order_by(ed.c.id)
+    ).all()
+    for edit in rows:
+        if parse_event_id(edit.target)[0] == document_id:
+            _apply_date(connection, edit.target, edit.after)
+
+
+def refresh_after_resolution(engine: Engine) -> None:
+    """After resolution rewrote entities and sources: replay entity edits, then reindex them for search."""
+    from vakanuvis.store.search import index_corpus_records
+
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        reapply_entity_edits(connection)
+        index_corpus_records(connection)

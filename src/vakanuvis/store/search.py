@@ -1,0 +1,260 @@
+"""Full-text search over sentences, footnotes, sources and entities, with Turkish folding and stemming.
+
+Both databases index the same normalized `terms` column: every word Turkish-lowercased, accent-folded
+(so "Nahcivan" typed on an English keyboard finds "Nahçıvan"), cut at an apostrophe (so "Nahçıvan’ın"
+is indexed as "nahcivan"), plus its Snowball Turkish stem. A query word matches by prefix of its stem
+or of itself, so "meselesi" finds "meselesini". SQLite uses FTS5 over that column; PostgreSQL a GIN
+index over a tsvector of it, joined with the `turkish` configuration over unaccent(text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+from sqlalchemy import Connection, Engine, delete, insert, select, text
+
+from vakanuvis.model import Document
+from vakanuvis.store import schema
+
+MAX_QUERY_WORDS = 12
+MIN_PREFIX = 3
+_WORD = re.compile(r"\w+(?:['’ʼ‘`´]\w+)?")
+_APOSTROPHES = re.compile(r"['’ʼ‘`´]")
+# Letters that NFKD does not decompose but a reader without a Turkish keyboard types otherwise.
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d"})
+
+
+def turkish_lower(word: str) -> str:
+    """Lower case with Turkish dotted and dotless I: İ→i, I→ı."""
+    return word.replace("İ", "i").replace("I", "ı").lower()
+
+
+def fold(word: str) -> str:
+    """Accents and Turkish letters folded to plain Latin: "Nahçıvan" → "nahcivan"."""
+    decomposed = unicodedata.normalize("NFKD", turkish_lower(word).replace("i̇", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("turkish")
+
+
+@lru_cache(maxsize=65536)
+def word_terms(word: str) -> tuple[str, str]:
+    """(folded word, folded stem) of one word, its apostrophe suffix dropped."""
+    base = _APOSTROPHES.split(word, maxsplit=1)[0]
+    lowered = turkish_lower(base)
+    stem = _stemmer().stemWord(lowered) if lowered.isalpha() else lowered
+    return fold(lowered), fold(stem)
+
+
+def words(text_: str) -> list[str]:
+    return _WORD.findall(text_)
+
+
+def index_terms(text_: str) -> str:
+    """The normalized column indexed for `text_`: folded words and their stems, each once."""
+    terms: dict[str, None] = {}
+    for word in words(text_):
+        for term in word_terms(word):
+            if term:
+                terms[term] = None
+    return " ".join(terms)
+
+
+def query_prefixes(query: str) -> list[tuple[str, ...]]:
+    """For each query word, the terms any of which may match: its stem and itself, as prefixes ("term*").
+
+    A word shorter than MIN_PREFIX letters must match a whole term (no "*"), or "b" would find everything.
+    """
+    groups: list[tuple[str, ...]] = []
+    for word in words(query)[:MAX_QUERY_WORDS]:
+        folded, stem = word_terms(word)
+        # Only characters the FTS tokenizers keep: quoting stays safe whatever the user typed.
+        options = {re.sub(r"[^0-9a-z\u00c0-\uffff]", "", t) for t in (folded, stem)}
+        terms = {t + "*" if len(t) >= MIN_PREFIX else t for t in options if t}
+        if terms:
+            groups.append(tuple(sorted(terms)))
+    return groups
+
+
+# ---------------------------------------------------------------- indexing
+
+
+def index_document(connection: Connection, document: Document) -> None:
+    """(Re)index one document's sentences and footnotes, inside the transaction that saves it."""
+    entries = schema.search_entries
+    connection.execute(delete(entries).where(entries.c.document_id == document.id))
+    rows = [
+        _entry("sentence", document.id, f"{document.id}-s{i}", s.span.start, s.span.end, None, body)
+        for i, s in enumerate(document.sentences)
+        if (body := document.text[s.span.start : s.span.end]).strip()
+    ]
+    seen: set[int] = set()
+    for note in document.footnotes:
+        if note.number in seen or not note.text.strip():
+            continue
+        seen.add(note.number)
+        rows.append(
+            _entry(
+                "footnote",
+                document.id,
+                f"{document.id}-fn{note.number}",
+                0,
+                len(note.text),
+                note.number,
+                note.text,
+            )
+        )
+    _insert_entries(connection, rows, document.id)
+
+
+def index_corpus_records(connection: Connection) -> None:
+    """(Re)index the corpus-wide entities and sources, after resolution rewrote them."""
+    entries = schema.search_entries
+    connection.execute(delete(entries).where(entries.c.kind.in_(("entity", "source"))))
+    rows = []
+    for entity in connection.execute(select(schema.entities)).all():
+        names = " · ".join(dict.fromkeys([entity.name, *entity.aliases]))
+        rows.append(_entry("entity", None, entity.key, None, None, None, names))
+    for source in connection.execute(select(schema.sources)).all():
+        parts = [", ".join(source.authors or []), source.title, source.title_latin, source.place]
+        described = ". ".join(str(p) for p in parts if p)
+        if source.year:
+            described += f" ({source.year})"
+        rows.append(_entry("source", None, source.key, None, None, None, described or source.key))
+    _insert_entries(connection, rows, None)
+
+
+def reindex_all(engine: Engine) -> None:
+    """Rebuild the whole index from the stored documents (after an upgrade of the normalization)."""
+    from vakanuvis.store.documents import document_ids, load_document
+
+    for document_id in document_ids(engine):
+        document = load_document(engine, document_id)
+        with engine.begin() as connection:
+            index_document(connection, document)
+    with engine.begin() as connection:
+        index_corpus_records(connection)
+
+
+def _entry(kind, document_id, ref, start, end, footnote, body) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "document_id": document_id,
+        "ref": ref,
+        "start": start,
+        "end": end,
+        "footnote": footnote,
+        "text": body,
+        "terms": index_terms(body),
+    }
+
+
+def _insert_entries(connection: Connection, rows: list[dict[str, Any]], document_id: str | None) -> None:
+    if not rows:
+        return
+    connection.execute(insert(schema.search_entries), rows)
+    if connection.dialect.name == "postgresql":
+        where = "document_id = :document" if document_id else "document_id IS NULL"
+        connection.execute(
+            text(f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE {where}"),
+            {"document": document_id} if document_id else {},
+        )
+
+
+def _pg_vector_sql(connection: Connection) -> str:
+    if _has_unaccent(connection):
+        return "to_tsvector('simple', terms) || to_tsvector('turkish', unaccent(text))"
+    return "to_tsvector('simple', terms) || to_tsvector('turkish', text)"
+
+
+def _has_unaccent(connection: Connection) -> bool:
+    return (
+        connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")).first() is not None
+    )
+
+
+# ---------------------------------------------------------------- searching
+
+
+def search_knowledge_base(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Hits {kind, document, text, start, end, footnote, id, score}, best first.
+
+    Hits with every query word come first; then, if fewer than `limit`, hits with some of them.
+    """
+    groups = query_prefixes(query)
+    if not groups or limit <= 0:
+        return []
+    with engine.connect() as connection:
+        search = _search_postgresql if connection.dialect.name == "postgresql" else _search_sqlite
+        hits = search(connection, groups, query, True, limit)
+        if len(hits) < limit and len(groups) > 1:
+            seen = {hit["id"] for hit in hits}
+            for hit in search(connection, groups, query, False, limit):
+                if hit["id"] not in seen and len(hits) < limit:
+                    hit["score"] = round(hit["score"] / 10, 6)  # below every hit with all the words
+                    hits.append(hit)
+    return hits
+
+
+# A name or a work that matches is what a reader most likely looks for.
+_KIND_WEIGHT = "(CASE kind WHEN 'entity' THEN 2.0 WHEN 'source' THEN 1.5 ELSE 1.0 END)"
+
+
+def _hit(row) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "document": row.document_id,
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+        "footnote": row.footnote,
+        "id": row.ref,
+        "score": round(float(row.score), 6),
+    }
+
+
+def _search_sqlite(connection: Connection, groups, _query: str, every: bool, limit: int) -> list[dict]:
+    joiner = " AND " if every else " OR "
+    match = joiner.join(
+        "(" + " OR ".join(f'"{t.rstrip("*")}"' + ("*" if t.endswith("*") else "") for t in group) + ")"
+        for group in groups
+    )
+    rows = connection.execute(
+        text(
+            'SELECT e.kind, e.document_id, e.ref, e.start, e."end", e.footnote, e.text,'
+            f" -bm25(search_fts) * {_KIND_WEIGHT} AS score"
+            " FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid"
+            " WHERE search_fts MATCH :match ORDER BY score DESC, e.id LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    ).all()
+    return [_hit(row) for row in rows]
+
+
+def _search_postgresql(connection: Connection, groups, query: str, every: bool, limit: int) -> list[dict]:
+    operator = " & " if every else " | "
+    tsquery = operator.join(
+        "(" + " | ".join(f"'{t.rstrip('*')}'" + (":*" if t.endswith("*") else "") for t in group) + ")"
+        for group in groups
+    )
+    # The `turkish` configuration adds its own stems of the unaccented words (all of them required).
+    turkish = "unaccent(:query)" if _has_unaccent(connection) else ":query"
+    wanted = "to_tsquery('simple', :tsquery)"
+    if every:
+        wanted += f" || plainto_tsquery('turkish', {turkish})"
+    rows = connection.execute(
+        text(
+            'SELECT kind, document_id, ref, start, "end", footnote, text, ts_rank(vector, q, 1)'
+            f" * {_KIND_WEIGHT} AS score FROM search_entries, (SELECT {wanted} AS q) AS query"
+            " WHERE vector @@ q ORDER BY score DESC, id LIMIT :limit"
+        ),
+        {"tsquery": tsquery, "query": query[:500], "limit": limit},
+    ).all()
+    return [_hit(row) for row in rows]
