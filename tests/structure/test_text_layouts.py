@@ -57,6 +57,21 @@ def sentence_of(document, number: int) -> str:
             1,
         ),
         (
+            "note-starting-with-a-date.txt",
+            {
+                1: (
+                    "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 700. Raporun tarihi: 2 Mayıs 1920; bk. aynı eser, s. 702.",
+                    1,
+                ),
+                2: ("Aynı eser, s. 715.", 1),
+            },
+            {
+                1: "Kazım Karabekir Paşa raporunu Ankara’ya gönderdi.",
+                2: "Ardından Doğu Cephesi için yeni emirler verildi ve ordu harekete geçti.",
+            },
+            1,
+        ),
+        (
             "brackets.txt",
             {
                 1: ("Tevfik Bıyıklıoğlu, Atatürk Anadolu’da, Ankara 1959, s. 120.", 1),

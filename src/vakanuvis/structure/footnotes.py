@@ -66,14 +66,23 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
     """
     drafts: list[NoteDraft] = []
     last = 0
+    seen_markers: set[int] = set()
     for index, zone in enumerate(zones):
+        seen_markers |= marker_numbers[index]
         if zone.notes is None:
             split = find_trailing_notes(zone.body, last, marker_numbers[index])
             if split is None:
                 continue
             zone.body, zone.notes = zone.body[:split], zone.body[split:]
-        for line in zone.notes:
-            start = parse_note_start(line.text)
+        starts = [parse_note_start(line.text) for line in zone.notes]
+        for position, line in enumerate(zone.notes):
+            start = starts[position]
+            if start is not None and not start.strong:
+                # A number set off by one space ("2 Mayıs 1920") opens a footnote only if its marker was
+                # seen, and not if a later line of the zone opens the same number.
+                later = {s.number for s in starts[position + 1 :] if s is not None}
+                if start.number not in seen_markers or start.number in later:
+                    start = None
             if start is not None and accepts(start, last):
                 zone.furniture.append(Furniture(zone.page, start.label, "footnote-number"))
                 drafts.append(NoteDraft(start.number, zone.page, [start.rest], [zone.page]))
