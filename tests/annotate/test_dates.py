@@ -52,6 +52,7 @@ def test_expression_table(
         ("19 Mayıs 1919’da", date(1919, 5, 19), date(1919, 5, 19)),
         ("1919 yılının yaz aylarında", date(1919, 6, 1), date(1919, 8, 31)),
         ("1919 yılının ikinci yarısında", date(1919, 7, 1), date(1919, 12, 31)),
+        ("1920 kışında", date(1920, 1, 1), date(1921, 2, 28)),
         ("Ağustos 1920’den Ekim 1921’e kadar", date(1920, 8, 1), date(1921, 10, 31)),
         ("Eylül 1919’dan itibaren", date(1919, 9, 1), date.max),
         ("1922’ye kadar", date.min, date(1922, 12, 31)),

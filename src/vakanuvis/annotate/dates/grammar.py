@@ -190,6 +190,7 @@ def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, yea
             point.rumi_name = key(groups[month]) in lexicon.rumi_month_keys
     if groups.get("mn") and month == "m1":
         point.month = int(groups["mn"])
+        point.rumi_name = lexicon.rumi_years is not None  # "23.4.1336" in Turkish usage is Rumi
     return point
 
 
@@ -432,11 +433,13 @@ def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> boo
     """A bare year placed as in a reference: "М., 1960, стр. 5", "Bakı,1992,s.70", "(1920)", "2005, s.313"."""
     before = text[max(0, expression.start - 3) : expression.start]
     after = text[expression.end : expression.end + 30]
+    locator = grammar.lexicon.pattern("locators")
+    if re.search(rf"{locator}\s*$", text[max(0, expression.start - 8) : expression.start]):
+        return False  # "s. 1920": a page
     if BIBLIOGRAPHIC_BEFORE.search(before) and BIBLIOGRAPHIC_AFTER.match(after):
         return True
     if before.endswith("(") and after.startswith(")"):
         return True
-    locator = grammar.lexicon.pattern("locators")
     return bool(re.match(rf"(?:,?\s*{locator}\s*\d|\s*:\s*\d)", after))
 
 
@@ -464,6 +467,10 @@ def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
         floor = expressions[index - 1].end if index else 0
         grow_head(expression, text, grammar, floor)
     expressions = join_ranges(expressions, text, grammar)
+    since = {key(word) for word in grammar.lexicon.words_of("open_start_before")}
+    for expression in expressions:
+        if expression.range_from in since and expression.last is None:
+            expression.open_start = True  # "с 1920 г.": since, as no end follows
     kept = []
     for expression in expressions:
         if (

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar as gregorian_calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from convertdate import islamic, julian
 from edtf import parse_edtf
@@ -232,6 +232,9 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     else:
         edtf = f"{low}{qualifier}/{high}{qualifier}"
     earliest, latest = bounds_of(edtf)
+    if edtf.endswith("-24") and first.year is not None:
+        # The edtf package bounds winter to December only; "1920 kışı" may mean either end of 1920.
+        earliest, latest = date(int(low[:4]), 1, 1), date(int(low[:4]) + 1, 3, 1) - timedelta(days=1)
     original = None
     if calendar != "gregorian":
         original = iso(first) + (f"/{iso(last)}" if last is not None else "")
