@@ -154,3 +154,31 @@ def test_block_kinds(lines, kinds):
 
     body = build_body([Line(text, 1) for text in lines], {})
     assert [block.kind for block in body.blocks] == kinds
+
+
+def test_small_type_quotation_above_the_footnotes_stays_in_the_body():
+    from vakanuvis.model import RawDocument, RawLine, RawPage
+    from vakanuvis.structure import account_characters, recover_structure
+
+    body = [
+        "Mustafa Kemal Paşa Meclis’te şöyle konuştu ve milletvekillerine durumu anlattı:",
+        "bugün düşmanın Sakarya’ya kadar geldiğini biliyoruz, ama ordumuz hazırdır ve",
+    ]
+    quote = [
+        "“Hattı müdafaa yoktur, sathı müdafaa vardır. O satıh bütün vatandır.”¹ Söz",
+        "Meclis’te alkışlandı.",
+    ]
+    notes = [
+        "¹ Atatürk’ün Söylev ve Demeçleri, c. I, Ankara 1945, s. 190.",
+        "Aynı konuşma için bk. Nutuk, s. 250.",
+    ]
+    lines = [RawLine(text, 11.0, 100.0 + 14 * i, 56.0) for i, text in enumerate(body)]
+    lines += [RawLine(text, 9.0, 600.0 + 11 * i, 70.0) for i, text in enumerate(quote)]
+    lines += [RawLine(text, 8.0, 720.0 + 10 * i, 56.0) for i, text in enumerate(notes)]
+    raw = RawDocument("q.pdf", "0", "pdf", [RawPage(1, lines, 842.0, 595.0)], explicit_pages=True)
+    document = recover_structure(raw, "q")
+    assert [note.text for note in document.footnotes] == [
+        "Atatürk’ün Söylev ve Demeçleri, c. I, Ankara 1945, s. 190. Aynı konuşma için bk. Nutuk, s. 250."
+    ]
+    assert "O satıh bütün vatandır.” Söz Meclis’te alkışlandı." in document.text
+    assert account_characters(raw, document) == {}

@@ -235,6 +235,8 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
         ):
             split -= 1
         body, notes = lines[:split], lines[split:]
+        moved = small_type_above_notes(notes)
+        body, notes = body + notes[:moved], notes[moved:]
         for line in list(notes):
             if RULE.match(line.text):
                 zone.furniture.append(Furniture(page.number, line.text, "rule"))
@@ -243,7 +245,11 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
         previous: RawLine | None = None
         for line in body:
             gap = previous is not None and (line.top or 0) - (previous.top or 0) > 1.45 * pitch
-            indented = (line.x0 or 0) - left > 0.8 * (line.font_size or body_size)
+            size = line.font_size or body_size
+            # A first-line indent, not a block quote whose lines all share the same left edge.
+            indented = (line.x0 or 0) - left > 0.8 * size and (
+                previous is None or abs((line.x0 or 0) - (previous.x0 or 0)) > 0.5 * size
+            )
             zone.body.append(Line(line.text, page.number, line.font_size, gap_before=gap, indented=indented))
             previous = line
         zone.notes = [Line(line.text, page.number, line.font_size) for line in notes] if notes else []
@@ -280,3 +286,21 @@ def layout_furniture(
     if top and line.font_size is not None and line.font_size < 0.92 * body_size:
         return "running-head"
     return None
+
+
+def small_type_above_notes(notes: list[RawLine]) -> int:
+    """How many leading lines of a small-type page foot are body (a block quote), not footnotes.
+
+    They are when the zone does not open with a footnote number but a footnote number follows a clearly
+    wider vertical gap further down: the gap is the space (and rule) above the footnotes.
+    """
+    from vakanuvis.structure.footnotes import parse_note_start
+
+    if len(notes) < 2 or parse_note_start(notes[0].text) is not None:
+        return 0
+    gaps = [(b.top or 0.0) - (a.top or 0.0) for a, b in zip(notes, notes[1:], strict=False)]
+    usual = statistics.median(gaps)
+    for index, gap in enumerate(gaps, start=1):
+        if gap > 1.6 * usual and parse_note_start(notes[index].text) is not None:
+            return index
+    return 0
