@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vakanuvis.annotate.citations import parse_citations, parse_footnote
 from vakanuvis.model import Document, Footnote
@@ -67,3 +69,43 @@ def test_parse_citations_reads_every_footnote() -> None:
 )
 def test_volume_forms(text: str, volume: str | None) -> None:
     assert parse_footnote(1, text)[0].volume == volume
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Karabekir",
+                ",",
+                ".",
+                ";",
+                " ",
+                "s. 12",
+                "стр.",
+                "т.Ш",
+                "1921",
+                "! 959",
+                "(",
+                ")",
+                "«",
+                "»",
+                "a.g.e.",
+                "f.28",
+                "iş 68",
+                "v.1-7",
+                "Москва",
+                "Документывнешнейполитики",
+                "bkz.",
+                "18 oktyabr 1921",
+                "qәzeti",
+                "C. II",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_any_text_gives_valid_spans(text: str) -> None:
+    for citation in parse_footnote(1, text):
+        assert 0 <= citation.span.start < citation.span.end <= len(text)
+        assert text[citation.span.start : citation.span.end] == citation.raw

@@ -287,11 +287,22 @@ def merge_sources(citations: list[tuple[str, Citation]]) -> list[Source]:
     """Distinct works of `(document id, citation)` pairs; sets `source_key` on every citation."""
     items = [_item(index, document, citation) for index, (document, citation) in enumerate(citations)]
     clusters = _Clusters(items)
+    # citations written alike are one work at once; only one of each spelling enters the comparisons
+    first_of: dict[str, int] = {}
+    for item in items:
+        if not item.citation.back_reference:
+            signature = _content_key(item) + "|" + fold(item.citation.place or "")
+            if signature in first_of:
+                clusters.union(first_of[signature], item.index)
+            else:
+                first_of[signature] = item.index
+    distinct = [items[index] for index in sorted(first_of.values())]
+    content = {item.index: _content_key(item) for item in distinct}
     scored = []
-    for a, b in _candidate_pairs(items):
+    for a, b in _candidate_pairs(distinct):
         score = _similarity(items[a], items[b])
         if score:
-            scored.append((-score, _content_key(items[a]), _content_key(items[b]), a, b))
+            scored.append((-score, content[a], content[b], a, b))
     for _, _, _, a, b in sorted(scored):
         clusters.union(a, b)
     pointed = _resolve_back_references(items, clusters)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import iuliia
 
@@ -39,6 +40,7 @@ def _mostly_latin(word: str) -> bool:
     return latin * 2 > len(letters)
 
 
+@lru_cache(maxsize=65536)
 def to_latin(text: str) -> str:
     """`text` in Latin script; text without Cyrillic letters comes back unchanged."""
     if not CYRILLIC.search(text):
@@ -56,6 +58,7 @@ def to_latin(text: str) -> str:
     return str(iuliia.ALA_LC.translate(text))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A comparison key: Latin, no diacritics, casefolded, letters and digits only."""
     latin = to_latin(text).casefold().translate(KEY_LETTERS)
