@@ -120,7 +120,12 @@ def _title_follows(rest: str, words: Vocabulary) -> bool:
     piece = _clean(re.split(r"[,;]", rest, maxsplit=1)[0]).lstrip("«\"“'")
     if not piece or not piece[0].isalpha():
         return False
-    ends_with_year = piece[-1].isdigit() and YEAR.search(piece[-6:]) is not None
+    # "İstanbul 1960" is an imprint; "Türk-İngiliz İlişkileri 1919-1926" a title ending in a period of years
+    ends_with_year = (
+        piece[-1].isdigit()
+        and YEAR.search(piece[-6:]) is not None
+        and not re.search(r"\d\s*[-–—]\s*\d+$", piece)
+    )
     if (ends_with_year and len(piece.split()) <= 3) or piece.casefold() in words.places:
         return False
     for pattern in (words.volume, words.locator, words.back_reference):
