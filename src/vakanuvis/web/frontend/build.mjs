@@ -6,7 +6,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const statics = join(here, "..", "static");
+// VAKANUVIS_WEB_OUT lets a test build into a scratch folder and compare with the committed files.
+const statics = process.env.VAKANUVIS_WEB_OUT || join(here, "..", "static");
 const vendor = join(statics, "vendor");
 mkdirSync(vendor, { recursive: true });
 

@@ -46,6 +46,7 @@ async function route() {
   fill(main, h("p", { class: "loading" }, t("loading")));
   main.dataset.view = name || "documents";
   main.removeAttribute("data-ready");
+  const hash = window.location.hash;
   try {
     const result = await view(main, argument, params, () => mine !== generation);
     if (mine !== generation) return;
@@ -55,6 +56,8 @@ async function route() {
     fill(main, h("div", { class: "error" }, h("h1", {}, error.status === 404 ? t("notFound") : t("error")), h("p", {}, error.message)));
     console.error(error);
   }
+  // Tests (and anyone scripting the reader) wait for these: this route's view has finished drawing.
+  main.dataset.route = hash;
   main.dataset.ready = "true";
 }
 

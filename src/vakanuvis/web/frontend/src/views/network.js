@@ -1,7 +1,7 @@
 // The network of actors: people, states and organizations linked when they share events (d3-force);
 // an edge opens those events; a period filter, and a second period to compare side by side.
 import { select } from "d3-selection";
-import { zoom as d3zoom } from "d3-zoom";
+import { zoom as d3zoom, zoomIdentity } from "d3-zoom";
 import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, forceX, forceY } from "d3-force";
 import { h, fill, svg, query } from "../dom.js";
 import { t } from "../i18n.js";
@@ -84,7 +84,7 @@ function drawNetwork(container, graph, byId) {
     return;
   }
   const width = Math.max(300, container.clientWidth || 600);
-  const height = Math.round(Math.min(Math.max(340, width * 0.7), 620));
+  const height = Math.round(Math.min(Math.max(320, width * 0.55), 560));
   const most = Math.max(...nodes.map((n) => n.events), 1);
   const radius = (node) => 5 + 14 * Math.sqrt(node.events / most);
   const heaviest = Math.max(...links.map((l) => l.weight), 1);
@@ -135,6 +135,17 @@ function drawNetwork(container, graph, byId) {
     group.addEventListener("keydown", (event) => event.key === "Enter" && open());
     layer.append(group);
   }
-  select(root).call(d3zoom().scaleExtent([0.3, 8]).on("zoom", (event) => layer.setAttribute("transform", event.transform)));
+  const behaviour = d3zoom().scaleExtent([0.3, 8]).on("zoom", (event) => layer.setAttribute("transform", event.transform));
+  select(root).call(behaviour).call(behaviour.transform, fitted(nodes, radius, width, height));
   fill(container, root);
+}
+
+/** The zoom that shows every node (and most of its label) inside the drawing. */
+function fitted(nodes, radius, width, height) {
+  const left = Math.min(...nodes.map((n) => n.x - radius(n)));
+  const right = Math.max(...nodes.map((n) => n.x + radius(n) + 90));
+  const top = Math.min(...nodes.map((n) => n.y - radius(n)));
+  const bottom = Math.max(...nodes.map((n) => n.y + radius(n)));
+  const scale = Math.min(1.4, (width - 20) / Math.max(1, right - left), (height - 20) / Math.max(1, bottom - top));
+  return zoomIdentity.translate(width / 2 - (scale * (left + right)) / 2, height / 2 - (scale * (top + bottom)) / 2).scale(scale);
 }

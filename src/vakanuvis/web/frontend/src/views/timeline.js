@@ -12,6 +12,7 @@ import { openPanel, eventCard } from "../panel.js";
 
 const LANE = 22;
 const AXIS = 28;
+const TOP = 34; // room for the zoom buttons
 const DAY = 86400000;
 
 export async function renderTimeline(main, _argument, params) {
@@ -145,7 +146,7 @@ function drawChart(container, events, ids) {
       laneEnds[lane] = right;
       return { event, x0, x1, lane };
     });
-    const height = laneEnds.length * LANE + AXIS + 8;
+    const height = TOP + laneEnds.length * LANE + AXIS + 8;
     root.setAttribute("width", width);
     root.setAttribute("height", height);
     root.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -154,8 +155,8 @@ function drawChart(container, events, ids) {
     plot.replaceChildren();
     for (const { event, x0, x1, lane } of placed) {
       const kind = precision(event);
-      const y = lane * LANE + 6;
-      const group = svg("g", { class: `event-mark ${kind}`, tabindex: 0, role: "button", "data-event": event.id, "data-start": event.start, "data-end": event.end });
+      const y = TOP + lane * LANE;
+      const group = svg("g", { class: `event-mark ${kind}`, tabindex: 0, role: "button", "data-event": event.id, "data-start": event.start, "data-end": event.end, "data-edtf": event.date });
       const title = svg("title");
       title.textContent = `${event.date} — ${event.sentence}`;
       group.append(title);
