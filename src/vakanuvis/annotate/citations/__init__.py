@@ -3,7 +3,8 @@
 Types: "book"; "article" (a piece inside a collection or journal: `container` names it, so
 "А.Н.Хейфец. Влияние ... Сборник «Великий Октябрь ...»" is an article whose container is the
 collection); "collection" (a collection cited as a whole, e.g. "Документы внешней политики
-СССР"); "archive"; "newspaper" (`title` and `container` both name the paper, `issue_date` is ISO).
+СССР"); "archive"; "newspaper" (`title` and `container` both name the paper, `issue_date` is ISO
+Gregorian, Rumi dates of 1874-1925 converted).
 Volumes are arabic digits ("т. III" -> "3"). Back-references ("a.g.e.", "там же", "ibid.") are
 marked `back_reference=True` and carry only what is written; `resolve.sources.merge_sources`
 points them at the work they refer to.

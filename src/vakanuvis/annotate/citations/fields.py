@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from convertdate import julian  # type: ignore[import-untyped]
+
 from vakanuvis.annotate.citations.latin import CYRILLIC, to_latin
 from vakanuvis.annotate.citations.repair import repair_run_together
 from vakanuvis.annotate.citations.vocabulary import LOWER, UPPER, YEAR, Vocabulary, vocabulary
@@ -357,11 +359,28 @@ def _newspaper(citation: Citation, text: str, start: int, stop: int, words: Voca
     citation.type = "newspaper"
     citation.title = citation.container = name or None
     if date:
-        month = words.months[date.group(2).casefold()]
-        citation.issue_date = f"{int(date.group(3)):04d}-{month:02d}-{int(date.group(1)):02d}"
-        citation.year = int(date.group(3))
+        year, month, day = _gregorian(
+            int(date.group(3)), words.months[date.group(2).casefold()], int(date.group(1))
+        )
+        citation.issue_date = f"{year:04d}-{month:02d}-{day:02d}"
+        citation.year = year
     _latin_title(citation)
     return True
+
+
+def _gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """A newspaper date in the Gregorian calendar; Rumi years (1290-1341, 1874-1925) are converted.
+
+    The Rumi year began on 1 March, so January and February belong to the next Gregorian year.
+    From 1 March 1333 (1917) Rumi days and months are the Gregorian ones; before, they are Julian.
+    """
+    if not 1290 <= year <= 1341:
+        return year, month, day
+    gregorian_year = year + (585 if month <= 2 else 584)
+    if year >= 1333:
+        return gregorian_year, month, day
+    converted: tuple[int, int, int] = julian.to_gregorian(gregorian_year, month, day)
+    return converted
 
 
 def _latin_title(citation: Citation) -> None:

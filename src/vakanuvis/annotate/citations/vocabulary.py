@@ -117,7 +117,7 @@ def vocabulary() -> Vocabulary:
         commentary_cue=re.compile(_word_pattern(_collect("commentary_cues"))),
         collection_title=re.compile(r"^\s*" + _word_pattern(_collect("collection_title_words"))),
         issue_date=re.compile(
-            rf"(\d{{1,2}})\s*\.?\s*({month_names})\s*,?\s*(1[89]\d\d|20\d\d)", re.IGNORECASE
+            rf"(\d{{1,2}})\s*\.?\s*({month_names})\s*,?\s*(1[89]\d\d|20\d\d|1[23]\d\d)(?!\d)", re.IGNORECASE
         ),
         months=months,
         place_abbreviations=abbreviations,
