@@ -1,0 +1,1 @@
+"""The HTTP API: FastAPI app, thin routes over the store's query and edit functions."""

@@ -1,0 +1,149 @@
+"""The FastAPI app: /api/ routes, errors as clear 4xx answers, bounded requests, the web reader at /."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, StatementError
+
+from vakanuvis.api.auth import parse_tokens
+from vakanuvis.api.deps import Settings
+from vakanuvis.api.routes import documents, edits, entities, events, findings, maps, search, sources
+from vakanuvis.errors import BadEdit, BadOption, UnknownDocument, UnknownRecord, VakanuvisError
+from vakanuvis.store.database import database_location_default, open_database
+
+UPLOAD_VARIABLE = "VAKANUVIS_UPLOADS"
+
+
+def create_app(
+    location: str | None = None,
+    *,
+    tokens: str | None = None,
+    upload_folder: str | Path | None = None,
+) -> FastAPI:
+    """The API on the knowledge base at `location` (as --db); tokens default to $VAKANUVIS_TOKEN."""
+    location = location or database_location_default()
+    app = FastAPI(
+        title="vakanuvis",
+        summary="A source-linked knowledge base of historical scholarship",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.engine = open_database(location)
+    app.state.settings = Settings(
+        location=location,
+        tokens=parse_tokens(tokens if tokens is not None else os.environ.get("VAKANUVIS_TOKEN")),
+        upload_folder=Path(upload_folder or _default_upload_folder(location)).resolve(),
+    )
+    for module in (documents, events, entities, sources, search, findings, maps, edits):
+        app.include_router(module.router, prefix="/api")
+    _add_error_handlers(app)
+    app.add_middleware(BoundedRequests, settings=app.state.settings)
+    static = resources.files("vakanuvis") / "web" / "static"
+    if static.is_dir() and (Path(str(static)) / "index.html").exists():
+        from fastapi.staticfiles import StaticFiles
+
+        app.mount("/", StaticFiles(directory=str(static), html=True), name="web")
+    return app
+
+
+def _default_upload_folder(location: str) -> Path:
+    if os.environ.get(UPLOAD_VARIABLE):
+        return Path(os.environ[UPLOAD_VARIABLE])
+    if "://" not in location:
+        return Path(location).expanduser().resolve().parent / "vakanuvis-uploads"
+    return Path.cwd() / "vakanuvis-uploads"
+
+
+def _detail(status_code: int, message: str) -> JSONResponse:
+    return JSONResponse({"detail": message}, status_code=status_code)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(UnknownDocument)
+    async def unknown_document(_request: Request, error: UnknownDocument) -> JSONResponse:
+        return _detail(404, str(error).split(" (see")[0])
+
+    @app.exception_handler(UnknownRecord)
+    async def unknown_record(_request: Request, error: UnknownRecord) -> JSONResponse:
+        return _detail(404, str(error))
+
+    @app.exception_handler(BadEdit)
+    @app.exception_handler(BadOption)
+    async def bad_value(_request: Request, error: VakanuvisError) -> JSONResponse:
+        return _detail(422, str(error))
+
+    @app.exception_handler(VakanuvisError)
+    async def other_error(_request: Request, error: VakanuvisError) -> JSONResponse:
+        return _detail(400, str(error))
+
+    @app.exception_handler(DataError)
+    @app.exception_handler(StatementError)
+    async def value_the_database_refuses(_request: Request, _error: Exception) -> JSONResponse:
+        return _detail(400, "the request holds a value the database cannot store or compare")
+
+
+class BoundedRequests:
+    """Refuse, before any route runs, bodies over the size limits and URLs that are not clean UTF-8."""
+
+    def __init__(self, app, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        problem = _url_problem(scope)
+        if problem:
+            await _detail(400, problem)(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        multipart = headers.get("content-type", "").startswith("multipart/")
+        limit = self.settings.max_upload_bytes + 64 * 1024 if multipart else self.settings.max_json_bytes
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await _detail(413, f"the request body is larger than {limit} bytes")(scope, receive, send)
+            return
+        body, more, messages = 0, True, []
+        while more:  # read the body here, so a body without a declared length is bounded too
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            body += len(message.get("body", b""))
+            if body > limit:
+                await _detail(413, f"the request body is larger than {limit} bytes")(scope, receive, send)
+                return
+            more = message.get("more_body", False)
+
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _url_problem(scope) -> str | None:
+    raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
+    for part, name in ((raw_path, "path"), (scope.get("query_string", b""), "query")):
+        decoded = unquote_to_bytes(part)
+        try:
+            text = decoded.decode("utf-8")
+        except UnicodeDecodeError:
+            return f"the URL {name} is not valid UTF-8"
+        if "\x00" in text:
+            return f"the URL {name} holds a NUL character"
+    return None
+
+
+def serve(location: str | None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the API (and the web reader) with uvicorn until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(location), host=host, port=port, log_level="warning")

@@ -1,0 +1,30 @@
+"""Query parameters shared by the list routes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Query
+from pydantic import BaseModel
+
+MAX_OFFSET = 10**9
+
+
+class Page(BaseModel):
+    offset: int
+    limit: int
+
+
+def page(
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many records")] = 0,
+    limit: Annotated[int, Query(ge=1, le=500, description="at most this many records")] = 50,
+) -> Page:
+    return Page(offset=offset, limit=limit)
+
+
+PageDep = Annotated[Page, Depends(page)]
+DocumentFilter = Annotated[
+    str | None, Query(max_length=64, description="only this document (an id from /api/documents)")
+]
+DocumentId = Annotated[str, Path(max_length=64, description="a document id from /api/documents")]
+RecordId = Annotated[str, Path(max_length=400)]

@@ -1,0 +1,63 @@
+"""Documents: the list, one document's text and spans, its footnotes, and uploading (ingest)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, HTTPException, UploadFile, status
+
+from vakanuvis.api import records
+from vakanuvis.api.deps import EngineDep, SettingsDep, TokenName
+from vakanuvis.api.routes.common import DocumentId, PageDep
+from vakanuvis.api.schemas import (
+    AnnotationsPublic,
+    DocumentDetail,
+    DocumentsPublic,
+    FootnotePublic,
+    UploadResult,
+)
+from vakanuvis.api.upload import ingest_upload
+from vakanuvis.store import queries
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.get("", response_model=DocumentsPublic)
+def list_documents(engine: EngineDep, page: PageDep):
+    return records.paged(queries.list_documents(engine), page.offset, page.limit)
+
+
+@router.get("/{document_id}", response_model=DocumentDetail)
+def get_document(engine: EngineDep, document_id: DocumentId):
+    return records.document_detail(engine, document_id)
+
+
+@router.get("/{document_id}/annotations", response_model=AnnotationsPublic)
+def get_annotations(engine: EngineDep, document_id: DocumentId):
+    return records.document_annotations(engine, document_id)
+
+
+@router.get("/{document_id}/footnotes", response_model=list[FootnotePublic])
+def get_footnotes(engine: EngineDep, document_id: DocumentId):
+    return queries.list_footnotes(engine, document_id)
+
+
+@router.post(
+    "",
+    response_model=UploadResult,
+    status_code=status.HTTP_201_CREATED,
+    responses={400: {}, 401: {}, 403: {}, 413: {}, 415: {}, 422: {}},
+)
+def upload_document(
+    engine: EngineDep,
+    settings: SettingsDep,
+    token: TokenName,
+    file: Annotated[UploadFile, File(description="a .txt or .pdf article")],
+):
+    """Store an uploaded article (analysed at once); the same bytes again store nothing new."""
+    del token  # the dependency refuses callers without a token
+    if file is None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "send the article as the form field 'file'"
+        )
+    return ingest_upload(engine, settings, file)

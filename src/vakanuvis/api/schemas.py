@@ -1,0 +1,337 @@
+"""The public shapes of the API: what routes return and accept (lists are {data, count})."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _printable(value: str) -> str:
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+def Text(max_length: int):  # noqa: N802 — a type factory, used like a type
+    """A string of 1..max_length characters without control characters."""
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length, strip_whitespace=True),
+        AfterValidator(_printable),
+    ]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+# ---------------------------------------------------------------- documents
+
+
+class DocumentPublic(Record):
+    id: str
+    title: str
+    path: str
+    language: str
+    pages: int
+    sha256: str
+
+
+class DocumentsPublic(Record):
+    data: list[DocumentPublic]
+    count: int
+
+
+class BlockPublic(Record):
+    start: int
+    end: int
+    page: int
+    kind: str
+
+
+class PageStartPublic(Record):
+    offset: int
+    page: int
+
+
+class SentencePublic(Record):
+    start: int
+    end: int
+    page: int
+
+
+class DocumentDetail(DocumentPublic):
+    text: str
+    blocks: list[BlockPublic]
+    page_starts: list[PageStartPublic]
+    sentences: list[SentencePublic]
+
+
+class DatePublic(Record):
+    start: int
+    end: int
+    text: str
+    edtf: str
+    earliest: str
+    latest: str
+    year_inferred: bool
+    role: str
+    footnote: int | None
+
+
+class MentionPublic(Record):
+    start: int
+    end: int
+    footnote: int | None
+    text: str
+    type: str
+    entity: str | None
+    name: str | None
+
+
+class MarkerPublic(Record):
+    number: int
+    offset: int
+    page: int
+
+
+class CitationRef(Record):
+    source: str | None
+    locator: str | None
+    raw: str
+
+
+class AnnotatedFootnote(Record):
+    number: int
+    text: str
+    page: int
+    citations: list[CitationRef]
+
+
+class AnnotationsPublic(Record):
+    dates: list[DatePublic]
+    mentions: list[MentionPublic]
+    markers: list[MarkerPublic]
+    footnotes: list[AnnotatedFootnote]
+
+
+class FootnotePublic(Record):
+    number: int
+    text: str
+    sentence: str | None
+    page: int
+
+
+class UploadResult(Record):
+    id: str
+    path: str
+    stored: bool
+
+
+# ---------------------------------------------------------------- events, entities, sources
+
+
+class EventPublic(Record):
+    id: str
+    document: str
+    date: str
+    start: str
+    end: str
+    text: str
+    sentence: str
+    actors: list[str]
+    places: list[str]
+    footnotes: list[int]
+
+
+class EventsPublic(Record):
+    data: list[EventPublic]
+    count: int
+
+
+class EntityPublic(Record):
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    mentions: int
+    wikidata: str | None
+    lat: float | None
+    lon: float | None
+
+
+class EntitiesPublic(Record):
+    data: list[EntityPublic]
+    count: int
+
+
+class EntityMentionPublic(Record):
+    document: str
+    start: int
+    end: int
+    footnote: int | None
+    text: str
+    sentence: str | None
+
+
+class CitedIn(Record):
+    document: str
+    footnote: int
+    locator: str | None
+
+
+class SourcePublic(Record):
+    id: str
+    type: str
+    authors: list[str]
+    title: str | None
+    title_latin: str | None
+    place: str | None
+    year: int | None
+    cited_in: list[CitedIn]
+
+
+class SourcesPublic(Record):
+    data: list[SourcePublic]
+    count: int
+
+
+class CitedInDetail(CitedIn):
+    page: int
+    citation: str
+    footnote_text: str
+
+
+class SourceDetail(SourcePublic):
+    cited_in: list[CitedInDetail]  # type: ignore[assignment]
+
+
+class EntityDetail(Record):
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    wikidata: str | None
+    lat: float | None
+    lon: float | None
+    start: str | None
+    end: str | None
+    mentions: list[EntityMentionPublic]
+    events: list[EventPublic]
+    sources: list[SourcePublic]
+
+
+# ---------------------------------------------------------------- search, findings, maps
+
+
+class SearchHit(Record):
+    kind: str
+    document: str | None
+    text: str
+    start: int | None
+    end: int | None
+    footnote: int | None
+    id: str
+    score: float
+
+
+class SearchHits(Record):
+    data: list[SearchHit]
+    count: int
+
+
+class EvidencePublic(Record):
+    document: str
+    text: str
+    start: int
+    end: int
+    footnote: int | None = None
+
+
+class FindingPublic(Record):
+    id: str
+    kind: str
+    message: str
+    evidence: list[EvidencePublic]
+    reviewed: bool
+
+
+class FindingsPublic(Record):
+    data: list[FindingPublic]
+    count: int
+
+
+class NetworkNode(Record):
+    id: str
+    name: str
+    type: str
+    events: int
+
+
+class NetworkEdge(Record):
+    source: str
+    target: str
+    weight: int
+    events: list[str]
+
+
+class NetworkPublic(Record):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class PlacePublic(Record):
+    id: str
+    name: str
+    lat: float
+    lon: float
+    mentions: int
+    events: list[str]
+
+
+class PlacesPublic(Record):
+    data: list[PlacePublic]
+    count: int
+
+
+# ---------------------------------------------------------------- edits
+
+
+class EditPublic(Record):
+    id: int
+    at: str
+    token: str
+    action: str
+    target: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    undone: bool
+    undone_at: str | None
+    undone_by: str | None
+
+
+class EditsPublic(Record):
+    data: list[EditPublic]
+    count: int
+
+
+class MergeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    into: Text(200)  # type: ignore[valid-type]
+    merge: list[Text(200)] = Field(min_length=1, max_length=100)  # type: ignore[valid-type]
+
+
+class RenameRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Text(300)  # type: ignore[valid-type]
+
+
+class DateRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    date: Text(64) = Field(description="an EDTF date, e.g. 1920-04-23, 1920-04, 1919-07/1919-08")  # type: ignore[valid-type]
+
+
+class ReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reviewed: bool = True
