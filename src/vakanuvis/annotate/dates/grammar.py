@@ -25,7 +25,8 @@ from vakanuvis.annotate.dates.lexicon import (
     lookup,
 )
 
-DAY = r"(?<!\d)(?<!\d[.,/])(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+DAY = rf"(?<!\d)(?<!\d[.,/]){DAY_NUMBER}"
 # A year of the historiography: 1000-2099, not part of a longer number such as "17.600".
 # (A four-digit group after a separator is no thousands group, so "1,1945" may hold a year.)
 YEAR = r"(?<!\d)(?:1\d{3}|20\d{2})(?![.,]?\d)"
@@ -66,6 +67,7 @@ class Expression:
     range_tail: bool = False  # "… arasında" after it
     bare_year: bool = False  # a year or year range with no month
     decade: bool = False  # "1920’li yıllarda", "the 1920s"
+    year_offset: int | None = None  # "aynı yıl" 0, "ertesi yıl" +1: the year is the context's plus this
     marks: list[str] = field(default_factory=list)  # what confirmed it, for debugging
 
 
@@ -83,7 +85,7 @@ def month_then_year(name: str, year: str) -> str:
 
 
 CORE_PATTERNS = {
-    "day-range": rf"(?P<d1>{DAY})\.?{{TO}}(?P<d2>{DAY})\.?\s+" + month_then_year("m1", "y1"),
+    "day-range": rf"(?P<d1>{DAY})\.?(?:{{TO}}|/)(?P<d2>{DAY_NUMBER})\.?\s+" + month_then_year("m1", "y1"),
     "date-range": rf"(?P<d1>{DAY})\.?\s+"
     + month_then_year("m1", "y1")
     + r"{TO}"
@@ -99,6 +101,7 @@ CORE_PATTERNS = {
     "year-range": rf"(?P<y1>{YEAR}){DASH}(?P<y2>1\d{{3}}|20\d{{2}}|\d{{2}})(?![.,]?\d)",
     "year-and-year": rf"(?P<y1>{YEAR})(?:{APOSTROPHE}{LETTERS}+)?\s+{{AND}}\s+(?P<y2>{YEAR})",
     "year": rf"(?P<y1>{YEAR})",
+    "same-year": r"(?P<anaphora>{ANAPHORA})",
 }
 
 
@@ -126,6 +129,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "LINK": pattern("month_day_links"),
         "AND": pattern("range_and"),
         "TO": rf"(?:{DASH}|\s+{pattern('range_to')}\s+)",
+        "ANAPHORA": alternation(list(lexicon.year_anaphora)),
     }
     cores = []
     for name, template in CORE_PATTERNS.items():
@@ -225,6 +229,10 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         expression.bare_year = True
     elif name == "month-link-day":
         suffix = match.group("d1_s")
+    elif name == "same-year":
+        expression.year_offset = lookup(lexicon.year_anaphora, match.group("anaphora"))
+        expression.bare_year = expression.confirmed = True
+        return expression
     if first.month is None and first.year is None:
         return None
     if suffix:
@@ -374,13 +382,20 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
         as_range = False
         if "\n\n" in gap or len(gap) > 12:
             pass
-        elif before.last is None and before.bare_year and not before.suffix and expression.first.year is None:
+        elif (
+            before.last is None
+            and before.bare_year
+            and not before.suffix
+            and expression.first.year is None
+            and expression.year_offset is None
+        ):
             if gap.strip() == "" and expression.first.month is not None:
                 # "1920 Eylülünde", "1921 Ocak-Şubat aylarında", "1920-ci il aprelin 28-də"
                 before_year = before.first.year
                 expression.first.year = before_year
                 if expression.last is not None:
                     expression.last.year = before_year
+                expression.year_offset = before.year_offset
                 expression.start = before.start
                 expression.calendar_marker = expression.calendar_marker or before.calendar_marker
                 expression.confirmed = True
@@ -434,8 +449,9 @@ def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> boo
     before = text[max(0, expression.start - 3) : expression.start]
     after = text[expression.end : expression.end + 30]
     locator = grammar.lexicon.pattern("locators")
-    if re.search(rf"{locator}\s*$", text[max(0, expression.start - 8) : expression.start]):
-        return False  # "s. 1920": a page
+    units = grammar.lexicon.pattern("archive_units")
+    if re.search(rf"(?:{locator}|{units})\s*$", text[max(0, expression.start - 12) : expression.start]):
+        return False  # "s. 1920" a page, "Kls. 1920" an archive box
     if BIBLIOGRAPHIC_BEFORE.search(before) and BIBLIOGRAPHIC_AFTER.match(after):
         return True
     if before.endswith("(") and after.startswith(")"):
@@ -447,6 +463,8 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
     """A month with no number is a date only when capitalized and inflected as a time or qualified."""
     written = text[expression.start : expression.end]
     first_letter = next((char for char in written if char.isalpha()), "")
+    if "month_word" in expression.marks:
+        return True  # "temmuz ayında": the word "ay" says it, whatever the case
     if not first_letter.isupper():
         return False
     allowed = {key(suffix) for suffix in grammar.lexicon.words_of("standalone_month_suffixes")}

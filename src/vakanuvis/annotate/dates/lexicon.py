@@ -92,6 +92,7 @@ class Lexicon:
     seasons_before: dict[str, int] = field(default_factory=dict)
     parts_after: dict[str, str] = field(default_factory=dict)  # form -> part name
     parts_before: dict[str, str] = field(default_factory=dict)
+    year_anaphora: dict[str, int] = field(default_factory=dict)  # "aynı yıl*" -> 0, "ertesi yıl*" -> 1
     month_pattern: str = ""
     capitalized_months: set[str] = field(default_factory=set)
 
@@ -139,6 +140,7 @@ WORD_CATEGORIES = (
     "old_style_markers",
     "newspaper_words",
     "decade_suffixes",
+    "archive_units",
     "locators",
 )
 
@@ -171,6 +173,9 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
         for code_number, forms in (data.get("seasons") or {}).items():
             for form in forms:
                 (lexicon.seasons_after if after else lexicon.seasons_before)[form] = int(code_number)
+        for offset, forms in (data.get("year_anaphora") or {}).items():
+            for form in forms:
+                lexicon.year_anaphora[form] = int(offset)
         after = data.get("part_position", "after") == "after"
         for part, forms in (data.get("parts") or {}).items():
             for form in forms:

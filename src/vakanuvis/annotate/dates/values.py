@@ -185,7 +185,12 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     first = Point(**vars(expression.first))
     last = Point(**vars(expression.last)) if expression.last else None
     inferred = False
-    if first.year is None and last is not None and last.year is not None:
+    if expression.year_offset is not None:
+        first.year = context.year + expression.year_offset if context is not None else None
+        inferred = context is not None
+        if last is not None:
+            last.year = first.year
+    elif first.year is None and last is not None and last.year is not None:
         first.year = last.year  # "23 Temmuz - 6 Ağustos 1919"
     if first.year is None and context is not None:
         first.year = context.year
