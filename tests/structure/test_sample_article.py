@@ -236,3 +236,22 @@ def test_spans_are_consistent(document):
         block = document.blocks[sentence.block].span
         assert block.start <= sentence.span.start < sentence.span.end <= block.end
     assert [b.span.start for b in document.blocks] == sorted(b.span.start for b in document.blocks)
+
+
+def test_same_result_when_the_converter_does_not_mark_page_starts(tmp_path, raw, document):
+    """Other converters do not begin a page with one space: the break is found from footnote evidence."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    unmarked = re.sub(r"(?m)^ (?=\S)", "", text)
+    assert unmarked != text
+    path = tmp_path / "unmarked.txt"
+    path.write_text(unmarked, encoding="utf-8")
+    other_raw = read_file(path)
+    other = recover_structure(other_raw, "unmarked")
+    assert other.text == document.text
+    assert [(n.number, n.text, n.page, n.pages) for n in other.footnotes] == [
+        (n.number, n.text, n.page, n.pages) for n in document.footnotes
+    ]
+    assert [(m.number, m.offset, m.sentence) for m in other.markers] == [
+        (m.number, m.offset, m.sentence) for m in document.markers
+    ]
+    assert account_characters(other_raw, other) == {}

@@ -17,6 +17,7 @@ from vakanuvis.model import Furniture, RawDocument, RawLine
 PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—]?\s*$", re.IGNORECASE)
 # A running head that carries the page number: "37  Article title" or "JOURNAL 38" / "Title   12".
 HEAD_WITH_NUMBER = re.compile(r"^\s*\d{1,4}\s{2,}\S|\S\s{2,}\d{1,4}\s*$")
+NOTE_END = re.compile(r"[.!?)\]][”\"’'»]*$")
 RULE = re.compile(r"^\s*[_\-—–=~*.·]{5,}\s*$")
 BLANK_SEPARATOR_WIDTH = 20  # a line of only spaces this long is the rule above the footnotes
 HEAVY_INDENT = 10  # centred or right-aligned text: running heads, not body lines
@@ -107,31 +108,100 @@ def starts_new_page(text: str) -> bool:
 def split_inferred_pages(
     texts: list[str],
 ) -> list[tuple[int, list[str], list[str] | None, list[Furniture], bool]]:
-    """Pages of a text without form feeds: body, separator, footnote zone, then the next page's first line."""
+    """Pages of a text without form feeds: body, separator, footnote zone, then the next page's first line.
+
+    The next page shows itself by a line with one leading space (the converters' page join), centred
+    furniture, a page number under the notes, or, failing those, by body evidence: a line carrying the
+    marker of a footnote not yet read.
+    """
+    from vakanuvis.structure.footnotes import accepts, parse_note_start
+
     pages: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     body: list[str] = []
     notes: list[str] | None = None
     furniture: list[Furniture] = []
     number = 1
+    last_note = 0
+    last_start = -1  # index in `notes` of the line that opened the last footnote
+    last_strong = False
+
+    def split_off_next_page() -> list[str]:
+        """The lines after the last footnote's end: the start of a page whose break went unseen."""
+        nonlocal notes
+        if not notes:
+            return []
+        cut = end_of_last_note(notes, last_start)
+        carried, notes = notes[cut:], notes[:cut]
+        return carried
+
+    def close_page(carried: list[str]) -> None:
+        nonlocal number, body, notes, furniture, last_start
+        pages.append((number, body, notes, furniture, number > 1))
+        number, body, notes, furniture, last_start = number + 1, carried, None, [], -1
+
     for text in texts:
         if is_separator(text):
             if notes is not None and any(t.strip() for t in notes):
-                # A second separator without a recognizable page start: the page break went unseen.
-                pages.append((number, body, notes, furniture, number > 1))
-                number, body, notes, furniture = number + 1, [], None, []
+                close_page(split_off_next_page())  # a second separator without a recognizable page start
             furniture.append(Furniture(number, text, "separator"))
             notes = [] if notes is None else notes
             continue
         if notes is not None and starts_new_page(text):
-            pages.append((number, body, notes, furniture, number > 1))
-            number, body, notes, furniture = number + 1, [], None, []
-        (body if notes is None else notes).append(text)
-        if notes is not None and PAGE_NUMBER.match(text):
-            # A page number under the footnotes closes the page: what follows belongs to the next one.
-            pages.append((number, body, notes, furniture, number > 1))
-            number, body, notes, furniture = number + 1, [], None, []
-    pages.append((number, body, notes, furniture, number > 1))
+            close_page([])
+        if notes is None:
+            body.append(text)
+            continue
+        start = parse_note_start(text)
+        # A number repeated in the same loose form ("2 Mayıs" then "2 Aynı eser") is the real start of a
+        # note whose number first appeared inside a text; a clearly set number ("4  Doc") is not overridden.
+        repeated = start is not None and start.number == last_note and not start.strong and not last_strong
+        if start is not None and (accepts(start, last_note) or repeated):
+            last_note, last_start, last_strong = start.number, len(notes), start.strong
+        elif carries_unread_marker(text, last_note):
+            close_page(split_off_next_page() + [text])
+            continue
+        notes.append(text)
+        if PAGE_NUMBER.match(text):
+            close_page([])  # a page number under the footnotes closes the page
+    if notes is not None:
+        carried = split_off_next_page()
+        if any(t.strip() for t in carried):
+            close_page(carried)
+    close_page([])
     return pages
+
+
+def carries_unread_marker(text: str, last_note: int) -> bool:
+    """A footnote-zone line holding the marker of a later footnote is body text of the next page."""
+    from vakanuvis.structure.markers import line_candidates
+
+    return any(
+        c.glued_to_punctuation and last_note < c.number <= last_note + 3
+        for c in line_candidates(text.strip())
+    )
+
+
+def end_of_last_note(notes: list[str], last_start: int) -> int:
+    """Where the footnote text of a zone ends when the next page follows without a visible break.
+
+    A footnote wraps onto its next line only while its line runs full width and does not end a sentence
+    or a reference; the first line after that belongs to the next page.
+    """
+    filled = [index for index, text in enumerate(notes) if text.strip()]
+    if not filled:
+        return len(notes)
+    start = last_start if last_start >= 0 else filled[0]
+    full = 0.85 * max(len(notes[index].strip()) for index in filled)
+    previous = notes[start].strip()
+    cut = start + 1
+    for index in range(start + 1, len(notes)):
+        text = notes[index].strip()
+        if not text:
+            continue
+        if len(previous) < full or NOTE_END.search(previous):
+            break
+        previous, cut = text, index + 1
+    return cut
 
 
 def repeated_heads(bodies: list[list[str]]) -> set[str]:
