@@ -30,6 +30,8 @@ TURKISH_PLAIN = TURKISH.replace("’", "'")
         (codecs.BOM_UTF8 + TURKISH.encode("utf-8"), TURKISH, "utf-8-sig"),
         (TURKISH.encode("utf-16"), TURKISH, "utf-16"),  # Python writes the BOM
         (codecs.BOM_UTF16_BE + TURKISH.encode("utf-16-be"), TURKISH, "utf-16"),
+        (TURKISH.encode("utf-16-le"), TURKISH, "utf-16-le"),  # no BOM: recognized by its NUL high bytes
+        (TURKISH.encode("utf-16-be"), TURKISH, "utf-16-be"),
         (TURKISH.encode("cp1254"), TURKISH, "cp1254"),
         (TURKISH_PLAIN.encode("cp1254"), TURKISH_PLAIN, "cp1254"),
         (TURKISH_PLAIN.encode("iso-8859-9"), TURKISH_PLAIN, "cp1254"),  # identical bytes outside 0x80-0x9F
@@ -39,6 +41,8 @@ TURKISH_PLAIN = TURKISH.replace("’", "'")
         "utf-8-bom",
         "utf-16-le-bom",
         "utf-16-be-bom",
+        "utf-16-le",
+        "utf-16-be",
         "cp1254-quotes",
         "cp1254-plain",
         "iso-8859-9",
@@ -112,6 +116,18 @@ def truncated_pdf(path: Path) -> Path:
     return path
 
 
+def encrypted_pdf(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.text(20, 20, "gizli belge")
+    pdf.set_encryption(owner_password="sahip", user_password="okuyucu")
+    pdf.output(str(path))
+    return path
+
+
 def write(name: str, data: bytes):
     def make(path: Path) -> Path:
         target = path.with_name(name)
@@ -133,6 +149,7 @@ def write(name: str, data: bytes):
         (write("README", b"text"), "unsupported file type '(no extension)'"),
         (no_text_pdf, "has no text layer; it needs OCR first"),
         (truncated_pdf, "truncated or damaged"),
+        (encrypted_pdf, "password-protected"),
         (lambda path: path.with_name("yok.txt"), "no such file"),
         (lambda path: path.parent, "is a folder"),
     ],
@@ -146,6 +163,7 @@ def write(name: str, data: bytes):
         "no-extension",
         "no-text-layer",
         "truncated",
+        "password",
         "missing",
         "folder",
     ],

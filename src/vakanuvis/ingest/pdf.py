@@ -15,6 +15,7 @@ from vakanuvis.model import RawDocument, RawLine, RawPage
 def read_pdf(path: Path, data: bytes, sha256: str) -> RawDocument:
     """A `.pdf` file: one RawPage per page, lines with median font size, top and left edge."""
     import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -32,6 +33,13 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> RawDocument:
     except UnreadableFile:
         raise
     except (PDFSyntaxError, Exception) as error:  # pdfminer raises many unrelated types on damaged files
+        # pdfplumber wraps pdfminer's errors; the wrapped one says whether a password is the trouble.
+        if isinstance(error, PDFPasswordIncorrect) or any(
+            isinstance(arg, PDFPasswordIncorrect) for arg in error.args
+        ):
+            raise UnreadableFile(
+                str(path), "the PDF is password-protected; save an unprotected copy first"
+            ) from error
         raise UnreadableFile(
             str(path), f"the PDF is damaged and cannot be read ({type(error).__name__})"
         ) from error

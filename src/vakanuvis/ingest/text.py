@@ -31,6 +31,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 raise ValueError(f"it starts like {name} text but is not valid {name}") from error
     if b"\x00" in data:
+        utf16 = utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise ValueError("it looks like a binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -48,6 +51,20 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if best is None:
         raise ValueError("its bytes are not text in any known encoding (a binary file?)")
     return str(best), best.encoding
+
+
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: NUL high bytes on one side of nearly every pair."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    for name, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) > 0.5 * len(zeros):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return (text, name) if not looks_binary(text) else None
+    return None
 
 
 def looks_binary(text: str) -> bool:
