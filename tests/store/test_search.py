@@ -46,7 +46,13 @@ def article(document_id: str = "a1", sentences: list[str] = SENTENCES) -> Docume
 
 @pytest.mark.parametrize(
     ("word", "folded"),
-    [("Nahçıvan", "nahcivan"), ("İSTANBUL", "istanbul"), ("IRAK", "irak"), ("Kâzım", "kazim"), ("Şuşa", "susa")],
+    [
+        ("Nahçıvan", "nahcivan"),
+        ("İSTANBUL", "istanbul"),
+        ("IRAK", "irak"),
+        ("Kâzım", "kazim"),
+        ("Şuşa", "susa"),
+    ],
 )
 def test_fold(word, folded):
     assert fold(word) == folded
@@ -144,7 +150,10 @@ def test_entities_and_sources_are_indexed_after_resolution(database_url, corpus_
     assert hits[0]["kind"] == "entity" and hits[0]["text"] == "Sergo Orconikidze"
     assert hits[0]["document"] is None
     refresh_after_resolution(engine)  # re-indexing does not duplicate
-    assert len([h for h in search_knowledge_base(engine, "Orconikidze", limit=100) if h["kind"] == "entity"]) == 1
+    assert (
+        len([h for h in search_knowledge_base(engine, "Orconikidze", limit=100) if h["kind"] == "entity"])
+        == 1
+    )
 
 
 def test_limit_is_respected(database_url, corpus_generator):

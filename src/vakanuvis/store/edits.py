@@ -91,6 +91,7 @@ def rename_entity(engine: Engine, key: str, name: str, token: str) -> dict[str, 
         row = _entity(connection, key)
         edit = _record(connection, token, RENAME, key, {"name": row.name}, {"name": name})
         _apply_rename(connection, key, name)
+        _reindex_entities(connection)
     return edit
 
 
@@ -129,7 +130,14 @@ def merge_entities(engine: Engine, into: str, merge: list[str], token: str) -> d
         }
         edit = _record(connection, token, MERGE, into, before, {"into": into, "merge": merge})
         _apply_merge(connection, into, merge)
+        _reindex_entities(connection)
     return edit
+
+
+def _reindex_entities(connection: Connection) -> None:
+    from vakanuvis.store.search import index_corpus_records
+
+    index_corpus_records(connection)
 
 
 def _entity_row(row) -> dict[str, Any]:
@@ -282,6 +290,8 @@ def undo_edit(engine: Engine, edit_id: int, token: str) -> dict[str, Any]:
         elif edit.action == DATE:
             remaining = _active(connection, (DATE,), edit.target)
             _apply_date(connection, edit.target, remaining[-1].after if remaining else edit.before)
+        if edit.action in ENTITY_ACTIONS:
+            _reindex_entities(connection)
         row = connection.execute(select(ed).where(ed.c.id == edit_id)).one()
     return edit_record(row)
 
