@@ -1,0 +1,95 @@
+"""Entity mentions (person, place, organization, treaty, meeting) in a document's body text.
+
+`find_mentions` runs the rule recognizer over every body sentence, makes the types of one document
+agree (a surname seen in a full name is a person everywhere; a bare word listed with places is a place),
+and adds the mentions of an optional model-based recognizer when one is installed (see `recognizer`).
+
+Decisions a user should know:
+- Peoples and ethnonyms ("Ermeniler", "İngilizler", "Amerikalılar", "Yunan") are not mentions.
+  Political movements named like peoples ("Bolşevikler", "Taşnaklar", "Müsavatçılar") are
+  organizations when the authority file lists them.
+- Country names standing alone ("Rusya", "Azerbaycan") are places; names with a head word
+  ("Osmanlı Devleti", "Ankara Hükümeti", "Türk ordusu") are organizations.
+- Titles after a name stay in the mention ("Kazım Karabekir Paşa"); titles and offices before it do not
+  ("Lord Curzon" → "Curzon", "Dışişleri Komiseri Çiçerin" → "Çiçerin").
+- Footnotes are not searched: in this literature they hold references, whose authors are citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vakanuvis.annotate.entities.recognizer import model_mentions
+from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
+from vakanuvis.model import Document, EntityMention, Span
+from vakanuvis.resolve.authority import Authority, fold_name, load_authority
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
+_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)\s*$")
+
+
+def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
+    """Every entity mention of the body text, in text order, with its suffix-free surface form."""
+    recognizer = RuleRecognizer(authority or load_authority())
+    text = document.text
+    spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
+    candidates: list[Candidate] = []
+    for start, end in spans or fallback_sentences(text):
+        candidates.extend(recognizer.sentence_candidates(text, start, end))
+    harmonize_types(candidates, text)
+    mentions = [
+        EntityMention(Span(c.start, c.end), text[c.start : c.end], c.surface, c.type) for c in candidates
+    ]
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    for extra in model_mentions(document):
+        if all(extra.span.end <= start or extra.span.start >= end for start, end in taken):
+            mentions.append(extra)
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def fallback_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets when the structure stage gave none: split after . ! ? and at blank lines."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def harmonize_types(candidates: list[Candidate], text: str) -> None:
+    """Make one document's types agree; changes `candidates` in place."""
+    # 1. a surname seen in a full or titled name is a person wherever it stands alone
+    surnames = {
+        fold_name(c.tokens[-1].stem)
+        for c in candidates
+        if c.type == "person" and len([t for t in c.tokens if t.kind == "word"]) >= 2
+    }
+    for candidate in candidates:
+        if candidate.strength < 3 and len(candidate.tokens) == 1 and fold_name(candidate.surface) in surnames:
+            candidate.type = "person"
+            candidate.strength = 2
+    # 2. the same surface gets the type its best-evidenced occurrence has
+    best: dict[str, Candidate] = {}
+    for candidate in candidates:
+        key = fold_name(candidate.surface)
+        if key not in best or candidate.strength > best[key].strength:
+            best[key] = candidate
+    for candidate in candidates:
+        leader = best[fold_name(candidate.surface)]
+        if leader.strength > candidate.strength:
+            candidate.type = leader.type
+    # 3. a bare unknown word coordinated with places ("Nahçıvan, Şerur, Dereleyez ve Sürmeli") is a place
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for _ in range(3):
+        changed = False
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            if not _COORDINATION.match(text[left.end : right.start]):
+                continue
+            for weak, other in ((left, right), (right, left)):
+                if weak.strength == 1 and weak.type == "person" and other.type == "place":
+                    weak.type = "place"
+                    changed = True
+        if not changed:
+            break

@@ -1,0 +1,441 @@
+"""Rule-based mention detection: capitalized runs cut at titles, offices, apostrophes and head words.
+
+Signals, strongest first: a head word ("Devleti", "Kongresi", "Antlaşması"), a title ("Paşa", "Dr.",
+"yoldaş"), initials ("S.İ. Aralov"), the authority file, the gazetteer, the Turkish apostrophe rule and
+the morphological lexicon (a word it knows only as a common word is not a name by itself).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from vakanuvis.annotate.entities import morphology
+from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
+from vakanuvis.lang import all_language_data
+from vakanuvis.resolve.authority import Authority, turkish_lower
+from vakanuvis.resolve.gazetteer import lookup_place
+
+# A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
+PLACE_MIN_POPULATION = 5000
+_ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The entity words of every language, merged (texts mix languages)."""
+
+    titles_before: frozenset[str]
+    titles_after: frozenset[str]
+    office_words: frozenset[str]
+    heads: dict[str, str]  # lemma → entity type, or "other" for names of no type of ours
+    ethnonyms: frozenset[str]
+    not_names: frozenset[str]
+    connectors: frozenset[str]
+    surname_endings: tuple[str, ...]
+
+
+@cache
+def entity_words() -> Words:
+    data = all_language_data("entities")
+
+    def union(key: str) -> frozenset[str]:
+        return frozenset(turkish_lower(str(w)) for lang in data.values() for w in lang.get(key) or ())
+
+    heads: dict[str, str] = {}
+    for kind, key in (
+        ("other", "other_heads"),
+        ("place", "place_heads"),
+        ("treaty", "treaty_heads"),
+        ("meeting", "meeting_heads"),
+        ("organization", "organization_heads"),
+    ):
+        for word in union(key):
+            heads[word] = kind
+    return Words(
+        titles_before=union("titles_before"),
+        titles_after=union("titles_after"),
+        office_words=union("office_words"),
+        heads=heads,
+        ethnonyms=union("ethnonyms"),
+        not_names=union("not_names"),
+        connectors=union("name_connectors") or frozenset({"ve"}),
+        surname_endings=tuple(sorted(union("surname_endings"), key=len, reverse=True)),
+    )
+
+
+@dataclass
+class Candidate:
+    """A mention found by the rules, with how sure the rules are of its type."""
+
+    start: int
+    end: int
+    surface: str
+    type: str
+    strength: int  # 3 head/title/initials/authority, 2 gazetteer or several words, 1 one unknown word
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class _Segment:
+    tokens: list[Token]
+    pre_title: bool = False
+    post_title: bool = False
+
+
+_HEAD_INFLECTION = frozenset({"A3sg", "A3pl", "Pnon", "P3sg", "P3pl"}) | morphology.CASE_MORPHEMES
+
+
+def _head_type(token: Token, words: Words) -> str | None:
+    """The type a head word gives ('Kongresi' → meeting), if the word is a head with only inflection."""
+    if token.kind != "word":
+        return None
+    stem = token.stem
+    lower = turkish_lower(stem)
+    if lower in words.heads:
+        return words.heads[lower]
+    for analysis in morphology.analyze_word(stem):
+        lemma = turkish_lower(analysis.lemma)
+        if lemma in words.heads and {m[0] for m in analysis.morphemes[1:]} <= _HEAD_INFLECTION:
+            return words.heads[lemma]
+    return None
+
+
+def _is_lowercase_org_head(token: Token, words: Words) -> bool:
+    """'hükümetinin' in 'Ankara hükümetinin': a singular possessive organization head written lower-case."""
+    if token.capitalized or token.has_apostrophe:
+        return False
+    for analysis in morphology.analyze_word(token.text):
+        ids = {m[0] for m in analysis.morphemes}
+        if words.heads.get(turkish_lower(analysis.lemma)) == "organization" and "P3sg" in ids and "A3pl" not in ids:
+            return True
+    return False
+
+
+class RuleRecognizer:
+    """Finds entity mentions in one sentence at a time."""
+
+    def __init__(self, authority: Authority) -> None:
+        self.authority = authority
+        self.words = entity_words()
+
+    # ---------------------------------------------------------------- knowledge
+    def known_name(self, text: str) -> bool:
+        return self.authority.find(text) is not None or self._place(text) is not None
+
+    def _place(self, text: str) -> object | None:
+        place = lookup_place(text)
+        return place if place is not None and place.population >= PLACE_MIN_POPULATION else None
+
+    def _authority_type(self, text: str) -> str | None:
+        entry = self.authority.find(text)
+        return entry.type if entry is not None else None
+
+    def _lemmas(self, token: Token) -> frozenset[str]:
+        """Lemmas of a word and, for 'Mart-Nisan' or 'Misak-ı', of each of its hyphenated parts."""
+        if token.kind == "initials":
+            return frozenset()
+        if token.kind == "abbr":
+            return frozenset({turkish_lower(token.stem)})
+        found = morphology.lemmas(token.stem)
+        if "-" in token.stem:
+            for part in token.stem.split("-"):
+                found = found | morphology.lemmas(part)
+        return found
+
+    def _name_capable(self, token: Token) -> bool:
+        """Could this word be (part of) a name? Unknown words, proper names, initials, authority names."""
+        if token.kind != "word":
+            return True
+        stem = token.stem
+        if not morphology.is_known(stem) or any(a.proper for a in morphology.analyze_word(stem)):
+            return True
+        if self.authority.find(morphology.strip_inflection(stem)) is not None:
+            return True
+        return token.has_apostrophe and self.known_name(stem)
+
+    def _strong(self, token: Token) -> bool:
+        """A word that is a name on its own evidence: unknown to the lexicon, proper only, or an authority name."""
+        if token.kind != "word":
+            return True
+        stem = token.stem
+        if not morphology.is_known(stem) or morphology.is_proper_only(stem):
+            return True
+        if token.has_apostrophe and any(a.proper for a in morphology.analyze_word(stem)):
+            return True
+        return self.authority.find(morphology.strip_inflection(stem)) is not None
+
+    # ---------------------------------------------------------------- runs and segments
+    def _adjacent(self, text: str, left: Token, right: Token) -> bool:
+        gap = text[left.end : right.start]
+        if gap.strip() == "" and gap.count("\n") <= 1:
+            return True
+        # "Dr. İbrahim Tali": the abbreviation's full stop does not end the run
+        return gap.strip() == "." and bool(self._lemmas(left) & self.words.titles_before)
+
+    def _runs(self, text: str, tokens: list[Token]) -> list[list[Token]]:
+        runs: list[list[Token]] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not (token.capitalized or token.kind != "word"):
+                if turkish_lower(token.text) in self.words.titles_before and index + 1 < len(tokens):
+                    pass  # "yoldaş Ebilov": a lower-case title still opens a run
+                else:
+                    index += 1
+                    continue
+            run = [token]
+            index += 1
+            while index < len(tokens) and self._adjacent(text, run[-1], tokens[index]):
+                following = tokens[index]
+                if following.capitalized or following.kind != "word":
+                    run.append(following)
+                    index += 1
+                    continue
+                lower = turkish_lower(following.text)
+                if (
+                    lower in self.words.connectors
+                    and index + 1 < len(tokens)
+                    and tokens[index + 1].capitalized
+                    and self._adjacent(text, following, tokens[index + 1])
+                ):
+                    run.append(following)
+                    index += 1
+                    continue
+                if _is_lowercase_org_head(following, self.words):
+                    run.append(following)
+                    index += 1
+                break
+            runs.append(run)
+        return runs
+
+    def _segments(self, run: list[Token]) -> list[_Segment]:
+        words = self.words
+        segments: list[_Segment] = []
+        current: list[Token] = []
+        pre_title = False
+
+        def close(post_title: bool = False) -> None:
+            nonlocal current, pre_title
+            if current:
+                segments.append(_Segment(current, pre_title, post_title))
+            current, pre_title = [], False
+
+        for position, token in enumerate(run):
+            lemmas = self._lemmas(token)
+            lower = turkish_lower(token.text)
+            if not token.capitalized and token.kind == "word" and lower in words.connectors:
+                current.append(token)
+                continue
+            if current and lemmas & words.titles_after:
+                current.append(token)
+                close(post_title=True)
+                continue
+            if lemmas & words.titles_before and not token.has_apostrophe:
+                close()
+                pre_title = True
+                continue
+            if lemmas & words.office_words and _head_type(token, words) is None:
+                close()
+                continue
+            if token.kind == "initials" and current and current[-1].kind != "initials":
+                close()
+            current.append(token)
+            next_is_head = position + 1 < len(run) and _head_type(run[position + 1], words) not in (None, "other")
+            if token.has_apostrophe:
+                close()
+            elif _head_type(token, words) not in (None, "other") and not next_is_head and len(current) > 1:
+                close()
+        close()
+        return segments
+
+    # ---------------------------------------------------------------- one segment
+    def _trim(self, tokens: list[Token], keep_all: bool) -> list[Token]:
+        """Drop edge words that are not part of the name: connectors, titles, peoples, common words."""
+        words = self.words
+        if len(tokens) > 1 and self._authority_type(self._surface(tokens, "", False, whole=True)) is not None:
+            return tokens
+
+        def droppable(token: Token, leading: bool) -> bool:
+            lemmas = self._lemmas(token)
+            if not token.capitalized and token.kind == "word":
+                return True
+            if lemmas & words.not_names or lemmas & words.titles_before or lemmas & words.titles_after:
+                return True
+            if lemmas & words.ethnonyms and self._authority_type(token.stem) is None:
+                return True
+            if keep_all or (leading and not token.sentence_initial):
+                return False
+            return not self._name_capable(token)
+
+        while tokens and droppable(tokens[0], leading=True):
+            tokens = tokens[1:]
+        while tokens and droppable(tokens[-1], leading=False):
+            tokens = tokens[:-1]
+        return tokens
+
+    def _split_known(self, tokens: list[Token], text: str) -> list[list[Token]]:
+        """'Türkiye Rusya', 'İ. Ebilov Türkiye': adjacent names the authority or gazetteer knows apart."""
+        if len(tokens) < 2 or self._authority_type(self._surface(tokens, text, False)) is not None:
+            return [tokens]
+        for cut in range(1, len(tokens)):
+            left, right = tokens[:cut], tokens[cut:]
+            if any(t.kind == "initials" for t in right[:1]):
+                continue
+            right_surface = self._surface(right, text, False)
+            right_type = self._authority_type(right_surface) or ("place" if self._place(right_surface) else None)
+            left_surface = self._surface(left, text, False)
+            left_known = self._authority_type(left_surface) is not None or self._place(left_surface) is not None
+            if right_type is None or left[-1].kind == "initials":
+                continue
+            if right_type in ("place", "organization") or left_known:
+                return [left, *self._split_known(right, text)]
+        return [tokens]
+
+    def _surface(self, tokens: list[Token], text: str, keep_possessive: bool, whole: bool = False) -> str:
+        """The name as written without the last word's suffix ('Mustafa Kemal’in' → 'Mustafa Kemal')."""
+        last = tokens[-1]
+        if whole:  # words joined by single spaces, for lookups that do not need the document text
+            return " ".join([t.text for t in tokens[:-1]] + [self._surface([last], "", keep_possessive)])
+        if last.has_apostrophe:
+            ending = last.stem
+            stripped = morphology.strip_inflection(ending)
+            if stripped != ending and not self.known_name(ending) and self.known_name(stripped):
+                ending = stripped  # "Taşnakları’nı": the apostrophe came after the plural
+        elif last.kind == "word":
+            ending = morphology.strip_inflection(last.text, keep_possessive)
+        else:
+            ending = last.text
+        body = text[tokens[0].start : last.start] if len(tokens) > 1 else ""
+        return " ".join((body + ending).split())
+
+    def _candidates(self, segment: _Segment, text: str) -> list[Candidate]:
+        """The mentions one segment holds: usually one, several when known names stand side by side."""
+        tokens = segment.tokens
+        if tokens and _head_type(tokens[-1], self.words) is None and not segment.post_title:
+            kept = self._trim(list(tokens), keep_all=segment.pre_title)
+            parts = self._split_known(kept, text)
+            if len(parts) > 1:
+                found = []
+                for index, part in enumerate(parts):
+                    found.extend(self._candidates(_Segment(part, segment.pre_title and index == 0), text))
+                return found
+        candidate = self._candidate(segment, text)
+        return [candidate] if candidate is not None else []
+
+    def _candidate(self, segment: _Segment, text: str) -> Candidate | None:
+        words = self.words
+        tokens = segment.tokens
+        if not tokens:
+            return None
+        last = tokens[-1]
+        head = _head_type(last, words)
+        if head == "other" or self._lemmas(tokens[0]) & {w for w, k in words.heads.items() if k == "other"}:
+            return None
+        if head is not None:
+            ordinal = bool(_ORDINAL_BEFORE.search(text[max(0, tokens[0].start - 6) : tokens[0].start]))
+            named = [t for t in tokens[:-1] if t.capitalized or t.kind != "word"]
+            # sentence-initial function words ("Bu Kongre") are not part of the name
+            while named and named[0].sentence_initial and not self._name_capable(named[0]):
+                tokens = tokens[1:]
+                named = named[1:]
+            while tokens and not tokens[0].capitalized and tokens[0].kind == "word":
+                tokens = tokens[1:]
+            if named or ordinal:
+                surface = self._surface(tokens, text, keep_possessive=True)
+                kind = self._authority_type(surface) or head
+                return Candidate(tokens[0].start, last.end, surface, kind, 3, tokens)
+            return None
+        if segment.post_title:
+            kept = [t for t in tokens if t.capitalized or t.kind != "word"]
+            kept = [t for t in kept if not self._lemmas(t) & words.titles_before or t is kept[-1]]
+            while len(kept) > 2 and kept[0].sentence_initial and not self._name_capable(kept[0]):
+                kept = kept[1:]
+            if len(kept) < 2:
+                return None
+            surface = self._surface(kept, text, keep_possessive=False)
+            return Candidate(kept[0].start, kept[-1].end, surface, "person", 3, kept)
+        kept = self._trim(list(tokens), keep_all=segment.pre_title)
+        if not kept:
+            return None
+        first, last = kept[0], kept[-1]
+        name_tokens = [t for t in kept if self._lemmas(t).isdisjoint(words.not_names)]
+        if not name_tokens:
+            return None
+        surface = self._surface(kept, text, keep_possessive=False)
+        authority_type = self._authority_type(surface)
+        if segment.pre_title or any(t.kind == "initials" for t in kept):
+            return Candidate(first.start, last.end, surface, authority_type or "person", 3, kept)
+        if authority_type is not None:
+            return Candidate(first.start, last.end, surface, authority_type, 3, kept)
+        if len(kept) == 1:
+            lemmas = self._lemmas(first)
+            if lemmas & words.ethnonyms or morphology.derived_from_proper(first.stem):
+                return None  # a people, not a person, place or organization
+        if self._place(surface) is not None:
+            return Candidate(first.start, last.end, surface, "place", 2, kept)
+        if first.kind == "abbr" and len(kept) == 1:
+            return Candidate(first.start, last.end, surface, "organization", 1, kept)
+        if not any(self._strong(t) for t in kept):
+            return None
+        if len(kept) >= 2:
+            return Candidate(first.start, last.end, surface, "person", 2, kept)
+        lower = fold_surname(surface)
+        if any(lower.endswith(ending) and len(lower) > len(ending) + 2 for ending in words.surname_endings):
+            return Candidate(first.start, last.end, surface, "person", 2, kept)
+        return Candidate(first.start, last.end, surface, "person", 1, kept)
+
+    # ---------------------------------------------------------------- a sentence
+    def sentence_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
+        """Candidates in text[start:end] (offsets are document offsets)."""
+        tokens: list[Token] = []
+        for token in tokenize(text[start:end], start):
+            tokens.extend(split_hyphenated(token, self.known_name))
+        found: list[Candidate] = []
+        for run in self._runs(text, tokens):
+            following = next((t for t in tokens if t.start >= run[-1].end), None)
+            if following is not None and not following.capitalized and _head_type(following, self.words) == "other":
+                run = run[:-1]  # "Vakit gazetesinin", "Sakarya savaşı": the last word names something else
+            for segment in self._segments(run):
+                for part in self._split_connectors(segment):
+                    found.extend(self._candidates(part, text))
+        return found
+
+    def _split_connectors(self, segment: _Segment) -> list[_Segment]:
+        """'Kars ve Ardahan' is two names; 'İttihat ve Terakki Cemiyeti', 'Erzurum ve Sivas Kongreleri' one."""
+        tokens = segment.tokens
+        if not tokens:
+            return []
+        last = tokens[-1]
+        if _head_type(last, self.words) not in (None, "other") and last.capitalized:
+            plural_head = any(
+                "A3pl" in {m[0] for m in a.morphemes} or "P3pl" in {m[0] for m in a.morphemes}
+                for a in morphology.analyze_word(last.stem)
+            )
+            first_part = []
+            for token in tokens:
+                if not token.capitalized and token.kind == "word":
+                    break
+                first_part.append(token)
+            if not first_part or plural_head or len(first_part) == len(tokens) or not self.known_name(
+                self._surface(first_part, "", False, whole=True)
+            ):
+                return [segment]
+        parts: list[list[Token]] = [[]]
+        for token in tokens:
+            if not token.capitalized and token.kind == "word" and token is not last:
+                parts.append([])
+            else:
+                parts[-1].append(token)
+        parts = [p for p in parts if p]
+        if len(parts) <= 1:
+            return [_Segment(parts[0], segment.pre_title, segment.post_title)] if parts else []
+        final = len(parts) - 1
+        return [
+            _Segment(p, segment.pre_title and i == 0, segment.post_title and i == final) for i, p in enumerate(parts)
+        ]
+
+
+def fold_surname(text: str) -> str:
+    return turkish_lower(text.split()[-1]) if text.split() else ""
