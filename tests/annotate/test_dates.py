@@ -82,6 +82,11 @@ def test_bounds(sentence: str, earliest: date, latest: date) -> None:
         ("1920 yılında kuruldu. 1918-20 yıllarında yardım edildi. 3 Mart’ta geldi.", ["1920-03-03"]),
         # a publication year does not set it either
         ("Karabekir, İstanbul, 1969, s. 626. Haziran’da ordu girdi.", ["XXXX-06"]),
+        # a month far behind the last dated one belongs to the next year: narratives go forward
+        ("Elçi Aralık 1921’de geldi. 3 Şubat’ta ilk parti yola çıktı.", ["1922-02-03"]),
+        ("Ocak 1921’de savaş ilerledi. 23 Ağustos’ta çarpışma başladı.", ["1921-08-23"]),
+        # a Rumi year before 1334 began in March: Kânunusani follows Kânunuevvel in the same year
+        ("Rapor 5 Kânunuevvel 1330 tarihlidir. 3 Kânunusani’de cevap geldi.", ["1915-01-16"]),
         # a Rumi year makes the following yearless Ottoman dates Rumi as well
         ("Telgraf 4 Eylül 1335. Cevabı 2 Eylül’de alındı.", ["1919-09-02"]),
     ],

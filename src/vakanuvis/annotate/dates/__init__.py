@@ -84,7 +84,8 @@ def tag_text(
         year = explicit_year(expression)
         if year is not None and role == "event":
             calendar = "rumi" if value.calendar == "rumi" else "gregorian"
-            context = Context(year, calendar)
+            months = {point.month for point in (expression.first, expression.last) if point}
+            context = Context(year, calendar, months.pop() if len(months) == 1 else None)
             contexts.append((offset + expression.end, context))
     return mentions, contexts
 

@@ -67,6 +67,7 @@ class Expression:
     range_tail: bool = False  # "… arasında" after it
     bare_year: bool = False  # a year or year range with no month
     decade: bool = False  # "1920’li yıllarda", "the 1920s"
+    last_season: int | None = None  # the season of a range's end ("с весны 1920 по осень 1922")
     year_offset: int | None = None  # "aynı yıl" 0, "ertesi yıl" +1: the year is the context's plus this
     marks: list[str] = field(default_factory=list)  # what confirmed it, for debugging
 
@@ -85,7 +86,11 @@ def month_then_year(name: str, year: str) -> str:
 
 
 CORE_PATTERNS = {
-    "day-range": rf"(?P<d1>{DAY})\.?(?:{{TO}}|/)(?P<d2>{DAY_NUMBER})\.?\s+" + month_then_year("m1", "y1"),
+    "double-date": rf"(?P<d1>{DAY})\s*\(\s*(?P<d2>{DAY_NUMBER})\s*\)\s+" + month_then_year("m1", "y1"),
+    "double-date-months": rf"(?P<d1>{DAY})\s+(?P<m1>{{MONTH}})\s*\(\s*(?P<d2>{DAY_NUMBER})\s+(?P<m2>{{MONTH}})\s*\)"
+    + rf"\s*,?\s*(?P<y1>{YEAR})",
+    "day-range": rf"(?P<d1>{DAY})\.?(?:{{TO}}|(?P<slash>/))(?P<d2>{DAY_NUMBER})\.?\s+"
+    + month_then_year("m1", "y1"),
     "date-range": rf"(?P<d1>{DAY})\.?\s+"
     + month_then_year("m1", "y1")
     + r"{TO}"
@@ -203,7 +208,13 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
     first = point_from(match, lexicon, "d1", "m1", "y1")
     expression = Expression(start=match.start(), end=match.end(), first=first)
     suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
-    if name == "day-range":
+    if name.startswith("double-date") or (
+        name == "day-range" and match.group("slash") and int(match.group("d2")) - (first.day or 0) in (12, 13)
+    ):
+        expression.old_style = True  # "12 (25) января", "12/25 января": Old Style, then New Style
+        expression.confirmed = True
+        expression.marks.append("double date")
+    elif name == "day-range":
         expression.last = Point(
             first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name
         )
@@ -332,6 +343,9 @@ def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -
 def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -> None:
     """Take the words before the expression that qualify it."""
     lexicon = grammar.lexicon
+    # Words such as "около", "до", "yaklaşık" also stand before quantities: alone they do not make
+    # a bare number a year; the prepositions of years and the season and part words do.
+    year_words = {key(word) for word in lexicon.words_of("year_prepositions")}
     for _ in range(4):
         window = text[max(floor, expression.start - 40) : expression.start]
         for name, pattern in grammar.heads:
@@ -360,7 +374,12 @@ def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -
                 expression.open_start = True
             elif name == "open_end":
                 expression.open_end = True
-            expression.confirmed = True
+            if (
+                not expression.bare_year
+                or name in ("season", "part", "range_prefix")
+                or key(word) in year_words
+            ):
+                expression.confirmed = True
             expression.marks.append(name)
             expression.start = start
             break
@@ -401,6 +420,21 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
                 expression.confirmed = True
                 joined[-1] = expression
                 continue
+        elif (
+            expression.year_offset is not None
+            and expression.first.month is None
+            and before.first.month is not None
+            and before.first.year is None
+            and before.year_offset is None
+            and re.fullmatch(r"\s+(?:of\s+)?", gap)
+        ):
+            # "16 марта того же года", "in March of the following year"
+            before.year_offset = expression.year_offset
+            before.end = expression.end
+            before.season = before.season or expression.season
+            before.marks.append("year by reference")
+            before.confirmed = True
+            continue
         elif grammar.dash.match(gap) and not before.open_start and not expression.range_from:
             as_range = before.last is None and expression.last is None
         elif grammar.range_to.search(gap) and before.range_from:
@@ -410,6 +444,9 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
         elif gap.strip() == "" and before.suffix in ablatives and expression.open_end:
             as_range = True
             expression.open_end = False
+        if as_range and before.bare_year and expression.bare_year and before.last is None:
+            low, high = before.first.year or 0, expression.first.year or 0
+            as_range = low < high <= low + 100  # "from 1000 to 2000 rifles" is no range of years
         if as_range:
             joined[-1] = merge(before, expression)
             continue
@@ -435,7 +472,7 @@ def merge(before: Expression, after: Expression) -> Expression:
     before.bare_year = before.bare_year and after.bare_year
     before.calendar_marker = before.calendar_marker or after.calendar_marker
     before.old_style = before.old_style or after.old_style
-    before.season = None
+    before.last_season = after.season
     before.marks.append("range")
     return before
 

@@ -59,6 +59,7 @@ class Context:
 
     year: int
     calendar: str = "gregorian"
+    month: int | None = None  # the month of that date, when it had one
 
 
 def calendar_of(point: Point, expression: Expression, rumi_years: tuple[int, int] | None) -> str:
@@ -195,6 +196,10 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     if first.year is None and context is not None:
         first.year = context.year
         inferred = True
+        rumi_march_year = context.calendar == "rumi" and context.year < RUMI_GREGORIAN_FROM + 1
+        if context.month and first.month and first.month - context.month < -6 and not rumi_march_year:
+            # "Aralık 1921 … 3 Şubat": a narrative goes forward, so a month far behind is next year's
+            first.year += 1
         if context.calendar == "rumi" and first.rumi_name:
             expression.calendar_marker = expression.calendar_marker or "rumi"
     if last is not None and last.year is None:
@@ -211,6 +216,10 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     if last is not None:
         low, _ = edtf_ends(first, calendar)
         _, high = edtf_ends(last, calendar)
+        if expression.season and first.month is None and calendar == "gregorian":
+            low = f"{first.year}-{expression.season}"
+        if expression.last_season and last.month is None and calendar == "gregorian":
+            high = f"{last.year}-{expression.last_season}"
         if first.year is not None and last.year is not None:
             if point_bounds(first, calendar)[0] > point_bounds(last, calendar)[1]:
                 low, _ = edtf_ends(last, calendar)  # written backwards: cover both ends
