@@ -41,6 +41,19 @@ def test_footnote_4_is_joined_with_its_continuation_on_the_next_page(document):
     assert "стр. 675. Fahir Armaoğlu ise aynı kaynağı göstererek" in note.text
     assert note.text.endswith("(Bu konuda bak. Fahir Armaoğlu 20 yy siyasi tarihi 2005, s.313)")
     assert (note.page, note.pages) == (2, [2, 3])
+    assert note.text == (
+        "Документы внешний политики СССР. Т. III, М., 1959, примечание 54, стр. 675. Fahir Armaoğlu ise aynı "
+        "kaynağı göstererek Sovyetlerin yapmış olduğu yardımı şu şekilde yazmaktadır: 1920 yazında 6.000 tüfek, "
+        "5 milyon kadar tüfek mermisi ve 17.600 top mermisi. 1920 Eylülünde 200.6 kg. altın külçe altın (Erzurum "
+        "da teslim edilmiştir). 1921 Ocak-Şubat aylarında, 1000 atımlık top barutu, 4.000 el bombası ve 4.000 "
+        "şarapnel mermisi ile daha bazı askeri malzeme verilmiştir. 1921 yılı içinde yapılan yardım ise "
+        "şöyledir:33.275 tüfek,57.986.000 tüfek mermisi, 327 makinalı tüfek, 54 top 129.479 top mermisi, 1500 "
+        "kılıç,20.000 gaz maskesi. 3 Ekim 1921 de de Jivoy ve Jutkiy adı iki destroyer Trabzon’da Ankara "
+        "hükümetine devredilmiştir. Nihayet, 16 mart 1921 antlaşmasından önce 10 milyon altın rublelik akçalı "
+        "yardım yardım antlaşması yapılmış ve bu akçalı yardım şu şekilde verilmiştir: Nisan 1921 de 4 milyon, "
+        "Mayıs-Haziran 1921’de 1.4 milyon Kasım 1921’de 1.1 milyon ve Mayıs 1922’de 3.5 milyon (Bu konuda bak. "
+        "Fahir Armaoğlu 20 yy siyasi tarihi 2005, s.313)"
+    )
 
 
 @pytest.mark.parametrize(
