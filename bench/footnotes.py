@@ -26,11 +26,13 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def footnote_matches(expected: dict, text: str, page: int, pages: list[int]) -> bool:
+def footnote_matches(expected: dict, text: str, page: int, pages: list[int], body_endings: list[str]) -> bool:
+    """Right number, page(s), first and last words, and no body sentence swallowed in the middle."""
     text = squeeze(text)
     whole = text.startswith(squeeze(expected["first"])) and text.endswith(squeeze(expected["last"]))
     inner = squeeze(expected.get("contains", "")) in text
-    return whole and inner and page == expected["page"] and pages == expected["pages"]
+    clean = not any(squeeze(ending) in text for ending in body_endings)
+    return whole and inner and clean and page == expected["page"] and pages == expected["pages"]
 
 
 def main() -> None:
@@ -41,15 +43,16 @@ def main() -> None:
     document = recover_structure(read_file(article), "bench")
     found = {note.number: note for note in document.footnotes}
     expected = {item["number"]: item for item in annotation["footnotes"]}
+    wanted = annotation["footnotes"] + annotation.get("markers_without_footnote", [])
+    body_endings = [item["sentence_end"] for item in wanted]
     correct = [
         n
         for n, item in expected.items()
-        if n in found and footnote_matches(item, found[n].text, found[n].page, found[n].pages)
+        if n in found and footnote_matches(item, found[n].text, found[n].page, found[n].pages, body_endings)
     ]
     precision = len(correct) / len(found) if found else 0.0
     recall = len(correct) / len(expected) if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    wanted = annotation["footnotes"] + annotation.get("markers_without_footnote", [])
     markers = {marker.number: marker for marker in document.markers}
     linked = 0
     wrong: list[str] = []
