@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from vakanuvis.annotate.dates.grammar import Expression, grammar_for, scan
+from vakanuvis.annotate.dates.assemble import scan
+from vakanuvis.annotate.dates.grammar import Expression, grammar_for
 from vakanuvis.annotate.dates.values import Context, normalize
 from vakanuvis.lang import LANGUAGES
 from vakanuvis.model import DateMention, Document, Span

@@ -1,0 +1,171 @@
+"""Assembling expressions: neighbours joined into ranges, and only what is surely a date kept."""
+
+from __future__ import annotations
+
+import re
+
+from vakanuvis.annotate.dates.grammar import (
+    Expression,
+    Grammar,
+    find_cores,
+    grammar_for,
+    grow_head,
+    grow_tail,
+)
+from vakanuvis.annotate.dates.lexicon import key
+
+
+def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> list[Expression]:
+    """Join neighbours that form one range or one date ("1921 Ocak-Şubat", "X’den Y’e kadar")."""
+    lexicon = grammar.lexicon
+    ablatives = {key(suffix) for suffix in lexicon.words_of("ablative_suffixes")}
+    joined: list[Expression] = []
+    for expression in expressions:
+        if not joined:
+            joined.append(expression)
+            continue
+        before = joined[-1]
+        gap = text[before.end : expression.start]
+        as_range = False
+        if "\n\n" in gap or len(gap) > 12:
+            pass
+        elif (
+            before.last is None
+            and before.bare_year
+            and not before.suffix
+            and expression.first.year is None
+            and expression.year_offset is None
+        ):
+            if gap.strip() == "" and expression.first.month is not None:
+                # "1920 Eylülünde", "1921 Ocak-Şubat aylarında", "1920-ci il aprelin 28-də"
+                before_year = before.first.year
+                expression.first.year = before_year
+                if expression.last is not None:
+                    expression.last.year = before_year
+                expression.year_offset = before.year_offset
+                expression.start = before.start
+                expression.calendar_marker = expression.calendar_marker or before.calendar_marker
+                expression.confirmed = True
+                joined[-1] = expression
+                continue
+        elif (
+            expression.year_offset is not None
+            and expression.first.month is None
+            and before.first.month is not None
+            and before.first.year is None
+            and before.year_offset is None
+            and re.fullmatch(r"\s+(?:of\s+)?", gap)
+        ):
+            # "16 марта того же года", "in March of the following year"
+            before.year_offset = expression.year_offset
+            before.end = expression.end
+            before.season = before.season or expression.season
+            before.marks.append("year by reference")
+            before.confirmed = True
+            continue
+        elif grammar.dash.match(gap) and not before.open_start and not expression.range_from:
+            as_range = before.last is None and expression.last is None
+        elif grammar.range_to.search(gap) and before.range_from:
+            as_range = True
+        elif grammar.range_and.search(gap) and (before.range_from or expression.range_tail):
+            as_range = True
+        elif gap.strip() == "" and before.suffix in ablatives and expression.open_end:
+            as_range = True
+            expression.open_end = False
+        if as_range and before.bare_year and expression.bare_year and before.last is None:
+            low, high = before.first.year or 0, expression.first.year or 0
+            as_range = low < high <= low + 100  # "from 1000 to 2000 rifles" is no range of years
+        if as_range:
+            joined[-1] = merge(before, expression)
+            continue
+        joined.append(expression)
+    return joined
+
+
+def merge(before: Expression, after: Expression) -> Expression:
+    """One range from `before` to `after`; a missing year of the start comes from the end."""
+    last = after.last or after.first
+    first = before.first
+    if first.year is None and last.year is not None:
+        first.year = last.year
+    before.last = last
+    before.end = after.end
+    before.suffix = after.suffix
+    before.narrative = before.narrative or after.narrative
+    before.confirmed = True
+    before.approximate = before.approximate or after.approximate
+    before.uncertain = before.uncertain or after.uncertain
+    before.open_start = False
+    before.range_tail = before.range_tail or after.range_tail
+    before.bare_year = before.bare_year and after.bare_year
+    before.calendar_marker = before.calendar_marker or after.calendar_marker
+    before.old_style = before.old_style or after.old_style
+    before.last_season = after.season
+    before.marks.append("range")
+    return before
+
+
+BIBLIOGRAPHIC_BEFORE = re.compile(r"[,.;:]\s?$")
+BIBLIOGRAPHIC_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> bool:
+    """A bare year placed as in a reference: "М., 1960, стр. 5", "Bakı,1992,s.70", "(1920)", "2005, s.313"."""
+    before = text[max(0, expression.start - 3) : expression.start]
+    after = text[expression.end : expression.end + 30]
+    locator = grammar.lexicon.pattern("locators")
+    units = grammar.lexicon.pattern("archive_units")
+    if re.search(rf"(?:{locator}|{units})\s*$", text[max(0, expression.start - 12) : expression.start]):
+        return False  # "s. 1920" a page, "Kls. 1920" an archive box
+    if BIBLIOGRAPHIC_BEFORE.search(before) and BIBLIOGRAPHIC_AFTER.match(after):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    return bool(re.match(rf"(?:,?\s*{locator}\s*\d|\s*:\s*\d)", after))
+
+
+def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:
+    """A month with no number is a date only when capitalized and inflected as a time or qualified."""
+    written = text[expression.start : expression.end]
+    first_letter = next((char for char in written if char.isalpha()), "")
+    if "month_word" in expression.marks:
+        return True  # "temmuz ayında": the word "ay" says it, whatever the case
+    if not first_letter.isupper():
+        return False
+    allowed = {key(suffix) for suffix in grammar.lexicon.words_of("standalone_month_suffixes")}
+    if expression.suffix in allowed:
+        return True
+    qualifiers = {"month_word", "part", "approximate", "open_start", "range"}
+    return bool(qualifiers & set(expression.marks))
+
+
+def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
+    """Every date expression of `text`, unnormalized, in text order."""
+    grammar = grammar_for(languages)
+    expressions = find_cores(text, grammar)
+    for index, expression in enumerate(expressions):
+        limit = expressions[index + 1].start if index + 1 < len(expressions) else len(text)
+        grow_tail(expression, text, grammar, limit)
+    for index, expression in enumerate(expressions):
+        floor = expressions[index - 1].end if index else 0
+        grow_head(expression, text, grammar, floor)
+    expressions = join_ranges(expressions, text, grammar)
+    since = {key(word) for word in grammar.lexicon.words_of("open_start_before")}
+    for expression in expressions:
+        if expression.range_from in since and expression.last is None:
+            expression.open_start = True  # "с 1920 г.": since, as no end follows
+    kept = []
+    for expression in expressions:
+        if (
+            expression.first.month is not None
+            and expression.first.day is None
+            and expression.first.year is None
+        ):
+            if expression.last is None and not is_standalone_month(expression, text, grammar):
+                continue
+        elif expression.bare_year and not expression.confirmed:
+            if not is_citation_year(expression, text, grammar):
+                continue
+            expression.marks.append("citation")
+        kept.append(expression)
+    return kept
