@@ -25,7 +25,7 @@ from vakanuvis.model import Document, EntityMention, Span
 from vakanuvis.resolve.authority import Authority, fold_name, load_authority
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
-_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
 
 
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
@@ -36,6 +36,7 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
     candidates: list[Candidate] = []
     for start, end in spans or fallback_sentences(text):
         candidates.extend(recognizer.sentence_candidates(text, start, end))
+    candidates.extend(recover_surnames(candidates, recognizer))
     harmonize_types(candidates, text)
     mentions = [
         EntityMention(Span(c.start, c.end), text[c.start : c.end], c.surface, c.type) for c in candidates
@@ -56,6 +57,23 @@ def fallback_sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def recover_surnames(candidates: list[Candidate], recognizer: RuleRecognizer) -> list[Candidate]:
+    """Capitalized common words dropped by the rules that are the surname of a titled person ('Albay Rey')."""
+    titles = recognizer.words.titles_after
+    titled = {
+        fold_name(names[-1].stem)
+        for c in candidates
+        if c.type == "person" and c.strength >= 3
+        if (names := [t for t in c.tokens if fold_name(t.stem) not in titles])
+    }
+    taken = {(c.start, c.end) for c in candidates}
+    recovered = []
+    for token in recognizer.dropped:
+        if fold_name(token.stem) in titled and (token.start, token.end) not in taken:
+            recovered.append(Candidate(token.start, token.end, token.stem, "person", 2, [token]))
+    return recovered
 
 
 def harmonize_types(candidates: list[Candidate], text: str) -> None:

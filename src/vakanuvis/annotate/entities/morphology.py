@@ -132,7 +132,27 @@ def strip_inflection(word: str, keep_possessive: bool = False) -> str:
 
 def derived_from_proper(word: str) -> str | None:
     """The proper root of a word derived with -lı/-li ('Amerikalılar' → 'Amerika'), else None."""
-    for analysis in analyze_word(word):
+    found = analyze_word(word)
+    if any(turkish_lower(a.lemma) == turkish_lower(word) for a in found):
+        return None  # a word of its own ("Polatlı", "Osmanlı"), not a derivation
+    for analysis in found:
         if analysis.proper and any(m[0] == "With" for m in analysis.morphemes):
             return analysis.lemma
     return None
+
+
+def has_oblique_case(word: str) -> bool:
+    """True when every analysis ends in a case other than the nominative ('Yıllarında'): such a word
+    closes a phrase, so it cannot stand inside a longer name."""
+    found = analyze_word(word)
+    # dative and accusative endings look like Ottoman izafet and -iye words ("Şarkiye", "Milliye")
+    oblique = frozenset({"Loc", "Abl", "Gen", "Ins"})
+    return bool(found) and all(any(m[0] in oblique for m in a.morphemes) for a in found)
+
+
+FUNCTION_POS = frozenset({"Det", "Pron", "Conj", "Adv", "Postp", "Ques", "Interj", "Verb", "Num"})
+
+
+def is_function_word(word: str) -> bool:
+    """'Bu', 'Lakin', 'Aslında': a word that can open a sentence but never a name."""
+    return any(a.pos in FUNCTION_POS and not a.proper for a in analyze_word(word))

@@ -34,6 +34,8 @@ class Words:
     not_names: frozenset[str]
     connectors: frozenset[str]
     surname_endings: tuple[str, ...]
+    title_heads: frozenset[str] = frozenset()
+    izafet_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,6 +64,8 @@ def entity_words() -> Words:
         not_names=union("not_names"),
         connectors=union("name_connectors") or frozenset({"ve"}),
         surname_endings=tuple(sorted(union("surname_endings"), key=len, reverse=True)),
+        title_heads=union("title_heads"),
+        izafet_heads=union("izafet_heads"),
     )
 
 
@@ -119,6 +123,7 @@ class RuleRecognizer:
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
         self.words = entity_words()
+        self.dropped: list[Token] = []
 
     # ---------------------------------------------------------------- knowledge
     def known_name(self, text: str) -> bool:
@@ -236,14 +241,15 @@ class RuleRecognizer:
                 close()
                 pre_title = True
                 continue
-            if lemmas & words.office_words and _head_type(token, words) is None:
+            after_izafet = bool(current) and re.search(r"-y?[ıiuü]$", current[-1].text) is not None
+            if lemmas & words.office_words and _head_type(token, words) is None and not after_izafet:
                 close()
                 continue
             if token.kind == "initials" and current and current[-1].kind != "initials":
                 close()
             current.append(token)
             next_is_head = position + 1 < len(run) and _head_type(run[position + 1], words) not in (None, "other")
-            if token.has_apostrophe:
+            if token.has_apostrophe or (token.kind == "word" and morphology.has_oblique_case(token.stem)):
                 close()
             elif _head_type(token, words) not in (None, "other") and not next_is_head and len(current) > 1:
                 close()
@@ -322,6 +328,8 @@ class RuleRecognizer:
                     found.extend(self._candidates(_Segment(part, segment.pre_title and index == 0), text))
                 return found
         candidate = self._candidate(segment, text)
+        if candidate is None and len(tokens) == 1 and tokens[0].kind == "word" and not tokens[0].sentence_initial:
+            self.dropped.append(tokens[0])  # "Rey" (a common word) may be the surname of "Albay Rey"
         return [candidate] if candidate is not None else []
 
     def _candidate(self, segment: _Segment, text: str) -> Candidate | None:
@@ -337,7 +345,7 @@ class RuleRecognizer:
             ordinal = bool(_ORDINAL_BEFORE.search(text[max(0, tokens[0].start - 6) : tokens[0].start]))
             named = [t for t in tokens[:-1] if t.capitalized or t.kind != "word"]
             # sentence-initial function words ("Bu Kongre") are not part of the name
-            while named and named[0].sentence_initial and not self._name_capable(named[0]):
+            while named and named[0].sentence_initial and morphology.is_function_word(named[0].stem):
                 tokens = tokens[1:]
                 named = named[1:]
             while tokens and not tokens[0].capitalized and tokens[0].kind == "word":
@@ -356,6 +364,11 @@ class RuleRecognizer:
                 return None
             surface = self._surface(kept, text, keep_possessive=False)
             return Candidate(kept[0].start, kept[-1].end, surface, "person", 3, kept)
+        izafet = re.match(r"^([^\W\d_]+)-y?[ıiuü]$", turkish_lower(tokens[0].text))
+        if izafet and len(tokens) > 1 and morphology.lemmas(izafet.group(1)) & words.izafet_heads:
+            surface = self._surface(tokens, text, keep_possessive=True)
+            kind = self._authority_type(surface) or "organization"
+            return Candidate(tokens[0].start, tokens[-1].end, surface, kind, 3, tokens)
         kept = self._trim(list(tokens), keep_all=segment.pre_title)
         if not kept:
             return None
@@ -369,12 +382,12 @@ class RuleRecognizer:
             return Candidate(first.start, last.end, surface, authority_type or "person", 3, kept)
         if authority_type is not None:
             return Candidate(first.start, last.end, surface, authority_type, 3, kept)
+        if self._place(surface) is not None:
+            return Candidate(first.start, last.end, surface, "place", 2, kept)
         if len(kept) == 1:
             lemmas = self._lemmas(first)
             if lemmas & words.ethnonyms or morphology.derived_from_proper(first.stem):
                 return None  # a people, not a person, place or organization
-        if self._place(surface) is not None:
-            return Candidate(first.start, last.end, surface, "place", 2, kept)
         if first.kind == "abbr" and len(kept) == 1:
             return Candidate(first.start, last.end, surface, "organization", 1, kept)
         if not any(self._strong(t) for t in kept):
@@ -395,8 +408,12 @@ class RuleRecognizer:
         found: list[Candidate] = []
         for run in self._runs(text, tokens):
             following = next((t for t in tokens if t.start >= run[-1].end), None)
-            if following is not None and not following.capitalized and _head_type(following, self.words) == "other":
-                run = run[:-1]  # "Vakit gazetesinin", "Sakarya savaşı": the last word names something else
+            if (
+                following is not None
+                and not following.capitalized
+                and morphology.lemmas(following.text) & self.words.title_heads
+            ):
+                run = run[:-1]  # "Vakit gazetesinin": the last word is the title of a publication
             for segment in self._segments(run):
                 for part in self._split_connectors(segment):
                     found.extend(self._candidates(part, text))
