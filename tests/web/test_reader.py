@@ -72,10 +72,10 @@ def test_document_shows_text_highlights_and_page_numbers(reader, server, file_na
     assert pages == [start["page"] for start in stored["page_starts"]]
     assert pages == sorted(pages)
     # The text shown is the stored text: nothing added, nothing lost (markers and page labels aside).
-    shown = page.locator(".document-text").evaluate(
-        "node => { const copy = node.cloneNode(true);"
+    shown = page.locator(".document-text .block").evaluate_all(
+        "blocks => blocks.map(block => { const copy = block.cloneNode(true);"
         " copy.querySelectorAll('.page-mark, .fn-marker-wrap').forEach(n => n.remove());"
-        " return copy.textContent; }"
+        " return copy.textContent; }).join(' ')"
     )
     assert squeeze(shown) == squeeze(stored["text"])
 
@@ -148,7 +148,7 @@ def test_timeline_event_opens_its_sentence_and_footnotes(reader, server):
     page = reader.open("timeline")
     events = server.api("events", limit=500)["data"]
     event = next(e for e in events if e["footnotes"])
-    page.locator(f'.event-mark[data-event="{event["id"]}"]').click()
+    page.locator(f'.event-mark[data-event="{event["id"]}"] .mark').click()
     card = page.locator("#panel .event-card")
     assert squeeze(card.locator(".sentence").inner_text()) == squeeze(event["sentence"])
     card.locator(".footnote-text").first.wait_for()
@@ -182,13 +182,11 @@ def test_uncertain_dates_look_different_from_exact_ones(reader, server):
 
 def test_timeline_zooms(reader):
     page = reader.open("timeline")
-    first_tick = page.locator(".timeline-svg .axis .tick text").first.inner_text()
     ticks_before = page.locator(".timeline-svg .axis .tick").evaluate_all("t => t.map(x => x.textContent)")
     for _ in range(4):
         page.get_by_role("button", name="Yakınlaştır").click()
     ticks_after = page.locator(".timeline-svg .axis .tick").evaluate_all("t => t.map(x => x.textContent)")
-    assert ticks_after != ticks_before
-    assert first_tick
+    assert ticks_before and ticks_after != ticks_before
 
 
 # ------------------------------------------------------------------ map
@@ -202,7 +200,7 @@ def test_map_place_opens_its_events_and_its_entity_page(reader, server):
     page = reader.open("map")
     assert page.locator(".map-svg .country").count() > 100  # the base map is drawn, with no tile server
     assert page.locator(".map-svg .place-mark").count() == len(places)
-    page.locator(f'.place-mark[data-place="{place["id"]}"]').click()
+    page.locator(f'.place-mark[data-place="{place["id"]}"] circle').click()
     assert page.locator("#panel .event-card").count() == len(place["events"])
     page.locator("#panel .entity-link").click()
     reader.wait()

@@ -57,12 +57,12 @@ function drawMap(container, places, world, byId, ids) {
   const size = `${width}x${height}`;
   if (size === lastSize && container.querySelector("svg")) return;
   lastSize = size;
-  // Fit the places, with at least ~12 degrees of context around them.
-  const lons = places.map((p) => p.lon);
-  const lats = places.map((p) => p.lat);
-  const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  // Fit where most mentions are (a stray match on the other side of the world must not shrink the
+  // map to a globe), with at least ~12 degrees of context around; zooming out shows the rest.
+  const [west, east] = weightedRange(places, "lon");
+  const [south, north] = weightedRange(places, "lat");
   const extra = Math.max(4, 12 - (east - west) / 2, 8 - (north - south) / 2);
-  const frame = { type: "MultiPoint", coordinates: [[west - extra, south - extra / 2], [east + extra, north + extra / 2]] };
+  const frame = { type: "MultiPoint", coordinates: boxOutline(west - extra, east + extra, south - extra / 2, north + extra / 2) };
   const centre = (west + east) / 2;
   const projection = geoConicConformal().rotate([-centre, 0]).parallels([30, 45]).fitExtent([[10, 10], [width - 10, height - 10]], frame);
   const path = geoPath(projection);
@@ -79,7 +79,7 @@ function drawMap(container, places, world, byId, ids) {
   const marks = svg("g", { class: "places" });
   for (const place of [...places].sort((a, b) => b.mentions - a.mentions)) {
     const [x, y] = projection([place.lon, place.lat]);
-    const group = svg("g", { class: "place-mark", transform: `translate(${x},${y})`, tabindex: 0, role: "button", "data-place": place.id });
+    const group = svg("g", { class: "place-mark", transform: `translate(${x},${y})`, tabindex: 0, role: "button", "data-place": place.id, "data-x": x, "data-y": y, "data-r": radius(place.mentions) });
     const title = svg("title");
     title.textContent = `${place.name} (${place.mentions})`;
     const text = svg("text", { x: radius(place.mentions) + 3, y: 4, class: "place-label" });
@@ -92,11 +92,12 @@ function drawMap(container, places, world, byId, ids) {
   }
   layer.append(marks);
   const behaviour = d3zoom()
-    .scaleExtent([1, 12])
+    .scaleExtent([0.2, 12])
     .on("zoom", (event) => {
       layer.setAttribute("transform", event.transform);
       // Keep circles and labels the same size on screen while the land grows.
       for (const mark of marks.children) mark.querySelector("circle").style.transform = mark.querySelector("text").style.transform = `scale(${1 / event.transform.k})`;
+      declutter(marks, event.transform);
     });
   select(root).call(behaviour).call(behaviour.transform, zoomIdentity);
   const buttons = h(
@@ -106,4 +107,43 @@ function drawMap(container, places, world, byId, ids) {
     h("button", { type: "button", title: t("zoomOut"), "aria-label": t("zoomOut"), onclick: () => behaviour.scaleBy(select(root), 1 / 1.6) }, "−"),
   );
   fill(container, buttons, root);
+}
+
+/** The 5th and 95th percentiles of a coordinate, each place weighted by its mentions. */
+function weightedRange(places, key) {
+  const sorted = [...places].sort((a, b) => a[key] - b[key]);
+  const total = sorted.reduce((sum, place) => sum + Math.max(1, place.mentions), 0);
+  const at = (share) => {
+    let seen = 0;
+    for (const place of sorted) {
+      seen += Math.max(1, place.mentions);
+      if (seen >= share * total) return place[key];
+    }
+    return sorted[sorted.length - 1][key];
+  };
+  return [at(0.05), at(0.95)];
+}
+
+/** Points along the edges of a longitude/latitude box: in a conic projection its corners are not its extremes. */
+function boxOutline(west, east, south, north) {
+  const points = [];
+  for (let step = 0; step <= 20; step += 1) {
+    const lon = west + ((east - west) * step) / 20;
+    const lat = south + ((north - south) * step) / 20;
+    points.push([lon, south], [lon, north], [west, lat], [east, lat]);
+  }
+  return points;
+}
+
+/** Hide the labels that would overlap a label of a more mentioned place (marks come most mentioned first). */
+function declutter(marks, transform) {
+  const taken = [];
+  for (const mark of marks.children) {
+    const [x, y] = transform.apply([Number(mark.dataset.x), Number(mark.dataset.y)]);
+    const text = mark.querySelector("text");
+    const box = { left: x + Number(mark.dataset.r) + 2, right: x + Number(mark.dataset.r) + 4 + text.textContent.length * 6.2, top: y - 8, bottom: y + 6 };
+    const clash = taken.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom);
+    text.style.visibility = clash ? "hidden" : "visible";
+    if (!clash) taken.push(box);
+  }
 }

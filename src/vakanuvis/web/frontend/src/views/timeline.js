@@ -99,6 +99,11 @@ function tickFormat(date) {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(date);
 }
 
+/** A date that stands for an open end of an interval. */
+function isOpen(iso) {
+  return iso < "1000" || iso > "9000";
+}
+
 function label(event) {
   const name = event.actors[0] || event.places[0] || event.text;
   return name.length > 22 ? `${name.slice(0, 21)}…` : name;
@@ -106,8 +111,9 @@ function label(event) {
 
 /** Draw the chart into `container`; returns a redraw function (for resizes). */
 function drawChart(container, events, ids) {
-  const low = Math.min(...events.map((e) => day(e.start)));
-  const high = Math.max(...events.map((e) => day(e.end) + DAY));
+  // Open ends ("1920/..", stored as 0001-01-01 or 9999-12-31) do not stretch the axis; their bars run to its edge.
+  const low = Math.min(...events.map((e) => day(isOpen(e.start) ? e.end : e.start)));
+  const high = Math.max(...events.map((e) => day(isOpen(e.end) ? e.start : e.end) + DAY));
   const pad = Math.max((high - low) * 0.03, 15 * DAY);
   const domain = [new Date(low - pad), new Date(high + pad)];
   const root = svg("svg", { class: "timeline-svg", role: "img", "aria-label": t("timeline") });
@@ -136,16 +142,24 @@ function drawChart(container, events, ids) {
     const width = Math.max(320, container.clientWidth);
     behaviour.extent([[0, 0], [width, 100]]).translateExtent([[0, 0], [width, 100]]);
     const x = transform.rescaleX(scaleUtc().domain(domain).range([8, width - 8]));
+    // Pack the marks into lanes; a label is drawn only where its lane has room for it.
     const laneEnds = [];
     const placed = events.map((event) => {
-      const x0 = x(new Date(day(event.start)));
-      const x1 = Math.max(x(new Date(day(event.end) + DAY)), x0 + 10);
-      const right = x1 + 6 + label(event).length * 6.5;
-      let lane = laneEnds.findIndex((end) => end < x0);
+      const [left, right] = x.range();
+      const x0 = isOpen(event.start) ? Math.min(left - 20, x(new Date(day(event.end)))) : x(new Date(day(event.start)));
+      const x1 = isOpen(event.end) ? Math.max(right + 20, x0 + 10) : Math.max(x(new Date(day(event.end) + DAY)), x0 + 10);
+      let lane = laneEnds.findIndex((end) => end + 3 < x0);
       if (lane === -1) lane = laneEnds.length;
-      laneEnds[lane] = right;
-      return { event, x0, x1, lane };
+      laneEnds[lane] = x1;
+      return { event, x0, x1, lane, room: Infinity };
     });
+    const lastInLane = new Map();
+    for (const mark of placed) {
+      const before = lastInLane.get(mark.lane);
+      if (before) before.room = mark.x0 - before.x1 - 8;
+      lastInLane.set(mark.lane, mark);
+    }
+    for (const mark of placed) if (mark.room === Infinity) mark.room = width - mark.x1 - 8;
     const height = TOP + laneEnds.length * LANE + AXIS + 8;
     root.setAttribute("width", width);
     root.setAttribute("height", height);
@@ -153,21 +167,29 @@ function drawChart(container, events, ids) {
     axisGroup.setAttribute("transform", `translate(0,${height - AXIS})`);
     select(axisGroup).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat(tickFormat));
     plot.replaceChildren();
-    for (const { event, x0, x1, lane } of placed) {
+    for (const { event, x0, x1, lane, room } of placed) {
       const kind = precision(event);
       const y = TOP + lane * LANE;
-      const group = svg("g", { class: `event-mark ${kind}`, tabindex: 0, role: "button", "data-event": event.id, "data-start": event.start, "data-end": event.end, "data-edtf": event.date });
+      const open = isOpen(event.start) || isOpen(event.end) ? " open" : "";
+      const group = svg("g", { class: `event-mark ${kind}${open}`, tabindex: 0, role: "button", "data-event": event.id, "data-start": event.start, "data-end": event.end, "data-edtf": event.date });
       const title = svg("title");
       title.textContent = `${event.date} — ${event.sentence}`;
       group.append(title);
       if (kind === "exact") group.append(svg("circle", { cx: x0 + 5, cy: y + 7, r: 5, class: `mark ${kind}` }));
       else group.append(svg("rect", { x: x0, y: y + 1, width: x1 - x0, height: 12, rx: 5, class: `mark ${kind}` }));
-      const text = svg("text", { x: x1 + 4, y: y + 11, class: "mark-label" });
-      text.textContent = label(event);
-      group.append(text);
-      const open = () => openEvent(event, ids);
-      group.addEventListener("click", open);
-      group.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), open()));
+      // Long bars carry their label inside (on their visible part); others to their right, if it fits.
+      const visible = Math.min(x1, width) - Math.max(x0, 0);
+      const inside = kind !== "exact" && visible > 60;
+      const characters = Math.floor((inside ? visible - 12 : room) / 6.5);
+      if (characters >= 4) {
+        const text = svg("text", { x: inside ? Math.max(x0, 0) + 6 : x1 + 4, y: y + 11, class: "mark-label" });
+        const name = label(event);
+        text.textContent = name.length > characters ? `${name.slice(0, characters - 1)}…` : name;
+        group.append(text);
+      }
+      const show = () => openEvent(event, ids);
+      group.addEventListener("click", show);
+      group.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), show()));
       plot.append(group);
     }
   }
