@@ -72,6 +72,20 @@ def sentence_of(document, number: int) -> str:
             1,
         ),
         (
+            "layout-margin.txt",
+            {
+                1: ("Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 960.", 1),
+                2: ("Düstur, III. Tertip, c. 2, s. 12.", 1),
+                3: ("TBMM Zabıt Ceridesi, Devre I, c. 14, s. 200.", 2),
+            },
+            {
+                1: "Kars Konferansı 26 Eylül 1921’de toplandı ve Güney Kafkasya cumhuriyetleri ile Türkiye arasındaki sınır meseleleri görüşüldü.",
+                2: "Antlaşma 13 Ekim 1921’de imzalandı.",
+                3: "Antlaşmanın maddeleri Ankara’da Meclis’te okundu ve kabul edildi.",
+            },
+            2,
+        ),
+        (
             "brackets.txt",
             {
                 1: ("Tevfik Bıyıklıoğlu, Atatürk Anadolu’da, Ankara 1959, s. 120.", 1),
@@ -99,6 +113,7 @@ def test_footnotes_markers_and_pages(name, notes, sentences, pages):
         ("formfeed-superscript.txt", ["Tarih Dergisi", "¹", "²", "³", "____", "Cebesoy", "\n1\n", "son-"]),
         ("endnotes-paren.txt", ["1)", "Yerasimos", "s. 850"]),
         ("brackets.txt", ["[1]", "[2]", "—", "Bıyıklıoğlu"]),
+        ("layout-margin.txt", ["Doğu Araştırmaları", "- 7 -", "- 8 -", "Düstur", "___"]),
     ],
 )
 def test_body_has_no_notes_or_furniture(name, absent):
@@ -119,3 +134,10 @@ def test_form_feed_page_furniture_is_recorded():
     assert "1920 sonbaharında Erzurum’a" in document.text
     assert document.title == "TÜRK-SOVYET İLİŞKİLERİ"
     assert [page for _, page in document.page_starts] == [1, 2]
+
+
+def test_a_centred_first_line_is_the_title_not_a_running_head():
+    _, document = structure("layout-margin.txt")
+    assert document.text.startswith("KARS ANTLAŞMASI VE SONRASI\n\nKars Konferansı")
+    assert document.blocks[0].kind == "heading"
+    assert document.title == "KARS ANTLAŞMASI VE SONRASI"

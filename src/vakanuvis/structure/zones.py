@@ -62,11 +62,15 @@ def zone_document(raw: RawDocument) -> list[PageZones]:
 
 
 def zone_text(raw: RawDocument) -> list[PageZones]:
-    double_spaced = is_double_spaced([line.text for page in raw.pages for line in page.lines])
+    margin = common_margin([line.text for page in raw.pages for line in page.lines])
+    pages_texts = [
+        [line.text[margin:] if line.text[:margin].isspace() else line.text for line in page.lines]
+        for page in raw.pages
+    ]
+    double_spaced = is_double_spaced([text for texts in pages_texts for text in texts])
     chunks: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     if raw.explicit_pages:
-        for page in raw.pages:
-            texts = [line.text for line in page.lines]
+        for page, texts in zip(raw.pages, pages_texts, strict=True):
             separator = next((i for i, text in enumerate(texts) if is_separator(text)), None)
             furniture: list[Furniture] = []
             if separator is None:
@@ -75,17 +79,25 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
                 furniture.append(Furniture(page.number, texts[separator], "separator"))
                 chunks.append((page.number, texts[:separator], texts[separator + 1 :], furniture, True))
     else:
-        chunks = split_inferred_pages([line.text for page in raw.pages for line in page.lines])
+        chunks = split_inferred_pages([text for texts in pages_texts for text in texts])
     zones: list[PageZones] = []
     heads = repeated_heads([body for _, body, _, _, _ in chunks])
     for number, body_texts, note_texts, furniture, page_top in chunks:
         zone = PageZones(page=number, furniture=furniture)
-        body_texts = strip_page_furniture(number, body_texts, zone.furniture, heads, page_top)
+        body_texts = strip_page_furniture(
+            number, body_texts, zone.furniture, heads, page_top, number == chunks[0][0]
+        )
         zone.body = text_lines(body_texts, number, double_spaced)
         if note_texts is not None:
             zone.notes = text_lines(note_texts, number, double_spaced=True)
         zones.append(zone)
     return zones
+
+
+def common_margin(texts: list[str]) -> int:
+    """Leading spaces shared by most lines (a `pdftotext -layout` page margin), to be read as none."""
+    indents = sorted(len(text) - len(text.lstrip(" ")) for text in texts if text.strip())
+    return indents[len(indents) // 4] if indents else 0
 
 
 def is_double_spaced(texts: list[str]) -> bool:
@@ -217,7 +229,7 @@ def repeated_heads(bodies: list[list[str]]) -> set[str]:
 
 
 def strip_page_furniture(
-    page: int, texts: list[str], furniture: list[Furniture], heads: set[str], page_top: bool
+    page: int, texts: list[str], furniture: list[Furniture], heads: set[str], page_top: bool, first_page: bool
 ) -> list[str]:
     """Remove running heads and page numbers from the top (and page numbers from the bottom) of a page."""
     kept = list(texts)
@@ -226,7 +238,7 @@ def strip_page_furniture(
         for index, text in enumerate(kept):
             if not text.strip():
                 continue
-            reason = head_reason(text, heads)
+            reason = head_reason(text, heads, first_page)
             if reason is None or seen >= 3:
                 break
             furniture.append(Furniture(page, text, reason))
@@ -246,11 +258,13 @@ def strip_page_furniture(
     return kept
 
 
-def head_reason(text: str, heads: set[str]) -> str | None:
+def head_reason(text: str, heads: set[str], first_page: bool = False) -> str | None:
     if PAGE_NUMBER.match(text):
         return "page-number"
     indent = len(text) - len(text.lstrip(" "))
-    if indent >= HEAVY_INDENT or HEAD_WITH_NUMBER.search(text.rstrip()) or furniture_key(text) in heads:
+    # On the first page a centred line is more likely the article's title than a running head.
+    centred = indent >= HEAVY_INDENT and not first_page
+    if centred or HEAD_WITH_NUMBER.search(text.rstrip()) or furniture_key(text) in heads:
         return "running-head"
     return None
 
