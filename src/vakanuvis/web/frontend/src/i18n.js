@@ -28,7 +28,7 @@ const LABELS = {
     source: "Kaynak",
     citation: "Atıf",
     citations: "Atıflar",
-    locator: "Yer",
+    locator: "Konum",
     parsedSource: "Çözümlenen kaynak",
     noCitation: "Bu dipnotta çözümlenmiş kaynak yok.",
     legend: "Gösterge",

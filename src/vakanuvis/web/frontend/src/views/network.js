@@ -90,7 +90,7 @@ function drawNetwork(container, graph, byId) {
   const heaviest = Math.max(...links.map((l) => l.weight), 1);
   const simulation = forceSimulation(nodes)
     .force("link", forceLink(links).id((node) => node.id).distance(90).strength(0.4))
-    .force("charge", forceManyBody().strength(-260))
+    .force("charge", forceManyBody().strength(-380))
     .force("center", forceCenter(width / 2, height / 2))
     .force("x", forceX(width / 2).strength(0.06))
     .force("y", forceY(height / 2).strength(0.08))
@@ -135,7 +135,13 @@ function drawNetwork(container, graph, byId) {
     group.addEventListener("keydown", (event) => event.key === "Enter" && open());
     layer.append(group);
   }
-  const behaviour = d3zoom().scaleExtent([0.3, 8]).on("zoom", (event) => layer.setAttribute("transform", event.transform));
+  const behaviour = d3zoom()
+    .scaleExtent([0.3, 8])
+    .on("zoom", (event) => {
+      layer.setAttribute("transform", event.transform);
+      // Names stay readable (11px on screen) whatever the zoom.
+      layer.style.setProperty("--label-size", `${11 / event.transform.k}px`);
+    });
   select(root).call(behaviour).call(behaviour.transform, fitted(nodes, radius, width, height));
   fill(container, root);
 }
