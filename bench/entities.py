@@ -83,7 +83,9 @@ def score(annotation_path: Path, verbose: bool) -> dict[str, dict[str, tuple[int
     gold, missing = locate(text, annotation["mentions"])
     regions = ignored_regions(text, annotation.get("ignore_between", []))
     predicted: list[EntityMention] = [
-        m for m in find_mentions(document) if not any(overlaps((m.span.start, m.span.end), r) for r in regions)
+        m
+        for m in find_mentions(document)
+        if not any(overlaps((m.span.start, m.span.end), r) for r in regions)
     ]
     resolve_entities({document.id: predicted})
     gold_type = {canonical: kind for canonical, kind in annotation["entities"].items()}
@@ -151,7 +153,9 @@ def main() -> None:
     for path in sorted((BENCH / "annotations").glob("entities-*.json")):
         print(f"{path.name}")
         results = score(path, verbose)
-        print(f"  {'type':13} {'mentions P':>10} {'R':>6} {'(n)':>5}   {'entities P':>10} {'R':>6} {'(n)':>5}")
+        print(
+            f"  {'type':13} {'mentions P':>10} {'R':>6} {'(n)':>5}   {'entities P':>10} {'R':>6} {'(n)':>5}"
+        )
         for kind, figures in results.items():
             (mr, mp, mg), (er, ep, eg) = figures["mentions"], figures["entities"]
             print(

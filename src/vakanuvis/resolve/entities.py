@@ -15,7 +15,14 @@ from rapidfuzz import fuzz
 
 from vakanuvis.annotate.entities.rules import entity_words
 from vakanuvis.model import Entity, EntityMention
-from vakanuvis.resolve.authority import Authority, AuthorityEntry, load_authority, name_key, slug, turkish_lower
+from vakanuvis.resolve.authority import (
+    Authority,
+    AuthorityEntry,
+    load_authority,
+    name_key,
+    slug,
+    turkish_lower,
+)
 from vakanuvis.resolve.gazetteer import lookup_place
 
 FUZZY_NAME = 90  # whole-name similarity (0-100) for two spellings of one name
@@ -31,6 +38,7 @@ class _Group:
     entry: AuthorityEntry | None = None
     mentions: list[EntityMention] = field(default_factory=list)
     parent: _Group | None = None
+    document: str = ""  # set for short names, which are one entity only inside their document
 
     def root(self) -> _Group:
         group = self
@@ -52,6 +60,11 @@ def _is_initial(word: str) -> bool:
     return len(word) == 1
 
 
+def _is_short(core: list[str]) -> bool:
+    """A surname alone or initials and a surname: one entity only inside one document."""
+    return len(core) == 1 or any(_is_initial(w) for w in core)
+
+
 def _initials_fit(short: list[str], full: list[str]) -> bool:
     """'s i aralov' fits 'sergey aralov' and 'semyon ivanovich aralov'; 'j ahundov' does not fit 'ruhulla ahundov'."""
     if len(short) < 2 or len(full) < 2 or not _same_word(short[-1], full[-1]):
@@ -71,11 +84,13 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _partial_of(short: list[str], full: list[str]) -> bool:
-    """Is `short` a shorter way of writing `full`? A surname alone, initials + surname, or a tail of it."""
-    if not short or len(short) >= len(full):
-        return _initials_fit(short, full) if len(short) == len(full) else False
-    if all(_is_initial(w) for w in short[:-1]) and len(short) > 1:
+    """Is `short` a shorter way of writing `full`? Initials + surname, a surname alone, or a tail of it."""
+    if not short or not full:
+        return False
+    if len(short) > 1 and all(_is_initial(w) for w in short[:-1]):
         return _initials_fit(short, full)
+    if len(short) >= len(full):
+        return False
     tail = full[-len(short) :]
     return all(_same_word(a, b) for a, b in zip(short, tail, strict=True))
 
@@ -135,11 +150,13 @@ def resolve_entities(
             if entry is not None:
                 group = by_entry.setdefault(entry.key, _Group(entry.type, core_words(entry.name), entry))
             else:
-                short = len(core) == 1 or any(_is_initial(w) for w in core)
+                short = _is_short(core)
                 # short names are only one entity inside a document; full names are one everywhere
                 name = (document_id if short else "", mention.type, *core)
                 store = local if short else by_name
-                group = store.setdefault(name, _Group(mention.type, core))
+                group = store.setdefault(
+                    name, _Group(mention.type, core, document=document_id if short else "")
+                )
             group.mentions.append(mention)
             group_of_mention.append((mention, group))
             groups = groups_of_document.setdefault(document_id, [])
@@ -155,7 +172,8 @@ def resolve_entities(
 def _merge_partial_names(groups: list[_Group]) -> None:
     """'Ebilov', 'İ. Ebilov' → 'İbrahim Ebilov' and 'Sami Bey' → 'Bekir Sami Bey' when exactly one fits."""
     people = [g for g in groups if g.type == "person"]
-    for group in sorted(people, key=lambda g: len(g.core)):
+    # fuller short forms first: "İ. Ebilov" joins "İbrahim Ebilov" before "Ebilov" looks for a match
+    for group in sorted(people, key=lambda g: -len(g.core)):
         targets = {
             id(other.root()): other.root()
             for other in people
@@ -203,6 +221,8 @@ def _merge_fuzzy(groups: list[_Group]) -> None:
                 continue
             if group.root().entry is not None and other.root().entry is not None:
                 continue
+            if group.document and other.document and group.document != other.document:
+                continue  # short names were kept apart per document on purpose
             if _fuzzy_same(group.core, other.core) or (
                 group.type == "person"
                 and len(group.core) == len(other.core) > 1

@@ -114,9 +114,10 @@ def lookup_place(name: str) -> Place | None:
     if not ids:
         return None
     places = index["places"]
-    # A place whose own name matches beats a bigger place that merely lists the name as an alias.
-    exact = [i for i in ids if name_key(places[i][0]) == name_key(name)]
-    best = _best(exact or ids, places)
+    # A place whose own name matches beats a place up to ten times bigger that merely lists it as an alias
+    # ("Kars" is Kars, not Kadirli); a much bigger place wins ("Bakı" is Baku, not Baki in Java).
+    key = name_key(name)
+    best = max(ids, key=lambda i: (places[i][5] * (10 if name_key(places[i][0]) == key else 1), -i))
     if best is None:
         return None
     record = places[best]

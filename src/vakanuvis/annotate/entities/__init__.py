@@ -25,6 +25,7 @@ from vakanuvis.model import Document, EntityMention, Span
 from vakanuvis.resolve.authority import Authority, fold_name, load_authority
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
 _COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
 
 
@@ -53,6 +54,8 @@ def fallback_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _INITIAL_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            continue  # "S.İ. Aralov": the full stop of an initial ends no sentence
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

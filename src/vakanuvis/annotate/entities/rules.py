@@ -112,7 +112,11 @@ def _is_lowercase_org_head(token: Token, words: Words) -> bool:
         return False
     for analysis in morphology.analyze_word(token.text):
         ids = {m[0] for m in analysis.morphemes}
-        if words.heads.get(turkish_lower(analysis.lemma)) == "organization" and "P3sg" in ids and "A3pl" not in ids:
+        if (
+            words.heads.get(turkish_lower(analysis.lemma)) == "organization"
+            and "P3sg" in ids
+            and "A3pl" not in ids
+        ):
             return True
     return False
 
@@ -124,6 +128,7 @@ class RuleRecognizer:
         self.authority = authority
         self.words = entity_words()
         self.dropped: list[Token] = []
+        self.pending: list[Candidate] = []  # candidates split off while making another
 
     # ---------------------------------------------------------------- knowledge
     def known_name(self, text: str) -> bool:
@@ -248,7 +253,10 @@ class RuleRecognizer:
             if token.kind == "initials" and current and current[-1].kind != "initials":
                 close()
             current.append(token)
-            next_is_head = position + 1 < len(run) and _head_type(run[position + 1], words) not in (None, "other")
+            next_is_head = position + 1 < len(run) and _head_type(run[position + 1], words) not in (
+                None,
+                "other",
+            )
             if token.has_apostrophe or (token.kind == "word" and morphology.has_oblique_case(token.stem)):
                 close()
             elif _head_type(token, words) not in (None, "other") and not next_is_head and len(current) > 1:
@@ -290,9 +298,13 @@ class RuleRecognizer:
             if any(t.kind == "initials" for t in right[:1]):
                 continue
             right_surface = self._surface(right, text, False)
-            right_type = self._authority_type(right_surface) or ("place" if self._place(right_surface) else None)
+            right_type = self._authority_type(right_surface) or (
+                "place" if self._place(right_surface) else None
+            )
             left_surface = self._surface(left, text, False)
-            left_known = self._authority_type(left_surface) is not None or self._place(left_surface) is not None
+            left_known = (
+                self._authority_type(left_surface) is not None or self._place(left_surface) is not None
+            )
             if right_type is None or left[-1].kind == "initials":
                 continue
             if right_type in ("place", "organization") or left_known:
@@ -328,9 +340,15 @@ class RuleRecognizer:
                     found.extend(self._candidates(_Segment(part, segment.pre_title and index == 0), text))
                 return found
         candidate = self._candidate(segment, text)
-        if candidate is None and len(tokens) == 1 and tokens[0].kind == "word" and not tokens[0].sentence_initial:
+        split_off, self.pending = self.pending, []
+        if (
+            candidate is None
+            and len(tokens) == 1
+            and tokens[0].kind == "word"
+            and not tokens[0].sentence_initial
+        ):
             self.dropped.append(tokens[0])  # "Rey" (a common word) may be the surname of "Albay Rey"
-        return [candidate] if candidate is not None else []
+        return split_off + ([candidate] if candidate is not None else [])
 
     def _candidate(self, segment: _Segment, text: str) -> Candidate | None:
         words = self.words
@@ -345,13 +363,31 @@ class RuleRecognizer:
             ordinal = bool(_ORDINAL_BEFORE.search(text[max(0, tokens[0].start - 6) : tokens[0].start]))
             named = [t for t in tokens[:-1] if t.capitalized or t.kind != "word"]
             # sentence-initial function words ("Bu Kongre") are not part of the name
-            while named and named[0].sentence_initial and morphology.is_function_word(named[0].stem):
+            while (
+                named
+                and named[0].sentence_initial
+                and (
+                    morphology.is_function_word(named[0].stem)
+                    or (len(named) > 1 and not self._name_capable(named[0]) and self._strong(named[1]))
+                )
+            ):
                 tokens = tokens[1:]
                 named = named[1:]
             while tokens and not tokens[0].capitalized and tokens[0].kind == "word":
                 tokens = tokens[1:]
             if named or ordinal:
                 surface = self._surface(tokens, text, keep_possessive=True)
+                if self._authority_type(surface) is None:
+                    # "Türkiye Kars Antlaşması’nı": a known name may stand before another known name
+                    for cut in range(1, len(tokens) - 1):
+                        rest = self._surface(tokens[cut:], text, keep_possessive=True)
+                        rest_type = self._authority_type(rest)
+                        if rest_type is not None and self.known_name(
+                            self._surface(tokens[:cut], text, False)
+                        ):
+                            before = self._candidates(_Segment(tokens[:cut]), text)
+                            self.pending.extend(before)
+                            return Candidate(tokens[cut].start, last.end, rest, rest_type, 3, tokens[cut:])
                 kind = self._authority_type(surface) or head
                 return Candidate(tokens[0].start, last.end, surface, kind, 3, tokens)
             return None
@@ -435,8 +471,11 @@ class RuleRecognizer:
                 if not token.capitalized and token.kind == "word":
                     break
                 first_part.append(token)
-            if not first_part or plural_head or len(first_part) == len(tokens) or not self.known_name(
-                self._surface(first_part, "", False, whole=True)
+            if (
+                not first_part
+                or plural_head
+                or len(first_part) == len(tokens)
+                or not self.known_name(self._surface(first_part, "", False, whole=True))
             ):
                 return [segment]
         parts: list[list[Token]] = [[]]
@@ -450,7 +489,8 @@ class RuleRecognizer:
             return [_Segment(parts[0], segment.pre_title, segment.post_title)] if parts else []
         final = len(parts) - 1
         return [
-            _Segment(p, segment.pre_title and i == 0, segment.post_title and i == final) for i, p in enumerate(parts)
+            _Segment(p, segment.pre_title and i == 0, segment.post_title and i == final)
+            for i, p in enumerate(parts)
         ]
 
 

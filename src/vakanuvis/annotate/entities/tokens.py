@@ -67,6 +67,8 @@ def split_hyphenated(token: Token, is_known_name) -> list[Token]:  # type: ignor
     pieces = []
     position = token.start
     for index, part in enumerate(parts):
-        pieces.append(Token(part, position, position + len(part), "word", token.sentence_initial and index == 0))
+        pieces.append(
+            Token(part, position, position + len(part), "word", token.sentence_initial and index == 0)
+        )
         position += len(part) + 1
     return pieces
