@@ -67,7 +67,10 @@ def tag_text(
     mentions: list[DateMention] = []
     contexts: list[tuple[int, Context | None]] = []
     for expression in scan(text, languages):
-        value = normalize(expression, context, lexicon.rumi_years)
+        try:
+            value = normalize(expression, context, lexicon.rumi_years)
+        except (ValueError, OverflowError):  # a date no calendar has; the check stage reports such days
+            continue
         role = role_of(expression, text, languages, footnote is not None)
         mentions.append(
             DateMention(

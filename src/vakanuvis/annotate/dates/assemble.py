@@ -12,7 +12,7 @@ from vakanuvis.annotate.dates.grammar import (
     grow_head,
     grow_tail,
 )
-from vakanuvis.annotate.dates.lexicon import key
+from vakanuvis.annotate.dates.lexicon import alternation, key
 
 
 def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> list[Expression]:
@@ -114,14 +114,24 @@ def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> boo
     before = text[max(0, expression.start - 3) : expression.start]
     after = text[expression.end : expression.end + 30]
     locator = grammar.lexicon.pattern("locators")
-    units = grammar.lexicon.pattern("archive_units")
-    if re.search(rf"(?:{locator}|{units})\s*$", text[max(0, expression.start - 12) : expression.start]):
-        return False  # "s. 1920" a page, "Kls. 1920" an archive box
     if BIBLIOGRAPHIC_BEFORE.search(before) and BIBLIOGRAPHIC_AFTER.match(after):
         return True
     if before.endswith("(") and after.startswith(")"):
         return True
     return bool(re.match(rf"(?:,?\s*{locator}\s*\d|\s*:\s*\d)", after))
+
+
+def after_locator(expression: Expression, text: str, grammar: Grammar) -> bool:
+    """Whether a number follows a page or archive-unit word: "s. 1920", "ss. 1919-1920", "Kls. 1920"."""
+    lexicon = grammar.lexicon
+    years = {key(word) for word in lexicon.words_of("year_prepositions")}  # "c. 1920" is circa, not cilt
+    words = [
+        word
+        for word in lexicon.words_of("locators") + lexicon.words_of("archive_units")
+        if key(word) not in years
+    ]
+    before = text[max(0, expression.start - 12) : expression.start]
+    return bool(re.search(rf"(?:{alternation(words)}|ss\.|pp\.)\s*$", before))
 
 
 def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:
@@ -163,6 +173,8 @@ def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
         ):
             if expression.last is None and not is_standalone_month(expression, text, grammar):
                 continue
+        elif expression.bare_year and after_locator(expression, text, grammar):
+            continue
         elif expression.bare_year and not expression.confirmed:
             if not is_citation_year(expression, text, grammar):
                 continue

@@ -207,8 +207,14 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     calendar = calendar_of(first, expression, rumi_years)
     if last is not None and calendar == "gregorian":
         calendar = calendar_of(last, expression, rumi_years)
+    uncertain = expression.uncertain
+    for point in (first, last):
+        if point and point.day and point.month and point.year is not None:
+            if point.day > days_in(calendar, point.year, point.month):
+                point.day = None  # "31 Nisan": no such day; keep the month, marked uncertain
+                uncertain = True
     qualifier = {(True, False): "~", (False, True): "?", (True, True): "%"}.get(
-        (expression.approximate, expression.uncertain), ""
+        (expression.approximate, uncertain), ""
     )
 
     if last is not None and (first.year, first.month, first.day) == (last.year, last.month, last.day):
