@@ -45,6 +45,13 @@ export function cached(key, load) {
 }
 
 export const allEvents = () => cached("events", () => getAll("events"));
+export const allDocuments = () => cached("documents", () => getAll("documents"));
+
+/** Document id -> its title (or file name), to name documents where only their ids are given. */
+export async function documentTitles() {
+  const documents = await allDocuments();
+  return new Map(documents.map((d) => [d.id, d.title || d.path.split("/").pop()]));
+}
 export const allEntities = () => cached("entities", () => getAll("entities"));
 
 /** Canonical entity name -> entity id, to link the names that events carry. */

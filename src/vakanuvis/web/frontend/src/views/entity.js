@@ -2,11 +2,15 @@
 // cited in footnotes that mention it.
 import { h, fill, marked } from "../dom.js";
 import { t } from "../i18n.js";
-import { getJSON, entityIdsByName } from "../api.js";
+import { getJSON, entityIdsByName, documentTitles } from "../api.js";
 import { eventCard } from "../panel.js";
 
 export async function renderEntity(main, id) {
-  const [entity, ids] = await Promise.all([getJSON(`entities/${encodeURIComponent(id)}`), entityIdsByName().catch(() => new Map())]);
+  const [entity, ids, titles] = await Promise.all([
+    getJSON(`entities/${encodeURIComponent(id)}`),
+    entityIdsByName().catch(() => new Map()),
+    documentTitles().catch(() => new Map()),
+  ]);
   const facts = [
     [t("type"), t(entity.type)],
     [t("aliases"), (entity.aliases ?? []).join(", ")],
@@ -20,22 +24,24 @@ export async function renderEntity(main, id) {
     h("h1", { class: "entity-name" }, entity.name, " ", h("span", { class: `chip type-${entity.type}` }, t(entity.type))),
     h("dl", { class: "facts" }, facts.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
     h("h2", {}, `${t("mentionsLong")} (${mentions.length})`),
-    h(
-      "ul",
-      { class: "mentions" },
-      mentions.map((mention) => {
-        const where = mention.footnote === null || mention.footnote === undefined
-          ? `#/doc/${encodeURIComponent(mention.document)}?at=${mention.start}`
-          : `#/doc/${encodeURIComponent(mention.document)}?fn=${mention.footnote}`;
-        return h(
-          "li",
-          { class: "mention-item" },
-          h("a", { href: where, class: "where" }, mention.footnote === null || mention.footnote === undefined ? mention.document : `${mention.document}, ${t("inFootnote")} ${mention.footnote}`),
-          " ",
-          h("span", { class: "context" }, marked(mention.sentence || mention.text, [mention.text])),
-        );
-      }),
-    ),
+    [...groupBy(mentions, (mention) => mention.document)].map(([document, items]) => [
+      h("h3", { class: "mentions-document" }, titles.get(document) ?? document),
+      h(
+        "ul",
+        { class: "mentions" },
+        items.map((mention) => {
+          const inBody = mention.footnote === null || mention.footnote === undefined;
+          const where = `#/doc/${encodeURIComponent(mention.document)}?${inBody ? `at=${mention.start}` : `fn=${mention.footnote}`}`;
+          return h(
+            "li",
+            { class: "mention-item" },
+            h("span", { class: "context" }, marked(mention.sentence || mention.text, [mention.text])),
+            " ",
+            h("a", { href: where, class: "where" }, inBody ? `${t("openInDocument")} →` : `${t("footnote")} ${mention.footnote} →`),
+          );
+        }),
+      ),
+    ]),
     h("h2", {}, `${t("events")} (${entity.events?.length ?? 0})`),
     h("div", { class: "event-cards" }, (entity.events ?? []).map((event) => eventCard(event, ids))),
     h("h2", {}, `${t("sources")} (${entity.sources?.length ?? 0})`),
@@ -49,4 +55,14 @@ export function sourceLine(source) {
     .filter(Boolean)
     .join(", ");
   return h("a", { href: `#/source/${encodeURIComponent(source.id)}`, class: "source-link" }, text || source.id);
+}
+
+function groupBy(items, key) {
+  const groups = new Map();
+  for (const item of items) {
+    const name = key(item);
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name).push(item);
+  }
+  return groups;
 }

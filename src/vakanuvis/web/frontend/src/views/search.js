@@ -2,7 +2,7 @@
 // business, the page only marks the typed word's stem in what comes back.
 import { h, fill, marked } from "../dom.js";
 import { t } from "../i18n.js";
-import { getJSON } from "../api.js";
+import { getJSON, documentTitles } from "../api.js";
 
 export async function renderSearch(main, _argument, params) {
   const q = (params.get("q") ?? "").trim();
@@ -10,7 +10,7 @@ export async function renderSearch(main, _argument, params) {
     fill(main, h("h1", {}, t("searchResults")), h("p", {}, t("noResults")));
     return;
   }
-  const result = await getJSON("search", { q, limit: 100 });
+  const [result, titles] = await Promise.all([getJSON("search", { q, limit: 100 }), documentTitles().catch(() => new Map())]);
   const hits = result.data ?? result;
   const stems = q.split(/\s+/).map((word) => word.split(/['’`]/)[0]);
   fill(
@@ -21,7 +21,7 @@ export async function renderSearch(main, _argument, params) {
       ? h(
           "ol",
           { class: "search-results" },
-          hits.map((hit) => h("li", { class: `search-hit kind-${hit.kind}`, dataset: { kind: hit.kind } }, h("span", { class: "kind" }, t(`kind_${hit.kind}`)), " ", h("a", { href: hitHref(hit), class: "hit-link" }, marked(hit.text, stems)))),
+          hits.map((hit) => h("li", { class: `search-hit kind-${hit.kind}`, dataset: { kind: hit.kind } }, h("span", { class: "kind" }, t(`kind_${hit.kind}`)), " ", h("a", { href: hitHref(hit), class: "hit-link" }, marked(hit.text, stems)), hit.document ? h("span", { class: "meta hit-document" }, ` — ${titles.get(hit.document) ?? hit.document}${hit.kind === "footnote" ? `, ${t("footnote")} ${hit.footnote}` : ""}`) : null)),
         )
       : h("p", {}, t("noResults")),
   );

@@ -1,10 +1,10 @@
 // The source page: one work's parsed fields and every citation of it, with the footnote around it.
 import { h, fill } from "../dom.js";
 import { t } from "../i18n.js";
-import { getJSON } from "../api.js";
+import { getJSON, documentTitles } from "../api.js";
 
 export async function renderSource(main, id) {
-  const source = await getJSON(`sources/${encodeURIComponent(id)}`);
+  const [source, titles] = await Promise.all([getJSON(`sources/${encodeURIComponent(id)}`), documentTitles().catch(() => new Map())]);
   const facts = [
     [t("type"), t(source.type)],
     [t("authors"), (source.authors ?? []).join("; ")],
@@ -26,7 +26,7 @@ export async function renderSource(main, id) {
         h(
           "li",
           { class: "citation-item" },
-          h("a", { href: `#/doc/${encodeURIComponent(place.document)}?fn=${place.footnote}` }, `${place.document} · ${t("footnote")} ${place.footnote}`),
+          h("a", { href: `#/doc/${encodeURIComponent(place.document)}?fn=${place.footnote}` }, `${titles.get(place.document) ?? place.document} · ${t("footnote")} ${place.footnote}`),
           place.page ? ` · ${t("page")} ${place.page}` : "",
           place.locator ? ` · ${place.locator}` : "",
           place.citation ? h("p", { class: "raw" }, place.citation) : null,
