@@ -19,6 +19,7 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
     """Join neighbours that form one range or one date ("1921 Ocak-Şubat", "X’den Y’e kadar")."""
     lexicon = grammar.lexicon
     ablatives = {key(suffix) for suffix in lexicon.words_of("ablative_suffixes")}
+    genitives = {key(suffix) for suffix in lexicon.words_of("genitive_suffixes")}  # "1919’un Mayıs ayında"
     joined: list[Expression] = []
     for expression in expressions:
         if not joined:
@@ -32,7 +33,7 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
         elif (
             before.last is None
             and before.bare_year
-            and not before.suffix
+            and (not before.suffix or before.suffix in genitives)
             and expression.first.year is None
             and expression.year_offset is None
         ):

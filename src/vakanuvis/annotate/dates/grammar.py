@@ -31,6 +31,7 @@ DAY = rf"(?<!\d)(?<!\d[.,/]){DAY_NUMBER}"
 # (A four-digit group after a separator is no thousands group, so "1,1945" may hold a year.)
 YEAR = r"(?<!\d)(?:1\d{3}|20\d{2})(?![.,]?\d)"
 DASH = r"\s*[-–—]\s*"
+ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
 @dataclass
@@ -80,7 +81,7 @@ def month_group(name: str) -> str:
 def month_then_year(name: str, year: str) -> str:
     """A month name followed either by a year or by its own suffix."""
     return (
-        rf"(?P<{name}>{{MONTH}})(?:\s*,?\s*(?P<{year}>{YEAR})"
+        rf"(?P<{name}>{{MONTH}})(?:\s*,?\s*(?:{{YEAR_BEFORE}}\s+)?(?P<{year}>{YEAR})"
         rf"|(?P<{name}_s>{APOSTROPHE}{LETTERS}+|{{ATTACHED}})?{WORD_END})"
     )
 
@@ -98,8 +99,12 @@ CORE_PATTERNS = {
     + month_then_year("m2", "y2"),
     "month-day-year": rf"(?P<m1>{{MONTH}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR})",
     "numeric": rf"(?P<d1>{DAY})[./](?P<mn>1[0-2]|0?[1-9])[./](?P<y1>{YEAR})",
+    # "6.V.1921", "6 V 1921": Roman month numbers, common in Soviet references
+    "roman": rf"(?P<d1>{DAY})(?:\.\s?|\s)(?P<mr>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\.\s?|\s)(?P<y1>{YEAR})",
     "day-month": rf"(?P<d1>{DAY})\.?\s+" + month_then_year("m1", "y1"),
-    "month-link-day": rf"(?P<m1>{{MONTH}})\s+{{LINK}}\s+(?P<d1>{DAY})(?P<d1_s>{APOSTROPHE}{LETTERS}+)?",
+    # "Mayıs ayının 20’sine", "Mayıs’ın 19’unda"
+    "month-link-day": rf"(?P<m1>{{MONTH}})(?:\s+{{LINK}}|{APOSTROPHE}{{GENITIVE}})\s+(?P<d1>{DAY})"
+    + rf"(?P<d1_s>{APOSTROPHE}{LETTERS}+)",
     "month-day-suffix": month_group("m1") + rf"\s+(?P<d1>{DAY})-{LETTERS}+",
     "month-range": rf"(?P<m1>{{MONTH}}){DASH}" + month_then_year("m2", "y1"),
     "month": month_then_year("m1", "y1"),
@@ -132,6 +137,8 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "MONTH": lexicon.month_pattern,
         "ATTACHED": alternation(lexicon.words_of("attached_suffixes"), bounded=False, suffix=True),
         "LINK": pattern("month_day_links"),
+        "GENITIVE": pattern("genitive_suffixes"),
+        "YEAR_BEFORE": pattern("year_before_words"),
         "AND": pattern("range_and"),
         "TO": rf"(?:{DASH}|\s+{pattern('range_to')}\s+)",
         "ANAPHORA": alternation(list(lexicon.year_anaphora)),
@@ -197,6 +204,8 @@ def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, yea
         if found:
             point.month, point.calendar = found
             point.rumi_name = key(groups[month]) in lexicon.rumi_month_keys
+    if groups.get("mr") and month == "m1":
+        point.month = ROMAN_MONTHS.index(groups["mr"]) + 1
     if groups.get("mn") and month == "m1":
         point.month = int(groups["mn"])
         point.rumi_name = lexicon.rumi_years is not None  # "23.4.1336" in Turkish usage is Rumi

@@ -141,6 +141,8 @@ WORD_CATEGORIES = (
     "newspaper_words",
     "decade_suffixes",
     "archive_units",
+    "genitive_suffixes",
+    "year_before_words",
     "locators",
 )
 
