@@ -115,6 +115,9 @@ def document_annotations(engine: Engine, document_id: str) -> dict[str, Any]:
 def entity_with_sources(engine: Engine, entity_id: str) -> dict[str, Any]:
     """The entity detail, with the works cited in the footnotes that mention it."""
     detail = queries.entity_detail(engine, entity_id)
+    for mention in detail["mentions"]:
+        if "document_id" in mention:
+            mention["document"] = mention.pop("document_id")
     notes = {(m["document"], m["footnote"]) for m in detail["mentions"] if m["footnote"] is not None}
     c = schema.citations
     keys: set[str] = set()

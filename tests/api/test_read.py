@@ -1,0 +1,111 @@
+"""Reading through the API: documents with spans, events by period, entities, sources, search, maps."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_documents_list_and_paging(client):
+    everything = client.get("/api/documents").json()
+    assert everything["count"] == 4 and len(everything["data"]) == 4
+    page = client.get("/api/documents", params={"offset": 1, "limit": 2}).json()
+    assert page["count"] == 4
+    assert page["data"] == everything["data"][1:3]
+    assert set(page["data"][0]) == {"id", "title", "path", "language", "pages", "sha256"}
+
+
+def test_document_text_and_spans_agree(client):
+    document_id = client.get("/api/documents").json()["data"][0]["id"]
+    document = client.get(f"/api/documents/{document_id}").json()
+    text = document["text"]
+    annotations = client.get(f"/api/documents/{document_id}/annotations").json()
+    assert document["sentences"] and document["blocks"] and document["page_starts"]
+    for mention in annotations["mentions"]:
+        assert mention["footnote"] is None
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+        assert mention["entity"] and mention["name"]
+    for date in annotations["dates"]:
+        assert text[date["start"] : date["end"]] == date["text"]
+    numbers = [note["number"] for note in annotations["footnotes"]]
+    assert numbers == [marker["number"] for marker in annotations["markers"]]
+    footnotes = client.get(f"/api/documents/{document_id}/footnotes").json()
+    assert [note["number"] for note in footnotes] == numbers
+    assert all(note["sentence"] for note in footnotes)
+
+
+@pytest.mark.parametrize(
+    ("params", "start", "end"),
+    [
+        ({"from": "1920", "to": "1920"}, "1920-01-01", "1920-12-31"),
+        ({"from": "1921-02", "to": "1921-02"}, "1921-02-01", "1921-02-28"),
+        ({"from": "1919-05-01", "to": "1919-12-31"}, "1919-05-01", "1919-12-31"),
+    ],
+)
+def test_events_in_a_period_are_chronological(client, params, start, end):
+    found = client.get("/api/events", params={**params, "limit": 500}).json()
+    dates = [event["start"] for event in found["data"]]
+    assert dates == sorted(dates)
+    assert all(event["end"] >= start and event["start"] <= end for event in found["data"])
+    everything = client.get("/api/events", params={"limit": 500}).json()["data"]
+    inside = [e for e in everything if e["end"] >= start and e["start"] <= end]
+    assert found["count"] == len(inside)
+
+
+def test_events_by_actor_place_and_document(client):
+    events = client.get("/api/events", params={"limit": 500}).json()["data"]
+    actor = next(name for event in events for name in event["actors"])
+    by_actor = client.get("/api/events", params={"actor": actor, "limit": 500}).json()
+    assert by_actor["count"] and all(actor in event["actors"] for event in by_actor["data"])
+    place = next(name for event in events for name in event["places"])
+    by_place = client.get("/api/events", params={"place": place, "limit": 500}).json()
+    assert by_place["count"] and all(place in event["places"] for event in by_place["data"])
+    document = events[0]["document"]
+    by_document = client.get("/api/events", params={"document": document, "limit": 500}).json()
+    assert {event["document"] for event in by_document["data"]} == {document}
+
+
+def test_entities_and_one_entity(client):
+    entities = client.get("/api/entities", params={"type": "place"}).json()
+    assert entities["count"] and {e["type"] for e in entities["data"]} == {"place"}
+    counts = [e["mentions"] for e in entities["data"]]
+    assert counts == sorted(counts, reverse=True)
+    entity = client.get(f"/api/entities/{entities['data'][0]['id']}").json()
+    assert len(entity["mentions"]) == entities["data"][0]["mentions"]
+    assert entity["events"] and all(entity["name"] in e["places"] for e in entity["events"])
+    assert all(mention["sentence"] for mention in entity["mentions"])
+
+
+def test_sources_and_one_source(client):
+    sources = client.get("/api/sources").json()
+    assert sources["count"] >= 1
+    source = client.get(f"/api/sources/{sources['data'][0]['id']}").json()
+    assert source["cited_in"] and all(place["footnote_text"] for place in source["cited_in"])
+
+
+def test_search(client):
+    hits = client.get("/api/search", params={"q": "Nahcivan meselesi", "limit": 5}).json()
+    assert hits["count"] == len(hits["data"]) == 5
+    assert all("Nahçıvan" in hit["text"] for hit in hits["data"])
+
+
+def test_network_and_places(client):
+    network = client.get("/api/network", params={"from": "1919", "to": "1923"}).json()
+    ids = {node["id"] for node in network["nodes"]}
+    assert network["nodes"] and all(node["type"] in ("person", "organization") for node in network["nodes"])
+    assert all(edge["source"] in ids and edge["target"] in ids for edge in network["edges"])
+    assert all(edge["weight"] == len(edge["events"]) for edge in network["edges"])
+    places = client.get("/api/places").json()
+    assert places["count"] and all(p["lat"] is not None for p in places["data"])
+
+
+def test_findings_have_stable_ids(client):
+    first = client.get("/api/findings").json()
+    second = client.get("/api/findings").json()
+    assert [f["id"] for f in first["data"]] == [f["id"] for f in second["data"]]
+    assert all(f["reviewed"] is False for f in first["data"])
+
+
+def test_openapi_and_docs(client):
+    spec = client.get("/api/openapi.json").json()
+    assert {"/api/documents", "/api/events", "/api/search", "/api/edits/{edit_id}/undo"} <= set(spec["paths"])
+    assert client.get("/api/docs").status_code == 200
