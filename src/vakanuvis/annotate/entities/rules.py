@@ -17,6 +17,8 @@ from vakanuvis.lang import all_language_data
 from vakanuvis.resolve.authority import Authority, turkish_lower
 from vakanuvis.resolve.gazetteer import lookup_place
 
+# Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
+ENGLISH_WORD_ZIPF = 3.9
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
@@ -36,6 +38,7 @@ class Words:
     surname_endings: tuple[str, ...]
     title_heads: frozenset[str] = frozenset()
     izafet_heads: frozenset[str] = frozenset()
+    english_function_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -66,6 +69,7 @@ def entity_words() -> Words:
         surname_endings=tuple(sorted(union("surname_endings"), key=len, reverse=True)),
         title_heads=union("title_heads"),
         izafet_heads=union("izafet_heads"),
+        english_function_words=frozenset(str(w) for w in data.get("en", {}).get("function_words") or ()),
     )
 
 
@@ -129,6 +133,7 @@ class RuleRecognizer:
         self.words = entity_words()
         self.dropped: list[Token] = []
         self.pending: list[Candidate] = []  # candidates split off while making another
+        self.english = False  # the current sentence is English (an abstract)
 
     # ---------------------------------------------------------------- knowledge
     def known_name(self, text: str) -> bool:
@@ -154,10 +159,20 @@ class RuleRecognizer:
                 found = found | morphology.lemmas(part)
         return found
 
+    def _frequent_english(self, token: Token) -> bool:
+        """In an English sentence, 'World', 'Eastern', 'Securing' are words, not names."""
+        if not self.english or token.kind != "word" or self.known_name(token.stem):
+            return False
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(token.stem.lower(), "en") >= ENGLISH_WORD_ZIPF
+
     def _name_capable(self, token: Token) -> bool:
         """Could this word be (part of) a name? Unknown words, proper names, initials, authority names."""
         if token.kind != "word":
             return True
+        if self._frequent_english(token):
+            return False
         stem = token.stem
         if not morphology.is_known(stem) or any(a.proper for a in morphology.analyze_word(stem)):
             return True
@@ -169,6 +184,8 @@ class RuleRecognizer:
         """A word that is a name on its own evidence: unknown to the lexicon, proper only, or an authority name."""
         if token.kind != "word":
             return True
+        if self._frequent_english(token):
+            return False
         stem = token.stem
         if not morphology.is_known(stem) or morphology.is_proper_only(stem):
             return True
@@ -319,7 +336,7 @@ class RuleRecognizer:
         if last.has_apostrophe:
             ending = last.stem
             stripped = morphology.strip_inflection(ending)
-            if stripped != ending and not self.known_name(ending) and self.known_name(stripped):
+            if not keep_possessive and stripped != ending and self._authority_type(stripped) is not None:
                 ending = stripped  # "Taşnakları’nı": the apostrophe came after the plural
         elif last.kind == "word":
             ending = morphology.strip_inflection(last.text, keep_possessive)
@@ -441,6 +458,8 @@ class RuleRecognizer:
         tokens: list[Token] = []
         for token in tokenize(text[start:end], start):
             tokens.extend(split_hyphenated(token, self.known_name))
+        function_words = sum(1 for t in tokens if t.text in self.words.english_function_words)
+        self.english = function_words >= 3
         found: list[Candidate] = []
         for run in self._runs(text, tokens):
             following = next((t for t in tokens if t.start >= run[-1].end), None)
