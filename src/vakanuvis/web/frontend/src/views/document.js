@@ -67,7 +67,8 @@ export async function renderDocument(main, id, params) {
   const footnote = Number(params.get("fn"));
   if (footnote && footnotes.has(footnote)) {
     const marker = article.querySelector(`.fn-marker[data-footnote="${footnote}"]`);
-    marker?.scrollIntoView({ block: "center" });
+    // On a tablet the footnote opens as a sheet over the lower half: keep the marker above it.
+    marker?.scrollIntoView({ block: window.innerWidth <= 1100 ? "start" : "center" });
     openFootnote(footnote, document, annotations, footnotes);
   } else if (focus) {
     article.querySelector(".focus")?.scrollIntoView({ block: "center" });

@@ -6,7 +6,7 @@ import { scaleUtc } from "d3-scale";
 import { axisBottom } from "d3-axis";
 import { h, fill, svg, query } from "../dom.js";
 import { t, language } from "../i18n.js";
-import { allEvents, getAll, entityIdsByName } from "../api.js";
+import { allEvents, allDocuments, getAll, entityIdsByName } from "../api.js";
 import { precision, day, withinPeriod } from "../dates.js";
 import { openPanel, eventCard } from "../panel.js";
 
@@ -17,7 +17,11 @@ const DAY = 86400000;
 
 export async function renderTimeline(main, _argument, params) {
   const filters = { document: params.get("document") ?? "", actor: params.get("actor") ?? "", place: params.get("place") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
-  const [events, ids] = await Promise.all([filters.document ? getAll("events", { document: filters.document }) : allEvents(), entityIdsByName().catch(() => new Map())]);
+  const [events, ids, documents] = await Promise.all([
+    filters.document ? getAll("events", { document: filters.document }) : allEvents(),
+    entityIdsByName().catch(() => new Map()),
+    allDocuments().catch(() => []),
+  ]);
   const shown = withinPeriod(events, filters.from, filters.to).filter(
     (event) => (!filters.actor || event.actors.includes(filters.actor)) && (!filters.place || event.places.includes(filters.place)),
   );
@@ -37,7 +41,7 @@ export async function renderTimeline(main, _argument, params) {
   fill(
     main,
     h("h1", {}, t("timeline")),
-    filterForm(events, filters),
+    filterForm(events, filters, documents),
     legend(),
     shown.length ? chart : h("p", { class: "empty" }, t("noEvents")),
     h("h2", {}, `${t("events")} (${shown.length})`),
@@ -54,7 +58,7 @@ function openEvent(event, ids) {
   openPanel(t("event"), eventCard(event, ids));
 }
 
-function filterForm(events, filters) {
+function filterForm(events, filters, documents) {
   const options = (key) => {
     const counts = new Map();
     for (const event of events) for (const name of event[key]) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -70,15 +74,23 @@ function filterForm(events, filters) {
       onsubmit: (event) => {
         event.preventDefault();
         const data = Object.fromEntries(new FormData(event.target));
-        window.location.hash = `#/timeline${query({ document: filters.document, ...data })}`;
+        window.location.hash = `#/timeline${query(data)}`;
       },
     },
+    documents.length > 1
+      ? h(
+          "label",
+          {},
+          t("document"),
+          h("select", { name: "document" }, h("option", { value: "" }, t("allDocuments")), documents.map((d) => h("option", { value: d.id, selected: d.id === filters.document }, d.title || d.path))),
+        )
+      : null,
     chooser("actor", t("actor"), options("actors")),
     chooser("place", t("place"), options("places")),
     field("from", t("from")),
     field("to", t("to")),
     h("button", { type: "submit" }, t("apply")),
-    h("a", { href: `#/timeline${query({ document: filters.document })}`, class: "button" }, t("reset")),
+    h("a", { href: "#/timeline", class: "button" }, t("reset")),
   );
 }
 
