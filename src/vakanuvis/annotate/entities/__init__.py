@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
 from vakanuvis.model import Document, EntityMention, Span
@@ -101,7 +103,22 @@ def harmonize_types(candidates: list[Candidate], text: str) -> None:
         leader = best[fold_name(candidate.surface)]
         if leader.strength > candidate.strength:
             candidate.type = leader.type
-    # 3. a bare unknown word coordinated with places ("Nahçıvan, Şerur, Dereleyez ve Sürmeli") is a place
+    # 3. a bare unknown word that is a misspelling of a better-evidenced name takes its type ("Nahçiva")
+    for candidate in candidates:
+        if candidate.strength != 1:
+            continue
+        key = fold_name(candidate.surface)
+        for leader in best.values():
+            other = fold_name(leader.surface)
+            if (
+                leader.strength >= 2
+                and other != key
+                and other[:1] == key[:1]
+                and fuzz.ratio(key, other) >= 90
+            ):
+                candidate.type = leader.type
+                break
+    # 4. a bare unknown word coordinated with places ("Nahçıvan, Şerur, Dereleyez ve Sürmeli") is a place
     ordered = sorted(candidates, key=lambda c: c.start)
     for _ in range(3):
         changed = False
