@@ -86,6 +86,20 @@ def sentence_of(document, number: int) -> str:
             2,
         ),
         (
+            "spaced-markers.txt",
+            {
+                1: ("Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 12.", 1),
+                2: ("Aynı eser, s. 40.", 1),
+                3: ("Aynı eser, s. 60.", 1),
+            },
+            {
+                1: "Ankara Hükümeti Moskova’ya bir heyet gönderdi.",
+                2: "Heyet Temmuz’da Moskova’ya ulaştı.",
+                3: "Görüşmeler Ağustos sonunda sonuçlandı.",
+            },
+            1,
+        ),
+        (
             "brackets.txt",
             {
                 1: ("Tevfik Bıyıklıoğlu, Atatürk Anadolu’da, Ankara 1959, s. 120.", 1),
@@ -141,3 +155,12 @@ def test_a_centred_first_line_is_the_title_not_a_running_head():
     assert document.text.startswith("KARS ANTLAŞMASI VE SONRASI\n\nKars Konferansı")
     assert document.blocks[0].kind == "heading"
     assert document.title == "KARS ANTLAŞMASI VE SONRASI"
+
+
+def test_spaced_markers_stop_where_a_date_or_locator_begins():
+    _, document = structure("spaced-markers.txt")
+    assert [marker.number for marker in document.markers] == [1, 2, 3]
+    assert (
+        "Sonra heyet Ankara’ya döndü. 4 Mayıs 1921’de yeni bir heyet yola çıktı ve s. 5 numaralı"
+        in document.text
+    )

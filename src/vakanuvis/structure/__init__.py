@@ -25,7 +25,11 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
     footnotes, note_hyphens = build_footnotes(collect_footnotes(zones, page_candidates))
     lines = [line for zone in zones for line in zone.body]
     candidates = [c for index, line in enumerate(lines) for c in line_candidates(line.text, index)]
-    chosen = select_markers(candidates, {note.number for note in footnotes})
+    for candidate in candidates:
+        candidate.page = lines[candidate.line].page
+    chosen = select_markers(
+        candidates, {note.number for note in footnotes}, {note.number: note.page for note in footnotes}
+    )
     by_line: dict[int, list[MarkerCandidate]] = {}
     for candidate in chosen:
         by_line.setdefault(candidate.line, []).append(candidate)

@@ -24,6 +24,8 @@ class MarkerCandidate:
     end: int
     number: int
     glued_to_punctuation: bool
+    spaced: bool = False  # set off by a space after a sentence end: "vardılar. 9 San-Remo"
+    page: int = 0
 
 
 @cache
@@ -53,6 +55,9 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
         if len(digits) > 3 or start == 0 or digits.startswith("0"):
             continue
         before = text[start - 1]
+        if before == " " and spaced_marker(text, start, end):
+            found.append(MarkerCandidate(line, start, end, int(digits), True, spaced=True))
+            continue
         if before.isspace() or before.isdigit() or before in NOT_BEFORE_MARKER:
             continue
         after = text[end] if end < len(text) else " "
@@ -74,19 +79,75 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
     return found
 
 
-def select_markers(candidates: list[MarkerCandidate], footnote_numbers: set[int]) -> list[MarkerCandidate]:
-    """The candidates that are markers: each the next number in sequence (small skips only to a footnote)."""
+@cache
+def month_names() -> frozenset[str]:
+    """Month names of every language (from the dates data), lower-cased: "9 Mayıs" is a date, not a marker."""
+    names: set[str] = set()
+    for code in LANGUAGES:
+        months = language_data(code, "dates").get("months", {})
+        if isinstance(months, dict):
+            for spellings in months.values():
+                names.update(
+                    str(name).lower() for name in (spellings if isinstance(spellings, list) else [spellings])
+                )
+    return frozenset(names)
+
+
+def starts_with_month(text: str) -> bool:
+    word = re.match(r"[^\W\d_]+", text)
+    return word is not None and word.group().lower() in month_names()
+
+
+def spaced_marker(text: str, start: int, end: int) -> bool:
+    """Digits set off by one space after a sentence end, followed by a new sentence or the line end."""
+    if start < 2 or text[start - 2] not in '.!?”"»)' or end - start > 3 or text[start] == "0":
+        return False
+    if text[start - 2] == ".":
+        word = re.findall(r"[^\s.(\[“\"«]+$", text[: start - 2])
+        if not word or word[0][-1].isdigit() or word[0] in numeric_abbreviations() or len(word[0]) == 1:
+            return False
+    rest = text[end:]
+    if not rest.strip():
+        return True
+    following = rest.lstrip()
+    return (
+        rest[0] == " "
+        and (following[0].isupper() or following[0] in '“"«')
+        and not starts_with_month(following)
+    )
+
+
+def select_markers(
+    candidates: list[MarkerCandidate],
+    footnote_numbers: set[int],
+    footnote_pages: dict[int, int] | None = None,
+) -> list[MarkerCandidate]:
+    """The candidates that are markers: each the next number in sequence (small skips only to a footnote).
+
+    A spaced candidate ("vardılar. 9 San-Remo") counts only when its footnote stands on the same page or
+    the next one.
+    """
     chosen: list[MarkerCandidate] = []
     last = 0
+    pages = footnote_pages or {}
     for index, candidate in enumerate(candidates):
         number = candidate.number
-        if number == last + 1 and (candidate.glued_to_punctuation or number in footnote_numbers):
+        if candidate.spaced:
+            page = pages.get(number)
+            in_reach = number == last + 1 or (
+                last + 1 < number <= last + 1 + MAX_SKIP
+                and not expected_soon(candidates[index + 1 : index + 1 + LOOKAHEAD], last + 1, number)
+            )
+            if not in_reach or page is None or not 0 <= page - candidate.page <= 1:
+                continue
+        elif number == last + 1 and (candidate.glued_to_punctuation or number in footnote_numbers):
             pass
         elif (
             last + 1 < number <= last + 1 + MAX_SKIP
             and number in footnote_numbers
             and candidate.glued_to_punctuation
             and not expected_soon(candidates[index + 1 : index + 1 + LOOKAHEAD], last + 1, number)
+            and not candidate.spaced
         ):
             pass
         else:
@@ -98,4 +159,7 @@ def select_markers(candidates: list[MarkerCandidate], footnote_numbers: set[int]
 
 def expected_soon(upcoming: list[MarkerCandidate], low: int, high: int) -> bool:
     """Whether a skipped-over number turns up shortly, so that the skip was a false candidate."""
-    return any(low <= candidate.number < high and candidate.glued_to_punctuation for candidate in upcoming)
+    return any(
+        low <= candidate.number < high and candidate.glued_to_punctuation and not candidate.spaced
+        for candidate in upcoming
+    )

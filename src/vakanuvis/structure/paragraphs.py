@@ -86,7 +86,8 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
         candidate = skip.get(index)
         if candidate is not None:
             if index == candidate.start:
-                positions.append((len(out), candidate.number))
+                # A spaced marker belongs right after the punctuation, not after the space.
+                positions.append((len(out) - 1 if out and out[-1] == " " else len(out), candidate.number))
             if not char.isdigit() and char not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
                 delimiters += char
             continue
