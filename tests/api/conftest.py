@@ -48,5 +48,3 @@ def client(api_location, tmp_path):
     with TestClient(app) as test_client:
         yield test_client
     app.state.engine.dispose()
-
-

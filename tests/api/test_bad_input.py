@@ -40,7 +40,16 @@ def test_bad_reads(client, url, status, message):
 
 @pytest.mark.parametrize(
     "query",
-    ["'; DROP TABLE documents; --", "<script>alert(1)</script>", "1 OR 1=1", "NEAR(a b)", '"', "*", "%", "\\"],
+    [
+        "'; DROP TABLE documents; --",
+        "<script>alert(1)</script>",
+        "1 OR 1=1",
+        "NEAR(a b)",
+        '"',
+        "*",
+        "%",
+        "\\",
+    ],
 )
 def test_sql_and_html_in_query_strings_are_only_words(client, query):
     before = client.get("/api/documents").json()

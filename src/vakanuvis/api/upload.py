@@ -47,7 +47,8 @@ def ingest_upload(engine: Engine, settings: Settings, upload: UploadFile) -> dic
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "the uploaded file is empty")
     settings.upload_folder.mkdir(parents=True, exist_ok=True)
     path = safe_upload_path(settings.upload_folder, upload.filename, content)
-    if not path.exists():
+    written = not path.exists()
+    if written:
         path.write_bytes(content)
     try:
         from vakanuvis.knowledge_base import KnowledgeBase
@@ -55,6 +56,8 @@ def ingest_upload(engine: Engine, settings: Settings, upload: UploadFile) -> dic
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"ingest is unavailable: {error}") from error
     result = KnowledgeBase(settings.location, engine=engine).ingest([path])[0]
     if result.error or not result.document_id:
+        if written:  # an unreadable upload is not kept
+            path.unlink(missing_ok=True)
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, result.error or "the file could not be read"
         )
