@@ -182,3 +182,30 @@ def test_small_type_quotation_above_the_footnotes_stays_in_the_body():
     ]
     assert "O satıh bütün vatandır.” Söz Meclis’te alkışlandı." in document.text
     assert account_characters(raw, document) == {}
+
+
+def test_a_note_line_beginning_with_a_date_continues_the_note():
+    from vakanuvis.model import RawDocument, RawLine, RawPage
+    from vakanuvis.structure import recover_structure
+
+    pages = [
+        [
+            "Karabekir raporunu Ankara’ya gönderdi.1 Heyet ertesi gün yola çıktı ve Kars’a döndü.2",
+            "__________",
+            "1 Kazım Karabekir, İstiklal Harbimiz, s. 700. Raporun tarihi:",
+            "2 Mayıs 1920.",
+        ],
+        ["Kars’ta yeni bir karargâh kuruldu.", "__________", "2 Aynı eser, s. 702."],
+    ]
+    raw = RawDocument(
+        "d.txt",
+        "0",
+        "utf-8",
+        [RawPage(n, [RawLine(t) for t in lines]) for n, lines in enumerate(pages, 1)],
+        True,
+    )
+    document = recover_structure(raw, "d")
+    assert [(n.number, n.text, n.page) for n in document.footnotes] == [
+        (1, "Kazım Karabekir, İstiklal Harbimiz, s. 700. Raporun tarihi: 2 Mayıs 1920.", 1),
+        (2, "Aynı eser, s. 702.", 2),
+    ]

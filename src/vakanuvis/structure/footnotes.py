@@ -58,6 +58,13 @@ def accepts(start: NoteStart, last: int) -> bool:
     return start.strong and last + 1 < start.number <= last + 1 + MAX_SKIP
 
 
+def starts_with_month(text: str) -> bool:
+    """Whether a text begins with a month name: "4 Mayıs 1920" continues a note, it does not open one."""
+    from vakanuvis.structure.markers import starts_with_month as month_first
+
+    return month_first(text)
+
+
 def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) -> list[NoteDraft]:
     """Footnotes of the whole document, in order; pages without a found zone are searched at their foot.
 
@@ -81,7 +88,7 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
                 # A number set off by one space ("2 Mayıs 1920") opens a footnote only if its marker was
                 # seen, and not if a later line of the zone opens the same number.
                 later = {s.number for s in starts[position + 1 :] if s is not None}
-                if start.number not in seen_markers or start.number in later:
+                if start.number not in seen_markers or start.number in later or starts_with_month(start.rest):
                     start = None
             if start is not None and accepts(start, last):
                 zone.furniture.append(Furniture(zone.page, start.label, "footnote-number"))
