@@ -54,6 +54,8 @@ def test_sequence_chooses_markers_and_skips_stray_numbers():
         ("⁴ Aynı eser", 4, "Aynı eser"),
         ("5. Aynı eser", 5, "Aynı eser"),
         ("Fahir Armaoğlu ise", None, None),
+        ("2nci Ordu kumandanı", None, None),
+        ("3Kazım Karabekir", 3, "Kazım Karabekir"),
         ("1920 yazında 6.000 tüfek", None, None),
     ],
 )

@@ -45,6 +45,8 @@ def parse_note_start(text: str) -> NoteStart | None:
     if not match:
         return None
     kind = next(name for name in ("bracket", "paren", "sup", "dot", "plain") if match.group(name))
+    if kind == "plain" and not match.group("space") and text[match.end()].islower():
+        return None  # "2nci Ordu", "3üncü": an ordinal with its suffix, not a note number
     number = int(match.group(kind).translate(SUPERSCRIPTS))
     label = text[: match.start("space")].strip()
     strong = kind in ("bracket", "paren", "sup") or len(match.group("space")) >= 2 or not match.group("space")
