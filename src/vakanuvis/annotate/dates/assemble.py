@@ -174,7 +174,11 @@ def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
         ):
             if expression.last is None and not is_standalone_month(expression, text, grammar):
                 continue
-        elif expression.bare_year and after_locator(expression, text, grammar):
+        elif (
+            expression.bare_year
+            and set(expression.marks) <= {"year range"}
+            and after_locator(expression, text, grammar)
+        ):
             continue
         elif expression.bare_year and not expression.confirmed:
             if not is_citation_year(expression, text, grammar):

@@ -73,6 +73,32 @@ def alternation(
     return "(?:" + "|".join(form_pattern(text, bounded, not suffix) for text in ordered) + ")"
 
 
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first, shared prefixes factored; a space matches any whitespace."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        ending = "" in node
+        parts = [
+            (r"\s+" if char == " " else re.escape(char)) + branch(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if ending:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + branch(trie) + ")"
+
+
 def key(text: str) -> str:
     """The lookup key of a written word: Turkish-lowercased, inner whitespace collapsed."""
     return " ".join(turkish_lower(text).split())
@@ -94,13 +120,16 @@ class Lexicon:
     parts_before: dict[str, str] = field(default_factory=dict)
     year_anaphora: dict[str, int] = field(default_factory=dict)  # "aynı yıl*" -> 0, "ertesi yıl*" -> 1
     month_pattern: str = ""
+    patterns: dict[str, str] = field(default_factory=dict)  # category -> alternation, built once
     capitalized_months: set[str] = field(default_factory=set)
 
     def words_of(self, category: str) -> list[str]:
         return self.words.get(category, [])
 
     def pattern(self, category: str) -> str:
-        return alternation(self.words_of(category))
+        if category not in self.patterns:
+            self.patterns[category] = alternation(self.words_of(category))
+        return self.patterns[category]
 
     def month_number(self, written: str) -> tuple[int, str] | None:
         """(month number, calendar) of a written month name, or None."""
@@ -184,8 +213,8 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
                 (lexicon.parts_after if after else lexicon.parts_before)[form] = part
     lexicon.capitalized_months = {key(form) for form in capitalized_forms}
     spellings = spellings_of(month_forms) + spellings_of(capitalized_forms, capitalized_only=True)
-    spellings.sort(key=lambda text: (-len(text), text))
-    lexicon.month_pattern = "(?:" + "|".join(form_pattern(text, bounded=False) for text in spellings) + ")"
+    # Hundreds of spellings: a trie keeps the regex from trying each one at every position.
+    lexicon.month_pattern = WORD_START + trie_pattern([" ".join(text.split()) for text in spellings])
     return lexicon
 
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import calendar as gregorian_calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from convertdate import islamic, julian
-from edtf import parse_edtf
 
 from vakanuvis.annotate.dates.grammar import Expression, Point
 
@@ -166,19 +165,33 @@ def part_of(point: Point, part: str, calendar: str) -> tuple[str, str] | None:
     return date.fromordinal(start).isoformat(), date.fromordinal(end).isoformat()
 
 
-def bounds_of(edtf: str) -> tuple[date, date]:
-    """Earliest and latest day of an EDTF value; open or unknown ends give date.min / date.max."""
-    if "XXXX" in edtf:
+SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (1, 14)}  # winter: all the year's and next February
+
+
+def end_bounds(value: str) -> tuple[date, date]:
+    """First and last day of one EDTF date this module writes: "1920", "1920-03", "1920-03-05",
+    "1920-22" (season), "192X" (decade); an unknown year gives date.min / date.max.
+
+    Computed here rather than by parsing (the edtf parser is slow); the tests parse every value.
+    """
+    if "XXXX" in value:
         return date.min, date.max
-    parsed = parse_edtf(edtf)
-    ends = []
-    for name, fallback in (("lower_strict", date.min), ("upper_strict", date.max)):
-        try:
-            value = getattr(parsed, name)()
-            ends.append(date(value.tm_year, value.tm_mon, value.tm_mday))
-        except (TypeError, ValueError, AttributeError, OverflowError):
-            ends.append(fallback)
-    return ends[0], ends[1]
+    parts = value.split("-")
+    if parts[0].endswith("X"):
+        decade = int(parts[0][:3]) * 10
+        return date(decade, 1, 1), date(decade + 9, 12, 31)
+    year = int(parts[0])
+    if len(parts) == 1:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(parts[1])
+    if month > 12:
+        first, last = SEASON_MONTHS[month]
+        last_year, last = (year + 1, last - 12) if last > 12 else (year, last)
+        return date(year, first, 1), date(last_year, last, month_length(last_year, last))
+    if len(parts) == 2:
+        return date(year, month, 1), date(year, month, month_length(year, month))
+    day = date(year, month, int(parts[2]))
+    return day, day
 
 
 def normalize(expression: Expression, context: Context | None, rumi_years: tuple[int, int] | None) -> Value:
@@ -243,18 +256,18 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     else:
         low, high = edtf_ends(first, calendar)
 
-    if expression.open_start:
+    unknown_year = "XXXX" in low or "XXXX" in high
+    if unknown_year:
+        qualifier = ""  # EDTF allows neither qualifiers nor open ends on an unknown year
+    if expression.open_start and not unknown_year:
         edtf = f"{low}{qualifier}/.."
-    elif expression.open_end:
+        earliest, latest = end_bounds(low)[0], date.max
+    elif expression.open_end and not unknown_year:
         edtf = f"../{high}{qualifier}"
-    elif low == high:
-        edtf = f"{low}{qualifier}"
+        earliest, latest = date.min, end_bounds(high)[1]
     else:
-        edtf = f"{low}{qualifier}/{high}{qualifier}"
-    earliest, latest = bounds_of(edtf)
-    if edtf.endswith("-24") and first.year is not None:
-        # The edtf package bounds winter to December only; "1920 kışı" may mean either end of 1920.
-        earliest, latest = date(int(low[:4]), 1, 1), date(int(low[:4]) + 1, 3, 1) - timedelta(days=1)
+        edtf = f"{low}{qualifier}" if low == high else f"{low}{qualifier}/{high}{qualifier}"
+        earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
     original = None
     if calendar != "gregorian":
         original = iso(first) + (f"/{iso(last)}" if last is not None else "")
