@@ -176,7 +176,7 @@ class RuleRecognizer:
         stem = token.stem
         if not morphology.is_known(stem) or any(a.proper for a in morphology.analyze_word(stem)):
             return True
-        if self.authority.find(morphology.strip_inflection(stem)) is not None:
+        if self.authority.find(stem) is not None or self.authority.find(morphology.strip_inflection(stem)):
             return True
         return token.has_apostrophe and self.known_name(stem)
 
@@ -191,7 +191,10 @@ class RuleRecognizer:
             return True
         if token.has_apostrophe and any(a.proper for a in morphology.analyze_word(stem)):
             return True
-        return self.authority.find(morphology.strip_inflection(stem)) is not None
+        return (
+            self.authority.find(stem) is not None
+            or self.authority.find(morphology.strip_inflection(stem)) is not None
+        )
 
     # ---------------------------------------------------------------- runs and segments
     def _adjacent(self, text: str, left: Token, right: Token) -> bool:
@@ -392,6 +395,11 @@ class RuleRecognizer:
                 named = named[1:]
             while tokens and not tokens[0].capitalized and tokens[0].kind == "word":
                 tokens = tokens[1:]
+            alone = self._authority_type(self._surface(tokens, text, keep_possessive=False))
+            if not named and not ordinal and alone is not None:  # "Boğazlar": a head word that is a name
+                return Candidate(
+                    tokens[0].start, last.end, self._surface(tokens, text, False), alone, 3, tokens
+                )
             if named or ordinal:
                 surface = self._surface(tokens, text, keep_possessive=True)
                 if self._authority_type(surface) is None:
