@@ -164,3 +164,15 @@ def test_spaced_markers_stop_where_a_date_or_locator_begins():
         "Sonra heyet Ankara’ya döndü. 4 Mayıs 1921’de yeni bir heyet yola çıktı ve s. 5 numaralı"
         in document.text
     )
+
+
+def test_soft_hyphen_at_a_line_end_joins_the_word(tmp_path):
+    path = tmp_path / "soft.txt"
+    path.write_text(
+        "Bakü’de toplanan kurultaya Azer\u00ad\nbaycan ve Türkiye temsilcileri katıldı.\n", encoding="utf-8"
+    )
+    raw = read_file(path)
+    document = recover_structure(raw, "soft")
+    assert document.text == "Bakü’de toplanan kurultaya Azerbaycan ve Türkiye temsilcileri katıldı."
+    assert [(item.reason, item.text) for item in document.furniture] == [("hyphen", "\u00ad")]
+    assert account_characters(raw, document) == {}
