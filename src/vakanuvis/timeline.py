@@ -5,28 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.text import Text
+
+
+def _is_exact(edtf: str) -> bool:
+    return "/" not in edtf and "~" not in edtf and "?" not in edtf and edtf.count("-") == 2
 
 
 def render_timeline(events: list[dict[str, Any]], console: Console) -> None:
-    """Print events grouped by year, each with its date, sentence and footnotes."""
+    """Print events grouped by year: the date (dim when approximate or a range), the sentence, who and where."""
     if not events:
         console.print("No events.")
         return
-    table = Table(show_lines=False, expand=True)
-    table.add_column("date", no_wrap=True, style="bold")
-    table.add_column("as written", style="cyan")
-    table.add_column("event")
-    table.add_column("who / where", style="green")
-    table.add_column("fn", justify="right")
     current_year = None
     for event in events:
         year = event["start"][:4]
         if year != current_year:
-            if current_year is not None:
-                table.add_section()
+            console.print(Rule(year, style="bold"))
             current_year = year
-        who_where = ", ".join(event["actors"] + event["places"])
-        notes = ",".join(str(n) for n in event["footnotes"])
-        table.add_row(event["date"], event["text"], event["sentence"], who_where, notes)
-    console.print(table)
+        heading = Text()
+        heading.append(f"{event['date']:<24}", style="bold" if _is_exact(event["date"]) else "italic yellow")
+        heading.append(event["text"].strip(), style="cyan")
+        if event["footnotes"]:
+            heading.append("  [" + ", ".join(str(n) for n in event["footnotes"]) + "]", style="dim")
+        console.print(heading)
+        console.print(Padding(Text(event["sentence"].strip()), (0, 0, 0, 4)))
+        named = event["actors"] + event["places"]
+        if named:
+            console.print(Padding(Text("· " + ", ".join(named), style="green"), (0, 0, 0, 4)))
