@@ -190,7 +190,8 @@ def test_a_200_mb_text_file_is_refused_without_reading_it(tmp_path):
 def test_find_input_files_expands_folders_and_keeps_named_files(tmp_path):
     folder = tmp_path / "arsiv"
     (folder / "alt").mkdir(parents=True)
-    for name in ["b.txt", "a.PDF", "not.docx", "alt/c.txt", "alt/d.jpg"]:
+    (folder / ".git").mkdir()
+    for name in ["b.txt", "a.PDF", "not.docx", "alt/c.txt", "alt/d.jpg", ".git/x.txt", ".gizli.txt"]:
         (folder / name).write_text("x")
     named = tmp_path / "tek.docx"
     named.write_text("x")

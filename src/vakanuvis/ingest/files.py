@@ -57,7 +57,10 @@ def find_input_files(paths: list[Path]) -> list[Path]:
                 sorted(
                     child
                     for child in path.rglob("*")
-                    if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    if child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    # Hidden files and folders (".git", editor back-ups) are not the user's articles.
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
                 )
             )
         else:
