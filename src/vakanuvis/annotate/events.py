@@ -18,7 +18,13 @@ def build_events(document: Document) -> list[Event]:
         if mention.role != "event" or mention.span.footnote is not None:
             continue
         sentence = document.sentence_at(mention.span.start)
-        if sentence is None:
+        if sentence is None or _in_heading(document, sentence):
             continue
         events.append(Event(date=mention, sentence=sentence, footnotes=list(footnotes_of_sentence[sentence])))
     return events
+
+
+def _in_heading(document: Document, sentence: int) -> bool:
+    """Headings and titles name a period ("… (1920-1922)"), they narrate no event."""
+    block = document.sentences[sentence].block
+    return 0 <= block < len(document.blocks) and document.blocks[block].kind == "heading"
