@@ -125,14 +125,13 @@ def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> boo
 def after_locator(expression: Expression, text: str, grammar: Grammar) -> bool:
     """Whether a number follows a page or archive-unit word: "s. 1920", "ss. 1919-1920", "Kls. 1920"."""
     lexicon = grammar.lexicon
-    years = {key(word) for word in lexicon.words_of("year_prepositions")}  # "c. 1920" is circa, not cilt
-    words = [
-        word
-        for word in lexicon.words_of("locators") + lexicon.words_of("archive_units")
-        if key(word) not in years
-    ]
+    if "units before years" not in lexicon.patterns:
+        years = {key(word) for word in lexicon.words_of("year_prepositions")}  # "c. 1920" is circa, not cilt
+        words = lexicon.words_of("locators") + lexicon.words_of("archive_units")
+        units = alternation([word for word in words if key(word) not in years])
+        lexicon.patterns["units before years"] = rf"(?:{units}|ss\.|pp\.)\s*$"
     before = text[max(0, expression.start - 12) : expression.start]
-    return bool(re.search(rf"(?:{alternation(words)}|ss\.|pp\.)\s*$", before))
+    return bool(re.search(lexicon.patterns["units before years"], before))
 
 
 def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:
