@@ -240,7 +240,10 @@ def test_network_edge_opens_the_shared_events_of_the_period(reader, server):
 
 def test_network_compares_two_periods_side_by_side(reader, server):
     page = reader.open("network")
-    page.get_by_role("link", name="1920 ↔ 1922").click()
+    for name, year in [("from", "1920"), ("to", "1920"), ("from2", "1922"), ("to2", "1922")]:
+        page.fill(f"input[name={name}]", year)
+    page.locator(".filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"from2=1922"))
     reader.wait()
     panes = page.locator(".network-pane")
     assert panes.count() == 2

@@ -25,7 +25,7 @@ export async function renderNetwork(main, _argument, params) {
     main,
     h("h1", {}, t("network")),
     h("p", { class: "intro" }, t("networkNote")),
-    periodForm(params, documentId),
+    periodForm(params, documentId, busiestYears(events, 8), busiestYears(events, 3)),
     legend(),
     h("div", { class: `network-panes count-${panes.length}` }, panes),
   );
@@ -44,7 +44,17 @@ function periodLabel(period) {
   return `${period.from || "…"} – ${period.to || "…"}`;
 }
 
-function periodForm(params, documentId) {
+/** The `count` years with the most events (each event wholly within one year), in order: the period presets. */
+function busiestYears(events, count) {
+  const counts = new Map();
+  for (const event of events) {
+    const year = event.start.slice(0, 4);
+    if (year >= "1000" && year === event.end.slice(0, 4)) counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, count).map(([year]) => year).sort();
+}
+
+function periodForm(params, documentId, years, busiest) {
   const field = (name, label) => h("label", {}, label, h("input", { name, value: params.get(name) ?? "", placeholder: "1920", size: 8, inputmode: "numeric" }));
   const preset = (label, values) => h("a", { class: "button", href: `#/network${query({ document: documentId, ...values })}` }, label);
   return h(
@@ -63,12 +73,17 @@ function periodForm(params, documentId) {
       "span",
       { class: "presets" },
       preset(t("all"), {}),
-      preset("1920", { from: "1920", to: "1920" }),
-      preset("1921", { from: "1921", to: "1921" }),
-      preset("1922", { from: "1922", to: "1922" }),
-      preset("1920 ↔ 1922", { from: "1920", to: "1920", from2: "1922", to2: "1922" }),
+      years.map((year) => preset(year, { from: year, to: year })),
+      comparison(busiest, preset),
     ),
   );
+}
+
+/** A side-by-side preset: the first and last of the busiest years. */
+function comparison(busiest, preset) {
+  if (busiest.length < 2) return null;
+  const [first, last] = [busiest[0], busiest[busiest.length - 1]];
+  return preset(`${first} ↔ ${last}`, { from: first, to: first, from2: last, to2: last });
 }
 
 function legend() {
