@@ -108,15 +108,15 @@ def harmonize_types(candidates: list[Candidate], text: str) -> None:
         if candidate.strength != 1:
             continue
         key = fold_name(candidate.surface)
-        for leader in best.values():
-            other = fold_name(leader.surface)
+        for model in best.values():
+            spelled = fold_name(model.surface)
             if (
-                leader.strength >= 2
-                and other != key
-                and other[:1] == key[:1]
-                and fuzz.ratio(key, other) >= 90
+                model.strength >= 2
+                and spelled != key
+                and spelled[:1] == key[:1]
+                and fuzz.ratio(key, spelled) >= 90
             ):
-                candidate.type = leader.type
+                candidate.type = model.type
                 break
     # 4. a bare unknown word coordinated with places ("Nahçıvan, Şerur, Dereleyez ve Sürmeli") is a place
     ordered = sorted(candidates, key=lambda c: c.start)

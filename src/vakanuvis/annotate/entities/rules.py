@@ -395,6 +395,8 @@ class RuleRecognizer:
                 named = named[1:]
             while tokens and not tokens[0].capitalized and tokens[0].kind == "word":
                 tokens = tokens[1:]
+            if not tokens:
+                return None
             alone = self._authority_type(self._surface(tokens, text, keep_possessive=False))
             if not named and not ordinal and alone is not None:  # "Boğazlar": a head word that is a name
                 return Candidate(
