@@ -92,16 +92,17 @@ CORE_PATTERNS = {
     + rf"\s*,?\s*(?P<y1>{YEAR})",
     "day-range": rf"(?P<d1>{DAY})\.?(?:{{TO}}|(?P<slash>/))(?P<d2>{DAY_NUMBER})\.?\s+"
     + month_then_year("m1", "y1"),
-    "date-range": rf"(?P<d1>{DAY})\.?\s+"
+    "date-range": rf"(?P<d1>{DAY}){{DAY_SUFFIX}}\s+"
     + month_then_year("m1", "y1")
     + r"{TO}"
-    + rf"(?P<d2>{DAY})\.?\s+"
+    + rf"(?P<d2>{DAY}){{DAY_SUFFIX}}\s+"
     + month_then_year("m2", "y2"),
     "month-day-year": rf"(?P<m1>{{MONTH}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR})",
     "numeric": rf"(?P<d1>{DAY})[./](?P<mn>1[0-2]|0?[1-9])[./](?P<y1>{YEAR})",
     # "6.V.1921", "6 V 1921": Roman month numbers, common in Soviet references
     "roman": rf"(?P<d1>{DAY})(?:\.\s?|\s)(?P<mr>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\.\s?|\s)(?P<y1>{YEAR})",
-    "day-month": rf"(?P<d1>{DAY})\.?\s+" + month_then_year("m1", "y1"),
+    # "19 Mayıs 1919", "18-го октября", "the 1st of May 1920"
+    "day-month": rf"(?P<d1>{DAY}){{DAY_SUFFIX}}\s+(?:of\s+)?" + month_then_year("m1", "y1"),
     # "Mayıs ayının 20’sine", "Mayıs’ın 19’unda"
     "month-link-day": rf"(?P<m1>{{MONTH}})(?:\s+{{LINK}}|{APOSTROPHE}{{GENITIVE}})\s+(?P<d1>{DAY})"
     + rf"(?P<d1_s>{APOSTROPHE}{LETTERS}+)",
@@ -138,6 +139,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "ATTACHED": alternation(lexicon.words_of("attached_suffixes"), bounded=False, suffix=True),
         "LINK": pattern("month_day_links"),
         "GENITIVE": pattern("genitive_suffixes"),
+        "DAY_SUFFIX": rf"(?:\.|{alternation(lexicon.words_of('day_suffixes'), suffix=True)})?",
         "YEAR_BEFORE": pattern("year_before_words"),
         "AND": pattern("range_and"),
         "TO": rf"(?:{DASH}|\s+{pattern('range_to')}\s+)",

@@ -171,6 +171,7 @@ WORD_CATEGORIES = (
     "decade_suffixes",
     "archive_units",
     "genitive_suffixes",
+    "day_suffixes",
     "year_before_words",
     "locators",
 )
