@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from vakanuvis.annotate.entities.rules import entity_words
+from vakanuvis.annotate.entities.words import entity_words
 from vakanuvis.model import Entity, EntityMention
 from vakanuvis.resolve.authority import (
     Authority,

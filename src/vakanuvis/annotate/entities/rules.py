@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
-from vakanuvis.lang import all_language_data
+from vakanuvis.annotate.entities.words import Words, entity_words
 from vakanuvis.resolve.authority import Authority, turkish_lower
 from vakanuvis.resolve.gazetteer import lookup_place
 
@@ -22,55 +21,6 @@ ENGLISH_WORD_ZIPF = 3.9
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
-
-
-@dataclass(frozen=True)
-class Words:
-    """The entity words of every language, merged (texts mix languages)."""
-
-    titles_before: frozenset[str]
-    titles_after: frozenset[str]
-    office_words: frozenset[str]
-    heads: dict[str, str]  # lemma → entity type, or "other" for names of no type of ours
-    ethnonyms: frozenset[str]
-    not_names: frozenset[str]
-    connectors: frozenset[str]
-    surname_endings: tuple[str, ...]
-    title_heads: frozenset[str] = frozenset()
-    izafet_heads: frozenset[str] = frozenset()
-    english_function_words: frozenset[str] = frozenset()
-
-
-@cache
-def entity_words() -> Words:
-    data = all_language_data("entities")
-
-    def union(key: str) -> frozenset[str]:
-        return frozenset(turkish_lower(str(w)) for lang in data.values() for w in lang.get(key) or ())
-
-    heads: dict[str, str] = {}
-    for kind, key in (
-        ("other", "other_heads"),
-        ("place", "place_heads"),
-        ("treaty", "treaty_heads"),
-        ("meeting", "meeting_heads"),
-        ("organization", "organization_heads"),
-    ):
-        for word in union(key):
-            heads[word] = kind
-    return Words(
-        titles_before=union("titles_before"),
-        titles_after=union("titles_after"),
-        office_words=union("office_words"),
-        heads=heads,
-        ethnonyms=union("ethnonyms"),
-        not_names=union("not_names"),
-        connectors=union("name_connectors") or frozenset({"ve"}),
-        surname_endings=tuple(sorted(union("surname_endings"), key=len, reverse=True)),
-        title_heads=union("title_heads"),
-        izafet_heads=union("izafet_heads"),
-        english_function_words=frozenset(str(w) for w in data.get("en", {}).get("function_words") or ()),
-    )
 
 
 @dataclass

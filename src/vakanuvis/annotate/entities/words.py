@@ -1,0 +1,58 @@
+"""The words of every language that make, bound or type a name, read from lang/<code>/entities.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from vakanuvis.lang import all_language_data
+from vakanuvis.resolve.authority import turkish_lower
+
+
+@dataclass(frozen=True)
+class Words:
+    """The entity words of every language, merged (texts mix languages)."""
+
+    titles_before: frozenset[str]
+    titles_after: frozenset[str]
+    office_words: frozenset[str]
+    heads: dict[str, str]  # lemma → entity type, or "other" for names of no type of ours
+    ethnonyms: frozenset[str]
+    not_names: frozenset[str]
+    connectors: frozenset[str]
+    surname_endings: tuple[str, ...]
+    title_heads: frozenset[str] = frozenset()
+    izafet_heads: frozenset[str] = frozenset()
+    english_function_words: frozenset[str] = frozenset()
+
+
+@cache
+def entity_words() -> Words:
+    data = all_language_data("entities")
+
+    def union(key: str) -> frozenset[str]:
+        return frozenset(turkish_lower(str(w)) for lang in data.values() for w in lang.get(key) or ())
+
+    heads: dict[str, str] = {}
+    for kind, key in (
+        ("other", "other_heads"),
+        ("place", "place_heads"),
+        ("treaty", "treaty_heads"),
+        ("meeting", "meeting_heads"),
+        ("organization", "organization_heads"),
+    ):
+        for word in union(key):
+            heads[word] = kind
+    return Words(
+        titles_before=union("titles_before"),
+        titles_after=union("titles_after"),
+        office_words=union("office_words"),
+        heads=heads,
+        ethnonyms=union("ethnonyms"),
+        not_names=union("not_names"),
+        connectors=union("name_connectors") or frozenset({"ve"}),
+        surname_endings=tuple(sorted(union("surname_endings"), key=len, reverse=True)),
+        title_heads=union("title_heads"),
+        izafet_heads=union("izafet_heads"),
+        english_function_words=frozenset(str(w) for w in data.get("en", {}).get("function_words") or ()),
+    )
