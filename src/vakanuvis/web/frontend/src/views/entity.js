@@ -54,7 +54,8 @@ export function sourceLine(source) {
   const text = [(source.authors ?? []).join("; "), source.title_latin && source.title_latin !== source.title ? `${source.title} (${source.title_latin})` : source.title, source.place, source.year]
     .filter(Boolean)
     .join(", ");
-  return h("a", { href: `#/source/${encodeURIComponent(source.id)}`, class: "source-link" }, text || source.id);
+  // Archival files and other works without author or title are named by their kind until opened.
+  return h("a", { href: `#/source/${encodeURIComponent(source.id)}`, class: "source-link" }, text || `${t(source.type)} (${source.id})`);
 }
 
 function groupBy(items, key) {

@@ -5,6 +5,7 @@ import { getJSON, documentTitles } from "../api.js";
 
 export async function renderSource(main, id) {
   const [source, titles] = await Promise.all([getJSON(`sources/${encodeURIComponent(id)}`), documentTitles().catch(() => new Map())]);
+  const citedIn = source.cited_in ?? [];
   const facts = [
     [t("type"), t(source.type)],
     [t("authors"), (source.authors ?? []).join("; ")],
@@ -12,11 +13,10 @@ export async function renderSource(main, id) {
     [t("placeOfPublication"), source.place],
     [t("year"), source.year],
   ].filter(([, value]) => value);
-  const citedIn = source.cited_in ?? [];
   fill(
     main,
     h("p", { class: "kicker" }, t("source")),
-    h("h1", { class: "source-title" }, source.title || source.title_latin || source.id),
+    h("h1", { class: "source-title" }, source.title || source.title_latin || citedIn[0]?.citation || source.id),
     h("dl", { class: "facts" }, facts.map(([label, value]) => [h("dt", {}, label), h("dd", {}, String(value))])),
     h("h2", {}, `${t("citedIn")} (${citedIn.length})`),
     h(
@@ -30,9 +30,14 @@ export async function renderSource(main, id) {
           place.page ? ` · ${t("page")} ${place.page}` : "",
           place.locator ? ` · ${place.locator}` : "",
           place.citation ? h("p", { class: "raw" }, place.citation) : null,
-          place.footnote_text && place.footnote_text !== place.citation ? h("p", { class: "footnote-text muted" }, place.footnote_text) : null,
+          place.footnote_text && bare(place.footnote_text) !== bare(place.citation) ? h("p", { class: "footnote-text muted" }, place.footnote_text) : null,
         ),
       ),
     ),
   );
+}
+
+/** Text without spacing differences and closing punctuation, to tell a footnote that only holds its citation. */
+function bare(text) {
+  return (text || "").replace(/\s+/g, " ").replace(/[\s.;,]+$/, "").trim();
 }
