@@ -134,6 +134,12 @@ def after_locator(expression: Expression, text: str, grammar: Grammar) -> bool:
     return bool(re.search(lexicon.patterns["units before years"], before))
 
 
+def followed_by_quantity_word(expression: Expression, text: str, grammar: Grammar) -> bool:
+    """Whether a number is a count: "1500’ü aşkın", "2000’den fazla", "1800-1900 asker"."""
+    words = grammar.lexicon.pattern("quantity_words")
+    return bool(re.match(rf"\s+{words}", text[expression.end : expression.end + 30]))
+
+
 def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:
     """A month with no number is a date only when capitalized and inflected as a time or qualified."""
     written = text[expression.start : expression.end]
@@ -173,6 +179,12 @@ def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
         ):
             if expression.last is None and not is_standalone_month(expression, text, grammar):
                 continue
+        elif (
+            expression.bare_year
+            and set(expression.marks) <= {"suffix", "detached", "year range"}
+            and followed_by_quantity_word(expression, text, grammar)
+        ):
+            continue  # only a suffix says "year"; the next word says "count"
         elif (
             expression.bare_year
             and set(expression.marks) <= {"year range"}

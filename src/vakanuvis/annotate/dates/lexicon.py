@@ -172,6 +172,7 @@ WORD_CATEGORIES = (
     "archive_units",
     "genitive_suffixes",
     "day_suffixes",
+    "quantity_words",
     "year_before_words",
     "locators",
 )
