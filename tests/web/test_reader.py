@@ -324,3 +324,13 @@ def test_tablet_footnote_opens_as_a_sheet_over_the_text(tablet_reader, server):
     box = page.locator("#panel").bounding_box()
     assert box["width"] > 600 and box["y"] > 300  # a bottom sheet, not a narrow column
     assert "Аралов" in page.locator("#panel .footnote-text").inner_text()
+
+
+def test_home_lists_every_document_and_source(reader, server):
+    page = reader.open("")
+    documents = server.api("documents")["data"]
+    titles = page.locator(".document-link").evaluate_all("links => links.map(a => a.textContent)")
+    assert titles == [d["title"] or d["path"] for d in documents]
+    sources = server.api("sources", limit=500)
+    sources = sources["data"] if isinstance(sources, dict) else sources
+    assert page.locator(".source-list li").count() == len(sources)
