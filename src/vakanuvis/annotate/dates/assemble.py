@@ -147,7 +147,13 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
     if "month_word" in expression.marks:
         return True  # "temmuz ayında": the word "ay" says it, whatever the case
     if not first_letter.isupper():
-        return False
+        # "şubat başında" is a date; "ocak başında" (at the hearth) may not be
+        nouns = {key(word) for word in grammar.lexicon.words_of("month_names_also_nouns")}
+        name = key(re.split(r"[’'‘`´\s]", written.strip())[0])
+        if not {"part", "approximate"} & set(expression.marks) or any(
+            name.startswith(noun) for noun in nouns
+        ):
+            return False
     allowed = {key(suffix) for suffix in grammar.lexicon.words_of("standalone_month_suffixes")}
     if expression.suffix in allowed:
         return True

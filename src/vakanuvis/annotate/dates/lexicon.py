@@ -173,6 +173,7 @@ WORD_CATEGORIES = (
     "genitive_suffixes",
     "day_suffixes",
     "quantity_words",
+    "month_names_also_nouns",
     "year_before_words",
     "locators",
 )

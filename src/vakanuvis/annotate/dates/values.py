@@ -8,7 +8,10 @@ Conventions (also in the package docstring):
 - halves are exact intervals ("1919-07/1919-12");
 - "itibaren" and "since" give an open end ("1920-06/.."), "…’e kadar" and "until" an open start;
 - a range written backwards ("Nisan-Mart 1922") becomes the interval covering both ends;
-- a date whose year is unknown (no context) keeps "XXXX" ("XXXX-09-04") and the widest bounds.
+- a date whose year is unknown (no context) keeps "XXXX" ("XXXX-09-04") and the widest bounds,
+  without qualifier or open end (EDTF allows neither there);
+- a day the month does not have ("31 Nisan") leaves the month, marked uncertain ("1920-04?");
+- a yearless month far behind the last dated one (more than six months) is taken in the next year.
 """
 
 from __future__ import annotations
