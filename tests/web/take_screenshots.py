@@ -1,4 +1,4 @@
-"""Write docs/screenshot-*.png: the reader on the sample and demo articles, in headless Chromium.
+"""Write docs/screenshot-*.png: the reader on the sample article, in headless Chromium.
 
 Run from the repository root: `.venv/bin/python tests/web/take_screenshots.py`. Look at the pictures
 before committing them.
@@ -15,7 +15,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_ARTICLE = REPO.parent / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt"
-DEMO_ARTICLE = REPO / "src" / "vakanuvis" / "samples" / "lozan-musul-ornek.txt"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 WAIT_FOR_VIEW = (
     "() => { const v = document.getElementById('view');"
@@ -47,7 +46,7 @@ def main() -> int:
 
     location = str(Path(tempfile.mkdtemp()) / "kb.db")
     knowledge_base = KnowledgeBase(location)
-    knowledge_base.ingest([SAMPLE_ARTICLE, DEMO_ARTICLE])
+    knowledge_base.ingest([SAMPLE_ARTICLE])
     sample = next(d["id"] for d in knowledge_base.documents() if d["path"].endswith(SAMPLE_ARTICLE.name))
     base = serve(location)
     docs = REPO / "docs"
