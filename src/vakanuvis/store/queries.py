@@ -6,13 +6,14 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, tuple_
 
 from vakanuvis.errors import UnknownDocument, UnknownRecord
 from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
+SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
 
 
 def list_documents(engine: Engine) -> list[dict[str, Any]]:
@@ -97,7 +98,8 @@ def list_events(
         query = query.where(e.c.earliest <= date_to)
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-        names = _entity_names_by_sentence(connection, document_id)
+        wanted = {(row.document_id, row.sentence) for row in rows}
+        names = _entity_names_by_sentence(connection, document_id, wanted)
     events = []
     for row in rows:
         named = names.get((row.document_id, row.sentence), [])
@@ -129,17 +131,26 @@ def _unique(items) -> list[str]:
 
 
 def _entity_names_by_sentence(
-    connection, document_id: str | None
+    connection, document_id: str | None, sentences: set[tuple[str, int]] | None = None
 ) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions."""
+    """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions.
+
+    Only of `sentences` when given and few (an events query over a short period reads a few
+    hundred sentences, not the whole corpus's mentions).
+    """
     m, s, ent = schema.mentions, schema.sentences, schema.entities
-    rows = connection.execute(
+    query = (
         select(m.c.document_id, s.c.idx, ent.c.name, ent.c.type)
         .join(s, (s.c.document_id == m.c.document_id) & (m.c.start >= s.c.start) & (m.c.start < s.c.end))
         .join(ent, ent.c.key == m.c.entity_key)
         .where(m.c.footnote.is_(None), _document_filter(m, document_id))
         .order_by(m.c.document_id, m.c.start)
-    ).all()
+    )
+    if sentences is not None and len(sentences) <= SENTENCES_SELECTED_BY_KEY:
+        if not sentences:
+            return {}
+        query = query.where(tuple_(s.c.document_id, s.c.idx).in_(sorted(sentences)))
+    rows = connection.execute(query).all()
     named: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
         named[(row.document_id, row.idx)].append((row.name, row.type))
