@@ -100,11 +100,11 @@ function drawNetwork(container, graph, byId) {
   }
   const width = Math.max(300, container.clientWidth || 600);
   const height = Math.round(Math.min(Math.max(320, width * 0.55), 560));
-  const most = Math.max(...nodes.map((n) => n.events), 1);
-  const radius = (node) => 5 + 14 * Math.sqrt(node.events / most);
+  // The same number of events gives the same circle in every period, so two periods compare.
+  const radius = (node) => Math.min(24, 4 + 4 * Math.sqrt(node.events));
   const heaviest = Math.max(...links.map((l) => l.weight), 1);
   const simulation = forceSimulation(nodes)
-    .force("link", forceLink(links).id((node) => node.id).distance(90).strength(0.4))
+    .force("link", forceLink(links).id((node) => node.id).distance(110).strength(0.35))
     .force("charge", forceManyBody().strength(-380))
     .force("center", forceCenter(width / 2, height / 2))
     .force("x", forceX(width / 2).strength(0.06))
@@ -154,8 +154,8 @@ function drawNetwork(container, graph, byId) {
     .scaleExtent([0.3, 8])
     .on("zoom", (event) => {
       layer.setAttribute("transform", event.transform);
-      // Names stay readable (11px on screen) whatever the zoom.
-      layer.style.setProperty("--label-size", `${11 / event.transform.k}px`);
+      // Circles, names and lines keep their size on screen whatever the zoom, so two periods compare.
+      layer.style.setProperty("--node-scale", `${1 / event.transform.k}`);
     });
   select(root).call(behaviour).call(behaviour.transform, fitted(nodes, radius, width, height));
   fill(container, root);
