@@ -206,6 +206,7 @@ def test_map_place_opens_its_events_and_its_entity_page(reader, server):
     reader.wait()
     assert page.url.endswith(f"#/entity/{place['id']}")
     assert page.locator(".entity-name").inner_text().startswith(place["name"])
+    page.locator(".locator-map svg .place-circle").wait_for()  # the place located on a small map
 
 
 def test_map_circles_grow_with_mentions(reader, server):

@@ -4,6 +4,7 @@ import { h, fill, marked } from "../dom.js";
 import { t } from "../i18n.js";
 import { getJSON, entityIdsByName, documentTitles } from "../api.js";
 import { eventCard } from "../panel.js";
+import { locatorMap } from "./map.js";
 
 export async function renderEntity(main, id) {
   const [entity, ids, titles] = await Promise.all([
@@ -22,7 +23,12 @@ export async function renderEntity(main, id) {
   fill(
     main,
     h("h1", { class: "entity-name" }, entity.name, " ", h("span", { class: `chip type-${entity.type}` }, t(entity.type))),
-    h("dl", { class: "facts" }, facts.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
+    h(
+      "div",
+      { class: "entity-head" },
+      h("dl", { class: "facts" }, facts.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
+      typeof entity.lat === "number" && typeof entity.lon === "number" ? locatorMap(entity) : null,
+    ),
     h("h2", {}, `${t("mentionsLong")} (${mentions.length})`),
     [...groupBy(mentions, (mention) => mention.document)].map(([document, items]) => [
       h("h3", { class: "mentions-document" }, titles.get(document) ?? document),

@@ -147,3 +147,27 @@ function declutter(marks, transform) {
     if (!clash) taken.push(box);
   }
 }
+
+/** A small map locating one place, for its entity page (filled in when the outlines have loaded). */
+export function locatorMap(place) {
+  const box = h("div", { class: "locator-map" });
+  countries()
+    .then((topology) => {
+      const width = 360;
+      const height = 240;
+      const frame = { type: "MultiPoint", coordinates: boxOutline(place.lon - 12, place.lon + 12, place.lat - 7, place.lat + 7) };
+      const projection = geoConicConformal().rotate([-place.lon, 0]).parallels([30, 45]).fitExtent([[0, 0], [width, height]], frame);
+      const path = geoPath(projection);
+      const root = svg("svg", { class: "map-svg", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": place.name });
+      root.append(svg("rect", { width, height, class: "sea" }));
+      for (const country of feature(topology, topology.objects.countries).features) {
+        const d = path(country);
+        if (d) root.append(svg("path", { d, class: "country" }));
+      }
+      const [x, y] = projection([place.lon, place.lat]);
+      root.append(svg("circle", { cx: x, cy: y, r: 6, class: "place-circle" }));
+      box.append(root);
+    })
+    .catch(() => {});
+  return box;
+}
