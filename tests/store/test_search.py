@@ -160,3 +160,18 @@ def test_limit_is_respected(database_url, corpus_generator):
     engine = open_database(database_url)
     corpus_generator.store_generated_corpus(engine, 5)
     assert len(search_knowledge_base(engine, "tarihinde", limit=7)) == 7
+
+
+def test_upgrading_an_older_knowledge_base_indexes_what_it_holds(database_url):
+    from alembic import command
+
+    from vakanuvis.store.database import _migrations_config, migrate
+
+    engine = open_database(database_url)
+    save_document(engine, article())
+    config = _migrations_config()
+    with engine.begin() as connection:  # back to the schema before search existed
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    migrate(engine)
+    assert search_knowledge_base(engine, "Nahcivan")[0]["document"] == "a1"

@@ -163,7 +163,7 @@ def list_entities(engine: Engine, document_id: str | None = None) -> list[dict[s
         require_document(engine, document_id)
     m, ent = schema.mentions, schema.entities
     with engine.connect() as connection:
-        counts = dict(
+        counts: dict[str, int] = dict(
             connection.execute(
                 select(m.c.entity_key, func.count())
                 .where(_document_filter(m, document_id))

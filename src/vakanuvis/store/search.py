@@ -131,16 +131,28 @@ def index_corpus_records(connection: Connection) -> None:
     _insert_entries(connection, rows, None)
 
 
-def reindex_all(engine: Engine) -> None:
-    """Rebuild the whole index from the stored documents (after an upgrade of the normalization)."""
-    from vakanuvis.store.documents import document_ids, load_document
-
-    for document_id in document_ids(engine):
-        document = load_document(engine, document_id)
-        with engine.begin() as connection:
-            index_document(connection, document)
-    with engine.begin() as connection:
-        index_corpus_records(connection)
+def index_stored_rows(connection: Connection) -> None:
+    """Index everything already stored, from the tables alone (the migration that adds search runs this)."""
+    sentences, footnotes = schema.sentences, schema.footnotes
+    connection.execute(delete(schema.search_entries))
+    document_ids = connection.execute(select(schema.documents.c.id)).scalars().all()
+    for document_id in document_ids:
+        rows = [
+            _entry("sentence", document_id, f"{document_id}-s{r.idx}", r.start, r.end, None, r.text)
+            for r in connection.execute(
+                select(sentences).where(sentences.c.document_id == document_id).order_by(sentences.c.idx)
+            )
+            if r.text.strip()
+        ]
+        rows += [
+            _entry("footnote", document_id, f"{document_id}-fn{r.number}", 0, len(r.text), r.number, r.text)
+            for r in connection.execute(
+                select(footnotes).where(footnotes.c.document_id == document_id).order_by(footnotes.c.number)
+            )
+            if r.text.strip()
+        ]
+        _insert_entries(connection, rows, document_id)
+    index_corpus_records(connection)
 
 
 def _entry(kind, document_id, ref, start, end, footnote, body) -> dict[str, Any]:

@@ -47,6 +47,10 @@ def upgrade() -> None:
         _postgresql_index()
     else:
         _sqlite_index()
+    # Documents stored before search existed become searchable at once, not only when re-ingested.
+    from vakanuvis.store.search import index_stored_rows
+
+    index_stored_rows(op.get_bind())
 
 
 def _sqlite_index() -> None:
