@@ -1,7 +1,7 @@
 // The side panel: footnotes, events and places open here without leaving the page being read.
 import { h, fill, query } from "./dom.js";
 import { t } from "./i18n.js";
-import { cached, getJSON, entityIdsByName } from "./api.js";
+import { cached, getJSON, entityIdsByName, documentTitles } from "./api.js";
 import { precision } from "./dates.js";
 
 const panel = () => document.getElementById("panel");
@@ -68,6 +68,10 @@ export function eventCard(event, ids) {
       .catch(() => fill(notes, t("error")));
   }
   const kind = precision(event);
+  const source = h("span", { class: "meta event-document" });
+  documentTitles()
+    .then((titles) => source.append(titles.get(event.document) ?? event.document))
+    .catch(() => {});
   return h(
     "article",
     { class: `event-card ${kind}`, dataset: { event: event.id, start: event.start, end: event.end, edtf: event.date } },
@@ -82,7 +86,7 @@ export function eventCard(event, ids) {
     event.actors?.length ? h("p", { class: "names" }, h("b", {}, `${t("actors")}: `), joinNodes(event.actors.map((name) => entityLink(name, ids)))) : null,
     event.places?.length ? h("p", { class: "names" }, h("b", {}, `${t("places")}: `), joinNodes(event.places.map((name) => entityLink(name, ids)))) : null,
     notes,
-    h("p", { class: "more" }, h("a", { href: sentenceHref(event) }, `${t("openInDocument")} →`)),
+    h("p", { class: "more" }, h("a", { href: sentenceHref(event) }, `${t("openInDocument")} →`), " ", source),
   );
 }
 
