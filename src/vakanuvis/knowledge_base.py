@@ -137,6 +137,34 @@ class KnowledgeBase:
 
         return search_knowledge_base(self.engine, query, limit=limit)
 
+    # ---------------------------------------------------------------- edits (recorded, undoable)
+
+    def rename_entity(self, key: str, name: str, *, by: str = "default") -> dict[str, Any]:
+        from vakanuvis.store import edits
+
+        return edits.rename_entity(self.engine, key, name, by)
+
+    def merge_entities(self, into: str, merge: list[str], *, by: str = "default") -> dict[str, Any]:
+        from vakanuvis.store import edits
+
+        return edits.merge_entities(self.engine, into, merge, by)
+
+    def correct_event_date(self, event_id: str, edtf: str, *, by: str = "default") -> dict[str, Any]:
+        from vakanuvis.store import edits
+
+        return edits.correct_event_date(self.engine, event_id, edtf, by)
+
+    def edits(self) -> list[dict[str, Any]]:
+        """Every edit, newest first."""
+        from vakanuvis.store import edits
+
+        return edits.list_edits(self.engine)
+
+    def undo_edit(self, edit_id: int, *, by: str = "default") -> dict[str, Any]:
+        from vakanuvis.store import edits
+
+        return edits.undo_edit(self.engine, edit_id, by)
+
     def load_documents(self, document_id: str | None = None) -> list[Document]:
         """One stored document, or all of them, back in the data model."""
         ids = [document_id] if document_id else document_ids(self.engine)
