@@ -150,3 +150,20 @@ def test_every_shipped_authority_entry_is_valid_and_its_forms_unambiguous() -> N
     for entry in authority.entries:
         if entry.type == "organization" and entry.start and entry.end:
             assert entry.start[:4] <= entry.end[:4], entry.name
+
+
+@pytest.mark.parametrize(
+    ("surface", "kind", "one_entity"),
+    [
+        ("Musul", "place", True),  # a place is the same place in every document
+        ("Haliç Konferansı", "meeting", True),
+        ("Ebilov", "person", False),  # a bare surname may be two people in two documents
+    ],
+)
+def test_entities_across_documents_have_distinct_keys(surface: str, kind: str, one_entity: bool) -> None:
+    mentions = {doc: [EntityMention(Span(0, len(surface)), surface, surface, kind)] for doc in ("doc-a", "doc-b")}
+    entities = resolve_entities(mentions, NO_AUTHORITY)
+    keys = [e.key for e in entities]
+    assert len(keys) == len(set(keys))
+    assert len(entities) == (1 if one_entity else 2)
+    assert (mentions["doc-a"][0].entity_key == mentions["doc-b"][0].entity_key) is one_entity

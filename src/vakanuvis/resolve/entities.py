@@ -150,7 +150,8 @@ def resolve_entities(
             if entry is not None:
                 group = by_entry.setdefault(entry.key, _Group(entry.type, core_words(entry.name), entry))
             else:
-                short = _is_short(core)
+                # only people are named by a bare surname that two documents may use for two persons
+                short = mention.type == "person" and _is_short(core)
                 # short names are only one entity inside a document; full names are one everywhere
                 name = (document_id if short else "", mention.type, *core)
                 store = local if short else by_name
@@ -256,6 +257,8 @@ def _entities(group_of_mention: list[tuple[EntityMention, _Group]]) -> list[Enti
         else:
             name = max(surfaces, key=lambda s: (len(core_words(s)), surfaces[s], s))
             key = f"{root.type}:{slug(' '.join(core_words(name)) or name)}"
+            if root.document:  # a short name kept to its document: its key must not claim other documents
+                key += f"@{root.document}"
         entity = Entity(
             key=key,
             type=root.type,
