@@ -149,7 +149,10 @@ def _entity_names_by_sentence(
     if sentences is not None and len(sentences) <= SENTENCES_SELECTED_BY_KEY:
         if not sentences:
             return {}
-        query = query.where(tuple_(s.c.document_id, s.c.idx).in_(sorted(sentences)))
+        query = query.where(
+            tuple_(s.c.document_id, s.c.idx).in_(sorted(sentences)),
+            m.c.document_id.in_({document for document, _ in sentences}),  # lets SQLite seek, not scan
+        )
     rows = connection.execute(query).all()
     named: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
