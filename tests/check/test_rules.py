@@ -154,3 +154,50 @@ def test_anachronism_against_authority_dates():
     assert len(findings) == 1
     assert [e.text for e in findings[0].evidence] == ["SSCB", "3 Haziran 1920’de"]
     assert run_checks([document], entities) == findings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Nisan-Mart 1922’de heyet cepheye geldi.", True),
+        ("Mart-Nisan 1922’de heyet cepheye geldi.", False),
+        ("11-4 Eylül 1919 tarihinde kongre yapıldı.", True),
+        ("4-11 Eylül 1919 tarihinde kongre yapıldı.", False),
+        ("1918-20 yıllarında yardım etti.", False),
+        ("1922-1920 yılları arasında yardım etti.", True),
+    ],
+)
+def test_reversed_ranges(sentence, flagged):
+    from vakanuvis.annotate.dates import find_dates
+    from vakanuvis.check.ranges import find_reversed_ranges
+
+    document = make_document(sentence, {})
+    document.dates = find_dates(sentence)
+    assert bool(find_reversed_ranges(document)) is flagged
+
+
+def test_impossible_day():
+    from vakanuvis.check.ranges import find_impossible_days
+
+    document = make_document("31 Nisan 1920’de Meclis toplandı. 30 Nisan 1920’de dağıldı.", {})
+    (finding,) = find_impossible_days(document)
+    assert finding.evidence[0].text == "31 Nisan"
+
+
+def test_quantities_agreeing_with_one_of_several_deliveries():
+    body = "Bu dönemde Rusya 6000 tüfek gönderdi."
+    note = "1920 yazında 6.000 tüfek verildi. 1921 yılı içinde 33.275 tüfek, 327 makinalı tüfek verildi."
+    assert find_quantity_conflicts(make_document(body, {1: note})) == []
+
+
+def test_anachronism_groups_mentions_under_one_date():
+    text = "1920’de SSCB ve SSCB hükümeti temas hâlindeydi."
+    document = make_document(text, {})
+    document.dates = [DateMention(Span(0, 7), "1920’de", "1920", date(1920, 1, 1), date(1920, 12, 31))]
+    document.mentions = [
+        EntityMention(Span(8, 12), "SSCB", "SSCB", "organization", "Q15180"),
+        EntityMention(Span(16, 20), "SSCB", "SSCB", "organization", "Q15180"),
+    ]
+    entities = {"Q15180": Entity("Q15180", "organization", "Sovyetler Birliği", start="1922-12-30")}
+    (finding,) = find_anachronisms(document, entities)
+    assert [e.text for e in finding.evidence] == ["SSCB", "SSCB", "1920’de"]

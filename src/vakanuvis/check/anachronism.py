@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from vakanuvis.check.evidence import evidence_at, governing_date
-from vakanuvis.model import Document, Entity, Finding
+from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
 
 STATE_TYPES = ("organization",)
 
@@ -20,17 +20,18 @@ def _bound(value: str | None) -> date | None:
 
 
 def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[Finding]:
-    """Body mentions of organizations whose authority dates exclude the narrative date in force."""
-    findings = []
+    """Organizations named where the narrative date in force falls outside their authority dates.
+
+    One finding per organization and date, quoting every mention of it that the date governs.
+    """
+    grouped: dict[tuple[str, int], tuple[Entity, DateMention, str, list[EntityMention]]] = {}
     for mention in document.mentions:
         entity = entities.get(mention.entity_key)
         if mention.span.footnote is not None or entity is None or entity.type not in STATE_TYPES:
             continue
         founded, dissolved = _bound(entity.start), _bound(entity.end)
-        if founded is None and dissolved is None:
-            continue
         when = governing_date(document, mention.span.start)
-        if when is None:
+        if when is None or (founded is None and dissolved is None):
             continue
         if founded and when.latest < founded:
             why = f"did not exist before {entity.start}"
@@ -38,11 +39,12 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
             why = f"no longer existed after {entity.end}"
         else:
             continue
-        findings.append(
-            Finding(
-                kind="anachronism",
-                message=f"{entity.name} is named at {when.text.strip()} ({when.edtf}), but it {why}.",
-                evidence=[evidence_at(document, mention.span), evidence_at(document, when.span)],
-            )
+        grouped.setdefault((entity.key, when.span.start), (entity, when, why, []))[3].append(mention)
+    return [
+        Finding(
+            kind="anachronism",
+            message=f"{entity.name} is named at {when.text.strip()} ({when.edtf}), but it {why}.",
+            evidence=[evidence_at(document, m.span) for m in mentions] + [evidence_at(document, when.span)],
         )
-    return findings
+        for entity, when, why, mentions in grouped.values()
+    ]

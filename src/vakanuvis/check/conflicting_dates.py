@@ -37,7 +37,8 @@ def _dated_occurrences(document: Document) -> list[tuple[EntityMention, DateMent
             and inside[0] <= m.span.start < inside[1]
         ]
         if len(dates) == 1 and events:
-            pairs += [(mention, dates[0]) for mention in events]
+            # The verb closes a Turkish sentence: the last named event before it is the one dated.
+            pairs.append((max(events, key=lambda m: m.span.start), dates[0]))
     return pairs
 
 

@@ -20,30 +20,24 @@ def footnote_evidence(document: Document, number: int) -> Evidence:
 
 
 def governing_date(document: Document, offset: int) -> DateMention | None:
-    """The narrative date in force at a body offset: the last event date before it in the same block."""
-    block_start = 0
-    for block in document.blocks:
-        if block.span.start <= offset < block.span.end:
-            block_start = block.span.start
-            break
-    candidates = [
-        mention
-        for mention in document.dates
-        if mention.role == "event"
-        and mention.span.footnote is None
-        and block_start <= mention.span.start
-        and mention.span.start <= offset
-    ]
+    """The narrative date in force at a body offset: the nearest event date in its sentence, else the last one
+    of the sentence before it in the same paragraph (further back, the narrative has usually moved on)."""
     sentence = document.sentence_at(offset)
-    if sentence is not None:
-        # A date later in the same sentence governs it too ("Sovyet Birliği ... 1920’de").
-        end = document.sentences[sentence].span.end
-        candidates += [
+    if sentence is None:
+        return None
+
+    def dates_in(index: int) -> list[DateMention]:
+        span = document.sentences[index].span
+        return [
             m
             for m in document.dates
-            if m.role == "event" and m.span.footnote is None and offset < m.span.start < end
+            if m.role == "event" and m.span.footnote is None and span.start <= m.span.start < span.end
         ]
-        same_sentence = [m for m in candidates if document.sentence_at(m.span.start) == sentence]
-        if same_sentence:
-            return min(same_sentence, key=lambda m: abs(m.span.start - offset))
-    return max(candidates, key=lambda m: m.span.start, default=None)
+
+    same_sentence = dates_in(sentence)
+    if same_sentence:
+        return min(same_sentence, key=lambda m: abs(m.span.start - offset))
+    previous = sentence - 1
+    if previous >= 0 and document.sentences[previous].block == document.sentences[sentence].block:
+        return max(dates_in(previous), key=lambda m: m.span.start, default=None)
+    return None

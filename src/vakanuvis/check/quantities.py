@@ -69,10 +69,8 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
 
 
 def _same_thing(a: Quantity, b: Quantity) -> bool:
-    if a.unit != b.unit or a.thing[-1] != b.thing[-1] and a.thing[0] != b.thing[0]:
-        return False
-    shorter, longer = sorted((a.thing, b.thing), key=len)
-    return shorter == longer or set(shorter) <= set(longer) and shorter[-1] == longer[-1]
+    """Same unit and the same words (by stem): "makinalı tüfek" is not "tüfek", "top mermisi" is "top mermi"."""
+    return a.unit == b.unit and a.thing == b.thing
 
 
 def _disagree(a: Quantity, b: Quantity) -> str | None:
@@ -106,16 +104,20 @@ def find_quantity_conflicts(document: Document) -> list[Finding]:
         ]
         note = document.footnote(marker.number)
         note_dates = [d for d in date_spans if d.footnote == note.number]
-        for noted in find_quantities(note.text, note.number, note_dates):
-            for stated in body:
-                why = _same_thing(stated, noted) and _disagree(stated, noted)
-                if why:
-                    findings.append(
-                        Finding(
-                            kind="quantity-mismatch",
-                            message=f"The body and footnote {note.number} give {why} for the same thing: "
-                            f"“{evidence_at(document, stated.span).text}” / “{evidence_at(document, noted.span).text}”.",
-                            evidence=[evidence_at(document, stated.span), evidence_at(document, noted.span)],
-                        )
-                    )
+        noted_quantities = find_quantities(note.text, note.number, note_dates)
+        for stated in body:
+            same = [noted for noted in noted_quantities if _same_thing(stated, noted)]
+            # A footnote may list several deliveries; one that agrees settles it.
+            if not same or any(_disagree(stated, noted) is None for noted in same):
+                continue
+            noted = min(same, key=lambda q: abs(q.value - stated.value))
+            why = _disagree(stated, noted)
+            findings.append(
+                Finding(
+                    kind="quantity-mismatch",
+                    message=f"The body and footnote {note.number} give {why} for the same thing: "
+                    f"“{evidence_at(document, stated.span).text}” / “{evidence_at(document, noted.span).text}”.",
+                    evidence=[evidence_at(document, stated.span), evidence_at(document, noted.span)],
+                )
+            )
     return findings

@@ -29,10 +29,20 @@ def _is_reversed(mention: DateMention) -> bool:
     if ends is None:
         return False
     first, second = ends
-    if first.isdigit():  # "11-4 Eylül": two days of one month
-        day = re.match(r"\d+", second)
-        return bool(day) and int(first) > int(day.group())
+    if first.isdigit():
+        second_number = re.match(r"\d+", second)
+        if not second_number:
+            return False
+        later = second_number.group()
+        if len(first) == 4 and len(later) < 4:  # "1918-20": the second year is abbreviated
+            later = first[: 4 - len(later)] + later
+        elif len(first) != len(later) and len(first) > 2:  # a year against a day: not one range
+            return False
+        return int(first) > int(later)
     year = mention.latest.year
+    year_written = re.search(r"\d{4}", second)
+    if not re.search(r"\d{4}", first) and year_written:
+        first = f"{first} {year_written.group()}"  # "Nisan-Mart 1922": the year of the second end is shared
     first_dates = find_dates(first, context_year=year)
     second_dates = find_dates(second, context_year=year)
     if len(first_dates) != 1 or len(second_dates) != 1:
