@@ -50,18 +50,31 @@ def _is_reversed(mention: DateMention) -> bool:
     return first_dates[0].earliest > second_dates[0].earliest
 
 
+YEAR_PAIR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d.,]?\d)")
+
+
 def find_reversed_ranges(document: Document) -> list[Finding]:
+    """Date ranges whose end comes before their start, in the tagged dates and in bare year pairs."""
     findings = []
+    flagged: list[Span] = []
     for mention in document.dates:
         if mention.role == "event" and _is_reversed(mention):
-            findings.append(
-                Finding(
-                    kind="reversed-range",
-                    message=f"The range “{mention.text.strip()}” ends before it begins; the two ends are probably swapped.",
-                    evidence=[evidence_at(document, mention.span)],
-                )
-            )
+            flagged.append(mention.span)
+            findings.append(_reversed_finding(document, mention.span))
+    for match in YEAR_PAIR.finditer(document.text):  # "1922-1920": the tagger reads no range there
+        inside = any(s.footnote is None and s.start <= match.start() < s.end for s in flagged)
+        if int(match.group(1)) > int(match.group(2)) and not inside:
+            findings.append(_reversed_finding(document, Span(match.start(), match.end())))
     return findings
+
+
+def _reversed_finding(document: Document, span: Span) -> Finding:
+    written = span.text_in(document).strip()
+    return Finding(
+        kind="reversed-range",
+        message=f"The range “{written}” ends before it begins; the two ends are probably swapped.",
+        evidence=[evidence_at(document, span)],
+    )
 
 
 def _month_of(word: str) -> int | None:
