@@ -201,3 +201,23 @@ def test_anachronism_groups_mentions_under_one_date():
     entities = {"Q15180": Entity("Q15180", "organization", "Sovyetler Birliği", start="1922-12-30")}
     (finding,) = find_anachronisms(document, entities)
     assert [e.text for e in finding.evidence] == ["SSCB", "SSCB", "1920’de"]
+
+
+def test_government_of_a_state_inherits_its_dates():
+    text = "3 Haziran 1920’de SSCB hükümeti teklifi kabul etti."
+    document = make_document(text, {})
+    document.dates = [
+        DateMention(Span(0, 17), "3 Haziran 1920’de", "1920-06-03", date(1920, 6, 3), date(1920, 6, 3))
+    ]
+    start = text.index("SSCB")
+    document.mentions = [
+        EntityMention(
+            Span(start, start + 13), "SSCB hükümeti", "SSCB hükümeti", "organization", "org:sscb-hukumeti"
+        )
+    ]
+    entities = {
+        "org:sscb-hukumeti": Entity("org:sscb-hukumeti", "organization", "SSCB hükümeti", ["SSCB hükümeti"]),
+        "Q15180": Entity("Q15180", "organization", "Sovyetler Birliği", ["SSCB"], start="1922-12-30"),
+    }
+    (finding,) = find_anachronisms(document, entities)
+    assert "Sovyetler Birliği" in finding.message and finding.evidence[0].text == "SSCB hükümeti"

@@ -25,10 +25,13 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
     One finding per organization and date, quoting every mention of it that the date governs.
     """
     grouped: dict[tuple[str, int], tuple[Entity, DateMention, str, list[EntityMention]]] = {}
+    dated = _dated_names(entities)
     for mention in document.mentions:
         entity = entities.get(mention.entity_key)
         if mention.span.footnote is not None or entity is None or entity.type not in STATE_TYPES:
             continue
+        if not (entity.start or entity.end):
+            entity = _containing_state(mention.surface, dated) or entity
         founded, dissolved = _bound(entity.start), _bound(entity.end)
         when = governing_date(document, mention.span.start)
         if when is None or (founded is None and dissolved is None):
@@ -48,3 +51,26 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
         )
         for entity, when, why, mentions in grouped.values()
     ]
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name.replace("İ", "i").replace("I", "ı").lower().split())
+
+
+def _dated_names(entities: dict[str, Entity]) -> dict[tuple[str, ...], Entity]:
+    """Every name and alias of the organizations whose existence dates are known, as word tuples."""
+    return {
+        _words(name): entity
+        for entity in entities.values()
+        if entity.type in STATE_TYPES and (entity.start or entity.end)
+        for name in [entity.name, *entity.aliases]
+    }
+
+
+def _containing_state(surface: str, dated: dict[tuple[str, ...], Entity]) -> Entity | None:
+    """The dated state whose name opens `surface`: "SSCB hükümeti" cannot exist before the SSCB."""
+    words = _words(surface)
+    for length in range(len(words) - 1, 0, -1):
+        if words[:length] in dated:
+            return dated[words[:length]]
+    return None
