@@ -5,6 +5,7 @@ from __future__ import annotations
 from vakanuvis.annotate.citations import parse_citations
 from vakanuvis.annotate.dates import tag_dates
 from vakanuvis.annotate.entities import find_mentions
+from vakanuvis.annotate.entities.morphology import save_new_analyses
 from vakanuvis.annotate.events import build_events
 from vakanuvis.model import Document, RawDocument
 from vakanuvis.structure import recover_structure
@@ -24,4 +25,5 @@ def analyse(raw: RawDocument) -> Document:
     document.mentions = find_mentions(document)
     document.citations = parse_citations(document)
     document.events = build_events(document)
+    save_new_analyses()  # the next process (or worker) starts with this document's words analysed
     return document

@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,11 +54,13 @@ class BadAuthorityFile(VakanuvisError):
         super().__init__(f"authority file {path}: {why}")
 
 
+@lru_cache(maxsize=262_144)
 def turkish_lower(text: str) -> str:
     """Lower-case with the Turkish dotted and dotless i (İ→i, I→ı)."""
     return text.replace("İ", "i").replace("I", "ı").lower().replace("i̇", "i")
 
 
+@lru_cache(maxsize=262_144)
 def fold_name(text: str) -> str:
     """Case- and accent-folded form of a name: 'Nәrimanov' → 'nerimanov', 'T.B.M.M' → 'tbmm'."""
     text = text.strip()
@@ -72,6 +74,7 @@ def fold_name(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+@lru_cache(maxsize=262_144)
 def name_key(text: str) -> str:
     """Script-insensitive matching key: 'Çiçerin', 'Chicherin' and 'Чичерин' all give 'chicherin'."""
     text = text.strip()
@@ -193,10 +196,23 @@ def merge_entries(base: list[AuthorityEntry], extra: list[AuthorityEntry]) -> li
 
 def load_authority(extra_path: Path | None = None) -> Authority:
     """The shipped authority merged with a user file (`extra_path` or $VAKANUVIS_AUTHORITY)."""
-    entries = list(_shipped_entries())
     path = extra_path or (Path(os.environ[AUTHORITY_ENV]) if os.environ.get(AUTHORITY_ENV) else None)
+    if path is None:
+        return _authority_of(None, None)
+    try:
+        status = path.stat()
+    except OSError:
+        status = None
+    if status is None or not path.is_file():
+        raise BadAuthorityFile(str(path), "no such file")
+    # built once per process and user file version: every document reuses its index and keys
+    return _authority_of(str(path), (status.st_mtime_ns, status.st_size))
+
+
+@lru_cache(maxsize=8)
+def _authority_of(path: str | None, version: tuple[int, int] | None) -> Authority:
+    entries = list(_shipped_entries())
     if path is not None:
-        if not path.is_file():
-            raise BadAuthorityFile(str(path), "no such file")
-        entries = merge_entries(entries, parse_authority(path.read_text(encoding="utf-8"), str(path)))
+        text = Path(path).read_text(encoding="utf-8")
+        entries = merge_entries(entries, parse_authority(text, path))
     return Authority(entries)

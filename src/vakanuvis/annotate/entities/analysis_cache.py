@@ -1,0 +1,82 @@
+"""A persistent cache of zeyrek's word analyses, so a process that meets only known words never loads zeyrek.
+
+The cache is an append-only file of JSON lines (one word and its analyses a line) under the user cache
+directory ($VAKANUVIS_CACHE_DIR, else $XDG_CACHE_HOME/vakanuvis, else ~/.cache/vakanuvis), one file per
+zeyrek version and cache format. Appends are single small writes, so processes ingesting in parallel
+can share it; a torn last line (a killed process) is skipped when read. VAKANUVIS_CACHE_DIR=off turns
+the file off (analyses are then cached only in memory).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+
+CACHE_ENV = "VAKANUVIS_CACHE_DIR"
+CACHE_FORMAT = 1  # bump when the stored tuple layout changes
+
+# (lemma, pos, proper, ((morpheme id, surface, derivational), ...)) per analysis
+AnalysisTuple = tuple[str, str, bool, tuple[tuple[str, str, bool], ...]]
+
+
+def cache_directory() -> Path | None:
+    """Where the analysis cache lives, or None when turned off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "none") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vakanuvis"
+
+
+def cache_file() -> Path | None:
+    """The cache file for the installed zeyrek, or None when zeyrek is missing or the cache is off."""
+    directory = cache_directory()
+    if directory is None:
+        return None
+    try:
+        version = metadata.version("zeyrek")
+    except metadata.PackageNotFoundError:
+        return None
+    return directory / f"zeyrek-{version}-analyses-v{CACHE_FORMAT}.jsonl"
+
+
+def read_cache(path: Path | None) -> dict[str, tuple[AnalysisTuple, ...]]:
+    """Every word stored in the cache file (empty when there is none or it cannot be read)."""
+    found: dict[str, tuple[AnalysisTuple, ...]] = {}
+    if path is None:
+        return found
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    word, analyses = json.loads(line)
+                    found[word] = tuple(
+                        (lemma, pos, bool(proper), tuple((m, s, bool(d)) for m, s, d in morphemes))
+                        for lemma, pos, proper, morphemes in analyses
+                    )
+                except (ValueError, TypeError):
+                    continue  # a torn line from a killed process
+    except OSError:
+        return {}
+    return found
+
+
+def append_cache(path: Path | None, entries: dict[str, tuple[AnalysisTuple, ...]]) -> None:
+    """Add new words to the cache file in one write; a cache that cannot be written is skipped."""
+    if path is None or not entries:
+        return
+    lines = "".join(
+        json.dumps([word, analyses], ensure_ascii=False, separators=(",", ":")) + "\n"
+        for word, analyses in entries.items()
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(descriptor, lines.encode("utf-8"))
+        finally:
+            os.close(descriptor)
+    except OSError:
+        return
