@@ -51,6 +51,12 @@ def test_events_in_a_period_are_chronological(client, params, start, end):
     assert found["count"] == len(inside)
 
 
+def test_empty_filters_mean_no_filter(client):
+    everything = client.get("/api/events", params={"limit": 500}).json()
+    assert client.get("/api/events", params={"from": "", "to": "", "limit": 500}).json() == everything
+    assert client.get("/api/entities", params={"type": ""}).json() == client.get("/api/entities").json()
+
+
 def test_events_by_actor_place_and_document(client):
     events = client.get("/api/events", params={"limit": 500}).json()["data"]
     actor = next(name for event in events for name in event["actors"])

@@ -119,6 +119,7 @@ def _upload_review_and_same_file_twice(client, demo_article):
     )
     assert client.get(f"/api/documents/{stored['id']}").status_code == 200
     second = client.post("/api/documents", files={"file": ("copy.txt", content)}, headers=ALICE)
+    assert second.status_code == 200
     assert second.json()["id"] == stored["id"] and second.json()["stored"] is False
     assert client.get("/api/documents").json()["count"] == 1
 

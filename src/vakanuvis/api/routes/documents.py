@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, UploadFile, status
+from fastapi import APIRouter, File, HTTPException, Response, UploadFile, status
 
 from vakanuvis.api import records
 from vakanuvis.api.deps import EngineDep, SettingsDep, TokenName
@@ -49,6 +49,7 @@ def get_footnotes(engine: EngineDep, document_id: DocumentId):
     responses={400: {}, 401: {}, 403: {}, 413: {}, 415: {}, 422: {}},
 )
 def upload_document(
+    response: Response,
     engine: EngineDep,
     settings: SettingsDep,
     token: TokenName,
@@ -60,4 +61,7 @@ def upload_document(
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, "send the article as the form field 'file'"
         )
-    return ingest_upload(engine, settings, file)
+    result = ingest_upload(engine, settings, file)
+    if not result["stored"]:  # the same bytes were already stored: nothing was created
+        response.status_code = status.HTTP_200_OK
+    return result

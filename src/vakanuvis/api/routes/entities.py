@@ -14,7 +14,7 @@ from vakanuvis.store import edits, queries
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 EntityType = Annotated[
-    str | None, Query(pattern="^(person|place|organization|treaty|meeting)$", description="only this type")
+    str | None, Query(pattern="^(person|place|organization|treaty|meeting)?$", description="only this type")
 ]
 
 

@@ -13,7 +13,7 @@ from vakanuvis.api.schemas import DateRequest, EditPublic, EventsPublic
 from vakanuvis.store import edits, queries
 
 router = APIRouter(prefix="/events", tags=["events"])
-DatePattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DatePattern = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty means no bound, as a form sends it
 
 
 @router.get("", response_model=EventsPublic)
