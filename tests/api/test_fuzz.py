@@ -13,7 +13,7 @@ from schemathesis.checks import not_a_server_error
 
 from vakanuvis.api.app import create_app
 
-EXAMPLES_PER_OPERATION = 20
+EXAMPLES_PER_OPERATION = 40
 TOKEN = {"Authorization": "Bearer s3cret"}
 
 

@@ -143,3 +143,18 @@ def test_review_and_undo_twice(corpus):
     with pytest.raises(BadEdit, match="already undone"):
         undo_edit(corpus, edit["id"] + 1, "bob")
     assert [e["id"] for e in list_edits(corpus)] == [edit["id"] + 1, edit["id"]]
+
+
+def test_edits_survive_reingesting_through_the_pipeline(database_url, demo_article):
+    from vakanuvis.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase(database_url)
+    kb.ingest([demo_article])
+    entity = kb.entities()[0]
+    event = kb.events()[0]
+    kb.rename_entity(entity["id"], "Elle Düzeltilmiş Ad", by="alice")
+    kb.correct_event_date(event["id"], "1923-07-24", by="alice")
+    kb.ingest([demo_article], force=True)  # analysed and stored again, then resolved again
+    assert next(e for e in kb.entities() if e["id"] == entity["id"])["name"] == "Elle Düzeltilmiş Ad"
+    assert next(e for e in kb.events() if e["id"] == event["id"])["date"] == "1923-07-24"
+    assert [edit["action"] for edit in kb.edits()] == ["date-event", "rename-entity"]
