@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLE := src/vakanuvis/samples/lozan-musul-ornek.txt
 DEMO_DB := demo.db
 
-.PHONY: demo test install install-test lint typecheck bench clean
+.PHONY: demo test install install-test system-test-deps lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,13 @@ lint: install-test
 typecheck: install-test
 	$(BIN)/mypy src/vakanuvis
 
-test: install-test lint typecheck
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+system-test-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
+
+test: install-test system-test-deps lint typecheck
 	VAKANUVIS_TEST_POSTGRES=$$(scripts/test-postgres.sh) $(BIN)/pytest
 
 bench: install-test
