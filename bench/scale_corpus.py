@@ -19,6 +19,7 @@ import argparse
 import random
 import sys
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -312,6 +313,7 @@ def write_pdf(article: Article, path: Path) -> Path:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(datetime(2000, 1, 1, tzinfo=UTC))  # the same bytes on every run
     pdf.set_auto_page_break(False)
     pdf.add_font("DejaVu", "", str(FONT))
     pdf.set_font("DejaVu", size=11)
