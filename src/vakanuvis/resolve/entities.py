@@ -8,8 +8,11 @@ Keys are stable: the authority key (Wikidata QID or "<type>:<name>"), else "<typ
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from heapq import merge
 
 from rapidfuzz import fuzz
 
@@ -49,11 +52,16 @@ class _Group:
 
 def core_words(surface: str) -> list[str]:
     """The name's words as keys, without titles: 'Kazım Karabekir Paşa' → ['kazim', 'karabekir']."""
+    return list(_core_words(surface))
+
+
+@lru_cache(maxsize=262_144)
+def _core_words(surface: str) -> tuple[str, ...]:
     words = entity_words()
     titles = words.titles_before | words.titles_after
     raw = surface.replace(".", ". ").split()
     kept = [w for w in raw if turkish_lower(w.rstrip(".")) not in titles]
-    return [k for k in (name_key(w) for w in (kept or raw)) if k]
+    return tuple(k for k in (name_key(w) for w in (kept or raw)) if k)
 
 
 def _is_initial(word: str) -> bool:
@@ -109,15 +117,25 @@ class _AuthorityMatcher:
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
         self.people = [e for e in authority.entries if e.type == "person"]
+        # each person's forms as core words, computed once rather than for every mention
+        self.people_cores = [(e, core_words(form)) for e in self.people for form in e.forms()]
+        self.answers: dict[tuple[str, tuple[str, ...], str], AuthorityEntry | None] = {}
 
     def match(self, surface: str, core: list[str], entity_type: str) -> AuthorityEntry | None:
+        """The authority entry a mention names, if the evidence is unambiguous (answers kept per name)."""
+        question = (surface, tuple(core), entity_type)
+        if question not in self.answers:
+            self.answers[question] = self._match(surface, core, entity_type)
+        return self.answers[question]
+
+    def _match(self, surface: str, core: list[str], entity_type: str) -> AuthorityEntry | None:
         for form in (surface, " ".join(core)):
             entry = self.authority.find(form, entity_type) or self.authority.find(form)
             if entry is not None and (entry.type == entity_type or entity_type != "person"):
                 return entry
         if entity_type != "person" or not core:
             return self._fuzzy(core, entity_type)
-        fits = {e.key: e for e in self.people for form in e.forms() if _partial_of(core, core_words(form))}
+        fits = {e.key: e for e, form_core in self.people_cores if _partial_of(core, form_core)}
         if len(fits) == 1:
             return next(iter(fits.values()))
         return self._fuzzy(core, entity_type) if not fits else None
@@ -132,12 +150,27 @@ class _AuthorityMatcher:
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
+_MATCHERS: dict[
+    int, tuple[Authority, _AuthorityMatcher]
+] = {}  # the authority is kept so its id stays its own
+
+
+def _matcher_for(authority: Authority) -> _AuthorityMatcher:
+    """One matcher per authority, reused by every resolution of the process (its answers accumulate)."""
+    kept = _MATCHERS.get(id(authority))
+    if kept is None or kept[0] is not authority:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.pop(next(iter(_MATCHERS)))
+        kept = _MATCHERS[id(authority)] = (authority, _AuthorityMatcher(authority))
+    return kept[1]
+
+
 def resolve_entities(
     mentions_by_document: dict[str, list[EntityMention]], authority: Authority | None = None
 ) -> list[Entity]:
     """Set `entity_key` on every mention and return one `Entity` per key, most mentioned first."""
     authority = authority or load_authority()
-    matcher = _AuthorityMatcher(authority)
+    matcher = _matcher_for(authority)
     by_entry: dict[str, _Group] = {}
     by_name: dict[tuple[str, ...], _Group] = {}
     groups_of_document: dict[str, list[_Group]] = {}
@@ -211,19 +244,43 @@ def _is_subsequence(short: list[str], full: list[str]) -> bool:
 
 
 def _fullest_core(group: _Group) -> list[str]:
-    return group.core if group.entry is None else max((core_words(f) for f in group.entry.forms()), key=len)
+    return group.core if group.entry is None else list(_fullest_entry_core(group.entry))
+
+
+@lru_cache(maxsize=65_536)
+def _fullest_entry_core(entry: AuthorityEntry) -> tuple[str, ...]:
+    return max((_core_words(f) for f in entry.forms()), key=len)
 
 
 def _merge_fuzzy(groups: list[_Group]) -> None:
-    """Spelling variants ('Hüseynov' / 'Hüseyinov') of the same type merge under guards."""
+    """Spelling variants ('Hüseynov' / 'Hüseyinov') of the same type merge under guards.
+
+    Only groups of one type, one number of words and one first letter can merge (both tests below
+    need them), so each group is compared with its block only, never with the whole corpus; pairs are
+    still taken in the order of `groups`, as the merges made so far decide the ones that follow.
+    """
+    blocks: dict[tuple[str, int, str], dict[str, list[int]]] = {}
     for index, group in enumerate(groups):
-        for other in groups[index + 1 :]:
+        if group.core:
+            key = (group.type, len(group.core), group.core[0][:1])
+            blocks.setdefault(key, {}).setdefault(group.document, []).append(index)
+    for index, group in enumerate(groups):
+        if not group.core:
+            continue
+        block = blocks[(group.type, len(group.core), group.core[0][:1])]
+        if group.document:  # a short name meets its own document's groups and the corpus-wide ones
+            lists = [block.get(group.document, []), block.get("", [])]
+        else:
+            lists = list(block.values())
+        later_ones = merge(*(indices[bisect_right(indices, index) :] for indices in lists))
+        for later in later_ones:
+            other = groups[later]
+            if group.document and other.document and group.document != other.document:
+                continue  # short names were kept apart per document on purpose
             if group.root() is other.root() or group.type != other.type:
                 continue
             if group.root().entry is not None and other.root().entry is not None:
                 continue
-            if group.document and other.document and group.document != other.document:
-                continue  # short names were kept apart per document on purpose
             if _fuzzy_same(group.core, other.core) or (
                 group.type == "person"
                 and len(group.core) == len(other.core) > 1

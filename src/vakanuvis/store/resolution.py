@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 
 from vakanuvis.model import Citation, EntityMention, Span
 from vakanuvis.resolve.entities import resolve_entities
@@ -39,15 +39,23 @@ def _resolve_stored_entities(engine: Engine) -> None:
         lock_corpus(connection)  # concurrent ingests resolve one after the other, each seeing all rows
         rows = connection.execute(
             select(
-                m.c.document_id, m.c.idx, m.c.start, m.c.end, m.c.footnote, m.c.text, m.c.surface, m.c.type
+                m.c.document_id,
+                m.c.idx,
+                m.c.start,
+                m.c.end,
+                m.c.footnote,
+                m.c.text,
+                m.c.surface,
+                m.c.type,
+                m.c.entity_key,
             )
         ).all()
         by_document: dict[str, list[EntityMention]] = defaultdict(list)
-        row_of: dict[int, tuple[str, int]] = {}
+        row_of: dict[int, tuple[str, int, str]] = {}
         for row in rows:
             mention = EntityMention(Span(row.start, row.end, row.footnote), row.text, row.surface, row.type)
             by_document[row.document_id].append(mention)
-            row_of[id(mention)] = (row.document_id, row.idx)
+            row_of[id(mention)] = (row.document_id, row.idx, row.entity_key)
         entities = resolve_entities(dict(by_document)) if by_document else []
         connection.execute(delete(schema.entities))
         if entities:
@@ -69,13 +77,18 @@ def _resolve_stored_entities(engine: Engine) -> None:
                 ],
             )
         changed = [
-            (row_of[id(mention)], mention.entity_key)
+            {"row_document": document_id, "row_idx": idx, "new_key": mention.entity_key}
             for mentions in by_document.values()
             for mention in mentions
+            for document_id, idx, stored_key in [row_of[id(mention)]]
+            if mention.entity_key != stored_key  # most rows keep their key: only changes are written
         ]
-        for (document_id, idx), key in changed:
+        if changed:  # one statement executed for many rows, not a statement per row
             connection.execute(
-                update(m).where(m.c.document_id == document_id, m.c.idx == idx).values(entity_key=key)
+                update(m)
+                .where(m.c.document_id == bindparam("row_document"), m.c.idx == bindparam("row_idx"))
+                .values(entity_key=bindparam("new_key")),
+                changed,
             )
 
 
@@ -84,16 +97,25 @@ def _resolve_stored_sources(engine: Engine) -> None:
     with engine.begin() as connection:
         lock_corpus(connection)  # concurrent ingests resolve one after the other, each seeing all rows
         rows = connection.execute(
-            select(c.c.document_id, c.c.idx, c.c.footnote, c.c.start, c.c.end, c.c.raw, c.c.fields)
+            select(
+                c.c.document_id,
+                c.c.idx,
+                c.c.footnote,
+                c.c.start,
+                c.c.end,
+                c.c.raw,
+                c.c.fields,
+                c.c.source_key,
+            )
         ).all()
         pairs: list[tuple[str, Citation]] = []
-        row_of: dict[int, tuple[str, int]] = {}
+        row_of: dict[int, tuple[str, int, str]] = {}
         for row in rows:
             citation = Citation(
                 footnote=row.footnote, span=Span(row.start, row.end, row.footnote), raw=row.raw, **row.fields
             )
             pairs.append((row.document_id, citation))
-            row_of[id(citation)] = (row.document_id, row.idx)
+            row_of[id(citation)] = (row.document_id, row.idx, row.source_key)
         sources = merge_sources(pairs) if pairs else []
         connection.execute(delete(schema.sources))
         if sources:
@@ -112,10 +134,16 @@ def _resolve_stored_sources(engine: Engine) -> None:
                     for s in sources
                 ],
             )
-        for _document_id, citation in pairs:
-            document_id, idx = row_of[id(citation)]
+        changed = [
+            {"row_document": document_id, "row_idx": idx, "new_key": citation.source_key}
+            for _document_id, citation in pairs
+            for document_id, idx, stored_key in [row_of[id(citation)]]
+            if citation.source_key != stored_key
+        ]
+        if changed:
             connection.execute(
                 update(c)
-                .where(c.c.document_id == document_id, c.c.idx == idx)
-                .values(source_key=citation.source_key)
+                .where(c.c.document_id == bindparam("row_document"), c.c.idx == bindparam("row_idx"))
+                .values(source_key=bindparam("new_key")),
+                changed,
             )
