@@ -187,9 +187,12 @@ def _pg_vector_sql(connection: Connection) -> str:
 
 
 def _has_unaccent(connection: Connection) -> bool:
-    return (
-        connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")).first() is not None
-    )
+    """Whether PostgreSQL's unaccent extension is installed; asked once per pooled connection."""
+    info = connection.connection.info
+    if "vakanuvis_unaccent" not in info:
+        found = connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")).first()
+        info["vakanuvis_unaccent"] = found is not None
+    return bool(info["vakanuvis_unaccent"])
 
 
 # ---------------------------------------------------------------- searching
