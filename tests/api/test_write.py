@@ -162,3 +162,22 @@ def test_bad_uploads(api_location, tmp_path, name, content, status, message):
 def test_upload_without_a_file_field(client):
     response = client.post("/api/documents", data={"x": "y"}, headers=ALICE)
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("name", "kept_as"),
+    [
+        ("../../../etc/passwd.txt", "passwd.txt"),
+        ("/etc/cron.d/job.txt", "job.txt"),
+        ("..\\..\\windows\\system32\\x.pdf", "x.pdf"),
+        ("makale (son hâli).TXT", "makale_son_hâli.txt"),
+        ("....txt", "article.txt"),
+        ("~/.ssh/authorized_keys.txt", "authorized_keys.txt"),
+    ],
+)
+def test_upload_names_stay_inside_the_upload_area(tmp_path, name, kept_as):
+    from vakanuvis.api.upload import safe_upload_path
+
+    path = safe_upload_path(tmp_path, name, b"content")
+    assert path.parent == tmp_path.resolve()
+    assert path.name.split("-", 1)[1] == kept_as
