@@ -6,6 +6,7 @@ import os
 import secrets
 
 TOKEN_VARIABLE = "VAKANUVIS_TOKEN"
+NAME_LENGTH = 100  # as stored with each edit
 
 
 def parse_tokens(value: str | None) -> dict[str, str]:
@@ -19,7 +20,7 @@ def parse_tokens(value: str | None) -> dict[str, str]:
         if not sep:
             name, secret = "default", item
         if secret:
-            tokens[secret] = name.strip() or "default"
+            tokens[secret] = (name.strip() or "default")[:NAME_LENGTH]
     return tokens
 
 
