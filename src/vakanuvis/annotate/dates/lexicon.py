@@ -70,7 +70,24 @@ def alternation(
     ordered = spellings_of(forms, capitalized_only)
     if not ordered:
         return "(?!x)x"  # matches nothing
-    return "(?:" + "|".join(form_pattern(text, bounded, not suffix) for text in ordered) + ")"
+    # Consecutive forms that start a word share one word-start test and one test of their first
+    # letters, so the engine leaves most positions of a text at once instead of trying every form
+    # there; the forms keep their order, so the same match is found.
+    runs: list[tuple[bool, list[str]]] = []
+    for text in ordered:
+        starts = not suffix and text.rstrip("*")[:1].isalpha()
+        if not runs or runs[-1][0] != starts:
+            runs.append((starts, []))
+        runs[-1][1].append(text)
+    parts = []
+    for starts, texts in runs:
+        bodies = [form_pattern(text, bounded, word_start=False) for text in texts]
+        if starts:
+            first = "".join(sorted({re.escape(text[0]) for text in texts}))
+            parts.append(f"{WORD_START}(?=[{first}])(?:" + "|".join(bodies) + ")")
+        else:
+            parts.extend(bodies)
+    return "(?:" + "|".join(parts) + ")"
 
 
 def trie_pattern(words: list[str]) -> str:
