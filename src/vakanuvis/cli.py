@@ -162,15 +162,24 @@ def events(
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
     actor: Annotated[str | None, typer.Option(help="Only events naming this actor.")] = None,
     place: Annotated[str | None, typer.Option(help="Only events naming this place.")] = None,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="One entry per happening across documents, with all its reports.")
+    ] = False,
 ) -> None:
     """Dated events in chronological order."""
-    records = KnowledgeBase(db).events(
-        document,
-        date_from=parse_day(date_from, "--from"),
-        date_to=parse_day(date_to, "--to"),
-        actor=actor,
-        place=place,
-    )
+    filters = {
+        "date_from": parse_day(date_from, "--from"),
+        "date_to": parse_day(date_to, "--to"),
+        "actor": actor,
+        "place": place,
+    }
+    kb = KnowledgeBase(db)
+    if merged:
+        if document:
+            raise BadOption("--merged groups the events of all documents: name no document")
+        records = kb.merged_events(**filters)
+    else:
+        records = kb.events(document, **filters)
     if as_json:
         print_json(records)
         return

@@ -119,6 +119,12 @@ class KnowledgeBase:
     def events(self, document_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
         return queries.list_events(self.engine, document_id, **filters)
 
+    def merged_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events of all documents grouped into happenings, each with all its reports and sources."""
+        from vakanuvis.store.merged import merged_events
+
+        return merged_events(self.engine, **filters)
+
     def entities(self, document_id: str | None = None) -> list[dict[str, Any]]:
         return queries.list_entities(self.engine, document_id)
 
