@@ -56,7 +56,9 @@ def test_dask_cluster_equals_single_process(tmp_path, corpus):
     distributed = pytest.importorskip("dask.distributed")
     single = KnowledgeBase(str(tmp_path / "single.db"))
     single.ingest([corpus])
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         with distributed.Client(cluster) as client:
             on_dask = KnowledgeBase(str(tmp_path / "dask.db"))
             on_dask.dask_client_factory = lambda: client

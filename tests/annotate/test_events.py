@@ -29,8 +29,12 @@ def test_events_from_body_dates_only():
     )
     document.dates = [
         DateMention(Span(15, 24), "1922-1926", "1922/1926", date(1922, 1, 1), date(1926, 12, 31)),
-        DateMention(Span(start, start + 16), "23 Nisan 1920’de", "1920-04-23", date(1920, 4, 23), date(1920, 4, 23)),
-        DateMention(Span(0, 4, 1), "1960", "1960", date(1960, 1, 1), date(1960, 12, 31), role="bibliographic"),
+        DateMention(
+            Span(start, start + 16), "23 Nisan 1920’de", "1920-04-23", date(1920, 4, 23), date(1920, 4, 23)
+        ),
+        DateMention(
+            Span(0, 4, 1), "1960", "1960", date(1960, 1, 1), date(1960, 12, 31), role="bibliographic"
+        ),
     ]
     (event,) = build_events(document)
     assert event.date is document.dates[1]

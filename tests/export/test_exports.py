@@ -49,7 +49,9 @@ def test_tei_is_valid_and_complete(kb, tmp_path):
         assert all(n.text in body_text for n in notes)
         assert len(tree.findall(".//tei:listBibl/tei:bibl", TEI_NS)) == len(kb.sources(document["id"]))
         mentioned = kb.entities(document["id"])
-        listed = tree.findall(".//tei:listPerson/tei:person", TEI_NS) + tree.findall(".//tei:listPlace/tei:place", TEI_NS)
+        listed = tree.findall(".//tei:listPerson/tei:person", TEI_NS) + tree.findall(
+            ".//tei:listPlace/tei:place", TEI_NS
+        )
         listed += tree.findall(".//tei:listOrg/tei:org", TEI_NS)
         assert len(listed) == len(mentioned)
     corpus = etree.parse(str(export(kb, "tei", tmp_path / "all.xml")))

@@ -161,7 +161,9 @@ def test_every_shipped_authority_entry_is_valid_and_its_forms_unambiguous() -> N
     ],
 )
 def test_entities_across_documents_have_distinct_keys(surface: str, kind: str, one_entity: bool) -> None:
-    mentions = {doc: [EntityMention(Span(0, len(surface)), surface, surface, kind)] for doc in ("doc-a", "doc-b")}
+    mentions = {
+        doc: [EntityMention(Span(0, len(surface)), surface, surface, kind)] for doc in ("doc-a", "doc-b")
+    }
     entities = resolve_entities(mentions, NO_AUTHORITY)
     keys = [e.key for e in entities]
     assert len(keys) == len(set(keys))
