@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import wordfreq
 
@@ -58,6 +58,12 @@ def _variants(piece: str) -> list[tuple[str, str]]:
 
 def segment_word(token: str, language: str = "ru") -> list[str]:
     """The most probable split of one glued token into words (OCR confusions undone where needed)."""
+    return list(_segmentation(token, language))
+
+
+@lru_cache(maxsize=65_536)
+def _segmentation(token: str, language: str) -> tuple[str, ...]:
+    # the same glued title recurs in every footnote citing the work: split it once per process
     size = len(token)
     best: list[tuple[float, int, str]] = [(0.0, 0, "")] + [(-math.inf, 0, "")] * size
     for end in range(1, size + 1):
@@ -82,7 +88,7 @@ def segment_word(token: str, language: str = "ru") -> list[str]:
         _, start, output = best[position]
         words.append(output)
         position = start
-    return list(reversed(words))
+    return tuple(reversed(words))
 
 
 def _in_script(token: str, language: str) -> bool:
@@ -90,6 +96,7 @@ def _in_script(token: str, language: str) -> bool:
     return cyrillic if language in CYRILLIC_LANGUAGES else not cyrillic
 
 
+@lru_cache(maxsize=262_144)
 def _needs_repair(token: str, language: str) -> bool:
     # short tokens are mostly real words OCR misspelt; splitting them does harm
     if len(token) < 10 or not _in_script(token, language):
