@@ -45,7 +45,8 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
     for match in NUMBER.finditer(text):
         if any(s.start <= match.start() < s.end for s in excluded):
             continue
-        value, bound, unit, thing = turkish_number(match.group(1)), "=", "", []
+        value, bound, unit = turkish_number(match.group(1)), "=", ""
+        thing: list[str] = []
         position = match.end()
         for word_match in WORD.finditer(text, position):
             if text[position : word_match.start()].strip(" "):

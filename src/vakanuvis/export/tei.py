@@ -51,16 +51,10 @@ def _inline_elements(
         if element == "name":
             attributes["type"] = kind
         candidates.append((mention.span.start, mention.span.end, element, attributes))
-    for mention in document.dates:
-        if mention.span.footnote is None:
-            candidates.append(
-                (
-                    mention.span.start,
-                    mention.span.end,
-                    "date",
-                    _date_attributes(mention.edtf, mention.earliest, mention.latest),
-                )
-            )
+    for date_mention in document.dates:
+        if date_mention.span.footnote is None:
+            attributes = _date_attributes(date_mention.edtf, date_mention.earliest, date_mention.latest)
+            candidates.append((date_mention.span.start, date_mention.span.end, "date", attributes))
     chosen: list[tuple[int, int, str, dict[str, str]]] = []
     for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
         if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
@@ -76,7 +70,7 @@ def _fill_block(
     notes: list[tuple[int, int, str]],
 ) -> None:
     """Write `text` (starting at body `offset`) into `paragraph` with inline elements and notes at their offsets."""
-    events = [(start, 0, (start, end, element, attrs)) for start, end, element, attrs in inline]
+    events: list[tuple[int, int, tuple]] = [(item[0], 0, item) for item in inline]
     events += [(at, 1, (number, note_text)) for at, number, note_text in notes]
     cursor, last = offset, paragraph
 
