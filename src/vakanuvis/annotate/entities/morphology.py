@@ -141,6 +141,12 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=262_144)
+def has_proper_analysis(word: str) -> bool:
+    """True when some analysis the lexicon gives is a proper name."""
+    return any(a.proper for a in analyze_word(word))
+
+
+@lru_cache(maxsize=262_144)
 def is_proper_only(word: str) -> bool:
     """True when every analysis the lexicon gives is a proper name: 'Mustafa', 'Nahçıvan'."""
     found = analyze_word(word)

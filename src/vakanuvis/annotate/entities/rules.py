@@ -81,6 +81,7 @@ class RuleRecognizer:
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
         self.words = entity_words()
+        self.other_heads = frozenset(w for w, k in self.words.heads.items() if k == "other")
         self.dropped: list[Token] = []
         self.pending: list[Candidate] = []  # candidates split off while making another
         self.english = False  # the current sentence is English (an abstract)
@@ -124,7 +125,7 @@ class RuleRecognizer:
         if self._frequent_english(token):
             return False
         stem = token.stem
-        if not morphology.is_known(stem) or any(a.proper for a in morphology.analyze_word(stem)):
+        if not morphology.is_known(stem) or morphology.has_proper_analysis(stem):
             return True
         if self.authority.find(stem) is not None or self.authority.find(morphology.strip_inflection(stem)):
             return True
@@ -139,7 +140,7 @@ class RuleRecognizer:
         stem = token.stem
         if not morphology.is_known(stem) or morphology.is_proper_only(stem):
             return True
-        if token.has_apostrophe and any(a.proper for a in morphology.analyze_word(stem)):
+        if token.has_apostrophe and morphology.has_proper_analysis(stem):
             return True
         return (
             self.authority.find(stem) is not None
@@ -327,7 +328,7 @@ class RuleRecognizer:
             return None
         last = tokens[-1]
         head = _head_type(last, words)
-        if head == "other" or self._lemmas(tokens[0]) & {w for w, k in words.heads.items() if k == "other"}:
+        if head == "other" or self._lemmas(tokens[0]) & self.other_heads:
             return None
         if head is not None:
             ordinal = bool(_ORDINAL_BEFORE.search(text[max(0, tokens[0].start - 6) : tokens[0].start]))
