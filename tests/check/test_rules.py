@@ -221,3 +221,28 @@ def test_government_of_a_state_inherits_its_dates():
     }
     (finding,) = find_anachronisms(document, entities)
     assert "Sovyetler Birliği" in finding.message and finding.evidence[0].text == "SSCB hükümeti"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "cited_year", "flagged"),
+    [
+        ("Geliş Tarihi: 12.03.2015 Kabul Tarihi: 20.05.2016", 2017, True),
+        ("Geliş Tarihi: 12.03.2015 Kabul Tarihi: 20.05.2016", 2016, False),
+        ("Received: 3 May 2019; Accepted: 1 July 2019.", 2021, True),
+        ("Bu makale 2016 yılında yazıldı.", 2021, False),  # no cue: the document's date is unknown
+    ],
+)
+def test_cited_work_published_after_the_document(front_matter, cited_year, flagged):
+    from vakanuvis.check.publication import find_citations_after_publication
+    from vakanuvis.model import Citation
+
+    document = make_document(
+        front_matter + " Giriş cümlesi.", {1: f"Yazar, Eser, Ankara, {cited_year}, s. 3."}
+    )
+    note = document.footnotes[0].text
+    document.citations = [Citation(1, Span(0, len(note), 1), note, year=cited_year)]
+    findings = find_citations_after_publication(document)
+    assert bool(findings) is flagged
+    if flagged:
+        assert findings[0].evidence[0].text == note
+        assert findings[0].evidence[1].text[-4:].isdigit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from vakanuvis.check.anachronism import find_anachronisms
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
+from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
 from vakanuvis.model import Document, Entity, Finding
@@ -20,6 +21,7 @@ def run_checks(documents: list[Document], entities: dict[str, Entity]) -> list[F
         findings += find_repeated_footnotes(document)
         findings += find_marker_problems(document)
         findings += find_quantity_conflicts(document)
+        findings += find_citations_after_publication(document)
     findings += find_conflicting_dates(documents, entities)
     return findings
 

@@ -1,6 +1,6 @@
 """Per-language data: one YAML file per language and topic, `lang/<code>/<topic>.yaml`.
 
-Topics: `dates`, `entities`, `citations`, `abbreviations`, `quantities`, `events`. A contributor adds a language by adding files, not code.
+Topics: `dates`, `entities`, `citations`, `abbreviations`, `quantities`, `events`, `publication`. A contributor adds a language by adding files, not code.
 """
 
 from __future__ import annotations
