@@ -131,3 +131,40 @@ def test_bad_file_does_not_touch_stored_documents(tmp_path, demo_article):
     empty.write_text("")
     assert run("ingest", str(empty), db=db, check=False).returncode == 1
     assert run("documents", "--json", db=db).stdout == before
+
+
+def test_check_json_quotes_its_evidence_exactly(knowledge_base):
+    db, document_id = knowledge_base
+    findings = json.loads(run("check", document_id, "--json", db=db).stdout)
+    text = run("text", document_id, db=db).stdout
+    notes = {
+        n["number"]: n["text"] for n in json.loads(run("footnotes", document_id, "--json", db=db).stdout)
+    }
+    assert findings, "the article has things to flag"
+    for finding in findings:
+        assert {"kind", "message", "evidence"} <= set(finding)
+        for item in finding["evidence"]:
+            source = notes[item["footnote"]] if "footnote" in item else text
+            assert source[item["start"] : item["end"]] == item["text"]
+            assert item["document"] == document_id
+
+
+def test_entities_and_sources_json(knowledge_base):
+    db, document_id = knowledge_base
+    entities = json.loads(run("entities", document_id, "--json", db=db).stdout)
+    keys = {"id", "type", "name", "aliases", "mentions", "wikidata", "lat", "lon"}
+    assert entities and all(set(e) == keys for e in entities)
+    assert {e["type"] for e in entities} <= {"person", "place", "organization", "treaty", "meeting"}
+    sources = json.loads(run("sources", document_id, "--json", db=db).stdout)
+    keys = {"id", "type", "authors", "title", "title_latin", "place", "year", "cited_in"}
+    assert sources and all(set(s) == keys for s in sources)
+    assert all(c["document"] == document_id for s in sources for c in s["cited_in"])
+
+
+def test_bibliography_and_merged_events(knowledge_base):
+    db, document_id = knowledge_base
+    entries = run("bibliography", document_id, db=db).stdout.strip().splitlines()
+    assert len(entries) == len(json.loads(run("sources", document_id, "--json", db=db).stdout))
+    merged = json.loads(run("events", "--merged", "--json", db=db).stdout)
+    assert sum(len(m["reports"]) for m in merged) == len(json.loads(run("events", "--json", db=db).stdout))
+    assert run("bibliography", "--style", "no-such-style", db=db, check=False).returncode != 0

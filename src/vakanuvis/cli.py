@@ -299,6 +299,21 @@ def cite(
 
 @app.command()
 @reports_errors
+def bibliography(
+    document: DocumentArgument = None,
+    db: DatabaseOption = None,
+    style: Annotated[str, typer.Option(help="A CSL style name (apa, chicago-author-date, harvard1, …).")] = "apa",
+) -> None:
+    """The works cited, formatted in a CSL style."""
+    from vakanuvis.export.csl_json import format_bibliography
+
+    snapshot = KnowledgeBase(db).snapshot(document)
+    for entry in format_bibliography(list(snapshot.sources.values()), style=style):
+        print(entry)
+
+
+@app.command()
+@reports_errors
 def check(
     document: DocumentArgument = None,
     db: DatabaseOption = None,
