@@ -206,11 +206,19 @@ def resolve_entities(
 def _merge_partial_names(groups: list[_Group]) -> None:
     """'Ebilov', 'İ. Ebilov' → 'İbrahim Ebilov' and 'Sami Bey' → 'Bekir Sami Bey' when exactly one fits."""
     people = [g for g in groups if g.type == "person"]
+    # a partial name ends with (a spelling of) the fuller name's last word, which starts with the same
+    # letter: only the people whose fullest name ends with that letter are compared, in their order
+    by_last_letter: dict[str, list[_Group]] = {}
+    for other in people:
+        fullest = _fullest_core(other)
+        if fullest:
+            by_last_letter.setdefault(fullest[-1][:1], []).append(other)
     # fuller short forms first: "İ. Ebilov" joins "İbrahim Ebilov" before "Ebilov" looks for a match
     for group in sorted(people, key=lambda g: -len(g.core)):
+        candidates = by_last_letter.get(group.core[-1][:1], []) if group.core else []
         targets = {
             id(other.root()): other.root()
-            for other in people
+            for other in candidates
             if other.root() is not group.root() and _partial_of(group.core, _fullest_core(other))
         }
         if len(targets) == 1:
