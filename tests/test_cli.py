@@ -94,6 +94,10 @@ def test_events_are_chronological(knowledge_base):
         ["export", "no-such-document", "--format", "tei", "-o", "/tmp/x.xml"],
         ["export", "--all", "--format", "nonsense", "-o", "/tmp/x.xml"],
         ["events", "--from", "last year"],
+        ["text"],
+        ["no-such-command"],
+        ["ingest", "--workers", "0", "x.txt"],
+        ["bibliography", "--style", "no-such-style"],
     ],
 )
 def test_errors_are_one_line_and_nonzero(knowledge_base, command):

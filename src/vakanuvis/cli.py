@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -12,6 +13,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+
+try:  # typer vendors click from 0.2x on; older versions use click itself
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vakanuvis.errors import BadOption, VakanuvisError
@@ -302,7 +308,9 @@ def cite(
 def bibliography(
     document: DocumentArgument = None,
     db: DatabaseOption = None,
-    style: Annotated[str, typer.Option(help="A CSL style name (apa, chicago-author-date, harvard1, …).")] = "apa",
+    style: Annotated[
+        str, typer.Option(help="A CSL style name (apa, chicago-author-date, harvard1, …).")
+    ] = "apa",
 ) -> None:
     """The works cited, formatted in a CSL style."""
     from vakanuvis.export.csl_json import format_bibliography
@@ -389,7 +397,33 @@ def serve(
 
 
 def main() -> None:
-    app()
+    """The console entry point: usage errors too come out as one line on stderr."""
+    try:
+        status = app(standalone_mode=False)
+    except (KeyboardInterrupt, typer.Abort):
+        print(
+            "vakanuvis: interrupted; documents stored so far are kept, ingest again to resume",
+            file=sys.stderr,
+        )
+        sys.exit(130)
+    except click_exceptions.ClickException as error:
+        if type(error).__name__ == "NoArgsIsHelpError" and getattr(error, "ctx", None) is not None:
+            print(error.ctx.get_help())
+            sys.exit(0)
+        context = getattr(error, "ctx", None)
+        hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+        print(f"vakanuvis: {error.format_message()}{hint}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except Exception as error:  # a bug: still one line, the traceback only on request
+        if os.environ.get("VAKANUVIS_DEBUG"):
+            raise
+        print(
+            f"vakanuvis: internal error ({type(error).__name__}: {error}); "
+            "set VAKANUVIS_DEBUG=1 for the traceback",
+            file=sys.stderr,
+        )
+        sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":
