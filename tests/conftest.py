@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import uuid
 from pathlib import Path
 
@@ -50,3 +52,22 @@ def sample_article() -> Path:
 @pytest.fixture
 def demo_article() -> Path:
     return DEMO_ARTICLE
+
+
+CORPUS_GENERATOR = REPO / "bench" / "corpus_generator.py"
+
+
+def load_corpus_generator():
+    """bench/corpus_generator.py as a module (bench/ is not a package)."""
+    if "corpus_generator" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("corpus_generator", CORPUS_GENERATOR)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["corpus_generator"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["corpus_generator"]
+
+
+@pytest.fixture
+def corpus_generator():
+    """The benchmark's generator of analysed documents, for storage and API tests."""
+    return load_corpus_generator()
