@@ -86,6 +86,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
             "Mektupta Sergey Kirov ve Serqo Orconikidze imzası vardı.",
             [("Sergey Kirov", "person"), ("Serqo Orconikidze", "person")],
         ),
+        # a heading in capitals is not a person; an acronym in capitals still names something
+        ("LOZAN KONFERANSI VE MUSUL MESELESİ", []),
+        ("Bu teklifi TBMM kabul etti.", [("TBMM", "organization")]),
     ],
 )
 def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:

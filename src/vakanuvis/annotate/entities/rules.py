@@ -407,6 +407,8 @@ class RuleRecognizer:
         if not any(self._strong(t) for t in kept):
             return None
         if len(kept) >= 2:
+            if all(t.text.isupper() and len(t.text) > 1 for t in kept):
+                return None  # a heading in capitals ("LOZAN KONFERANSI VE MUSUL MESELESİ"), not a person
             return Candidate(first.start, last.end, surface, "person", 2, kept)
         lower = fold_surname(surface)
         if any(lower.endswith(ending) and len(lower) > len(ending) + 2 for ending in words.surname_endings):
