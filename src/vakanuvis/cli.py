@@ -407,10 +407,10 @@ def main() -> None:
         )
         sys.exit(130)
     except click_exceptions.ClickException as error:
-        if type(error).__name__ == "NoArgsIsHelpError" and getattr(error, "ctx", None) is not None:
-            print(error.ctx.get_help())
-            sys.exit(0)
         context = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+            print(context.get_help())
+            sys.exit(0)
         hint = f" (see `{context.command_path} --help`)" if context is not None else ""
         print(f"vakanuvis: {error.format_message()}{hint}", file=sys.stderr)
         sys.exit(error.exit_code)
