@@ -24,6 +24,7 @@ from vakanuvis.model import (
     Footnote,
     Marker,
     Sentence,
+    Source,
     Span,
 )
 
@@ -273,10 +274,8 @@ def source_key(footnote_text: str) -> str:
 
 def store_generated_corpus(engine, count: int, start: int = 0) -> list[str]:
     """Store `count` generated documents with their entities and sources, as if ingested and resolved."""
-    from sqlalchemy import delete, insert
-
-    from vakanuvis.store import schema
     from vakanuvis.store.edits import refresh_after_resolution
+    from vakanuvis.store.resolution import replace_entities, replace_sources
     from vakanuvis.store.write import save_document
 
     ids, works = [], {}
@@ -287,39 +286,9 @@ def store_generated_corpus(engine, count: int, start: int = 0) -> list[str]:
         for citation in document.citations:
             works[citation.source_key] = citation
     with engine.begin() as connection:
-        connection.execute(delete(schema.entities))
-        connection.execute(
-            insert(schema.entities),
-            [
-                {
-                    "key": e.key,
-                    "type": e.type,
-                    "name": e.name,
-                    "aliases": e.aliases,
-                    "wikidata": None,
-                    "lat": e.lat,
-                    "lon": e.lon,
-                    "start": None,
-                    "end": None,
-                }
-                for e in corpus_entities()
-            ],
-        )
-        connection.execute(delete(schema.sources))
-        connection.execute(
-            insert(schema.sources),
-            [
-                {
-                    "key": key,
-                    "type": "book",
-                    "authors": [],
-                    "title": c.title,
-                    "title_latin": None,
-                    "place": None,
-                    "year": None,
-                }
-                for key, c in works.items()
-            ],
+        replace_entities(connection, corpus_entities())
+        replace_sources(
+            connection, [Source(key, "book", [], c.title, None, None, None) for key, c in works.items()]
         )
     refresh_after_resolution(engine)
     return ids

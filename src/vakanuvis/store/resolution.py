@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
+from sqlalchemy import Column, Connection, Engine, Table, bindparam, delete, insert, select, update
 
-from vakanuvis.model import Citation, EntityMention, Span
+from vakanuvis.model import Citation, Entity, EntityMention, Source, Span
 from vakanuvis.resolve.entities import resolve_entities
 from vakanuvis.resolve.sources import merge_sources
 from vakanuvis.store import schema
@@ -57,25 +57,7 @@ def _resolve_stored_entities(engine: Engine) -> None:
             by_document[row.document_id].append(mention)
             row_of[id(mention)] = (row.document_id, row.idx, row.entity_key)
         entities = resolve_entities(dict(by_document)) if by_document else []
-        connection.execute(delete(schema.entities))
-        if entities:
-            connection.execute(
-                insert(schema.entities),
-                [
-                    {
-                        "key": e.key,
-                        "type": e.type,
-                        "name": e.name,
-                        "aliases": e.aliases,
-                        "wikidata": e.wikidata,
-                        "lat": e.lat,
-                        "lon": e.lon,
-                        "start": e.start,
-                        "end": e.end,
-                    }
-                    for e in entities
-                ],
-            )
+        replace_entities(connection, entities)
         changed = [
             {"row_document": document_id, "row_idx": idx, "new_key": mention.entity_key}
             for mentions in by_document.values()
@@ -83,13 +65,7 @@ def _resolve_stored_entities(engine: Engine) -> None:
             for document_id, idx, stored_key in [row_of[id(mention)]]
             if mention.entity_key != stored_key  # most rows keep their key: only changes are written
         ]
-        if changed:  # one statement executed for many rows, not a statement per row
-            connection.execute(
-                update(m)
-                .where(m.c.document_id == bindparam("row_document"), m.c.idx == bindparam("row_idx"))
-                .values(entity_key=bindparam("new_key")),
-                changed,
-            )
+        _rewrite_keys(connection, m, m.c.entity_key, changed)
 
 
 def _resolve_stored_sources(engine: Engine) -> None:
@@ -117,33 +93,66 @@ def _resolve_stored_sources(engine: Engine) -> None:
             pairs.append((row.document_id, citation))
             row_of[id(citation)] = (row.document_id, row.idx, row.source_key)
         sources = merge_sources(pairs) if pairs else []
-        connection.execute(delete(schema.sources))
-        if sources:
-            connection.execute(
-                insert(schema.sources),
-                [
-                    {
-                        "key": s.key,
-                        "type": s.type,
-                        "authors": s.authors,
-                        "title": s.title,
-                        "title_latin": s.title_latin,
-                        "place": s.place,
-                        "year": s.year,
-                    }
-                    for s in sources
-                ],
-            )
+        replace_sources(connection, sources)
         changed = [
             {"row_document": document_id, "row_idx": idx, "new_key": citation.source_key}
             for _document_id, citation in pairs
             for document_id, idx, stored_key in [row_of[id(citation)]]
             if citation.source_key != stored_key
         ]
-        if changed:
-            connection.execute(
-                update(c)
-                .where(c.c.document_id == bindparam("row_document"), c.c.idx == bindparam("row_idx"))
-                .values(source_key=bindparam("new_key")),
-                changed,
-            )
+        _rewrite_keys(connection, c, c.c.source_key, changed)
+
+
+def _rewrite_keys(connection: Connection, table: Table, key: Column, changed: list[dict]) -> None:
+    """Write the new keys of the rows whose key changed, in one statement executed for many rows."""
+    if changed:
+        connection.execute(
+            update(table)
+            .where(table.c.document_id == bindparam("row_document"), table.c.idx == bindparam("row_idx"))
+            .values({key.name: bindparam("new_key")}),
+            changed,
+        )
+
+
+def replace_entities(connection: Connection, entities: list[Entity]) -> None:
+    """The corpus-wide entity table, rewritten whole."""
+    connection.execute(delete(schema.entities))
+    if entities:
+        connection.execute(
+            insert(schema.entities),
+            [
+                {
+                    "key": e.key,
+                    "type": e.type,
+                    "name": e.name,
+                    "aliases": e.aliases,
+                    "wikidata": e.wikidata,
+                    "lat": e.lat,
+                    "lon": e.lon,
+                    "start": e.start,
+                    "end": e.end,
+                }
+                for e in entities
+            ],
+        )
+
+
+def replace_sources(connection: Connection, sources: list[Source]) -> None:
+    """The corpus-wide table of works, rewritten whole."""
+    connection.execute(delete(schema.sources))
+    if sources:
+        connection.execute(
+            insert(schema.sources),
+            [
+                {
+                    "key": s.key,
+                    "type": s.type,
+                    "authors": s.authors,
+                    "title": s.title,
+                    "title_latin": s.title_latin,
+                    "place": s.place,
+                    "year": s.year,
+                }
+                for s in sources
+            ],
+        )
