@@ -246,3 +246,26 @@ def test_cited_work_published_after_the_document(front_matter, cited_year, flagg
     if flagged:
         assert findings[0].evidence[0].text == note
         assert findings[0].evidence[1].text[-4:].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("second_sentence", "flagged"),
+    [
+        ("SSCB hükümeti teklifi kabul etti.", True),  # the date of the sentence before still holds
+        ("Bir yıl sonra SSCB hükümeti teklifi kabul etti.", False),  # the narrative moved on
+        ("Bkz. SSCB Dış Politika Belgeleri, Moskova, 1959.", False),  # a reference, not narrative
+    ],
+)
+def test_date_in_force_from_the_sentence_before(second_sentence, flagged):
+    from vakanuvis.annotate.dates import find_dates
+
+    first = "3 Haziran 1920’de Moskova’da görüşme yapıldı."
+    document = make_document(first + " " + second_sentence, {})
+    document.dates = find_dates(document.text)
+    for mention in document.dates:
+        if "1959" in mention.text:
+            mention.role = "bibliographic"
+    start = document.text.index("SSCB")
+    document.mentions = [EntityMention(Span(start, start + 4), "SSCB", "SSCB", "organization", "Q15180")]
+    entities = {"Q15180": Entity("Q15180", "organization", "Sovyetler Birliği", ["SSCB"], start="1922-12-30")}
+    assert bool(find_anachronisms(document, entities)) is flagged

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from vakanuvis.lang import all_language_data
 from vakanuvis.model import DateMention, Document, Evidence, Span
 
 
@@ -37,7 +41,25 @@ def governing_date(document: Document, offset: int) -> DateMention | None:
     same_sentence = dates_in(sentence)
     if same_sentence:
         return min(same_sentence, key=lambda m: abs(m.span.start - offset))
+    span = document.sentences[sentence].span
+    if _moves_in_time(document.text[span.start : span.end]) or any(
+        m.role == "bibliographic" and m.span.footnote is None and span.start <= m.span.start < span.end
+        for m in document.dates
+    ):
+        return None  # "bir yıl sonra …", or a reference ("См.: …, М., 1959"): the last date no longer holds
     previous = sentence - 1
     if previous >= 0 and document.sentences[previous].block == document.sentences[sentence].block:
         return max(dates_in(previous), key=lambda m: m.span.start, default=None)
     return None
+
+
+@cache
+def _time_shift_pattern() -> re.Pattern[str]:
+    words = {w for data in all_language_data("events").values() for w in data.get("time_shift_words", [])}
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)", re.I
+    )
+
+
+def _moves_in_time(sentence: str) -> bool:
+    return bool(_time_shift_pattern().search(sentence))
