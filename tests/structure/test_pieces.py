@@ -106,6 +106,11 @@ def test_line_joining(lines, joined, hyphens):
         ("“Biz geldik.” dedi. Gitti mi? Evet!", ["“Biz geldik.” dedi.", "Gitti mi?", "Evet!"]),
         ("1918’de bağımsız oldu. 1920. Yıl bitti.", ["1918’de bağımsız oldu.", "1920.", "Yıl bitti."]),
         ("Son cümle", ["Son cümle"]),
+        # a reference goes on past its title with a volume or page
+        (
+            "См.: Документы внешней политики СССР. Т. 3. М., 1959. Дальше.",
+            ["См.: Документы внешней политики СССР. Т. 3. М., 1959.", "Дальше."],
+        ),
     ],
 )
 def test_sentences(text, sentences):

@@ -10,6 +10,7 @@ from vakanuvis.lang import LANGUAGES, language_data
 END_PUNCTUATION = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s)|[.!?…]+[”\"’'»)\]]*$")
 ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 OPENERS = "“\"«‘'([„"
+LOCATOR_AHEAD = re.compile(r"([^\W\d_]{1,4})\.\s?\d")
 
 
 @cache
@@ -66,6 +67,9 @@ def segment_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
             continue  # "vb. gibi", "etmiştir.” beyanında"
         if following in ",;:":
             continue
+        locator = LOCATOR_AHEAD.match(rest)
+        if locator and locator.group(1).lower() in numeric_locators():
+            continue  # "… СССР. Т. 3. М., 1959": a reference goes on with its volume or page
         punctuation = match.group()
         if (
             punctuation[0] == "."
