@@ -27,24 +27,24 @@ def list_documents(engine: Engine) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in rows]
 
 
+def _document_value(engine: Engine, document_id: str, column):
+    """One column of a stored document; UnknownDocument when there is no such document."""
+    with engine.connect() as connection:
+        value = connection.execute(
+            select(column).where(schema.documents.c.id == document_id)
+        ).scalar_one_or_none()
+    if value is None:
+        raise UnknownDocument(document_id)
+    return value
+
+
 def require_document(engine: Engine, document_id: str) -> None:
     """Raise UnknownDocument unless `document_id` is stored."""
-    with engine.connect() as connection:
-        found = connection.execute(
-            select(schema.documents.c.id).where(schema.documents.c.id == document_id)
-        ).scalar_one_or_none()
-    if found is None:
-        raise UnknownDocument(document_id)
+    _document_value(engine, document_id, schema.documents.c.id)
 
 
 def document_text(engine: Engine, document_id: str) -> str:
-    with engine.connect() as connection:
-        text = connection.execute(
-            select(schema.documents.c.text).where(schema.documents.c.id == document_id)
-        ).scalar_one_or_none()
-    if text is None:
-        raise UnknownDocument(document_id)
-    return text
+    return _document_value(engine, document_id, schema.documents.c.text)
 
 
 def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
