@@ -256,20 +256,22 @@ def list_sources(engine: Engine, document_id: str | None = None) -> list[dict[st
             }
         )
     records = [
-        {
-            "id": row.key,
-            "type": row.type,
-            "authors": row.authors,
-            "title": row.title,
-            "title_latin": row.title_latin,
-            "place": row.place,
-            "year": row.year,
-            "cited_in": cited_in[row.key],
-        }
-        for row in rows
-        if cited_in.get(row.key)
+        {**_source_fields(row), "cited_in": cited_in[row.key]} for row in rows if cited_in.get(row.key)
     ]
     return sorted(records, key=lambda r: (r["cited_in"][0]["document"], r["cited_in"][0]["footnote"]))
+
+
+def _source_fields(row) -> dict[str, Any]:
+    """A stored work as the contract's source record, without its citations."""
+    return {
+        "id": row.key,
+        "type": row.type,
+        "authors": row.authors,
+        "title": row.title,
+        "title_latin": row.title_latin,
+        "place": row.place,
+        "year": row.year,
+    }
 
 
 def source_detail(engine: Engine, source_id: str) -> dict[str, Any]:
@@ -288,13 +290,7 @@ def source_detail(engine: Engine, source_id: str) -> dict[str, Any]:
             .order_by(c.c.document_id, c.c.footnote)
         ).all()
     return {
-        "id": row.key,
-        "type": row.type,
-        "authors": row.authors,
-        "title": row.title,
-        "title_latin": row.title_latin,
-        "place": row.place,
-        "year": row.year,
+        **_source_fields(row),
         "cited_in": [
             {
                 "document": p.document_id,

@@ -8,6 +8,7 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.structure.footnotes import SUPERSCRIPTS
+from vakanuvis.structure.sentences import numeric_locators
 
 DIGITS = re.compile(r"\[[0-9]{1,3}\]|[0-9]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # After these a number is a quantity, range, percentage or reference, never a marker.
@@ -26,15 +27,6 @@ class MarkerCandidate:
     glued_to_punctuation: bool
     spaced: bool = False  # set off by a space after a sentence end: "vardılar. 9 San-Remo"
     page: int = 0
-
-
-@cache
-def numeric_abbreviations() -> frozenset[str]:
-    """Abbreviations after which digits are a locator ("s.21", "v.17"), from every language's data."""
-    words: set[str] = set()
-    for code in LANGUAGES:
-        words.update(str(word) for word in language_data(code, "abbreviations").get("numeric", []))
-    return frozenset(words)
 
 
 def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
@@ -70,7 +62,7 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
             continue  # a decimal or thousands separator: "200,6", "17.600"
         if before == ".":
             word = re.findall(r"[^\s.(\[“\"«]+$", text[: start - 1])
-            if not word or word[0][-1].isdigit() or word[0] in numeric_abbreviations():
+            if not word or word[0][-1].isdigit() or word[0] in numeric_locators():
                 continue
             if len(word[0]) == 1 and word[0].isupper():
                 continue  # an initial: "M.15" is not a sentence end with a marker
@@ -104,7 +96,7 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
         return False
     if text[start - 2] == ".":
         word = re.findall(r"[^\s.(\[“\"«]+$", text[: start - 2])
-        if not word or word[0][-1].isdigit() or word[0] in numeric_abbreviations() or len(word[0]) == 1:
+        if not word or word[0][-1].isdigit() or word[0] in numeric_locators() or len(word[0]) == 1:
             return False
     rest = text[end:]
     if not rest.strip():
