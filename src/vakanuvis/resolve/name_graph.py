@@ -1,0 +1,261 @@
+"""Entity resolution as a graph of names, so that it can grow one document at a time.
+
+A *name node* is what a mention names before anything is merged: an authority entry ("a:<key>"), a full
+name valid in every document ("n:<type>:<core words>"), or a short person name valid only inside its
+document ("l:<document>:<type>:<core words>": "Ebilov", "İ. Ebilov"). Links join two nodes believed to be one
+entity: inside one document, a partial name and the one fuller name it fits, a shorter organisation name and
+the one longer name it abbreviates; anywhere, two spellings of one name (guarded fuzzy match, only within a
+block of one type, one number of words and one first letter, never all against all).
+
+Entities are the components of that graph, joined link by link in a canonical order under one guard: two
+components that each hold an authority entry stay apart. Everything here is a function of the set of nodes
+and links, never of the order documents arrived in, so resolving a corpus at once and resolving it document
+by document (store.resolution) give the same entities.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from vakanuvis.model import Entity
+from vakanuvis.resolve.authority import AuthorityEntry, slug
+from vakanuvis.resolve.gazetteer import lookup_place
+from vakanuvis.resolve.names import (
+    AuthorityMatcher,
+    core_tuple,
+    fullest_entry_core,
+    fuzzy_same,
+    initials_fit,
+    is_initial,
+    is_longer_name,
+    is_short,
+    partial_of,
+)
+
+DOCUMENT_LINK = 0  # links found inside one document are joined before spelling variants
+SPELLING_LINK = 1
+
+Link = tuple[int, str, str]  # (kind, key, key) with the keys in order
+
+
+@dataclass(frozen=True)
+class NameNode:
+    key: str
+    type: str
+    core: tuple[str, ...]
+    document: str = ""  # set for short person names, which are one entity only inside their document
+    entry: AuthorityEntry | None = None
+
+    @property
+    def block(self) -> str:
+        """Only nodes of one block can be spellings of one name."""
+        return f"{self.type}|{len(self.core)}|{self.core[0][:1]}" if self.core else ""
+
+    @property
+    def fullest(self) -> tuple[str, ...]:
+        return self.core if self.entry is None else fullest_entry_core(self.entry)
+
+
+def name_node(surface: str, entity_type: str, document_id: str, matcher: AuthorityMatcher) -> NameNode:
+    """The node a mention names: its authority entry, else its full name, else its short name in its document."""
+    core = core_tuple(surface)
+    entry = matcher.match(surface, core, entity_type)
+    if entry is not None:
+        return NameNode(f"a:{entry.key}", entry.type, core_tuple(entry.name), "", entry)
+    joined = " ".join(core)
+    if entity_type == "person" and is_short(core):
+        return NameNode(f"l:{document_id}:{entity_type}:{joined}", entity_type, core, document_id)
+    return NameNode(f"n:{entity_type}:{joined}", entity_type, core)
+
+
+def node_from_key(key: str, matcher: AuthorityMatcher) -> NameNode | None:
+    """A node rebuilt from its key alone (the store keeps keys); None for an authority entry no longer known."""
+    if key.startswith("a:"):
+        entry = matcher.by_key.get(key[2:])
+        return NameNode(key, entry.type, core_tuple(entry.name), "", entry) if entry else None
+    if key.startswith("l:"):
+        _, document, entity_type, joined = key.split(":", 3)
+        return NameNode(key, entity_type, tuple(joined.split()), document)
+    _, entity_type, joined = key.split(":", 2)
+    return NameNode(key, entity_type, tuple(joined.split()))
+
+
+def _link(kind: int, a: str, b: str) -> Link:
+    return (kind, a, b) if a < b else (kind, b, a)
+
+
+def _maximal(candidates: list[NameNode], shorter) -> list[NameNode]:
+    """The candidates that are not themselves a shorter form of another candidate."""
+    return [h for h in candidates if not any(k is not h and shorter(h, k) for k in candidates)]
+
+
+def document_links(nodes: Iterable[NameNode]) -> set[Link]:
+    """Links inside one document: 'Ebilov' and 'İ. Ebilov' → 'İbrahim Ebilov', 'Azerbaycan Hükümeti' →
+    'Azerbaycan Cumhuriyeti Hükümeti', each when exactly one fuller name fits."""
+    nodes = sorted(set(nodes), key=lambda n: n.key)
+    links: set[Link] = set()
+    people = [n for n in nodes if n.type == "person" and n.fullest]
+    by_last_letter: dict[str, list[NameNode]] = defaultdict(list)
+    for person in people:
+        by_last_letter[person.fullest[-1][:1]].append(person)
+    for group in people:
+        if not group.core:
+            continue
+        candidates = [
+            h
+            for h in by_last_letter.get(group.core[-1][:1], [])
+            if h is not group and partial_of(group.core, h.fullest)
+        ]
+        fitting = _maximal(candidates, lambda h, k: partial_of(h.fullest, k.fullest))
+        if len(fitting) == 1 and (group.entry is None or fitting[0].entry is None):
+            links.add(_link(DOCUMENT_LINK, group.key, fitting[0].key))
+    by_first_word: dict[tuple[str, str], list[NameNode]] = defaultdict(list)
+    for node in nodes:
+        if node.core:
+            by_first_word[(node.type, node.core[0])].append(node)
+    for group in nodes:
+        if group.type == "person" or group.entry is not None or len(group.core) < 2:
+            continue
+        candidates = [
+            h for h in by_first_word[(group.type, group.core[0])] if is_longer_name(group.core, h.core)
+        ]
+        fitting = _maximal(candidates, lambda h, k: is_longer_name(h.core, k.core))
+        if len(fitting) == 1:
+            links.add(_link(DOCUMENT_LINK, group.key, fitting[0].key))
+    return links
+
+
+def _spellings_of_one_name(a: NameNode, b: NameNode) -> bool:
+    if a.entry is not None and b.entry is not None:
+        return False  # two authority entries are two things, however alike their names
+    if a.document and b.document and a.document != b.document:
+        return False  # short names are kept apart per document on purpose
+    if fuzzy_same(a.core, b.core):
+        return True
+    return (
+        a.type == "person"
+        and len(a.core) > 1
+        and any(is_initial(w) for w in (*a.core, *b.core))
+        and (initials_fit(a.core, b.core) or initials_fit(b.core, a.core))
+    )
+
+
+def spelling_links(new: Iterable[NameNode], known: Iterable[NameNode] = ()) -> set[Link]:
+    """Links between spellings of one name: each new node against the known nodes and the other new ones
+    of its block (same type, number of words and first letter)."""
+    blocks: dict[str, list[NameNode]] = defaultdict(list)
+    new = sorted(set(new), key=lambda n: n.key)
+    for node in {n.key: n for n in [*known, *new]}.values():
+        if node.core:
+            blocks[node.block].append(node)
+    links: set[Link] = set()
+    for node in new:
+        for other in blocks.get(node.block, ()):
+            if other.key != node.key and _spellings_of_one_name(node, other):
+                links.add(_link(SPELLING_LINK, node.key, other.key))
+    return links
+
+
+def connected(keys: Iterable[str], links: Iterable[Link]) -> dict[str, str]:
+    """Each node's cluster: the smallest key of the nodes linked to it, directly or not (no guard)."""
+    parent = {key: key for key in keys}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for _, a, b in links:
+        if a in parent and b in parent:
+            root_a, root_b = find(a), find(b)
+            if root_a != root_b:
+                parent[max(root_a, root_b)] = min(root_a, root_b)
+    return {key: find(key) for key in parent}
+
+
+def components(nodes: Mapping[str, NameNode], links: Iterable[Link]) -> list[list[NameNode]]:
+    """The entities: nodes joined link by link in canonical order, two authority entries never in one."""
+    parent = {key: key for key in nodes}
+    has_entry = {key: node.entry is not None for key, node in nodes.items()}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for _, a, b in sorted(links):
+        if a not in parent or b not in parent:
+            continue
+        root_a, root_b = find(a), find(b)
+        if root_a == root_b or (has_entry[root_a] and has_entry[root_b]):
+            continue
+        parent[root_b] = root_a
+        has_entry[root_a] = has_entry[root_a] or has_entry[root_b]
+    members: dict[str, list[NameNode]] = defaultdict(list)
+    for key in sorted(nodes):
+        members[find(key)].append(nodes[key])
+    return list(members.values())
+
+
+def build_entity(members: list[NameNode], surfaces: Mapping[str, Mapping[str, int]]) -> Entity:
+    """One entity from its nodes and how often each surface form was seen for each node."""
+    entry = next((n.entry for n in members if n.entry is not None), None)
+    seen: Counter[str] = Counter()
+    corpus_wide: Counter[str] = Counter()
+    for node in members:
+        for surface, count in surfaces.get(node.key, {}).items():
+            seen[surface] += count
+            if not node.document:
+                corpus_wide[surface] += count
+    if entry is not None:
+        key, name, entity_type = entry.key, entry.name, entry.type
+    else:
+        entity_type = members[0].type
+        # the fullest, then commonest form names the entity; a full name is preferred to a short one
+        pool = corpus_wide or seen
+        name = max(pool, key=lambda s: (len(core_tuple(s)), pool[s], s))
+        key = f"{entity_type}:{slug(' '.join(core_tuple(name)) or name)}"
+        if not corpus_wide:  # short names of one document: the key must not claim other documents
+            key += f"@{members[0].document}"
+    entity = Entity(
+        key=key,
+        type=entity_type,
+        name=name,
+        aliases=[s for s, _ in sorted(seen.items(), key=lambda item: (-item[1], item[0]))],
+        wikidata=entry.wikidata if entry else None,
+        start=entry.start if entry else None,
+        end=entry.end if entry else None,
+        mentions=sum(seen.values()),
+    )
+    if entity.type == "place":
+        _locate(entity, entry)
+    return entity
+
+
+def _locate(entity: Entity, entry: AuthorityEntry | None) -> None:
+    if entry is not None and entry.lat is not None and entry.lon is not None:
+        entity.lat, entity.lon = entry.lat, entry.lon
+        return
+    names = list(entry.forms()) if entry else []
+    for name in [*names, entity.name, *entity.aliases]:
+        place = lookup_place(name)
+        if place is not None:
+            entity.lat, entity.lon = place.lat, place.lon
+            return
+
+
+__all__ = [
+    "NameNode",
+    "name_node",
+    "node_from_key",
+    "document_links",
+    "spelling_links",
+    "connected",
+    "components",
+    "build_entity",
+    "is_short",
+]

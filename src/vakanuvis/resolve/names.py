@@ -1,0 +1,148 @@
+"""How two written names are compared: core words, partial names, initials, guarded fuzzy similarity, and the
+authority file's answer for a name. Pure functions of the names; the resolution stages build on them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from vakanuvis.annotate.entities.words import entity_words
+from vakanuvis.resolve.authority import Authority, AuthorityEntry, name_key, turkish_lower
+
+FUZZY_NAME = 90  # whole-name similarity (0-100) for two spellings of one name
+FUZZY_TOKEN = 85  # and for every word of it: "Mustafa Kemal" and "Mustafa Suphi" stay apart
+
+Core = Sequence[str]
+
+
+def core_words(surface: str) -> list[str]:
+    """The name's words as keys, without titles: 'Kazım Karabekir Paşa' → ['kazim', 'karabekir']."""
+    return list(core_tuple(surface))
+
+
+@lru_cache(maxsize=262_144)
+def core_tuple(surface: str) -> tuple[str, ...]:
+    words = entity_words()
+    titles = words.titles_before | words.titles_after
+    raw = surface.replace(".", ". ").split()
+    kept = [w for w in raw if turkish_lower(w.rstrip(".")) not in titles]
+    return tuple(k for k in (name_key(w) for w in (kept or raw)) if k)
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1
+
+
+def is_short(core: Core) -> bool:
+    """A surname alone or initials and a surname: one entity only inside one document."""
+    return len(core) == 1 or any(is_initial(w) for w in core)
+
+
+def initials_fit(short: Core, full: Core) -> bool:
+    """'s i aralov' fits 'sergey aralov' and 'semyon ivanovich aralov'; 'j ahundov' does not fit 'ruhulla ahundov'."""
+    if len(short) < 2 or len(full) < 2 or not same_word(short[-1], full[-1]):
+        return False
+    initials, given = short[:-1], full[:-1]
+    if not all(is_initial(i) for i in initials):
+        return False
+    if any(is_initial(g) for g in given):
+        return False
+    return initials[0] == given[0][:1] and all(
+        i == g[:1] for i, g in zip(initials[1:], given[1:], strict=False)
+    )
+
+
+def same_word(a: str, b: str) -> bool:
+    return a == b or (len(a) > 3 and len(b) > 3 and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_TOKEN)
+
+
+def partial_of(short: Core, full: Core) -> bool:
+    """Is `short` a shorter way of writing `full`? Initials + surname, a surname alone, or a tail of it."""
+    if not short or not full:
+        return False
+    if len(short) > 1 and all(is_initial(w) for w in short[:-1]):
+        return initials_fit(short, full)
+    if len(short) >= len(full):
+        return False
+    tail = full[-len(short) :]
+    return all(same_word(a, b) for a, b in zip(short, tail, strict=True))
+
+
+def fuzzy_same(a: Core, b: Core) -> bool:
+    """Two spellings of one name of the same length: 'hüseynov' / 'hüseyinov', every word alike too."""
+    if len(a) != len(b) or not a or a[0][:1] != b[0][:1]:
+        return False
+    if any(is_initial(w) for w in (*a, *b)):
+        return False
+    if fuzz.ratio(" ".join(a), " ".join(b)) < FUZZY_NAME:
+        return False
+    return all(fuzz.ratio(x, y) >= FUZZY_TOKEN for x, y in zip(a, b, strict=True))
+
+
+def is_longer_name(short: Core, full: Core) -> bool:
+    """'Azerbaycan Hükümeti' inside 'Azerbaycan Cumhuriyeti Hükümeti': same first and head word, more words."""
+    if len(short) < 2 or len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    remaining = iter(full)
+    return all(word in remaining for word in short)
+
+
+@lru_cache(maxsize=65_536)
+def fullest_entry_core(entry: AuthorityEntry) -> tuple[str, ...]:
+    """The longest form of an authority entry, as core words."""
+    return max((core_tuple(f) for f in entry.forms()), key=len)
+
+
+class AuthorityMatcher:
+    """The authority entry a written name stands for, when the evidence is unambiguous (answers kept)."""
+
+    def __init__(self, authority: Authority) -> None:
+        self.authority = authority
+        self.people = [e for e in authority.entries if e.type == "person"]
+        # each person's forms as core words, computed once rather than for every mention
+        self.people_cores = [(e, core_tuple(form)) for e in self.people for form in e.forms()]
+        self.by_key = {e.key: e for e in authority.entries}
+        self.answers: dict[tuple[str, tuple[str, ...], str], AuthorityEntry | None] = {}
+
+    def match(self, surface: str, core: Core, entity_type: str) -> AuthorityEntry | None:
+        question = (surface, tuple(core), entity_type)
+        if question not in self.answers:
+            self.answers[question] = self._match(surface, core, entity_type)
+        return self.answers[question]
+
+    def _match(self, surface: str, core: Core, entity_type: str) -> AuthorityEntry | None:
+        # the exact key, then a unique surname with compatible initials, then a guarded fuzzy match
+        for form in (surface, " ".join(core)):
+            entry = self.authority.find(form, entity_type) or self.authority.find(form)
+            if entry is not None and (entry.type == entity_type or entity_type != "person"):
+                return entry
+        if entity_type != "person" or not core:
+            return self._fuzzy(core, entity_type)
+        fits = {e.key: e for e, form_core in self.people_cores if partial_of(core, form_core)}
+        if len(fits) == 1:
+            return next(iter(fits.values()))
+        return self._fuzzy(core, entity_type) if not fits else None
+
+    def _fuzzy(self, core: Core, entity_type: str) -> AuthorityEntry | None:
+        fits = {
+            e.key: e
+            for key, entries in self.authority.keys().items()
+            for e in entries
+            if e.type == entity_type and fuzzy_same(core, key.split())
+        }
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+_MATCHERS: dict[int, tuple[Authority, AuthorityMatcher]] = {}  # the authority is kept so its id stays its own
+
+
+def matcher_for(authority: Authority) -> AuthorityMatcher:
+    """One matcher per authority, reused by every resolution of the process (its answers accumulate)."""
+    kept = _MATCHERS.get(id(authority))
+    if kept is None or kept[0] is not authority:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.pop(next(iter(_MATCHERS)))
+        kept = _MATCHERS[id(authority)] = (authority, AuthorityMatcher(authority))
+    return kept[1]
