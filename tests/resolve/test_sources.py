@@ -8,7 +8,7 @@ import pytest
 
 from vakanuvis.annotate.citations import parse_footnote
 from vakanuvis.model import Citation
-from vakanuvis.resolve import sources as sources_module
+from vakanuvis.resolve import work_graph
 from vakanuvis.resolve.sources import merge_sources
 
 
@@ -155,11 +155,20 @@ def test_source_fields_come_from_the_repaired_majority() -> None:
     assert [c.footnote for c in source.citations] == [1, 2]
 
 
-def test_comparisons_stay_within_blocks() -> None:
+def test_comparisons_stay_within_blocks(monkeypatch) -> None:
     pairs = cite(
         "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
         "Ali Fuat Cebesoy, Moskova Hatıraları, Ankara 1955, s. 10.",
         "РГАСПИ, ф. 5, оп. 1, д. 2, л. 3–4.",
     )
-    items = [sources_module._item(i, d, c) for i, (d, c) in enumerate(pairs)]
-    assert list(sources_module._candidate_pairs(items)) == []
+    compared: list[tuple[str, str]] = []
+    similarity = work_graph.similarity
+
+    def counted(a, b):
+        compared.append((a.key, b.key))
+        return similarity(a, b)
+
+    monkeypatch.setattr(work_graph, "similarity", counted)
+    merge_sources(pairs + cite("Kazım Karabekir, İstiklal Harbimiz, İstanbul 1961, s. 45."))
+    # only the two printings of one title by one author share a block; nothing else is compared
+    assert len(compared) == 1 and len(set(compared[0])) == 2

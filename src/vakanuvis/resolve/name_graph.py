@@ -151,9 +151,13 @@ def spelling_links(new: Iterable[NameNode], known: Iterable[NameNode] = ()) -> s
         if node.core:
             blocks[node.block].append(node)
     links: set[Link] = set()
+    new_keys = {n.key for n in new}
     for node in new:
         for other in blocks.get(node.block, ()):
-            if other.key != node.key and _spellings_of_one_name(node, other):
+            # each pair once: two new nodes are compared from one side only
+            if other.key == node.key or (other.key in new_keys and other.key < node.key):
+                continue
+            if _spellings_of_one_name(node, other):
                 links.add(_link(SPELLING_LINK, node.key, other.key))
     return links
 

@@ -24,200 +24,31 @@ share, so it does not depend on the order of the input.
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from vakanuvis.annotate.citations.latin import fold, to_latin
 from vakanuvis.model import Citation, Source
-
-SURNAME_SIMILARITY = 80
-TITLE_SIMILARITY = 85
-PARTIAL_TITLE_SIMILARITY = 85
-ARCHIVE_NAME_SIMILARITY = 80
-NEWSPAPER_SIMILARITY = 85
-ARCHIVE_FILE_FIELDS = ("fond", "opis", "delo", "box", "item", "code")
-INITIALS = re.compile(r"([^\W\d_])[^\W\d_]?\.")
+from vakanuvis.resolve.work_graph import (
+    CitationKeys,
+    WorkNode,
+    citation_keys,
+    document_work_nodes,
+    work_components,
+    work_links,
+)
 
 
 @dataclass
 class _Item:
-    """One citation with its comparison keys."""
-
-    index: int
     document: str
     citation: Citation
-    kind: str  # "work" | "archive" | "newspaper"
-    surname: str
-    initial: str
-    title: str
-    hard: dict[str, str]  # values that must not differ within one work
-
-
-def _author_parts(name: str) -> tuple[str, str]:
-    """(folded surname, folded first initial) of one author as written."""
-    name = name.strip()
-    initials = INITIALS.findall(name)
-    rest = INITIALS.sub(" ", name).split()
-    if initials and rest:
-        surname = rest[-1] if name.find(rest[-1]) > name.find(initials[0]) else rest[0]
-        return fold(surname), fold(initials[0])[:1]
-    if len(rest) >= 2:
-        return fold(rest[-1]), fold(rest[0])[:1]
-    return (fold(rest[0]) if rest else ""), ""
-
-
-def _item(index: int, document: str, citation: Citation) -> _Item:
-    kind = citation.type if citation.type in ("archive", "newspaper") else "work"
-    surname, initial = _author_parts(citation.authors[0]) if citation.authors else ("", "")
-    title = fold(citation.title_repaired or citation.title or citation.container or "")
-    hard: dict[str, str] = {"kind": kind}
-    if kind == "archive":
-        hard.update({k: fold(v) for k, v in citation.archive.items() if k in ARCHIVE_FILE_FIELDS})
-    elif kind == "newspaper":
-        if citation.issue_date:
-            hard["issue"] = citation.issue_date
-    else:
-        if citation.volume:
-            hard["volume"] = citation.volume
-        if citation.year:
-            hard["year"] = str(citation.year)
-        if initial:
-            hard["initial"] = initial
-    return _Item(index, document, citation, kind, surname, initial, title, hard)
-
-
-def _blocks(item: _Item) -> list[str]:
-    if item.kind == "archive":
-        return ["archive:" + "/".join(item.hard.get(k, "") for k in ARCHIVE_FILE_FIELDS)]
-    if item.kind == "newspaper":
-        return ["newspaper:" + item.hard.get("issue", item.title[:4])]
-    keys = []
-    if item.surname:
-        keys.append("author:" + item.surname[:2])
-    if item.title:
-        keys.append("title:" + item.title[:5])
-    if item.citation.place and item.citation.year:
-        # one imprint: lets differently worded titles of one work meet (the partial-title rule)
-        keys.append(f"imprint:{fold(item.citation.place)}:{item.citation.year}")
-    return keys
-
-
-def _archive_name(citation: Citation) -> str:
-    return fold(citation.archive.get("archive", ""))
-
-
-def _similarity(a: _Item, b: _Item) -> float:
-    """How alike two citations are (0-100), or 0 when they cannot be one work."""
-    if a.kind != b.kind:
-        return 0.0
-    if a.kind == "archive":
-        name_a, name_b = _archive_name(a.citation), _archive_name(b.citation)
-        if name_a and name_b and fuzz.ratio(name_a, name_b) < ARCHIVE_NAME_SIMILARITY:
-            return 0.0
-        return 100.0
-    if a.kind == "newspaper":
-        if "issue" not in a.hard or "issue" not in b.hard:
-            return 0.0
-        score = fuzz.ratio(a.title, b.title)
-        return score if score >= NEWSPAPER_SIMILARITY else 0.0
-    if bool(a.surname) != bool(b.surname):
-        return 0.0
-    if a.surname and fuzz.ratio(a.surname, b.surname) < SURNAME_SIMILARITY:
-        return 0.0
-    if not a.title or not b.title:
-        return 0.0
-    score = fuzz.ratio(a.title, b.title)
-    if score >= TITLE_SIMILARITY:
-        return score
-    same_imprint = (
-        a.citation.year is not None
-        and a.citation.year == b.citation.year
-        and a.citation.place is not None
-        and b.citation.place is not None
-        and fold(a.citation.place) == fold(b.citation.place)
-    )
-    if same_imprint and fuzz.partial_ratio(a.title, b.title) >= PARTIAL_TITLE_SIMILARITY:
-        return float(TITLE_SIMILARITY)
-    return 0.0
-
-
-class _Clusters:
-    """Union-find whose unions respect the guards: no cluster holds two values of one hard field."""
-
-    def __init__(self, items: list[_Item]) -> None:
-        self.parent = list(range(len(items)))
-        self.hard: list[dict[str, str]] = [dict(item.hard) for item in items]
-
-    def find(self, index: int) -> int:
-        while self.parent[index] != index:
-            self.parent[index] = self.parent[self.parent[index]]
-            index = self.parent[index]
-        return index
-
-    def union(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a == root_b:
-            return
-        hard_a, hard_b = self.hard[root_a], self.hard[root_b]
-        if any(hard_b.get(key, value) != value for key, value in hard_a.items()):
-            return
-        self.parent[root_b] = root_a
-        hard_a.update(hard_b)
-
-
-def _candidate_pairs(items: list[_Item]) -> Iterable[tuple[int, int]]:
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for item in items:
-        if not item.citation.back_reference:
-            for key in _blocks(item):
-                blocks[key].append(item.index)
-    seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (min(a, b), max(a, b))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+    keys: CitationKeys
 
 
 def _order_key(item: _Item) -> tuple[str, int, int]:
     return item.document, item.citation.footnote, item.citation.span.start
-
-
-def _content_key(item: _Item) -> str:
-    return "|".join(
-        [item.kind, item.surname, item.title] + [f"{k}={v}" for k, v in sorted(item.hard.items())]
-    )
-
-
-def _resolve_back_references(items: list[_Item], clusters: _Clusters) -> dict[int, int]:
-    """`{back-reference index: index of the citation it points to}`."""
-    target: dict[int, int] = {}
-    by_document: dict[str, list[_Item]] = defaultdict(list)
-    for item in items:
-        by_document[item.document].append(item)
-    for members in by_document.values():
-        members.sort(key=_order_key)
-        earlier: list[_Item] = []
-        for item in members:
-            if item.citation.back_reference:
-                candidates = earlier
-                if item.surname:
-                    candidates = [
-                        e
-                        for e in earlier
-                        if e.surname and fuzz.ratio(e.surname, item.surname) >= SURNAME_SIMILARITY
-                    ]
-                if candidates:
-                    pointed = candidates[-1]
-                    target[item.index] = target.get(pointed.index, pointed.index)
-            earlier.append(item)
-    return target
 
 
 def representative(citations: list[Citation]) -> Citation:
@@ -249,8 +80,12 @@ def _majority_authors(members: list[_Item], best: Citation) -> list[str]:
     return list(tuple(best.authors) if tuple(best.authors) in candidates else candidates[0])
 
 
-def _source(members: list[_Item]) -> Source:
-    citations = [m.citation for m in sorted(members, key=_order_key)]
+def build_source(pairs: list[tuple[str, Citation]]) -> Source:
+    """One work from all its citations, `(document id, citation)`; its key is a hash of its content."""
+    members = sorted(
+        (_Item(document, citation, citation_keys(citation)) for document, citation in pairs), key=_order_key
+    )
+    citations = [m.citation for m in members]
     best = representative(citations)
     own = [m for m in members if not m.citation.back_reference]
     if not own:
@@ -261,12 +96,12 @@ def _source(members: list[_Item]) -> Source:
         content_extra = {}
     content: dict[str, str | int | None] = {
         **content_extra,
-        "kind": own[0].kind,
-        "surname": _majority(m.surname for m in own),
-        "title": _majority(m.title for m in own),
+        "kind": own[0].keys.kind,
+        "surname": _majority(m.keys.surname for m in own),
+        "title": _majority(m.keys.title for m in own),
     }
-    for key in sorted({k for m in own for k in m.hard}):
-        content[key] = _majority(m.hard.get(key) for m in own)
+    for key in sorted({k for m in own for k, _ in m.keys.hard}):
+        content[key] = _majority(dict(m.keys.hard).get(key) for m in own)
     key = "src-" + hashlib.sha1(repr(sorted(content.items())).encode("utf-8")).hexdigest()[:10]
     title = best.title_repaired or best.title or best.container
     year = _majority(c.year for c in citations)
@@ -285,39 +120,36 @@ def _source(members: list[_Item]) -> Source:
 
 def merge_sources(citations: list[tuple[str, Citation]]) -> list[Source]:
     """Distinct works of `(document id, citation)` pairs; sets `source_key` on every citation."""
-    items = [_item(index, document, citation) for index, (document, citation) in enumerate(citations)]
-    clusters = _Clusters(items)
-    # citations written alike are one work at once; only one of each spelling enters the comparisons
-    first_of: dict[str, int] = {}
-    for item in items:
-        if not item.citation.back_reference:
-            signature = _content_key(item) + "|" + fold(item.citation.place or "")
-            if signature in first_of:
-                clusters.union(first_of[signature], item.index)
-            else:
-                first_of[signature] = item.index
-    distinct = [items[index] for index in sorted(first_of.values())]
-    content = {item.index: _content_key(item) for item in distinct}
-    scored = []
-    for a, b in _candidate_pairs(distinct):
-        score = _similarity(items[a], items[b])
-        if score:
-            scored.append((-score, content[a], content[b], a, b))
-    for _, _, _, a, b in sorted(scored):
-        clusters.union(a, b)
-    pointed = _resolve_back_references(items, clusters)
-    groups: dict[int, list[_Item]] = defaultdict(list)
-    for item in items:
-        root = clusters.find(pointed[item.index]) if item.index in pointed else clusters.find(item.index)
-        groups[root].append(item)
-    sources = [_source(members) for members in groups.values()]
-    seen: Counter[str] = Counter()
-    for source in sorted(sources, key=lambda s: (s.key, s.citations[0].raw, s.citations[0].footnote)):
-        # works kept apart although their content keys agree (a guard split them) get numbered keys
-        seen[source.key] += 1
-        if seen[source.key] > 1:
-            source.key = f"{source.key}-{seen[source.key]}"
+    by_document: dict[str, list[Citation]] = {}
+    for document, citation in citations:
+        by_document.setdefault(document, []).append(citation)
+    nodes: dict[str, WorkNode] = {}
+    members: dict[str, list[tuple[str, Citation]]] = {}
+    for document in sorted(by_document):
+        for citation, node in zip(
+            by_document[document], document_work_nodes(document, by_document[document]), strict=True
+        ):
+            nodes[node.key] = node
+            members.setdefault(node.key, []).append((document, citation))
+    sources = [
+        build_source([pair for node in component for pair in members[node.key]])
+        for component in work_components(nodes, work_links(nodes.values()))
+    ]
+    number_repeated_keys(sources)
     for source in sources:
         for citation in source.citations:
             citation.source_key = source.key
     return sorted(sources, key=lambda s: s.key)
+
+
+def number_repeated_keys(sources: list[Source], taken: Iterable[str] = ()) -> None:
+    """Works kept apart although their content keys agree (a guard split them) get numbered keys."""
+    seen: Counter[str] = Counter(taken)
+    for source in sorted(sources, key=lambda s: (s.key, s.citations[0].raw, s.citations[0].footnote)):
+        seen[source.key] += 1
+        if seen[source.key] > 1:
+            base = source.key
+            while f"{base}-{seen[base]}" in seen:
+                seen[base] += 1
+            source.key = f"{base}-{seen[base]}"
+            seen[source.key] += 1

@@ -1,0 +1,236 @@
+"""Merging citations into works as a graph, so that it can grow one document at a time.
+
+A *work node* is one way of writing a work: the citations whose comparison keys (kind, first author's
+surname, title, place, archive and the fields that must not differ: volume, year, initial, archive file,
+newspaper issue) are equal. A back-reference ("a.g.e.", "там же") takes the node of the citation it points
+to, inside its own document; one that points nowhere gets a node of its own. Links join two nodes alike
+enough to be one work; they are looked for only within blocks (surname prefix, title prefix, imprint,
+archive file, newspaper issue), never all against all.
+
+Works are the components of that graph, joined link by link from the most alike pair down, under the guards:
+no work may hold two values of one hard field, also through chains of merges. Everything is a function of
+the nodes and links, not of the order documents arrived in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from vakanuvis.annotate.citations.latin import fold
+from vakanuvis.model import Citation
+
+SURNAME_SIMILARITY = 80
+TITLE_SIMILARITY = 85
+PARTIAL_TITLE_SIMILARITY = 85
+ARCHIVE_NAME_SIMILARITY = 80
+NEWSPAPER_SIMILARITY = 85
+ARCHIVE_FILE_FIELDS = ("fond", "opis", "delo", "box", "item", "code")
+INITIALS = re.compile(r"([^\W\d_])[^\W\d_]?\.")
+
+WorkLink = tuple[float, str, str]  # (similarity, key, key) with the keys in order
+
+
+@dataclass(frozen=True)
+class CitationKeys:
+    """What a citation is compared by."""
+
+    kind: str  # "work" | "archive" | "newspaper"
+    surname: str
+    initial: str
+    title: str
+    hard: tuple[tuple[str, str], ...]  # values that must not differ within one work, sorted
+
+    @property
+    def content(self) -> str:
+        return "|".join([self.kind, self.surname, self.title] + [f"{k}={v}" for k, v in self.hard])
+
+
+@dataclass(frozen=True)
+class WorkNode:
+    key: str
+    keys: CitationKeys
+    place: str = ""  # folded
+    year: int | None = None
+    archive: str = ""  # the archive's folded name
+    document: str = ""  # set only for a back-reference that points nowhere
+
+
+def author_parts(name: str) -> tuple[str, str]:
+    """(folded surname, folded first initial) of one author as written."""
+    name = name.strip()
+    initials = INITIALS.findall(name)
+    rest = INITIALS.sub(" ", name).split()
+    if initials and rest:
+        surname = rest[-1] if name.find(rest[-1]) > name.find(initials[0]) else rest[0]
+        return fold(surname), fold(initials[0])[:1]
+    if len(rest) >= 2:
+        return fold(rest[-1]), fold(rest[0])[:1]
+    return (fold(rest[0]) if rest else ""), ""
+
+
+def citation_keys(citation: Citation) -> CitationKeys:
+    kind = citation.type if citation.type in ("archive", "newspaper") else "work"
+    surname, initial = author_parts(citation.authors[0]) if citation.authors else ("", "")
+    title = fold(citation.title_repaired or citation.title or citation.container or "")
+    hard: dict[str, str] = {"kind": kind}
+    if kind == "archive":
+        hard.update({k: fold(v) for k, v in citation.archive.items() if k in ARCHIVE_FILE_FIELDS})
+    elif kind == "newspaper":
+        if citation.issue_date:
+            hard["issue"] = citation.issue_date
+    else:
+        if citation.volume:
+            hard["volume"] = citation.volume
+        if citation.year:
+            hard["year"] = str(citation.year)
+        if initial:
+            hard["initial"] = initial
+    return CitationKeys(kind, surname, initial, title, tuple(sorted(hard.items())))
+
+
+def work_node(citation: Citation) -> WorkNode:
+    """The node of a citation that is not a back-reference."""
+    keys = citation_keys(citation)
+    place = fold(citation.place or "")
+    archive = fold(citation.archive.get("archive", "")) if keys.kind == "archive" else ""
+    signature = f"{keys.content}|{place}|{citation.year or ''}|{archive}"
+    digest = hashlib.sha1(signature.encode("utf-8")).hexdigest()[:24]
+    return WorkNode(f"w:{digest}", keys, place, citation.year, archive)
+
+
+def document_work_nodes(document_id: str, citations: list[Citation]) -> list[WorkNode]:
+    """The node of each citation of one document, in the given order; a back-reference takes the node of
+    the last earlier citation (of the author it names, if it names one), in footnote order."""
+    order = sorted(range(len(citations)), key=lambda i: (citations[i].footnote, citations[i].span.start))
+    nodes: list[WorkNode | None] = [None] * len(citations)
+    earlier: list[tuple[str, WorkNode]] = []  # (surname written, node) of each citation met so far
+    for index in order:
+        citation = citations[index]
+        if not citation.back_reference:
+            node = work_node(citation)
+        else:
+            surname = citation_keys(citation).surname
+            candidates = [
+                n
+                for written, n in earlier
+                if not surname or (written and fuzz.ratio(written, surname) >= SURNAME_SIMILARITY)
+            ]
+            node = candidates[-1] if candidates else _lone_back_reference(document_id, citation)
+        earlier.append((citation_keys(citation).surname, node))
+        nodes[index] = node
+    return [node for node in nodes if node is not None]
+
+
+def _lone_back_reference(document_id: str, citation: Citation) -> WorkNode:
+    where = f"{document_id}:{citation.footnote}:{citation.raw}"
+    digest = hashlib.sha1(where.encode("utf-8")).hexdigest()[:24]
+    return WorkNode(f"b:{digest}", citation_keys(citation), document=document_id)
+
+
+def node_blocks(node: WorkNode) -> list[str]:
+    """The blocks a node is compared within."""
+    keys = node.keys
+    hard = dict(keys.hard)
+    if node.document:
+        return []  # a back-reference that points nowhere is its own work
+    if keys.kind == "archive":
+        return ["archive:" + "/".join(hard.get(k, "") for k in ARCHIVE_FILE_FIELDS)]
+    if keys.kind == "newspaper":
+        return ["newspaper:" + hard.get("issue", keys.title[:4])]
+    blocks = []
+    if keys.surname:
+        blocks.append("author:" + keys.surname[:2])
+    if keys.title:
+        blocks.append("title:" + keys.title[:5])
+    if node.place and node.year:
+        # one imprint: lets differently worded titles of one work meet (the partial-title rule)
+        blocks.append(f"imprint:{node.place}:{node.year}")
+    return blocks
+
+
+def similarity(a: WorkNode, b: WorkNode) -> float:
+    """How alike two nodes are (0-100), or 0 when they cannot be one work."""
+    ka, kb = a.keys, b.keys
+    if ka.kind != kb.kind:
+        return 0.0
+    if ka.kind == "archive":
+        if a.archive and b.archive and fuzz.ratio(a.archive, b.archive) < ARCHIVE_NAME_SIMILARITY:
+            return 0.0
+        return 100.0
+    if ka.kind == "newspaper":
+        if "issue" not in dict(ka.hard) or "issue" not in dict(kb.hard):
+            return 0.0
+        score = fuzz.ratio(ka.title, kb.title)
+        return score if score >= NEWSPAPER_SIMILARITY else 0.0
+    if bool(ka.surname) != bool(kb.surname):
+        return 0.0
+    if ka.surname and fuzz.ratio(ka.surname, kb.surname) < SURNAME_SIMILARITY:
+        return 0.0
+    if not ka.title or not kb.title:
+        return 0.0
+    score = fuzz.ratio(ka.title, kb.title)
+    if score >= TITLE_SIMILARITY:
+        return score
+    same_imprint = a.year is not None and a.year == b.year and a.place and a.place == b.place
+    if same_imprint and fuzz.partial_ratio(ka.title, kb.title) >= PARTIAL_TITLE_SIMILARITY:
+        return float(TITLE_SIMILARITY)
+    return 0.0
+
+
+def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[WorkLink]:
+    """Links between alike nodes: each new node against the known and the other new nodes of its blocks."""
+    new = sorted(set(new), key=lambda n: n.key)
+    blocks: dict[str, list[WorkNode]] = defaultdict(list)
+    for node in {n.key: n for n in [*known, *new]}.values():
+        for block in node_blocks(node):
+            blocks[block].append(node)
+    links: set[WorkLink] = set()
+    new_keys = {n.key for n in new}
+    for node in new:
+        compared: set[str] = {node.key}
+        for block in node_blocks(node):
+            for other in blocks[block]:
+                # each pair once: across shared blocks, and between two new nodes from one side only
+                if other.key not in compared and (other.key not in new_keys or other.key > node.key):
+                    compared.add(other.key)
+                    score = similarity(node, other)
+                    if score:
+                        a, b = sorted((node.key, other.key))
+                        links.add((score, a, b))
+    return links
+
+
+def work_components(nodes: Mapping[str, WorkNode], links: Iterable[WorkLink]) -> list[list[WorkNode]]:
+    """The works: nodes joined from the most alike pair down; no work holds two values of a hard field."""
+    parent = {key: key for key in nodes}
+    hard = {key: dict(node.keys.hard) for key, node in nodes.items()}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def order(link: WorkLink) -> tuple[float, str, str, str, str]:
+        score, a, b = link
+        return -score, nodes[a].keys.content, nodes[b].keys.content, a, b
+
+    for _, a, b in sorted((link for link in links if link[1] in nodes and link[2] in nodes), key=order):
+        root_a, root_b = find(a), find(b)
+        if root_a == root_b:
+            continue
+        hard_a, hard_b = hard[root_a], hard[root_b]
+        if any(hard_b.get(key, value) != value for key, value in hard_a.items()):
+            continue
+        parent[root_b] = root_a
+        hard_a.update(hard_b)
+    members: dict[str, list[WorkNode]] = defaultdict(list)
+    for key in sorted(nodes):
+        members[find(key)].append(nodes[key])
+    return list(members.values())
