@@ -18,8 +18,8 @@ from vakanuvis.annotate.dates.lexicon import alternation, key
 def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> list[Expression]:
     """Join neighbours that form one range or one date ("1921 Ocak-Şubat", "X’den Y’e kadar")."""
     lexicon = grammar.lexicon
-    ablatives = {key(suffix) for suffix in lexicon.words_of("ablative_suffixes")}
-    genitives = {key(suffix) for suffix in lexicon.words_of("genitive_suffixes")}  # "1919’un Mayıs ayında"
+    ablatives = lexicon.keys("ablative_suffixes")
+    genitives = lexicon.keys("genitive_suffixes")  # "1919’un Mayıs ayında"
     joined: list[Expression] = []
     for expression in expressions:
         if not joined:
@@ -126,7 +126,7 @@ def after_locator(expression: Expression, text: str, grammar: Grammar) -> bool:
     """Whether a number follows a page or archive-unit word: "s. 1920", "ss. 1919-1920", "Kls. 1920"."""
     lexicon = grammar.lexicon
     if "units before years" not in lexicon.patterns:
-        years = {key(word) for word in lexicon.words_of("year_prepositions")}  # "c. 1920" is circa, not cilt
+        years = lexicon.keys("year_prepositions")  # "c. 1920" is circa, not cilt
         words = lexicon.words_of("locators") + lexicon.words_of("archive_units")
         units = alternation([word for word in words if key(word) not in years])
         lexicon.patterns["units before years"] = rf"(?:{units}|ss\.|pp\.)\s*$"
@@ -148,13 +148,13 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
         return True  # "temmuz ayında": the word "ay" says it, whatever the case
     if not first_letter.isupper():
         # "şubat başında" is a date; "ocak başında" (at the hearth) may not be
-        nouns = {key(word) for word in grammar.lexicon.words_of("month_names_also_nouns")}
+        nouns = grammar.lexicon.keys("month_names_also_nouns")
         name = key(re.split(r"[’'‘`´\s]", written.strip())[0])
         if not {"part", "approximate"} & set(expression.marks) or any(
             name.startswith(noun) for noun in nouns
         ):
             return False
-    allowed = {key(suffix) for suffix in grammar.lexicon.words_of("standalone_month_suffixes")}
+    allowed = grammar.lexicon.keys("standalone_month_suffixes")
     if expression.suffix in allowed:
         return True
     qualifiers = {"month_word", "part", "approximate", "open_start", "range"}
@@ -172,7 +172,7 @@ def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
         floor = expressions[index - 1].end if index else 0
         grow_head(expression, text, grammar, floor)
     expressions = join_ranges(expressions, text, grammar)
-    since = {key(word) for word in grammar.lexicon.words_of("open_start_before")}
+    since = grammar.lexicon.keys("open_start_before")
     for expression in expressions:
         if expression.range_from in since and expression.last is None:
             expression.open_start = True  # "с 1920 г.": since, as no end follows

@@ -127,6 +127,9 @@ class Grammar:
     range_to: re.Pattern[str]
     range_and: re.Pattern[str]
     dash: re.Pattern[str]
+    # Per core, where it can start: "digit" (a day or year first), "month" (a month name first) or "any".
+    core_starts: list[str] = field(default_factory=list)
+    month_finder: re.Pattern[str] = re.compile("(?!x)x")
 
 
 @cache
@@ -146,11 +149,13 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "ANAPHORA": alternation(list(lexicon.year_anaphora)),
     }
     cores = []
+    core_starts = []
     for name, template in CORE_PATTERNS.items():
         text = template
         for slot, value in fills.items():
             text = text.replace("{" + slot + "}", value)
         cores.append((name, re.compile(text)))
+        core_starts.append(core_start(template))
     seasons_after = alternation(list(lexicon.seasons_after))
     parts_after = alternation(list(lexicon.parts_after))
     tails = [
@@ -190,7 +195,18 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         range_to=re.compile(rf"\s+{pattern('range_to')}\s+$"),
         range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
         dash=re.compile(rf"^{DASH}$"),
+        core_starts=core_starts,
+        month_finder=re.compile(lexicon.month_pattern),
     )
+
+
+def core_start(template: str) -> str:
+    """What a core pattern begins with: "digit" (a day or a year), "month" (a month name) or "any"."""
+    if template.startswith((f"(?P<d1>{DAY})", f"(?P<y1>{YEAR})")):
+        return "digit"
+    if template.startswith("(?P<m1>{MONTH})"):
+        return "month"
+    return "any"
 
 
 def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point:
@@ -265,11 +281,50 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
     return expression
 
 
+DIGIT_RUN = re.compile(r"\d+")
+
+
+def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, trying only `starts` (every place it can begin) when given.
+
+    A core that begins with a day or a year can begin only where a run of digits does, and one that
+    begins with a month name only where that name can; trying those few places instead of letting
+    the engine try every character of the text finds the same matches several times faster.
+    """
+    if starts is None:
+        return list(pattern.finditer(text))
+    found = []
+    cursor = 0
+    for start in starts:
+        if start < cursor:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            found.append(match)
+            cursor = match.end()
+    return found
+
+
+def month_starts(text: str, grammar: Grammar) -> list[int]:
+    """Every offset where a month name can begin (names may overlap, so each offset is tried)."""
+    starts = []
+    match = grammar.month_finder.search(text)
+    while match is not None:
+        starts.append(match.start())
+        match = grammar.month_finder.search(text, match.start() + 1)
+    return starts
+
+
 def find_cores(text: str, grammar: Grammar) -> list[Expression]:
     """Leftmost-longest core expressions, not overlapping."""
+    starts: dict[str, list[int] | None] = {
+        "digit": [match.start() for match in DIGIT_RUN.finditer(text)],
+        "month": month_starts(text, grammar),
+        "any": None,
+    }
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for order, (name, pattern) in enumerate(grammar.cores):
-        for match in pattern.finditer(text):
+        for match in core_matches(pattern, text, starts[grammar.core_starts[order]]):
             candidates.append((match.start(), -(match.end() - match.start()), order, name, match))
     candidates.sort(key=lambda item: item[:3])
     chosen: list[Expression] = []
@@ -356,7 +411,7 @@ def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -
     lexicon = grammar.lexicon
     # Words such as "около", "до", "yaklaşık" also stand before quantities: alone they do not make
     # a bare number a year; the prepositions of years and the season and part words do.
-    year_words = {key(word) for word in lexicon.words_of("year_prepositions")}
+    year_words = lexicon.keys("year_prepositions")
     for _ in range(4):
         window = text[max(floor, expression.start - 40) : expression.start]
         for name, pattern in grammar.heads:

@@ -138,6 +138,7 @@ class Lexicon:
     year_anaphora: dict[str, int] = field(default_factory=dict)  # "aynı yıl*" -> 0, "ertesi yıl*" -> 1
     month_pattern: str = ""
     patterns: dict[str, str] = field(default_factory=dict)  # category -> alternation, built once
+    key_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> keys, built once
     capitalized_months: set[str] = field(default_factory=set)
 
     def words_of(self, category: str) -> list[str]:
@@ -147,6 +148,12 @@ class Lexicon:
         if category not in self.patterns:
             self.patterns[category] = alternation(self.words_of(category))
         return self.patterns[category]
+
+    def keys(self, category: str) -> frozenset[str]:
+        """The lookup keys of a category's forms (built once: scanning asks for them at every date)."""
+        if category not in self.key_sets:
+            self.key_sets[category] = frozenset(key(word) for word in self.words_of(category))
+        return self.key_sets[category]
 
     def month_number(self, written: str) -> tuple[int, str] | None:
         """(month number, calendar) of a written month name, or None."""
