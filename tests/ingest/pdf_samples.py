@@ -97,6 +97,14 @@ HAND_WRITTEN: dict[str, tuple[bytes, bytes]] = {
         b"BT /F1 11 Tf 0 1 -1 0 100 72 Tm " + TWO_LINES + b" ET",
         b"/MediaBox [0 0 595 842] /Rotate 90",
     ),
+    "ters": (
+        b"BT /F1 11 Tf -1 0 0 -1 523 100 Tm " + TWO_LINES + b" ET",
+        b"/MediaBox [0 0 595 842] /Rotate 180",
+    ),
+    "dondurulmus-270": (
+        b"BT /F1 11 Tf 0 -1 1 0 495 770 Tm " + TWO_LINES + b" ET",
+        b"/MediaBox [0 0 595 842] /Rotate 270",
+    ),
     # The type size set by the text matrix (1 pt font scaled 11 times), as TeX and many typesetters do.
     "olcekli": (b"BT /F1 1 Tf 11 0 0 11 72 742 Tm 0 0 Td (Birinci satir) Tj ET", b"/MediaBox [0 0 595 842]"),
 }

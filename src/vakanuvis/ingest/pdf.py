@@ -123,6 +123,8 @@ def page_chars(page: Any) -> tuple[float, float, list[Char]]:
         chars: list[Char] = []
         for index in range(pdfium_c.FPDFText_CountChars(handle)):
             code = get_unicode(handle, index)
+            if code >= 0xD800 and (code <= 0xDFFF or code > 0x10FFFF):
+                continue  # a broken ToUnicode map: half a surrogate pair or no code point at all
             if code == 0 or (code in MAYBE_GENERATED and is_generated(handle, index)):
                 continue  # no Unicode for the glyph, or a space or line end PDFium made up
             if code == LINE_END_HYPHEN:
