@@ -27,17 +27,25 @@ NUMBER_LIST = NUMBER + r"(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?(?!\d))*"
 
 def _word_pattern(words: list[str]) -> str:
     """An alternation of `words`, longest first, each standing as a word of its own."""
-    parts = []
+    runs: list[tuple[str, list[str]]] = []  # (test before the word, words) in order
     for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word)
         # an abbreviation may stick to a preceding capital ("СССРт. II"): OCR and typists drop spaces
         before = (
             rf"(?:(?<![{LETTER}])|(?<=[{UPPER}]))"
             if word[0].islower() and word.endswith(".") and len(word) <= 3
             else rf"(?<![{LETTER}])"
         )
-        after = "" if word[-1] in ".,:/" else rf"(?![{LETTER}])"
-        parts.append(before + escaped + after)
+        if not runs or runs[-1][0] != before:
+            runs.append((before, []))
+        runs[-1][1].append(word)
+    # Consecutive words with the same test before them share it and one test of their first
+    # letters, so the engine leaves most positions of a footnote at once instead of trying every
+    # word there; the words keep their order, so the same match is found.
+    parts = []
+    for before, texts in runs:
+        first = "".join(sorted({re.escape(word[0]) for word in texts}))
+        bodies = [re.escape(word) + ("" if word[-1] in ".,:/" else rf"(?![{LETTER}])") for word in texts]
+        parts.append(f"{before}(?=[{first}])(?:" + "|".join(bodies) + ")")
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
