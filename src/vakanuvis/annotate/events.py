@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from vakanuvis.model import Document, Event
+from vakanuvis.structure.sentences import SentenceIndex
 
 
 def build_events(document: Document) -> list[Event]:
@@ -14,10 +15,11 @@ def build_events(document: Document) -> list[Event]:
         if marker.sentence is not None and marker.number not in footnotes_of_sentence[marker.sentence]:
             footnotes_of_sentence[marker.sentence].append(marker.number)
     events = []
+    sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
     for mention in document.dates:
         if mention.role != "event" or mention.span.footnote is not None:
             continue
-        sentence = document.sentence_at(mention.span.start)
+        sentence = sentences.containing(mention.span.start)  # as document.sentence_at, by bisection
         if sentence is None or _in_heading(document, sentence):
             continue
         events.append(Event(date=mention, sentence=sentence, footnotes=list(footnotes_of_sentence[sentence])))

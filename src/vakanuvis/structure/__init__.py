@@ -12,7 +12,7 @@ from vakanuvis.structure.footnotes import build_footnotes, collect_footnotes
 from vakanuvis.structure.guess import guess_language, guess_title
 from vakanuvis.structure.markers import MarkerCandidate, line_candidates, select_markers
 from vakanuvis.structure.paragraphs import build_body
-from vakanuvis.structure.sentences import segment_sentences
+from vakanuvis.structure.sentences import SentenceIndex, segment_sentences
 from vakanuvis.structure.zones import zone_document
 
 __all__ = ["account_characters", "recover_structure", "segment_sentences"]
@@ -50,18 +50,11 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
     for index, block in enumerate(body.blocks):
         for start, end in segment_sentences(body.text[block.span.start : block.span.end], block.span.start):
             document.sentences.append(Sentence(Span(start, end), document.page_at(start), index))
+    index = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
     document.markers = [
-        Marker(number=number, offset=offset, page=page, sentence=carrying_sentence(document, offset))
+        Marker(number=number, offset=offset, page=page, sentence=index.carrying(offset))
         for offset, number, page in body.markers
     ]
     document.language = guess_language(body.text or " ".join(note.text for note in footnotes))
     document.title = guess_title(body.text, body.blocks, furniture)
     return document
-
-
-def carrying_sentence(document: Document, offset: int) -> int | None:
-    """The sentence a marker belongs to: the one ending at (or running through) the marker's offset."""
-    for index, sentence in enumerate(document.sentences):
-        if sentence.span.start < offset <= sentence.span.end:
-            return index
-    return None

@@ -8,7 +8,7 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.structure.footnotes import SUPERSCRIPTS
-from vakanuvis.structure.sentences import numeric_locators
+from vakanuvis.structure.sentences import numeric_locators, trailing_run
 
 DIGITS = re.compile(r"\[[0-9]{1,3}\]|[0-9]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # After these a number is a quantity, range, percentage or reference, never a marker.
@@ -61,14 +61,20 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
         if before in ".," and start >= 2 and text[start - 2].isdigit():
             continue  # a decimal or thousands separator: "200,6", "17.600"
         if before == ".":
-            word = re.findall(r"[^\s.(\[“\"«]+$", text[: start - 1])
-            if not word or word[0][-1].isdigit() or word[0] in numeric_locators():
+            word = word_before(text, start - 1)
+            if not word or word[-1].isdigit() or word in numeric_locators():
                 continue
-            if len(word[0]) == 1 and word[0].isupper():
+            if len(word) == 1 and word.isupper():
                 continue  # an initial: "M.15" is not a sentence end with a marker
         glued = not before.isalnum()
         found.append(MarkerCandidate(line, start, end, int(digits), glued))
     return found
+
+
+def word_before(text: str, stop: int) -> str:
+    """The word (no dots, brackets or opening quotes) that ends text[:stop]; "" when none does."""
+    start, end = trailing_run(text, stop, '.([“"«')
+    return text[start:end]
 
 
 @cache
@@ -95,8 +101,8 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
     if start < 2 or text[start - 2] not in '.!?”"»)' or end - start > 3 or text[start] == "0":
         return False
     if text[start - 2] == ".":
-        word = re.findall(r"[^\s.(\[“\"«]+$", text[: start - 2])
-        if not word or word[0][-1].isdigit() or word[0] in numeric_locators() or len(word[0]) == 1:
+        word = word_before(text, start - 2)
+        if not word or word[-1].isdigit() or word in numeric_locators() or len(word) == 1:
             return False
     rest = text[end:]
     if not rest.strip():

@@ -78,6 +78,9 @@ def join_lines(lines: list[str]) -> tuple[str, list[str]]:
 
 def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     """Marker digits removed, runs of spaces collapsed, ends stripped; marker positions kept."""
+    if not markers:  # most lines: the same as the loop below, done by str.split in C
+        text = " ".join(line.text.split())
+        return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, [], "")
     skip = {index: candidate for candidate in markers for index in range(candidate.start, candidate.end)}
     out: list[str] = []
     positions: list[tuple[int, int]] = []
@@ -126,10 +129,14 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
     numbered = NUMBERED_HEADING.match(text)
     if numbered:
         text = text[numbered.end() :]  # "1. Giriş", "II. BÖLÜM": judge the words after the number
-    letters = [char for char in text if char.isalpha()]
-    if len(letters) < 2 or text[-1] in ".,;" or (not numbered and LIST_ITEM.match(text)):
+    if not text or text[-1] in ".,;":
         return False
     words = text.split()
+    if len(words) > 15:
+        return False  # too long for any kind of heading below (checked first: body lines are long)
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 2 or (not numbered and LIST_ITEM.match(text)):
+        return False
     if all(char.isupper() for char in letters) and len(words) <= 10 and len(letters) >= 3:
         return True
     size = lines[index].font_size

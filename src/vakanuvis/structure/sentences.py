@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
@@ -30,12 +31,23 @@ def numeric_locators() -> frozenset[str]:
     return frozenset(words)
 
 
+def trailing_run(text: str, stop: int, excluded: str) -> tuple[int, int]:
+    """The run of characters, neither whitespace nor in `excluded`, that ends text[:stop]: what the
+    regex `[^\\s…]+$` finds there (so before a final newline too), read backwards from the end instead
+    of trying every position of a long paragraph. Empty (start == end) when there is none."""
+    end = stop - 1 if stop > 0 and text[stop - 1] == "\n" else stop
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in excluded:
+        start -= 1
+    return start, end
+
+
 def period_ends_sentence(text: str, dot: int) -> bool:
     """Whether the period at `text[dot]` ends a sentence, judged by the word it closes."""
-    match = re.search(r"[^\s" + re.escape(OPENERS) + r"]+$", text[:dot])
-    if not match:
+    word_start, word_end = trailing_run(text, dot, OPENERS)
+    if word_start == word_end:
         return True
-    word = match.group()
+    word = text[word_start:word_end]
     if word in abbreviations() or word.lower() in abbreviations():
         return False
     last_part = word.rsplit(".", 1)[-1]
@@ -44,7 +56,7 @@ def period_ends_sentence(text: str, dot: int) -> bool:
     if "." in word and word.replace(".", "").isalpha() and all(len(p) <= 2 for p in word.split(".")):
         return False  # dotted abbreviation such as "a.g.e" or "T.C"
     if word.isdigit() and len(word) <= 3:
-        before = re.search(r"(\S+)\.\s*$", text[: match.start()])
+        before = re.search(r"(\S+)\.\s*$", text[:word_start])
         if before and before.group(1) in numeric_locators():
             return True  # a page or volume number: "s. 21."
         return False  # a Turkish ordinal: "11. Ordu", "6. Türk süvari alayı"
@@ -84,3 +96,29 @@ def segment_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     if len(final) > begin:
         spans.append((start + begin, start + len(final)))
     return spans
+
+
+class SentenceIndex:
+    """The sentence at an offset, found by bisection when the spans are ordered and disjoint (as the
+    structure stage makes them), else by the same first-match scan as `Document.sentence_at`."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+        self.ordered = all(start <= end for start, end in spans) and all(
+            end <= following for (_, end), (following, _) in zip(spans, spans[1:], strict=False)
+        )
+
+    def containing(self, offset: int) -> int | None:
+        """The first sentence with start <= offset < end."""
+        if not self.ordered:
+            return next((i for i, (start, end) in enumerate(self.spans) if start <= offset < end), None)
+        index = bisect_right(self.starts, offset) - 1
+        return index if index >= 0 and offset < self.spans[index][1] else None
+
+    def carrying(self, offset: int) -> int | None:
+        """The first sentence with start < offset <= end (a marker stands right after its sentence)."""
+        if not self.ordered:
+            return next((i for i, (start, end) in enumerate(self.spans) if start < offset <= end), None)
+        index = bisect_left(self.starts, offset) - 1
+        return index if index >= 0 and offset <= self.spans[index][1] else None
