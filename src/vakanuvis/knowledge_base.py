@@ -18,7 +18,7 @@ from vakanuvis.pipeline import analyse, document_id_for
 from vakanuvis.store import queries
 from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
-from vakanuvis.store.resolution import resolve_corpus, unresolved_rows
+from vakanuvis.store.resolution import resolve_pending, unresolved_rows
 from vakanuvis.store.write import document_id_for_sha256, save_document
 from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
 
@@ -83,7 +83,7 @@ class KnowledgeBase:
             if on_file:
                 on_file(result)
         if any(result.stored for result in results) or unresolved_rows(self.engine):
-            resolve_corpus(self.engine)
+            resolve_pending(self.engine)  # only what these documents touch, never the whole corpus again
         return results
 
     def ingest_file(self, path: Path, *, force: bool = False) -> IngestResult:

@@ -91,7 +91,7 @@ def rename_entity(engine: Engine, key: str, name: str, token: str) -> dict[str, 
         row = _entity(connection, key)
         edit = _record(connection, token, RENAME, key, {"name": row.name}, {"name": name})
         _apply_rename(connection, key, name)
-        _reindex_entities(connection)
+        _reindex_entities(connection, {key})
     return edit
 
 
@@ -130,14 +130,14 @@ def merge_entities(engine: Engine, into: str, merge: list[str], token: str) -> d
         }
         edit = _record(connection, token, MERGE, into, before, {"into": into, "merge": merge})
         _apply_merge(connection, into, merge)
-        _reindex_entities(connection)
+        _reindex_entities(connection, {into, *merge})
     return edit
 
 
-def _reindex_entities(connection: Connection) -> None:
-    from vakanuvis.store.search import index_corpus_records
+def _reindex_entities(connection: Connection, keys: set[str]) -> None:
+    from vakanuvis.store.search import reindex_records
 
-    index_corpus_records(connection)
+    reindex_records(connection, "entity", keys)
 
 
 def _entity_row(row) -> dict[str, Any]:
@@ -291,14 +291,18 @@ def undo_edit(engine: Engine, edit_id: int, token: str) -> dict[str, Any]:
             remaining = _active(connection, (DATE,), edit.target)
             _apply_date(connection, edit.target, remaining[-1].after if remaining else edit.before)
         if edit.action in ENTITY_ACTIONS:
-            _reindex_entities(connection)
+            _reindex_entities(connection, {edit.target, *edit.after.get("merge", [])})
         row = connection.execute(select(ed).where(ed.c.id == edit_id)).one()
     return edit_record(row)
 
 
-def reapply_entity_edits(connection: Connection) -> None:
-    """Replay every standing merge and rename, in order, on freshly resolved entities."""
+def reapply_entity_edits(connection: Connection, keys: set[str] | None = None) -> None:
+    """Replay the standing merges and renames, in order, on freshly resolved entities (those involving
+    one of `keys`, or all)."""
     for edit in _active(connection, ENTITY_ACTIONS):
+        involved = {edit.target, *(edit.after.get("merge", []) if edit.action == MERGE else [])}
+        if keys is not None and not involved & keys:
+            continue
         if edit.action == MERGE:
             _apply_merge(connection, edit.after["into"], edit.after["merge"])
         else:

@@ -133,6 +133,7 @@ mentions = Table(
     Column("surface", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("entity_key", String(200), nullable=False, index=True),
+    Column("name_key", Text, nullable=False, default="", index=True),  # its node in the graph of names
 )
 
 citations = Table(
@@ -146,6 +147,7 @@ citations = Table(
     Column("raw", Text, nullable=False),
     Column("fields", JSON, nullable=False),
     Column("source_key", String(200), nullable=False, index=True),
+    Column("name_key", String(64), nullable=False, default="", index=True),  # its node in the graph of works
 )
 
 events = Table(
@@ -200,7 +202,9 @@ search_entries = Table(
     Column(
         "document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, index=True
     ),
-    Column("ref", String(200), nullable=False),  # the hit's id: sentence/footnote id, entity or source key
+    Column(
+        "ref", String(200), nullable=False, index=True
+    ),  # the hit's id: sentence/footnote id, entity or source key
     Column("start", Integer, nullable=True),
     Column("end", Integer, nullable=True),
     Column("footnote", Integer, nullable=True),
@@ -222,4 +226,77 @@ edits = Table(
     Column("after", JSON, nullable=False),
     Column("undone_at", String(32), nullable=True),
     Column("undone_by", String(100), nullable=True),
+)
+
+
+# ---------------------------------------------------------------- incremental resolution (migration 0003)
+# The graphs behind entities and works (resolve.name_graph, resolve.work_graph), kept so that each ingest
+# resolves only what its documents touch. A node's `cluster` is its connected part of the graph; a new
+# document re-resolves the clusters its nodes and links reach, never the whole corpus.
+
+pending_resolution = Table(  # documents stored but not yet resolved
+    "pending_resolution",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
+)
+
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("key", String(400), primary_key=True),
+    Column("block", String(200), nullable=False, index=True),
+    Column("surfaces", JSON, nullable=False),  # {surface form: how many mentions}
+    Column("cluster", String(400), nullable=False, index=True),
+    Column("entity_key", String(200), nullable=False, index=True),
+)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("kind", Integer, primary_key=True),
+    Column("a", String(400), primary_key=True),
+    Column("b", String(400), primary_key=True, index=True),
+    Column("document_id", String(64), primary_key=True, index=True),  # "" for a link of the whole corpus
+)
+
+document_names = Table(  # what each document contributed, to take it back when the document is replaced
+    "document_names",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("name_key", String(400), primary_key=True),
+    Column("surface", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+work_names = Table(
+    "work_names",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("node", JSON, nullable=False),  # the comparison keys of this way of writing a work
+    Column("citations", Integer, nullable=False),
+    Column("cluster", String(64), nullable=False, index=True),
+    Column("source_key", String(200), nullable=False, index=True),
+)
+
+work_blocks = Table(
+    "work_blocks",
+    metadata,
+    Column("block", String(400), primary_key=True),
+    Column("key", String(64), primary_key=True, index=True),
+)
+
+work_links = Table(
+    "work_links",
+    metadata,
+    Column("a", String(64), primary_key=True),
+    Column("b", String(64), primary_key=True, index=True),
+    Column("score", Float, nullable=False),
+)
+
+document_works = Table(
+    "document_works",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("name_key", String(64), primary_key=True),
+    Column("count", Integer, nullable=False),
 )

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 import snowballstemmer
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, text
 
 from vakanuvis.model import Document
 from vakanuvis.store import schema
@@ -114,20 +114,36 @@ def index_document(connection: Connection, document: Document) -> None:
     _insert_entries(connection, rows, document.id)
 
 
+def reindex_records(connection: Connection, kind: str, keys: set[str]) -> None:
+    """(Re)index the entities or sources (`kind`) with these keys, after resolution or an edit changed them."""
+    entries = schema.search_entries
+    table = schema.entities if kind == "entity" else schema.sources
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        connection.execute(delete(entries).where(entries.c.kind == kind, entries.c.ref.in_(chunk)))
+        records = connection.execute(select(table).where(table.c.key.in_(chunk))).all()
+        rows = [_record_entry(kind, record) for record in records]
+        _insert_entries(connection, rows, None, kind=kind, refs=[row["ref"] for row in rows])
+
+
+def _record_entry(kind: str, record) -> dict[str, Any]:
+    if kind == "entity":
+        names = " · ".join(dict.fromkeys([record.name, *record.aliases]))
+        return _entry("entity", None, record.key, None, None, None, names)
+    parts = [", ".join(record.authors or []), record.title, record.title_latin, record.place]
+    described = ". ".join(str(p) for p in parts if p)
+    if record.year:
+        described += f" ({record.year})"
+    return _entry("source", None, record.key, None, None, None, described or record.key)
+
+
 def index_corpus_records(connection: Connection) -> None:
     """(Re)index the corpus-wide entities and sources, after resolution rewrote them."""
     entries = schema.search_entries
     connection.execute(delete(entries).where(entries.c.kind.in_(("entity", "source"))))
-    rows = []
-    for entity in connection.execute(select(schema.entities)).all():
-        names = " · ".join(dict.fromkeys([entity.name, *entity.aliases]))
-        rows.append(_entry("entity", None, entity.key, None, None, None, names))
-    for source in connection.execute(select(schema.sources)).all():
-        parts = [", ".join(source.authors or []), source.title, source.title_latin, source.place]
-        described = ". ".join(str(p) for p in parts if p)
-        if source.year:
-            described += f" ({source.year})"
-        rows.append(_entry("source", None, source.key, None, None, None, described or source.key))
+    rows = [_record_entry("entity", record) for record in connection.execute(select(schema.entities))]
+    rows += [_record_entry("source", record) for record in connection.execute(select(schema.sources))]
     _insert_entries(connection, rows, None)
 
 
@@ -168,16 +184,33 @@ def _entry(kind, document_id, ref, start, end, footnote, body) -> dict[str, Any]
     }
 
 
-def _insert_entries(connection: Connection, rows: list[dict[str, Any]], document_id: str | None) -> None:
+def _insert_entries(
+    connection: Connection,
+    rows: list[dict[str, Any]],
+    document_id: str | None,
+    *,
+    kind: str | None = None,
+    refs: list[str] | None = None,
+) -> None:
+    """Insert entries; on PostgreSQL compute the vectors of those just inserted (a document's, or the
+    records of `kind` with `refs`, or every corpus-wide record)."""
     if not rows:
         return
     connection.execute(insert(schema.search_entries), rows)
-    if connection.dialect.name == "postgresql":
-        where = "document_id = :document" if document_id else "document_id IS NULL"
+    if connection.dialect.name != "postgresql":
+        return
+    update_vectors = f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE "
+    if document_id:
+        connection.execute(text(update_vectors + "document_id = :document"), {"document": document_id})
+    elif kind and refs is not None:
         connection.execute(
-            text(f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE {where}"),
-            {"document": document_id} if document_id else {},
+            text(update_vectors + "document_id IS NULL AND kind = :kind AND ref IN :refs").bindparams(
+                bindparam("refs", expanding=True)
+            ),
+            {"kind": kind, "refs": refs},
         )
+    else:
+        connection.execute(text(update_vectors + "document_id IS NULL"))
 
 
 def _pg_vector_sql(connection: Connection) -> str:

@@ -11,6 +11,7 @@ from vakanuvis.model import Citation, Document
 from vakanuvis.store import schema
 from vakanuvis.store.edits import reapply_document_edits
 from vakanuvis.store.locks import lock_corpus
+from vakanuvis.store.resolution import citation_name_keys, mention_name_keys
 from vakanuvis.store.search import index_document
 
 PER_DOCUMENT_TABLES = (
@@ -58,6 +59,10 @@ def save_document(engine: Engine, document: Document) -> None:
                 connection.execute(insert(table), rows)
         reapply_document_edits(connection, document.id)
         index_document(connection, document)
+        # resolution takes it from here (resolve_pending), at the end of the ingest
+        pending = schema.pending_resolution
+        connection.execute(delete(pending).where(pending.c.document_id == document.id))
+        connection.execute(insert(pending).values(document_id=document.id))
 
 
 def _delete_document_rows(connection: Connection, document_id: str) -> None:
@@ -76,6 +81,8 @@ def citation_fields(citation: Citation) -> dict:
 
 def _document_rows(document: Document) -> dict:
     doc = document.id
+    mention_nodes = mention_name_keys(doc, document.mentions)
+    citation_nodes = citation_name_keys(doc, document.citations)
     date_index = {id(d): i for i, d in enumerate(document.dates)}
     return {
         schema.blocks: [
@@ -158,6 +165,7 @@ def _document_rows(document: Document) -> dict:
                 "surface": m.surface,
                 "type": m.type,
                 "entity_key": m.entity_key,
+                "name_key": mention_nodes[i],
             }
             for i, m in enumerate(document.mentions)
         ],
@@ -171,6 +179,7 @@ def _document_rows(document: Document) -> dict:
                 "raw": c.raw,
                 "fields": citation_fields(c),
                 "source_key": c.source_key,
+                "name_key": citation_nodes[i],
             }
             for i, c in enumerate(document.citations)
         ],

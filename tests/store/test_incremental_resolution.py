@@ -1,0 +1,163 @@
+"""Incremental resolution: resolving document by document, in any order, with documents replaced on the
+way, gives the same entities and works as resolving the whole corpus at once (and as the in-memory
+resolution of the same documents)."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from vakanuvis.knowledge_base import KnowledgeBase
+from vakanuvis.resolve.entities import resolve_entities
+from vakanuvis.resolve.sources import merge_sources
+from vakanuvis.store import schema
+from vakanuvis.store.resolution import resolve_corpus
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _scale_corpus():
+    if "scale_corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("scale_corpus", REPO / "bench" / "scale_corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["scale_corpus"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["scale_corpus"]
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> list[Path]:
+    """Generated articles that share people, places and works (no PDF, for speed), the sample article,
+    and the demo article, which names some of the same people."""
+    folder = tmp_path_factory.mktemp("articles")
+    text_articles = [i for i in range(14) if _scale_corpus().article_format(i, 1920)[0] != "pdf"]
+    for index in text_articles[:8]:
+        _scale_corpus().write_article(folder, index)
+    shutil.copy(REPO.parent / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt", folder)
+    shutil.copy(REPO / "src" / "vakanuvis" / "samples" / "lozan-musul-ornek.txt", folder)
+    return sorted(folder.iterdir())
+
+
+def contents(kb: KnowledgeBase) -> dict:
+    """Everything resolution writes, in a comparable form."""
+    with kb.engine.connect() as connection:
+
+        def rows(table, *columns):
+            return sorted(tuple(map(repr, row)) for row in connection.execute(select(*columns or [table])))
+
+        return {
+            "entities": rows(schema.entities),
+            "sources": rows(schema.sources),
+            "mentions": rows(
+                None, schema.mentions.c.document_id, schema.mentions.c.idx, schema.mentions.c.entity_key
+            ),
+            "citations": rows(
+                None, schema.citations.c.document_id, schema.citations.c.idx, schema.citations.c.source_key
+            ),
+            "search": rows(
+                None, schema.search_entries.c.kind, schema.search_entries.c.ref, schema.search_entries.c.text
+            ),
+        }
+
+
+def test_document_by_document_in_any_order_equals_all_at_once(database_url, tmp_path, articles):
+    at_once = KnowledgeBase(str(tmp_path / "at-once.db"))
+    at_once.ingest(articles)
+    expected = contents(at_once)
+    assert len(expected["entities"]) > 100 and len(expected["sources"]) > 30
+
+    one_by_one = KnowledgeBase(database_url)
+    order = list(articles)
+    random.Random(7).shuffle(order)
+    for start in range(0, len(order), 3):  # batches of three, in another order
+        one_by_one.ingest(order[start : start + 3])
+    assert contents(one_by_one) == expected
+
+    # a document analysed again (same content) takes back what it contributed before adding it anew
+    one_by_one.ingest([order[0], order[-1]], force=True)
+    assert contents(one_by_one) == expected
+    # and the whole corpus resolved again from nothing agrees too
+    resolve_corpus(one_by_one.engine)
+    assert contents(one_by_one) == expected
+
+
+def test_a_replaced_document_takes_its_names_and_works_away(tmp_path, articles):
+    """A document whose new version lacks a name: the name's entity loses those mentions or vanishes."""
+    folder = tmp_path / "changing"
+    folder.mkdir()
+    sample = next(p for p in articles if p.name.startswith("sutad"))
+    target = folder / "article.txt"
+    text = sample.read_text(encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    kb.ingest([target])
+    before = {e["id"]: e for e in kb.entities()}
+    # the same file, half of it gone (a new document id: the old one stays, as for any other file)
+    target.write_text(text[: len(text) // 2], encoding="utf-8")
+    kb.ingest([target])
+    fresh = KnowledgeBase(str(tmp_path / "fresh.db"))
+    fresh.ingest([sample])
+    fresh.ingest([target])
+    assert contents(kb) == contents(fresh)
+    after = {e["id"]: e for e in kb.entities()}
+    assert set(before) <= set(after)
+
+
+def test_the_store_agrees_with_the_in_memory_resolution(tmp_path, articles):
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    order = list(articles)
+    random.Random(3).shuffle(order)
+    for start in range(0, len(order), 4):
+        kb.ingest(order[start : start + 4])
+    documents = kb.load_documents()
+    mentions = {d.id: [m for m in d.mentions] for d in documents}
+    stored_entity_keys = {(d.id, i): m.entity_key for d in documents for i, m in enumerate(d.mentions)}
+    for mention in (m for ms in mentions.values() for m in ms):
+        mention.entity_key = ""
+    entities = resolve_entities(mentions)
+    assert {
+        (d, i): m.entity_key for d, ms in mentions.items() for i, m in enumerate(ms)
+    } == stored_entity_keys
+    assert sorted(e.key for e in entities) == sorted(e["id"] for e in kb.entities())
+    citations = [(d.id, c) for d in documents for c in d.citations]
+    stored_source_keys = [c.source_key for _, c in citations]
+    for _, citation in citations:
+        citation.source_key = ""
+    merge_sources(citations)
+    assert [c.source_key for _, c in citations] == stored_source_keys
+
+
+def test_mentions_stored_earlier_follow_their_entity_when_its_key_changes(database_url, tmp_path):
+    """A later document shows that 'Azerbaycan Hükümeti' is short for 'Azerbaycan Cumhuriyeti Hükümeti':
+    the entity takes the fuller name, and the first document's mentions move with it."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(
+        "Azerbaycan Hükümeti 12 Mart 1921 tarihinde Bakü şehrinde bir karar aldı. "
+        "Bu kararı Azerbaycan Hükümeti uyguladı.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Azerbaycan Cumhuriyeti Hükümeti 3 Nisan 1921 tarihinde Gence şehrinde toplandı. "
+        "Azerbaycan Hükümeti bu toplantıda yeni bir karar aldı.\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase(database_url)
+    (stored,) = kb.ingest([first])
+    assert any(e["name"] == "Azerbaycan Hükümeti" for e in kb.entities(stored.document_id))
+    kb.ingest([second])
+    government = [e for e in kb.entities(stored.document_id) if e["type"] == "organization"]
+    assert [(e["name"], e["mentions"]) for e in government] == [("Azerbaycan Cumhuriyeti Hükümeti", 2)]
+    corpus_wide = {e["name"]: e["mentions"] for e in kb.entities()}
+    assert corpus_wide["Azerbaycan Cumhuriyeti Hükümeti"] == 4 and "Azerbaycan Hükümeti" not in corpus_wide
+    assert [hit["id"] for hit in kb.search("Cumhuriyeti Hükümeti") if hit["kind"] == "entity"] == [
+        government[0]["id"]
+    ]
+    at_once = KnowledgeBase(str(tmp_path / "at-once.db"))
+    at_once.ingest([first, second])
+    assert contents(kb) == contents(at_once)
