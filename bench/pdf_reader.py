@@ -5,7 +5,8 @@ the tests build (tests/structure/pdf_article.py, tests/ingest/pdf_samples.py, th
 run on the same file; the raw lines, the analysed body text and the footnotes are compared, and so are the
 refusal messages. The old reader lives only here, as it was, for this comparison.
 
-    .venv/bin/python bench/pdf_reader.py [--corpus /tmp/vakanuvis-scale-corpus] [--limit N] [--show 5]
+    .venv/bin/python bench/pdf_reader.py [--corpus /tmp/vakanuvis-scale-corpus] [--limit N] [--show 4]
+        [--repeat 2] [--extra other.pdf ...]
 """
 
 from __future__ import annotations
@@ -231,6 +232,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/vakanuvis-scale-corpus"))
     parser.add_argument("--limit", type=int, default=0, help="at most this many corpus PDFs (0: all)")
     parser.add_argument("--show", type=int, default=4, help="differing lines shown per document")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more PDFs to compare (any source)")
     parser.add_argument(
         "--repeat", type=int, default=1, help="reads of each file per reader; the fastest counts"
     )
@@ -244,7 +246,7 @@ def main() -> None:
             file=sys.stderr,
         )
     with tempfile.TemporaryDirectory() as folder:
-        groups = {"tests": test_pdfs(Path(folder)), "corpus": corpus}
+        groups = {"tests": test_pdfs(Path(folder)), "corpus": corpus, "extra": args.extra}
         compare(groups["tests"][0], 0, 1)  # imports and first-call loads are not a PDF's cost
         for group, paths in groups.items():
             old_times: list[float] = []

@@ -61,6 +61,13 @@ def build_sample_pdf(path: Path, name: str) -> Path:
     return path
 
 
+LIGATURE_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CMapName /Ligatures def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfchar <01> <00660069> <02> <0066006C> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
 def hand_written_pdf(path: Path, content: bytes, page_entries: bytes) -> Path:
     """A one-page PDF with `content` as its page stream and `page_entries` in its page dictionary."""
     objects = [
@@ -70,7 +77,10 @@ def hand_written_pdf(path: Path, content: bytes, page_entries: bytes) -> Path:
         + page_entries
         + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        # Codes 1 and 2 draw the fi and fl ligature glyphs, read back as two letters each, as TeX writes them.
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R /Encoding"
+        b" << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /fi /fl] >> >>",
+        b"<< /Length %d >>\nstream\n" % len(LIGATURE_CMAP) + LIGATURE_CMAP + b"\nendstream",
     ]
     data = b"%PDF-1.4\n"
     offsets = []
@@ -105,6 +115,8 @@ HAND_WRITTEN: dict[str, tuple[bytes, bytes]] = {
         b"BT /F1 11 Tf 0 -1 1 0 495 770 Tm " + TWO_LINES + b" ET",
         b"/MediaBox [0 0 595 842] /Rotate 270",
     ),
+    # Ligature glyphs whose Unicode is two letters.
+    "bitisik": (b"BT /F1 11 Tf 72 742 Td (Bu \\001kir \\002ama ile) Tj ET", b"/MediaBox [0 0 595 842]"),
     # The type size set by the text matrix (1 pt font scaled 11 times), as TeX and many typesetters do.
     "olcekli": (b"BT /F1 1 Tf 11 0 0 11 72 742 Tm 0 0 Td (Birinci satir) Tj ET", b"/MediaBox [0 0 595 842]"),
 }

@@ -57,10 +57,19 @@ def test_drawn_lines_are_read_back(tmp_path, sample, expected):
         ("dondurulmus", (842, 595), ["Birinci satir⁵", "Ikinci satir"], 100 - 8.5, 72),
         ("ters", (595, 842), ["Birinci satir⁵", "Ikinci satir"], 100 - 8.5, 72),
         ("dondurulmus-270", (842, 595), ["Birinci satir⁵", "Ikinci satir"], 100 - 8.5, 72),
+        # Ligature glyphs mapped to two letters each (TeX's fi and fl).
+        ("bitisik", (595, 842), ["Bu fikir flama ile"], 100 - 8.5, 72),
         # A 1 pt font scaled by the text matrix to 11 pt.
         ("olcekli", (595, 842), ["Birinci satir"], 100 - 8.5, 72),
     ],
-    ids=["offset-page-box", "rotated-page", "upside-down-page", "rotated-page-270", "size-from-text-matrix"],
+    ids=[
+        "offset-page-box",
+        "rotated-page",
+        "upside-down-page",
+        "rotated-page-270",
+        "two-letter-ligatures",
+        "size-from-text-matrix",
+    ],
 )
 def test_positions_count_from_the_shown_page_top_left(tmp_path, sample, size, lines, top, x0):
     raw = read_file(build_hand_written_pdf(tmp_path / f"{sample}.pdf", sample))

@@ -118,9 +118,13 @@ def page_chars(page: Any) -> tuple[float, float, list[Char]]:
         rect = pdfium_c.FS_RECTF()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(origin_x), ctypes.byref(origin_y)
-        # A text object's characters share its type size: asked once per object, not per character.
-        sizes: dict[int, float] = {}
+        # A text object's characters share its type size and font: asked once per object, not per character;
+        # a glyph's advance width once per font.
+        objects: dict[int, tuple[float, float, Any, int]] = {}
+        widths: dict[tuple[int, int], float] = {}
         chars: list[Char] = []
+        previous: Char | None = None
+        previous_origin = (math.nan, math.nan)
         for index in range(pdfium_c.FPDFText_CountChars(handle)):
             code = get_unicode(handle, index)
             if code >= 0xD800 and (code <= 0xDFFF or code > 0x10FFFF):
@@ -132,34 +136,60 @@ def page_chars(page: Any) -> tuple[float, float, list[Char]]:
             if not (get_box(handle, index, rect_ref) and get_origin(handle, index, x_ref, y_ref)):
                 continue
             text_object = get_text_object(handle_address, index) or 0
-            size = sizes.get(text_object) if text_object else None
-            if size is None:
-                size = type_size(pdfium_c, handle, index)
+            metrics = objects.get(text_object) if text_object else None
+            if metrics is None:
+                metrics = object_metrics(pdfium_c, handle, index)
                 if text_object:
-                    sizes[text_object] = size
-            # The loose box spans the font's descent to ascent and the advance width, but also a glyph's
-            # ink beyond its origin (the tail of a J); pdfminer starts a character at its origin, and puts
-            # its top one type size above the descent line: so does this reader.
+                    objects[text_object] = metrics
+            size, along, font, font_address = metrics
+            unit_width = widths.get((font_address, code))
+            if unit_width is None:
+                unit_width = widths[font_address, code] = glyph_width(pdfium_c, font, code)
+            # The loose box spans the font's descent to ascent and the advance, widened by any ink beyond
+            # them (the tail of a J, the hook of an f). pdfminer's character spans the advance only, from the
+            # origin, and its top is one type size above the descent line: so is this reader's.
             if rotation == 90:
-                x0, x1, bottom = origin_y.value - low, rect.top - low, rect.right - left
+                x0, box_x1, bottom = origin_y.value - low, rect.top - low, rect.right - left
             elif rotation == 180:
-                x0, x1, bottom = right - origin_x.value, right - rect.left, rect.top - low
+                x0, box_x1, bottom = right - origin_x.value, right - rect.left, rect.top - low
             elif rotation == 270:
-                x0, x1, bottom = high - origin_y.value, high - rect.bottom, right - rect.left
+                x0, box_x1, bottom = high - origin_y.value, high - rect.bottom, right - rect.left
             else:
-                x0, x1, bottom = origin_x.value - left, rect.right - left, high - rect.bottom
-            chars.append(Char(chr(code), x0, x1, bottom - size, bottom, size))
+                x0, box_x1, bottom = origin_x.value - left, rect.right - left, high - rect.bottom
+            x1 = box_x1 if unit_width < 0 else min(x0 + unit_width * along, box_x1)
+            origin = (origin_x.value, origin_y.value)
+            if previous is not None and origin == previous_origin:
+                # Letters of one glyph (a ligature read as "fi") share its origin and its box.
+                x1 = previous.x1 = box_x1
+            previous = Char(chr(code), x0, x1, bottom - size, bottom, size)
+            previous_origin = origin
+            chars.append(previous)
     finally:
         textpage.close()
     return float(width), float(height), chars
 
 
-def type_size(pdfium_c: Any, handle: Any, index: int) -> float:
-    """A character's type size in page units: the font size scaled by the text and page matrices."""
+def object_metrics(pdfium_c: Any, handle: Any, index: int) -> tuple[float, float, Any, int]:
+    """For the text object of character `index`: its type size and the length of one unit of glyph width
+    along the baseline, in page units (the font size scaled by the text and page matrices), its font and
+    the font's address."""
+    font_size = float(pdfium_c.FPDFText_GetFontSize(handle, index))
     matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
-        return float(pdfium_c.FPDFText_GetFontSize(handle, index))
-    return float(pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(matrix.c, matrix.d))
+    if pdfium_c.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
+        size, along = font_size * math.hypot(matrix.c, matrix.d), font_size * math.hypot(matrix.a, matrix.b)
+    else:
+        size = along = font_size
+    text_object = pdfium_c.FPDFText_GetTextObject(handle, index)
+    font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
+    return size, along, font, (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
+
+
+def glyph_width(pdfium_c: Any, font: Any, code: int) -> float:
+    """The advance width of the font's glyph for Unicode `code`, in em (-1 when the font cannot say)."""
+    width = ctypes.c_float()
+    if not font or not pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1.0), ctypes.byref(width)):
+        return -1.0
+    return float(width.value) if width.value > 0 else -1.0
 
 
 def text_object_address(pdfium_c: Any) -> Callable[[Any, int], int | None]:
