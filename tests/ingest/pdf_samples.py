@@ -6,6 +6,7 @@ as fpdf2 sets neither an offset MediaBox nor /Rotate, with the unembedded standa
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -34,7 +35,12 @@ SAMPLES: dict[str, tuple[str, list[str]]] = {
     "helvetica": ("helvetica", ["Kars Treaty was signed on 13 October 1921.{3} The border", "was fixed."]),
     # Words placed one by one with wide gaps and no space glyph between them.
     "aralikli": ("dejavu", ["Ankara|ile|Moskova|arasında|anlaşma"]),
+    # Words placed a quarter em apart, as TeX spaces them; an italic f reaches into the gap after it.
+    "italik": ("dejavu-italic", ["Lütuf~Bey~ile~Şerif~Paşa~of~the~staff"]),
 }
+ITALIC_FONT = FONT.with_name("DejaVuSerif-Italic.ttf")
+# Word separators in sample lines: "|" a gap of 4 mm (far more than a space), "~" a gap of a quarter em.
+GAPS = {"|": 4.0, "~": 0.25 * 11 * 25.4 / 72}
 
 
 def build_sample_pdf(path: Path, name: str) -> Path:
@@ -47,15 +53,18 @@ def build_sample_pdf(path: Path, name: str) -> Path:
     if font == "dejavu":
         pdf.add_font("DejaVu", "", str(FONT))
         pdf.set_font("DejaVu", size=11)
+    elif font == "dejavu-italic":
+        pdf.add_font("DejaVuItalic", "", str(ITALIC_FONT))
+        pdf.set_font("DejaVuItalic", size=11)
     else:
         pdf.set_font("helvetica", size=11)
     pdf.add_page()
     y = 30.0
     for line in lines:
         x = 20.0
-        for word in line.split("|"):
+        for word, separator in re.findall(r"([^|~]+)([|~]?)", line):
             draw_line(pdf, x, y, word, 11)
-            x += pdf.get_string_width(word) + 4.0  # 4 mm: far more than a space
+            x += pdf.get_string_width(word) + GAPS.get(separator, 0.0)
         y += 5.6
     pdf.output(str(path))
     return path

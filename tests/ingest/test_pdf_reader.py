@@ -38,8 +38,10 @@ needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVuSans not instal
         ("helvetica", ["Kars Treaty was signed on 13 October 1921.³ The border", "was fixed."]),
         # Words placed apart with no space glyph: the gap is a space.
         ("aralikli", ["Ankara ile Moskova arasında anlaşma"]),
+        # A gap of a quarter em is a space, even after a letter whose ink overhangs it.
+        ("italik", ["Lütuf Bey ile Şerif Paşa of the staff"]),
     ],
-    ids=["turkish", "cyrillic", "ligatures", "standard-font", "gaps-as-spaces"],
+    ids=["turkish", "cyrillic", "ligatures", "standard-font", "gaps-as-spaces", "gaps-after-italic-f"],
 )
 def test_drawn_lines_are_read_back(tmp_path, sample, expected):
     raw = read_file(build_sample_pdf(tmp_path / f"{sample}.pdf", sample))
