@@ -1,4 +1,9 @@
-"""PDF reader: characters grouped into lines that keep their font size and position (PDFium)."""
+"""PDF reader: characters grouped into lines that keep their font size and position.
+
+PDFium (through pypdfium2) reads the file; each character is measured the way pdfminer measured it for the
+pdfplumber-based reader this one replaced, so the lines come out the same (bench/pdf_reader.py compares
+the two), some six times faster.
+"""
 
 from __future__ import annotations
 
