@@ -43,13 +43,30 @@ class _Segment:
 
 
 _HEAD_INFLECTION = frozenset({"A3sg", "A3pl", "Pnon", "P3sg", "P3pl"}) | morphology.CASE_MORPHEMES
+_MEMO_LIMIT = 262_144  # words remembered per question before that memo starts afresh
+_IZAFET_END = re.compile(r"-y?[ıiuü]$")
+
+
+def _memo(words: Words, question: str) -> dict[str, object]:
+    """The per-word answers to one question about `words`, emptied when it grows past the limit."""
+    answers = words.memo.setdefault(question, {})
+    if len(answers) >= _MEMO_LIMIT:
+        answers.clear()
+    return answers
 
 
 def _head_type(token: Token, words: Words) -> str | None:
     """The type a head word gives ('Kongresi' → meeting), if the word is a head with only inflection."""
     if token.kind != "word":
         return None
+    answers = _memo(words, "head type")
     stem = token.stem
+    if stem not in answers:
+        answers[stem] = _stem_head_type(stem, words)
+    return answers[stem]  # type: ignore[return-value]
+
+
+def _stem_head_type(stem: str, words: Words) -> str | None:
     lower = turkish_lower(stem)
     if lower in words.heads:
         return words.heads[lower]
@@ -64,7 +81,14 @@ def _is_lowercase_org_head(token: Token, words: Words) -> bool:
     """'hükümetinin' in 'Ankara hükümetinin': a singular possessive organization head written lower-case."""
     if token.capitalized or token.has_apostrophe:
         return False
-    for analysis in morphology.analyze_word(token.text):
+    answers = _memo(words, "lower-case organization head")
+    if token.text not in answers:
+        answers[token.text] = _word_is_organization_head(token.text, words)
+    return bool(answers[token.text])
+
+
+def _word_is_organization_head(word: str, words: Words) -> bool:
+    for analysis in morphology.analyze_word(word):
         ids = {m[0] for m in analysis.morphemes}
         if (
             words.heads.get(turkish_lower(analysis.lemma)) == "organization"
@@ -217,7 +241,7 @@ class RuleRecognizer:
                 close()
                 pre_title = True
                 continue
-            after_izafet = bool(current) and re.search(r"-y?[ıiuü]$", current[-1].text) is not None
+            after_izafet = bool(current) and _IZAFET_END.search(current[-1].text) is not None
             if lemmas & words.office_words and _head_type(token, words) is None and not after_izafet:
                 close()
                 continue
@@ -420,12 +444,18 @@ class RuleRecognizer:
         """Candidates in text[start:end] (offsets are document offsets)."""
         tokens: list[Token] = []
         for token in tokenize(text[start:end], start):
-            tokens.extend(split_hyphenated(token, self.known_name))
+            if token.kind == "word" and "-" in token.stem:
+                tokens.extend(split_hyphenated(token, self.known_name))
+            else:
+                tokens.append(token)  # what split_hyphenated gives back, without the call
         function_words = sum(1 for t in tokens if t.text in self.words.english_function_words)
         self.english = function_words >= 3
+        # Tokens are ordered and disjoint: the first to start after a run's last token is the next one.
+        position = {id(token): index for index, token in enumerate(tokens)}
         found: list[Candidate] = []
         for run in self._runs(text, tokens):
-            following = next((t for t in tokens if t.start >= run[-1].end), None)
+            after = position[id(run[-1])] + 1
+            following = tokens[after] if after < len(tokens) else None
             if (
                 following is not None
                 and not following.capitalized

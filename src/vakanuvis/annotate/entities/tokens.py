@@ -3,41 +3,56 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _UPPER = "A-ZÇĞİÖŞÜÂÎÛƏА-ЯЁ"
 _LOWER = "a-zçğıöşüâîûəәа-яё"
+# Abbreviations and initials begin with a capital: one test of that leaves most positions at once.
 TOKEN = re.compile(
-    rf"(?P<abbr>(?:[{_UPPER}]\.){{2,}}[{_UPPER}]\.?(?:[’'][{_LOWER}]+)?|[{_UPPER}]{{2,6}}(?:[’'][{_LOWER}]+)?(?![{_LOWER}]))"
-    rf"|(?P<initials>(?:[{_UPPER}]\.\s?){{1,3}}(?=[{_UPPER}][{_LOWER}])|[{_UPPER}]\.[{_UPPER}](?=\s[{_UPPER}][{_LOWER}]))"
+    rf"(?=[{_UPPER}])(?:(?P<abbr>(?:[{_UPPER}]\.){{2,}}[{_UPPER}]\.?(?:[’'][{_LOWER}]+)?|[{_UPPER}]{{2,6}}(?:[’'][{_LOWER}]+)?(?![{_LOWER}]))"
+    rf"|(?P<initials>(?:[{_UPPER}]\.\s?){{1,3}}(?=[{_UPPER}][{_LOWER}])|[{_UPPER}]\.[{_UPPER}](?=\s[{_UPPER}][{_LOWER}])))"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*(?:[’'][^\W\d_]+)?)"
 )
 APOSTROPHES = "’'"
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int  # offset in the document text
-    end: int
-    kind: str  # "word" | "initials" | "abbr"
-    sentence_initial: bool = False
+    """A word, initials or abbreviation of a sentence, with its offsets in the document text.
 
-    @property
-    def stem(self) -> str:
-        """The token before its apostrophe suffix: "Bakü’yü" → "Bakü"."""
-        for mark in APOSTROPHES:
-            if mark in self.text:
-                return self.text.split(mark, 1)[0]
-        return self.text
+    Immutable by convention, compared by value like a frozen dataclass; what the rules ask of a token
+    again and again (its stem, apostrophe, capital) is worked out once when it is made.
+    """
 
-    @property
-    def has_apostrophe(self) -> bool:
-        return any(mark in self.text for mark in APOSTROPHES)
+    __slots__ = ("text", "start", "end", "kind", "sentence_initial", "stem", "has_apostrophe", "capitalized")
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, kind: str, sentence_initial: bool = False) -> None:
+        self.text = text
+        self.start = start  # offset in the document text
+        self.end = end
+        self.kind = kind  # "word" | "initials" | "abbr"
+        self.sentence_initial = sentence_initial
+        # the token before its apostrophe suffix: "Bakü’yü" → "Bakü" (the typographic mark first)
+        if "’" in text:
+            self.stem, self.has_apostrophe = text.split("’", 1)[0], True
+        elif "'" in text:
+            self.stem, self.has_apostrophe = text.split("'", 1)[0], True
+        else:
+            self.stem, self.has_apostrophe = text, False
+        self.capitalized = text[:1].isupper()
+
+    def _key(self) -> tuple[str, int, int, str, bool]:
+        return (self.text, self.start, self.end, self.kind, self.sentence_initial)
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r}, kind={self.kind!r}, "
+            f"sentence_initial={self.sentence_initial!r})"
+        )
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from vakanuvis.lang import all_language_data
@@ -24,6 +24,8 @@ class Words:
     title_heads: frozenset[str] = frozenset()
     izafet_heads: frozenset[str] = frozenset()
     english_function_words: frozenset[str] = frozenset()
+    # Answers of the rules that depend only on a word and these words, kept per word (rules.py fills them)
+    memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @cache
