@@ -127,9 +127,9 @@ class Grammar:
     range_to: re.Pattern[str]
     range_and: re.Pattern[str]
     dash: re.Pattern[str]
-    # Per core, where it can start: "digit" (a day or year first), "month" (a month name first) or "any".
+    # Per core, where it can start: "day", "year", "word" (see core_start) or "any"
     core_starts: list[str] = field(default_factory=list)
-    month_finder: re.Pattern[str] = re.compile("(?!x)x")
+    word_finder: re.Pattern[str] = re.compile("(?!x)x")  # a month name or a year anaphora
 
 
 @cache
@@ -196,22 +196,26 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
         dash=re.compile(rf"^{DASH}$"),
         core_starts=core_starts,
-        month_finder=re.compile(lexicon.month_pattern),
+        word_finder=re.compile(f"{lexicon.month_pattern}|{fills['ANAPHORA']}"),
     )
 
 
 def core_start(template: str) -> str:
-    """What a core pattern begins with: "digit" (a day or a year), "month" (a month name) or "any"."""
-    if template.startswith((f"(?P<d1>{DAY})", f"(?P<y1>{YEAR})")):
-        return "digit"
-    if template.startswith("(?P<m1>{MONTH})"):
-        return "month"
+    """What a core pattern begins with: "day" (one or two digits), "year" (four digits), "word" (a month
+    name or a year anaphora) or "any"."""
+    if template.startswith(f"(?P<d1>{DAY})"):
+        return "day"
+    if template.startswith(f"(?P<y1>{YEAR})"):
+        return "year"
+    if template.startswith(("(?P<m1>{MONTH})", "(?P<anaphora>{ANAPHORA})")):
+        return "word"
     return "any"
 
 
 def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point:
     """A point from the named groups of a match (any may be absent)."""
-    groups = match.groupdict()
+    index = match.re.groupindex
+    groups = {name: match.group(name) for name in (day, month, year, "mr", "mn") if name in index}
     point = Point()
     if groups.get(year):
         point.year = int(groups[year])
@@ -287,9 +291,10 @@ DIGIT_RUN = re.compile(r"\d+")
 def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` finds, trying only `starts` (every place it can begin) when given.
 
-    A core that begins with a day or a year can begin only where a run of digits does, and one that
-    begins with a month name only where that name can; trying those few places instead of letting
-    the engine try every character of the text finds the same matches several times faster.
+    A core that begins with a day can begin only where a run of one or two digits does, one that
+    begins with a year only where a run of four digits does, and one that begins with a month name
+    only where that name can; trying those few places instead of letting the engine try every
+    character of the text finds the same matches several times faster.
     """
     if starts is None:
         return list(pattern.finditer(text))
@@ -305,21 +310,31 @@ def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) 
     return found
 
 
-def month_starts(text: str, grammar: Grammar) -> list[int]:
-    """Every offset where a month name can begin (names may overlap, so each offset is tried)."""
+def word_starts(text: str, grammar: Grammar) -> list[int]:
+    """Every offset where a month name or a year anaphora can begin (each offset is tried, as one
+    may begin inside another)."""
     starts = []
-    match = grammar.month_finder.search(text)
+    match = grammar.word_finder.search(text)
     while match is not None:
         starts.append(match.start())
-        match = grammar.month_finder.search(text, match.start() + 1)
+        match = grammar.word_finder.search(text, match.start() + 1)
     return starts
 
 
 def find_cores(text: str, grammar: Grammar) -> list[Expression]:
     """Leftmost-longest core expressions, not overlapping."""
+    days: list[int] = []
+    years: list[int] = []
+    for run in DIGIT_RUN.finditer(text):
+        length = run.end() - run.start()
+        if length <= 2:
+            days.append(run.start())  # a day is a whole run of one or two digits (none may follow)
+        elif length == 4:
+            years.append(run.start())  # a year a whole run of four
     starts: dict[str, list[int] | None] = {
-        "digit": [match.start() for match in DIGIT_RUN.finditer(text)],
-        "month": month_starts(text, grammar),
+        "day": days,
+        "year": years,
+        "word": word_starts(text, grammar),
         "any": None,
     }
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
