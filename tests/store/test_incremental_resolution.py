@@ -161,3 +161,31 @@ def test_mentions_stored_earlier_follow_their_entity_when_its_key_changes(databa
     at_once = KnowledgeBase(str(tmp_path / "at-once.db"))
     at_once.ingest([first, second])
     assert contents(kb) == contents(at_once)
+
+
+def test_a_knowledge_base_stored_before_the_graphs_is_resolved_into_them(database_url, tmp_path, articles):
+    """Migration 0003 on a knowledge base of schema 0002: its next ingest resolves every document into the
+    graphs, replacing the entities and works resolved before, as if the corpus were ingested anew."""
+    from alembic import command
+
+    from vakanuvis.store.database import _migrations_config, open_database
+
+    chosen = articles[:4]
+    at_once = KnowledgeBase(str(tmp_path / "at-once.db"))
+    at_once.ingest(chosen)
+    old = KnowledgeBase(database_url)
+    old.ingest(chosen)
+    with old.engine.begin() as connection:
+        config = _migrations_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+        # what an older resolution may have left: other keys, and a work nobody cites any more
+        connection.execute(schema.mentions.update().values(entity_key="person:old"))
+        connection.execute(
+            schema.sources.insert().values(key="src-stale", type="book", authors=[], title="Eski")
+        )
+    old.engine.dispose()
+    upgraded = KnowledgeBase(database_url, engine=open_database(database_url))
+    results = upgraded.ingest(chosen)
+    assert not any(r.stored for r in results)
+    assert contents(upgraded) == contents(at_once)

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from vakanuvis.annotate.citations.latin import fold
 from vakanuvis.model import Citation
@@ -183,26 +183,62 @@ def similarity(a: WorkNode, b: WorkNode) -> float:
     return 0.0
 
 
+def candidates_in_block(node: WorkNode, block: str, members: list[tuple[str, str]]) -> list[str]:
+    """The keys among a block's `(key, title)` members that can be alike enough to be one work with `node`:
+    a title at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the other. A
+    necessary condition of `similarity`, checked for the whole block at once."""
+    if node.keys.kind == "archive":
+        return [key for key, _ in members]  # one archive file: the block is the test
+    titles = [title for _, title in members]
+    found = {
+        index
+        for _, _, index in process.extract(
+            node.keys.title, titles, scorer=fuzz.ratio, score_cutoff=TITLE_SIMILARITY, limit=None
+        )
+    }
+    if block.startswith("imprint:"):
+        found |= {
+            index
+            for _, _, index in process.extract(
+                node.keys.title,
+                titles,
+                scorer=fuzz.partial_ratio,
+                score_cutoff=PARTIAL_TITLE_SIMILARITY,
+                limit=None,
+            )
+        }
+    return [members[index][0] for index in sorted(found)]
+
+
 def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[WorkLink]:
     """Links between alike nodes: each new node against the known and the other new nodes of its blocks."""
     new = sorted(set(new), key=lambda n: n.key)
-    blocks: dict[str, list[WorkNode]] = defaultdict(list)
-    for node in {n.key: n for n in [*known, *new]}.values():
+    every = {n.key: n for n in [*known, *new]}
+    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for node in every.values():
         for block in node_blocks(node):
-            blocks[block].append(node)
+            blocks[block].append((node.key, node.keys.title))
+    return link_new_nodes(new, blocks, every)
+
+
+def link_new_nodes(
+    new: list[WorkNode], blocks: Mapping[str, list[tuple[str, str]]], nodes: Mapping[str, WorkNode]
+) -> set[WorkLink]:
+    """Links of each new node with the members (`(key, title)`) of its blocks; `nodes` has every candidate."""
     links: set[WorkLink] = set()
     new_keys = {n.key for n in new}
     for node in new:
         compared: set[str] = {node.key}
         for block in node_blocks(node):
-            for other in blocks[block]:
+            for other_key in candidates_in_block(node, block, blocks.get(block, [])):
                 # each pair once: across shared blocks, and between two new nodes from one side only
-                if other.key not in compared and (other.key not in new_keys or other.key > node.key):
-                    compared.add(other.key)
-                    score = similarity(node, other)
-                    if score:
-                        a, b = sorted((node.key, other.key))
-                        links.add((score, a, b))
+                if other_key in compared or (other_key in new_keys and other_key < node.key):
+                    continue
+                compared.add(other_key)
+                score = similarity(node, nodes[other_key])
+                if score:
+                    a, b = sorted((node.key, other_key))
+                    links.add((score, a, b))
     return links
 
 

@@ -31,10 +31,11 @@ from vakanuvis.resolve.sources import build_source, number_repeated_keys
 from vakanuvis.resolve.work_graph import (
     CitationKeys,
     WorkNode,
+    candidates_in_block,
     document_work_nodes,
+    link_new_nodes,
     node_blocks,
     work_components,
-    work_links,
 )
 from vakanuvis.store import schema
 from vakanuvis.store.edits import reapply_entity_edits
@@ -74,6 +75,11 @@ def resolve_pending(engine: Engine) -> None:
         pending = sorted(connection.execute(select(schema.pending_resolution.c.document_id)).scalars())
         if not pending:
             return
+        if _graphs_empty(connection):
+            # the first resolution into the graphs (a new knowledge base, or one stored before them):
+            # entities and works resolved earlier by other means are replaced, not kept beside
+            connection.execute(delete(schema.entities))
+            connection.execute(delete(schema.sources))
         entity_keys = _resolve_names(connection, pending)
         source_keys = _resolve_works(connection, pending)
         reapply_entity_edits(connection, entity_keys)
@@ -83,6 +89,13 @@ def resolve_pending(engine: Engine) -> None:
             connection.execute(
                 delete(schema.pending_resolution).where(schema.pending_resolution.c.document_id.in_(chunk))
             )
+
+
+def _graphs_empty(connection: Connection) -> bool:
+    return all(
+        connection.execute(select(table.c.key).limit(1)).first() is None
+        for table in (schema.entity_names, schema.work_names)
+    )
 
 
 def unresolved_rows(engine: Engine) -> bool:
@@ -113,25 +126,15 @@ def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
     m, names, links = schema.mentions, schema.entity_names, schema.entity_links
     nodes: dict[str, NameNode] = {}
     contributed: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    renamed_rows = []
+    node_of_row: list[tuple[str, int, str]] = []
     for chunk in _chunks(documents):
         for row in connection.execute(
-            select(m.c.document_id, m.c.idx, m.c.surface, m.c.type, m.c.name_key).where(
-                m.c.document_id.in_(chunk)
-            )
+            select(m.c.document_id, m.c.idx, m.c.surface, m.c.type).where(m.c.document_id.in_(chunk))
         ):
             node = name_node(row.surface, row.type, row.document_id, matcher)
             nodes[node.key] = node
             contributed[row.document_id][(node.key, row.surface)] += 1
-            if row.name_key != node.key:  # stored before the graph existed, or under other rules
-                renamed_rows.append({"d": row.document_id, "i": row.idx, "k": node.key})
-    if renamed_rows:
-        connection.execute(
-            update(m)
-            .where(m.c.document_id == bindparam("d"), m.c.idx == bindparam("i"))
-            .values(name_key=bindparam("k")),
-            renamed_rows,
-        )
+            node_of_row.append((row.document_id, row.idx, node.key))
     delta: dict[str, Counter[str]] = defaultdict(Counter)
     for document in documents:
         for (key, surface), count in contributed[document].items():
@@ -257,17 +260,14 @@ def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
         connection.execute(
             update(m).where(m.c.name_key == bindparam("n")).values(entity_key=bindparam("e")), moved
         )
-    placed = [
-        {"d": d, "n": key, "e": entity_of[key]}
-        for d in documents
-        for key in {k for k, _ in contributed[d]}
-        if key in entity_of
-    ]
+    # the mentions of these documents, by primary key (their name is written too: a mention stored before
+    # the graph existed has none)
+    placed = [{"d": d, "i": i, "n": key, "e": entity_of.get(key, "")} for d, i, key in node_of_row]
     if placed:
         connection.execute(
             update(m)
-            .where(m.c.document_id == bindparam("d"), m.c.name_key == bindparam("n"))
-            .values(entity_key=bindparam("e")),
+            .where(m.c.document_id == bindparam("d"), m.c.idx == bindparam("i"))
+            .values(name_key=bindparam("n"), entity_key=bindparam("e")),
             placed,
         )
     return old_keys | set(entity_of.values())
@@ -304,21 +304,17 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
     c, names, links, blocks_table = schema.citations, schema.work_names, schema.work_links, schema.work_blocks
     nodes: dict[str, WorkNode] = {}
     contributed: dict[str, Counter[str]] = defaultdict(Counter)
-    renamed_rows = []
+    node_of_row: list[tuple[str, int, str]] = []
+    # the citations of each work node: those of these documents from here (their stored node may be stale),
+    # the others' from the store below
+    cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
     for document, rows in _citations_of(connection, documents):
         citations = [citation for _, citation in rows]
-        for (row, _), node in zip(rows, document_work_nodes(document, citations), strict=True):
+        for (row, citation), node in zip(rows, document_work_nodes(document, citations), strict=True):
             nodes[node.key] = node
             contributed[document][node.key] += 1
-            if row.name_key != node.key:
-                renamed_rows.append({"d": document, "i": row.idx, "k": node.key})
-    if renamed_rows:
-        connection.execute(
-            update(c)
-            .where(c.c.document_id == bindparam("d"), c.c.idx == bindparam("i"))
-            .values(name_key=bindparam("k")),
-            renamed_rows,
-        )
+            node_of_row.append((document, row.idx, node.key))
+            cited[node.key].append((document, citation))
     delta: Counter[str] = Counter()
     for document in documents:
         delta.update(contributed[document])
@@ -344,16 +340,29 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         connection.execute(delete(blocks_table).where(blocks_table.c.key.in_(chunk)))
     seeking = [nodes[key] for key in sorted(born)]
     wanted = {block for node in seeking for block in node_blocks(node)}
-    known_keys = {
-        row.key
-        for row in _rows_with(connection, blocks_table, blocks_table.c.block, wanted, [blocks_table.c.key])
-    } - dead
-    known = [_work_node(row) for row in _rows_with(connection, names, names.c.key, known_keys)]
-    new_links = work_links(seeking, known)
+    in_block: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in _rows_with(connection, blocks_table, blocks_table.c.block, wanted):
+        if row.key not in dead:
+            in_block[row.block].append((row.key, row.title))
+    for node in seeking:
+        for block in node_blocks(node):
+            in_block[block].append((node.key, node.keys.title))
+    # only the nodes that pass a block's title filter are read whole
+    candidates = {
+        key
+        for node in seeking
+        for b in node_blocks(node)
+        for key in candidates_in_block(node, b, in_block[b])
+    }
+    for row in _rows_with(connection, names, names.c.key, candidates - set(nodes)):
+        nodes[row.key] = _work_node(row)
+    new_links = link_new_nodes(seeking, in_block, nodes)
     if new_links:
         connection.execute(insert(links), [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
     block_rows = [
-        {"block": block, "key": node.key} for node in seeking for block in dict.fromkeys(node_blocks(node))
+        {"block": block, "key": node.key, "title": node.keys.title}
+        for node in seeking
+        for block in dict.fromkeys(node_blocks(node))
     ]
     if block_rows:
         connection.execute(insert(blocks_table), block_rows)
@@ -376,9 +385,10 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         if row.a in graph and row.b in graph
     ]
     cluster_of = connected(graph, edges)
-    cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    resolving = set(documents)
     for row in _rows_with(connection, c, c.c.name_key, graph):
-        cited[row.name_key].append((row.document_id, _citation(row)))
+        if row.document_id not in resolving:
+            cited[row.name_key].append((row.document_id, _citation(row)))
     sources: list[Source] = []
     held: list[list[str]] = []  # the node keys of each source
     for component in work_components(graph, edges):
@@ -440,17 +450,12 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         connection.execute(
             update(c).where(c.c.name_key == bindparam("n")).values(source_key=bindparam("s")), moved
         )
-    placed = [
-        {"d": d, "n": key, "s": source_of[key]}
-        for d in documents
-        for key in contributed[d]
-        if key in source_of
-    ]
+    placed = [{"d": d, "i": i, "n": key, "s": source_of.get(key, "")} for d, i, key in node_of_row]
     if placed:
         connection.execute(
             update(c)
-            .where(c.c.document_id == bindparam("d"), c.c.name_key == bindparam("n"))
-            .values(source_key=bindparam("s")),
+            .where(c.c.document_id == bindparam("d"), c.c.idx == bindparam("i"))
+            .values(name_key=bindparam("n"), source_key=bindparam("s")),
             placed,
         )
     return old_keys | set(source_of.values())

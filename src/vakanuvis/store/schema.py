@@ -283,6 +283,7 @@ work_blocks = Table(
     metadata,
     Column("block", String(400), primary_key=True),
     Column("key", String(64), primary_key=True, index=True),
+    Column("title", Text, nullable=False),  # compared at once for the whole block before the nodes are read
 )
 
 work_links = Table(

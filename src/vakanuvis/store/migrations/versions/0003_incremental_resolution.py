@@ -63,6 +63,7 @@ def upgrade() -> None:
         "work_blocks",
         sa.Column("block", sa.String(length=400), primary_key=True),
         sa.Column("key", sa.String(length=64), primary_key=True),
+        sa.Column("title", sa.Text(), nullable=False),
     )
     op.create_index("ix_work_blocks_key", "work_blocks", ["key"])
     op.create_table(
