@@ -235,11 +235,19 @@ def link_new_nodes(
                 if other_key in compared or (other_key in new_keys and other_key < node.key):
                     continue
                 compared.add(other_key)
+                if _conflict(node, nodes[other_key]):
+                    continue  # never one work (a guard), so no link: the clusters stay small
                 score = similarity(node, nodes[other_key])
                 if score:
                     a, b = sorted((node.key, other_key))
                     links.add((score, a, b))
     return links
+
+
+def _conflict(a: WorkNode, b: WorkNode) -> bool:
+    """Do two nodes hold different values of one hard field (volume, year, archive file, issue…)?"""
+    hard_b = dict(b.keys.hard)
+    return any(hard_b.get(key, value) != value for key, value in a.keys.hard)
 
 
 def work_components(nodes: Mapping[str, WorkNode], links: Iterable[WorkLink]) -> list[list[WorkNode]]:

@@ -385,18 +385,31 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         if row.a in graph and row.b in graph
     ]
     cluster_of = connected(graph, edges)
+    # a work whose nodes are the same as before and none of them gained or lost a citation stays as it is
+    nodes_of_source: dict[str, set[str]] = defaultdict(set)
+    for key, row in members.items():
+        nodes_of_source[row.source_key].add(key)
+    unchanged: dict[str, str] = {}  # node key → its source's key, for the works kept
+    rebuilt: list[list[WorkNode]] = []
+    for component in work_components(graph, edges):
+        keys = {node.key for node in component}
+        before = members[component[0].key].source_key if component[0].key in members else ""
+        if before and not keys & touched and nodes_of_source.get(before) == keys:
+            unchanged.update(dict.fromkeys(keys, before))
+        else:
+            rebuilt.append(component)
     resolving = set(documents)
-    for row in _rows_with(connection, c, c.c.name_key, graph):
+    for row in _rows_with(connection, c, c.c.name_key, {n.key for nodes_ in rebuilt for n in nodes_}):
         if row.document_id not in resolving:
             cited[row.name_key].append((row.document_id, _citation(row)))
     sources: list[Source] = []
     held: list[list[str]] = []  # the node keys of each source
-    for component in work_components(graph, edges):
+    for component in rebuilt:
         pairs = [pair for node in component for pair in cited[node.key]]
         if pairs:
             sources.append(build_source(pairs))
             held.append([node.key for node in component])
-    old_keys = {row.source_key for row in members.values()}
+    old_keys = {row.source_key for row in members.values()} - set(unchanged.values())
     taken = {
         row.key
         for row in _rows_with(
@@ -409,6 +422,7 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
     }
     number_repeated_keys(sources, taken)
     source_of = {key: source.key for source, keys in zip(sources, held, strict=True) for key in keys}
+    source_of.update(unchanged)
     for chunk in _chunks(dead):
         connection.execute(delete(names).where(names.c.key.in_(chunk)))
     fresh = [
@@ -458,7 +472,7 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
             .values(name_key=bindparam("n"), source_key=bindparam("s")),
             placed,
         )
-    return old_keys | set(source_of.values())
+    return old_keys | {source.key for source in sources}
 
 
 def _citations_of(connection: Connection, documents: list[str]) -> Iterator[tuple[str, list]]:
