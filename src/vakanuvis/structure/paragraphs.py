@@ -19,6 +19,8 @@ NUMBERED_HEADING = re.compile(r"^(?:[0-9]{1,2}|[IVX]{1,5})\.(?:[0-9]{1,2}\.)*\s+
 SENTENCE_END = re.compile(r"[.!?:…][”\"’'»)\]]*$")
 WORD_AT_END = re.compile(r"[^\W\d_]+$")
 WORD_AT_START = re.compile(r"[^\W\d_]+")
+WHITESPACE_RUN = re.compile(r"\s+")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 @dataclass
@@ -81,6 +83,10 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     if not markers:  # most lines: the same as the loop below, done by str.split in C
         text = " ".join(line.text.split())
         return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, [], "")
+    if all(0 <= m.start < m.end <= len(line.text) for m in markers) and all(
+        left.end <= right.start for left, right in zip(markers, markers[1:], strict=False)
+    ):
+        return _clean_between_markers(line, markers)
     skip = {index: candidate for candidate in markers for index in range(candidate.start, candidate.end)}
     out: list[str] = []
     positions: list[tuple[int, int]] = []
@@ -91,7 +97,7 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
             if index == candidate.start:
                 # A spaced marker belongs right after the punctuation, not after the space.
                 positions.append((len(out) - 1 if out and out[-1] == " " else len(out), candidate.number))
-            if not char.isdigit() and char not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+            if not char.isdigit() and char not in SUPERSCRIPT_DIGITS:
                 delimiters += char
             continue
         if char.isspace():
@@ -102,6 +108,38 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     text = "".join(out).rstrip()
     positions = [(min(position, len(text)), number) for position, number in positions]
     return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters)
+
+
+def _clean_between_markers(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
+    """What `clean_line`'s loop gives for ordered, disjoint markers, working on the stretches between
+    them with C string operations instead of character by character."""
+    text = line.text
+    out = ""
+    positions: list[tuple[int, int]] = []
+    delimiters = ""
+    cursor = 0
+    for candidate in markers:
+        out = _append_collapsed(out, text[cursor : candidate.start])
+        # A spaced marker belongs right after the punctuation, not after the space.
+        positions.append((len(out) - 1 if out.endswith(" ") else len(out), candidate.number))
+        delimiters += "".join(
+            char
+            for char in text[candidate.start : candidate.end]
+            if not char.isdigit() and char not in SUPERSCRIPT_DIGITS
+        )
+        cursor = candidate.end
+    out = _append_collapsed(out, text[cursor:]).rstrip()
+    positions = [(min(position, len(out)), number) for position, number in positions]
+    return CleanLine(out, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters)
+
+
+def _append_collapsed(out: str, piece: str) -> str:
+    """`out` followed by `piece` with each run of whitespace as one space, none at the start of the line
+    and none right after a space."""
+    collapsed = WHITESPACE_RUN.sub(" ", piece)
+    if collapsed.startswith(" ") and (not out or out.endswith(" ")):
+        collapsed = collapsed[1:]
+    return out + collapsed
 
 
 def typical_widths(lines: list[CleanLine]) -> dict[int, float]:

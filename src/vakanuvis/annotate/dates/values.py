@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar as gregorian_calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from convertdate import islamic, julian
 
@@ -78,6 +79,7 @@ def calendar_of(point: Point, expression: Expression, rumi_years: tuple[int, int
     return "gregorian"
 
 
+@lru_cache(maxsize=65_536)
 def month_length(year: int, month: int) -> int:
     return gregorian_calendar.monthrange(year, month)[1]
 
