@@ -176,7 +176,10 @@ def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
     seeking = {nodes[k] for k in born} | {
         nodes[k] for d in documents for k, _ in contributed[d] if nodes[k].document
     }
+    # a short name is compared with the full names of its block (and its own document's short names, all
+    # among `seeking`); only a new full name is compared with the short names of every document
     blocks = {node.block for node in seeking if node.core}
+    blocks |= {f"{node.block}@" for node in seeking if node.core and not node.document}
     known = [
         found
         for row in _rows_with(connection, names, names.c.block, blocks, [names.c.key])
@@ -222,7 +225,7 @@ def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
     fresh = [
         {
             "key": key,
-            "block": graph[key].block,
+            "block": _stored_block(graph[key]),
             "surfaces": surfaces[key],
             "cluster": cluster_of[key],
             "entity_key": entity_of[key],
@@ -271,6 +274,11 @@ def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
             placed,
         )
     return old_keys | set(entity_of.values())
+
+
+def _stored_block(node: NameNode) -> str:
+    """The block a name is found by: short names apart ("…@"), as only new full names look for them."""
+    return f"{node.block}@" if node.document else node.block
 
 
 def _node(key: str, nodes: dict[str, NameNode], matcher) -> NameNode | None:
