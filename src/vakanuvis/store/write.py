@@ -71,12 +71,16 @@ def _delete_document_rows(connection: Connection, document_id: str) -> None:
     connection.execute(delete(schema.documents).where(schema.documents.c.id == document_id))
 
 
+_STORED_APART = ("footnote", "span", "raw", "source_key")  # columns of their own
+
+
 def citation_fields(citation: Citation) -> dict:
-    """The parsed fields of a citation as stored in its JSON column."""
-    fields = dataclasses.asdict(citation)
-    for key in ("footnote", "span", "raw", "source_key"):
-        fields.pop(key)
-    return fields
+    """The parsed fields of a citation as stored in its JSON column (values are plain: str, int, list, dict)."""
+    return {
+        field.name: getattr(citation, field.name)
+        for field in dataclasses.fields(citation)
+        if field.name not in _STORED_APART
+    }
 
 
 def _document_rows(document: Document) -> dict:
