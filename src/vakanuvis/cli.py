@@ -123,6 +123,20 @@ def ingest(
 
 @app.command()
 @reports_errors
+def resolve(
+    db: DatabaseOption = None,
+    again: Annotated[
+        bool, typer.Option("--all", help="Resolve every document again from nothing, not only what waits.")
+    ] = False,
+) -> None:
+    """Resolve entities and works now (ingest does it too; after a changed authority file it redoes all)."""
+    kb = KnowledgeBase(db)
+    kb.resolve(again=again)
+    print(f"{len(kb.entities())} entities, {len(kb.sources())} works", file=sys.stderr)
+
+
+@app.command()
+@reports_errors
 def documents(db: DatabaseOption = None, as_json: JsonOption = False) -> None:
     """The stored documents."""
     records = KnowledgeBase(db).documents()

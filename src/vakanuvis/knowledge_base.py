@@ -18,7 +18,7 @@ from vakanuvis.pipeline import analyse, document_id_for
 from vakanuvis.store import queries
 from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
-from vakanuvis.store.resolution import resolve_pending, unresolved_rows
+from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
 from vakanuvis.store.write import document_id_for_sha256, save_document
 from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
 
@@ -82,9 +82,16 @@ class KnowledgeBase:
             results.append(result)
             if on_file:
                 on_file(result)
-        if any(result.stored for result in results) or unresolved_rows(self.engine):
+        if any(result.stored for result in results) or needs_resolution(self.engine):
             resolve_pending(self.engine)  # only what these documents touch, never the whole corpus again
         return results
+
+    def resolve(self, *, again: bool = False) -> None:
+        """Resolve what waits (or, with `again`, every document from nothing) into entities and works."""
+        if again:
+            resolve_corpus(self.engine)
+        else:
+            resolve_pending(self.engine)
 
     def ingest_file(self, path: Path, *, force: bool = False) -> IngestResult:
         """Read, analyse and store one file; errors come back in the result, never raised."""

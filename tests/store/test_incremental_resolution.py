@@ -189,3 +189,29 @@ def test_a_knowledge_base_stored_before_the_graphs_is_resolved_into_them(databas
     results = upgraded.ingest(chosen)
     assert not any(r.stored for r in results)
     assert contents(upgraded) == contents(at_once)
+
+
+def test_a_changed_authority_file_resolves_the_knowledge_base_again(tmp_path, demo_article, monkeypatch):
+    """Entities resolved before the user's authority file named a thing take its key at the next resolution,
+    by `vakanuvis resolve` or by the next ingest, though no document changed."""
+    from typer.testing import CliRunner
+
+    from vakanuvis.cli import app
+
+    db = str(tmp_path / "kb.db")
+    kb = KnowledgeBase(db)
+    kb.ingest([demo_article])
+    assert "place:musul" in {e["id"] for e in kb.entities()}
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "- name: Mosul\n  type: place\n  aliases: [Musul, Mousul]\n  wikidata: Q209091\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("VAKANUVIS_AUTHORITY", str(mine))
+    result = CliRunner().invoke(app, ["resolve", "--db", db])
+    assert result.exit_code == 0, result.output
+    entities = {e["id"]: e for e in KnowledgeBase(db).entities()}
+    assert "place:musul" not in entities and entities["Q209091"]["name"] == "Mosul"
+    # back to the shipped authority: the next ingest (of nothing new) resolves again by itself
+    monkeypatch.delenv("VAKANUVIS_AUTHORITY")
+    KnowledgeBase(db).ingest([demo_article])
+    assert "place:musul" in {e["id"] for e in KnowledgeBase(db).entities()}

@@ -7,11 +7,12 @@ the shipped one. Matching goes through `name_key`, a spelling-insensitive key sh
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,11 @@ class Authority:
         """The entry one of whose forms has the same key as `name` (of `type` if given), if exactly one."""
         candidates = [e for e in self._index.get(name_key(name), []) if type is None or e.type == type]
         return candidates[0] if len(candidates) == 1 else None
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever an entry does: a knowledge base resolved with another authority is resolved again."""
+        return hashlib.sha1(repr(sorted(self.entries, key=repr)).encode("utf-8")).hexdigest()[:16]
 
     def keys(self) -> dict[str, list[AuthorityEntry]]:
         """Every matching key with its entries (for fuzzy and partial matching)."""

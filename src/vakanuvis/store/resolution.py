@@ -45,41 +45,36 @@ from vakanuvis.store.search import reindex_records
 CHUNK = 500  # keys per IN (...) list
 
 
+RULES_VERSION = "1"  # raise when the resolution rules change: stored graphs are then resolved again
+GRAPH_TABLES = (
+    schema.entity_names,
+    schema.entity_links,
+    schema.document_names,
+    schema.work_names,
+    schema.work_blocks,
+    schema.work_links,
+    schema.document_works,
+)
+
+
 def resolve_corpus(engine: Engine) -> None:
-    """Resolve every document again from nothing (after the authority file or the rules changed)."""
+    """Resolve every document again from nothing."""
     with engine.begin() as connection:
         lock_corpus(connection)
-        for table in (
-            schema.entity_names,
-            schema.entity_links,
-            schema.document_names,
-            schema.work_names,
-            schema.work_blocks,
-            schema.work_links,
-            schema.document_works,
-            schema.entities,
-            schema.sources,
-            schema.pending_resolution,
-        ):
-            connection.execute(delete(table))
-        connection.execute(
-            insert(schema.pending_resolution).from_select(["document_id"], select(schema.documents.c.id))
-        )
+        _start_again(connection)
     resolve_pending(engine)
 
 
 def resolve_pending(engine: Engine) -> None:
-    """Resolve the documents stored since the last resolution, and whatever in the corpus they touch."""
+    """Resolve the documents stored since the last resolution, and whatever in the corpus they touch; every
+    document again when the rules or the authority file changed since the graphs were made."""
     with engine.begin() as connection:
         lock_corpus(connection)  # concurrent ingests resolve one after the other, each seeing all rows
+        if _stored_fingerprint(connection) != _fingerprint():
+            _start_again(connection)
         pending = sorted(connection.execute(select(schema.pending_resolution.c.document_id)).scalars())
         if not pending:
             return
-        if _graphs_empty(connection):
-            # the first resolution into the graphs (a new knowledge base, or one stored before them):
-            # entities and works resolved earlier by other means are replaced, not kept beside
-            connection.execute(delete(schema.entities))
-            connection.execute(delete(schema.sources))
         entity_keys = _resolve_names(connection, pending)
         source_keys = _resolve_works(connection, pending)
         reapply_entity_edits(connection, entity_keys)
@@ -91,19 +86,35 @@ def resolve_pending(engine: Engine) -> None:
             )
 
 
-def _graphs_empty(connection: Connection) -> bool:
-    return all(
-        connection.execute(select(table.c.key).limit(1)).first() is None
-        for table in (schema.entity_names, schema.work_names)
-    )
-
-
-def unresolved_rows(engine: Engine) -> bool:
-    """True when some stored document is not yet resolved (an ingest was interrupted)."""
+def needs_resolution(engine: Engine) -> bool:
+    """True when some stored document is not yet resolved (an ingest was interrupted), or the rules or the
+    authority file changed since the knowledge base was resolved."""
     with engine.connect() as connection:
-        return (
-            connection.execute(select(schema.pending_resolution.c.document_id).limit(1)).first() is not None
-        )
+        if connection.execute(select(schema.pending_resolution.c.document_id).limit(1)).first() is not None:
+            return True
+        has_documents = connection.execute(select(schema.documents.c.id).limit(1)).first() is not None
+        return has_documents and _stored_fingerprint(connection) != _fingerprint()
+
+
+def _fingerprint() -> str:
+    return f"{RULES_VERSION}:{load_authority().fingerprint}"
+
+
+def _stored_fingerprint(connection: Connection) -> str | None:
+    state = schema.resolution_state
+    return connection.execute(select(state.c.value).where(state.c.name == "fingerprint")).scalar_one_or_none()
+
+
+def _start_again(connection: Connection) -> None:
+    """Empty the graphs and put every document back in line, under the current rules and authority."""
+    for table in (*GRAPH_TABLES, schema.pending_resolution, schema.resolution_state):
+        connection.execute(delete(table))
+    connection.execute(
+        insert(schema.pending_resolution).from_select(["document_id"], select(schema.documents.c.id))
+    )
+    connection.execute(insert(schema.resolution_state).values(name="fingerprint", value=_fingerprint()))
+    connection.execute(delete(schema.entities))
+    connection.execute(delete(schema.sources))
 
 
 def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:

@@ -234,6 +234,13 @@ edits = Table(
 # resolves only what its documents touch. A node's `cluster` is its connected part of the graph; a new
 # document re-resolves the clusters its nodes and links reach, never the whole corpus.
 
+resolution_state = Table(  # what the stored graphs were resolved with ("fingerprint": rules and authority)
+    "resolution_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 pending_resolution = Table(  # documents stored but not yet resolved
     "pending_resolution",
     metadata,

@@ -22,6 +22,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("name_key", sa.String(length=64), nullable=False, server_default=""))
         batch_op.create_index("ix_citations_name_key", ["name_key"])
     op.create_index("ix_search_entries_ref", "search_entries", ["ref"])
+    op.create_table(
+        "resolution_state",
+        sa.Column("name", sa.String(length=64), primary_key=True),
+        sa.Column("value", sa.Text(), nullable=False),
+    )
     op.create_table("pending_resolution", sa.Column("document_id", sa.String(length=64), primary_key=True))
     op.create_table(
         "entity_names",
@@ -93,6 +98,7 @@ def downgrade() -> None:
         "entity_links",
         "entity_names",
         "pending_resolution",
+        "resolution_state",
     ):
         op.drop_table(table)
     op.drop_index("ix_search_entries_ref", table_name="search_entries")
