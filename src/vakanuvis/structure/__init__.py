@@ -21,12 +21,18 @@ __all__ = ["account_characters", "recover_structure", "segment_sentences"]
 def recover_structure(raw: RawDocument, document_id: str) -> Document:
     """The structured document of `raw`: every input character lands in body, footnote or furniture."""
     zones = zone_document(raw)
-    page_candidates = [{c.number for line in zone.body for c in line_candidates(line.text)} for zone in zones]
+    # Marker candidates of every body line, found once: footnote collection only cuts lines off the
+    # end of a page's body, so the lines left keep theirs (numbered by their final index below).
+    found = {id(line): line_candidates(line.text) for zone in zones for line in zone.body}
+    page_candidates = [{c.number for line in zone.body for c in found[id(line)]} for zone in zones]
     footnotes, note_hyphens = build_footnotes(collect_footnotes(zones, page_candidates))
     lines = [line for zone in zones for line in zone.body]
-    candidates = [c for index, line in enumerate(lines) for c in line_candidates(line.text, index)]
-    for candidate in candidates:
-        candidate.page = lines[candidate.line].page
+    candidates = []
+    for index, line in enumerate(lines):
+        for candidate in found[id(line)] if id(line) in found else line_candidates(line.text):
+            candidate.line = index
+            candidate.page = line.page
+            candidates.append(candidate)
     chosen = select_markers(
         candidates, {note.number for note in footnotes}, {note.number: note.page for note in footnotes}
     )
