@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from vakanuvis.annotate.entities import morphology
+from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
-from vakanuvis.annotate.entities.words import Words, entity_words
+from vakanuvis.annotate.entities.words import entity_words
 from vakanuvis.resolve.authority import Authority, turkish_lower
 from vakanuvis.resolve.gazetteer import lookup_place
 
@@ -21,6 +22,7 @@ ENGLISH_WORD_ZIPF = 3.9
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
+_IZAFET_END = re.compile(r"-y?[ıiuü]$")
 
 
 @dataclass
@@ -35,68 +37,15 @@ class Candidate:
     tokens: list[Token] = field(default_factory=list)
 
 
+# (start, end relative to the word, surface, type, strength) of each mention one word gave
+OneWordResult = list[tuple[int, int, str, str, int]]
+
+
 @dataclass
 class _Segment:
     tokens: list[Token]
     pre_title: bool = False
     post_title: bool = False
-
-
-_HEAD_INFLECTION = frozenset({"A3sg", "A3pl", "Pnon", "P3sg", "P3pl"}) | morphology.CASE_MORPHEMES
-_MEMO_LIMIT = 262_144  # words remembered per question before that memo starts afresh
-_IZAFET_END = re.compile(r"-y?[ıiuü]$")
-
-
-def _memo(words: Words, question: str) -> dict[str, object]:
-    """The per-word answers to one question about `words`, emptied when it grows past the limit."""
-    answers = words.memo.setdefault(question, {})
-    if len(answers) >= _MEMO_LIMIT:
-        answers.clear()
-    return answers
-
-
-def _head_type(token: Token, words: Words) -> str | None:
-    """The type a head word gives ('Kongresi' → meeting), if the word is a head with only inflection."""
-    if token.kind != "word":
-        return None
-    answers = _memo(words, "head type")
-    stem = token.stem
-    if stem not in answers:
-        answers[stem] = _stem_head_type(stem, words)
-    return answers[stem]  # type: ignore[return-value]
-
-
-def _stem_head_type(stem: str, words: Words) -> str | None:
-    lower = turkish_lower(stem)
-    if lower in words.heads:
-        return words.heads[lower]
-    for analysis in morphology.analyze_word(stem):
-        lemma = turkish_lower(analysis.lemma)
-        if lemma in words.heads and {m[0] for m in analysis.morphemes[1:]} <= _HEAD_INFLECTION:
-            return words.heads[lemma]
-    return None
-
-
-def _is_lowercase_org_head(token: Token, words: Words) -> bool:
-    """'hükümetinin' in 'Ankara hükümetinin': a singular possessive organization head written lower-case."""
-    if token.capitalized or token.has_apostrophe:
-        return False
-    answers = _memo(words, "lower-case organization head")
-    if token.text not in answers:
-        answers[token.text] = _word_is_organization_head(token.text, words)
-    return bool(answers[token.text])
-
-
-def _word_is_organization_head(word: str, words: Words) -> bool:
-    for analysis in morphology.analyze_word(word):
-        ids = {m[0] for m in analysis.morphemes}
-        if (
-            words.heads.get(turkish_lower(analysis.lemma)) == "organization"
-            and "P3sg" in ids
-            and "A3pl" not in ids
-        ):
-            return True
-    return False
 
 
 class RuleRecognizer:
@@ -109,6 +58,8 @@ class RuleRecognizer:
         self.dropped: list[Token] = []
         self.pending: list[Candidate] = []  # candidates split off while making another
         self.english = False  # the current sentence is English (an abstract)
+        # what a one-word segment gave, by everything it depends on (see _one_word_candidates)
+        self.one_word: dict[tuple[str, str, bool, bool, bool, bool, bool], tuple[OneWordResult, bool]] = {}
 
     # ---------------------------------------------------------------- knowledge
     def known_name(self, text: str) -> bool:
@@ -208,7 +159,7 @@ class RuleRecognizer:
                     run.append(following)
                     index += 1
                     continue
-                if _is_lowercase_org_head(following, self.words):
+                if is_lowercase_org_head(following, self.words):
                     run.append(following)
                     index += 1
                 break
@@ -242,19 +193,19 @@ class RuleRecognizer:
                 pre_title = True
                 continue
             after_izafet = bool(current) and _IZAFET_END.search(current[-1].text) is not None
-            if lemmas & words.office_words and _head_type(token, words) is None and not after_izafet:
+            if lemmas & words.office_words and head_type(token, words) is None and not after_izafet:
                 close()
                 continue
             if token.kind == "initials" and current and current[-1].kind != "initials":
                 close()
             current.append(token)
-            next_is_head = position + 1 < len(run) and _head_type(run[position + 1], words) not in (
+            next_is_head = position + 1 < len(run) and head_type(run[position + 1], words) not in (
                 None,
                 "other",
             )
             if token.has_apostrophe or (token.kind == "word" and morphology.has_oblique_case(token.stem)):
                 close()
-            elif _head_type(token, words) not in (None, "other") and not next_is_head and len(current) > 1:
+            elif head_type(token, words) not in (None, "other") and not next_is_head and len(current) > 1:
                 close()
         close()
         return segments
@@ -325,8 +276,44 @@ class RuleRecognizer:
 
     def _candidates(self, segment: _Segment, text: str) -> list[Candidate]:
         """The mentions one segment holds: usually one, several when known names stand side by side."""
+        if len(segment.tokens) == 1 and not self.pending:
+            return self._one_word_candidates(segment, text)
+        return self._segment_candidates(segment, text)
+
+    def _one_word_candidates(self, segment: _Segment, text: str) -> list[Candidate]:
+        """`_segment_candidates` of a one-word segment, worked out once per document for each spelling.
+
+        For one word the rules read only the word, the segment's titles, whether the sentence is
+        English and whether an ordinal number stands right before it ("11. Ordu"); the same word in
+        the same setting gives the same mentions at its own offsets (most words of a document recur).
+        """
+        token = segment.tokens[0]
+        ordinal = _ORDINAL_BEFORE.search(text[max(0, token.start - 6) : token.start]) is not None
+        key = (token.text, token.kind, token.sentence_initial, segment.pre_title, segment.post_title)
+        key += (self.english, ordinal)
+        known = self.one_word.get(key)
+        if known is None:
+            dropped_before = len(self.dropped)
+            found = self._segment_candidates(segment, text)
+            dropped = len(self.dropped) > dropped_before
+            if any(len(c.tokens) != 1 or c.tokens[0] is not token for c in found):
+                return found  # not the shape remembered below (no rule makes it today)
+            results = [
+                (c.start - token.start, c.end - token.start, c.surface, c.type, c.strength) for c in found
+            ]
+            self.one_word[key] = (results, dropped)
+            return found
+        results, dropped = known
+        if dropped:
+            self.dropped.append(token)
+        return [
+            Candidate(token.start + start, token.start + end, surface, kind, strength, [token])
+            for start, end, surface, kind, strength in results
+        ]
+
+    def _segment_candidates(self, segment: _Segment, text: str) -> list[Candidate]:
         tokens = segment.tokens
-        if tokens and _head_type(tokens[-1], self.words) is None and not segment.post_title:
+        if tokens and head_type(tokens[-1], self.words) is None and not segment.post_title:
             kept = self._trim(list(tokens), keep_all=segment.pre_title)
             parts = self._split_known(kept, text)
             if len(parts) > 1:
@@ -351,7 +338,7 @@ class RuleRecognizer:
         if not tokens:
             return None
         last = tokens[-1]
-        head = _head_type(last, words)
+        head = head_type(last, words)
         if head == "other" or self._lemmas(tokens[0]) & self.other_heads:
             return None
         if head is not None:
@@ -473,7 +460,7 @@ class RuleRecognizer:
         if not tokens:
             return []
         last = tokens[-1]
-        if _head_type(last, self.words) not in (None, "other") and last.capitalized:
+        if head_type(last, self.words) not in (None, "other") and last.capitalized:
             plural_head = any(
                 "A3pl" in {m[0] for m in a.morphemes} or "P3pl" in {m[0] for m in a.morphemes}
                 for a in morphology.analyze_word(last.stem)
