@@ -64,3 +64,29 @@ def test_dask_cluster_equals_single_process(tmp_path, corpus):
             on_dask.dask_client_factory = lambda: client
             on_dask.ingest([corpus], dask_address=cluster.scheduler_address)
     assert knowledge_base_contents(on_dask) == knowledge_base_contents(single)
+
+
+def test_an_ingest_killed_midway_resumes_with_nothing_lost_or_duplicated(tmp_path, corpus):
+    """SIGKILL after the first document was stored (before resolution ran): the next ingest stores the
+    others once, resolves what waited, and the knowledge base equals an uninterrupted one."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "killed.db")
+    command = [sys.executable, "-m", "vakanuvis.cli", "ingest", "--db", db, str(corpus)]
+    env = {**os.environ, "VAKANUVIS_CACHE_DIR": "off"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    assert process.stdout is not None
+    first = process.stdout.readline()  # printed once the first document's transaction committed
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert first.strip(), "the ingest printed no document before it was killed"
+    stored_before = {d["id"] for d in KnowledgeBase(db).documents()}
+    assert 1 <= len(stored_before) < 4
+    finished = subprocess.run(command, capture_output=True, env=env, text=True, check=True)
+    assert len(finished.stdout.splitlines()) == 4  # every document named once, the stored ones too
+    single = KnowledgeBase(str(tmp_path / "single.db"))
+    single.ingest([corpus])
+    assert knowledge_base_contents(KnowledgeBase(db)) == knowledge_base_contents(single)
