@@ -117,17 +117,6 @@ def _start_again(connection: Connection) -> None:
     connection.execute(delete(schema.sources))
 
 
-def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
-    """The node in the graph of names of each mention (kept with the mention when it is stored)."""
-    matcher = matcher_for(load_authority())
-    return [name_node(m.surface, m.type, document_id, matcher).key for m in mentions]
-
-
-def citation_name_keys(document_id: str, citations: list[Citation]) -> list[str]:
-    """The node in the graph of works of each citation (kept with the citation when it is stored)."""
-    return [node.key for node in document_work_nodes(document_id, citations)]
-
-
 # ---------------------------------------------------------------- entities
 
 

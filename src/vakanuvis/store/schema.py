@@ -133,7 +133,9 @@ mentions = Table(
     Column("surface", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("entity_key", String(200), nullable=False, index=True),
-    Column("name_key", Text, nullable=False, default="", index=True),  # its node in the graph of names
+    Column(
+        "name_key", Text, nullable=False, default="", index=True
+    ),  # its node in the graph of names (resolution writes it)
 )
 
 citations = Table(
@@ -147,7 +149,9 @@ citations = Table(
     Column("raw", Text, nullable=False),
     Column("fields", JSON, nullable=False),
     Column("source_key", String(200), nullable=False, index=True),
-    Column("name_key", String(64), nullable=False, default="", index=True),  # its node in the graph of works
+    Column(
+        "name_key", String(64), nullable=False, default="", index=True
+    ),  # its node in the graph of works (resolution)
 )
 
 events = Table(

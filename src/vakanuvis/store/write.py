@@ -11,7 +11,6 @@ from vakanuvis.model import Citation, Document
 from vakanuvis.store import schema
 from vakanuvis.store.edits import reapply_document_edits
 from vakanuvis.store.locks import lock_corpus
-from vakanuvis.store.resolution import citation_name_keys, mention_name_keys
 from vakanuvis.store.search import index_document
 
 PER_DOCUMENT_TABLES = (
@@ -85,8 +84,6 @@ def citation_fields(citation: Citation) -> dict:
 
 def _document_rows(document: Document) -> dict:
     doc = document.id
-    mention_nodes = mention_name_keys(doc, document.mentions)
-    citation_nodes = citation_name_keys(doc, document.citations)
     date_index = {id(d): i for i, d in enumerate(document.dates)}
     return {
         schema.blocks: [
@@ -169,7 +166,6 @@ def _document_rows(document: Document) -> dict:
                 "surface": m.surface,
                 "type": m.type,
                 "entity_key": m.entity_key,
-                "name_key": mention_nodes[i],
             }
             for i, m in enumerate(document.mentions)
         ],
@@ -183,7 +179,6 @@ def _document_rows(document: Document) -> dict:
                 "raw": c.raw,
                 "fields": citation_fields(c),
                 "source_key": c.source_key,
-                "name_key": citation_nodes[i],
             }
             for i, c in enumerate(document.citations)
         ],
