@@ -14,7 +14,7 @@ from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
 from vakanuvis.annotate.entities.words import entity_words
-from vakanuvis.resolve.authority import Authority, turkish_lower
+from vakanuvis.resolve.authority import Authority, AuthorityEntry, turkish_lower
 from vakanuvis.resolve.gazetteer import lookup_place
 
 # Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
@@ -56,6 +56,8 @@ class RuleRecognizer:
         self.words = entity_words()
         self.other_heads = frozenset(w for w, k in self.words.heads.items() if k == "other")
         self.dropped: list[Token] = []
+        self.entries: dict[str, AuthorityEntry | None] = {}  # the document's authority look-ups
+        self.places: dict[str, object | None] = {}  # and gazetteer look-ups
         self.pending: list[Candidate] = []  # candidates split off while making another
         self.english = False  # the current sentence is English (an abstract)
         # what a one-word segment gave, by everything it depends on (see _one_word_candidates)
@@ -63,14 +65,24 @@ class RuleRecognizer:
 
     # ---------------------------------------------------------------- knowledge
     def known_name(self, text: str) -> bool:
-        return self.authority.find(text) is not None or self._place(text) is not None
+        return self._entry(text) is not None or self._place(text) is not None
+
+    def _entry(self, text: str) -> AuthorityEntry | None:
+        """The authority's entry for `text`, looked up once per document (names recur)."""
+        if text not in self.entries:
+            self.entries[text] = self.authority.find(text)
+        return self.entries[text]
 
     def _place(self, text: str) -> object | None:
-        place = lookup_place(text)
-        return place if place is not None and place.population >= PLACE_MIN_POPULATION else None
+        if text not in self.places:
+            place = lookup_place(text)
+            self.places[text] = (
+                place if place is not None and place.population >= PLACE_MIN_POPULATION else None
+            )
+        return self.places[text]
 
     def _authority_type(self, text: str) -> str | None:
-        entry = self.authority.find(text)
+        entry = self._entry(text)
         return entry.type if entry is not None else None
 
     def _lemmas(self, token: Token) -> frozenset[str]:
@@ -102,7 +114,7 @@ class RuleRecognizer:
         stem = token.stem
         if not morphology.is_known(stem) or morphology.has_proper_analysis(stem):
             return True
-        if self.authority.find(stem) is not None or self.authority.find(morphology.strip_inflection(stem)):
+        if self._entry(stem) is not None or self._entry(morphology.strip_inflection(stem)):
             return True
         return token.has_apostrophe and self.known_name(stem)
 
@@ -117,10 +129,7 @@ class RuleRecognizer:
             return True
         if token.has_apostrophe and morphology.has_proper_analysis(stem):
             return True
-        return (
-            self.authority.find(stem) is not None
-            or self.authority.find(morphology.strip_inflection(stem)) is not None
-        )
+        return self._entry(stem) is not None or self._entry(morphology.strip_inflection(stem)) is not None
 
     # ---------------------------------------------------------------- runs and segments
     def _adjacent(self, text: str, left: Token, right: Token) -> bool:
@@ -130,8 +139,9 @@ class RuleRecognizer:
         # "Dr. İbrahim Tali": the abbreviation's full stop does not end the run
         return gap.strip() == "." and bool(self._lemmas(left) & self.words.titles_before)
 
-    def _runs(self, text: str, tokens: list[Token]) -> list[list[Token]]:
-        runs: list[list[Token]] = []
+    def _runs(self, text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
+        """Runs of tokens that may hold names, each with the index of the token after it."""
+        runs: list[tuple[list[Token], int]] = []
         index = 0
         while index < len(tokens):
             token = tokens[index]
@@ -163,7 +173,7 @@ class RuleRecognizer:
                     run.append(following)
                     index += 1
                 break
-            runs.append(run)
+            runs.append((run, index))
         return runs
 
     def _segments(self, run: list[Token]) -> list[_Segment]:
@@ -437,11 +447,9 @@ class RuleRecognizer:
                 tokens.append(token)  # what split_hyphenated gives back, without the call
         function_words = sum(1 for t in tokens if t.text in self.words.english_function_words)
         self.english = function_words >= 3
-        # Tokens are ordered and disjoint: the first to start after a run's last token is the next one.
-        position = {id(token): index for index, token in enumerate(tokens)}
         found: list[Candidate] = []
-        for run in self._runs(text, tokens):
-            after = position[id(run[-1])] + 1
+        # Tokens are ordered and disjoint: the first to start after a run is the one after its last.
+        for run, after in self._runs(text, tokens):
             following = tokens[after] if after < len(tokens) else None
             if (
                 following is not None

@@ -60,10 +60,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for match in TOKEN.finditer(text):
         kind = match.lastgroup or "word"
-        value = match.group().rstrip()
-        if kind == "abbr" and "." not in value and not re.split("[’']", value)[0].isupper():
-            kind = "word"
-        tokens.append(Token(value, offset + match.start(), offset + match.start() + len(value), kind))
+        value = match.group()
+        start = offset + match.start()
+        if kind != "word":  # a word ends with a letter; initials may end with a space
+            value = value.rstrip()
+            if kind == "abbr" and "." not in value and not re.split("[’']", value)[0].isupper():
+                kind = "word"
+        tokens.append(Token(value, start, start + len(value), kind))
     if tokens:
         tokens[0] = Token(tokens[0].text, tokens[0].start, tokens[0].end, tokens[0].kind, True)
     return tokens
