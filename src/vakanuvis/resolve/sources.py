@@ -2,7 +2,8 @@
 
 Comparison keys are Latin (ALA-LC), without diacritics, casefolded, letters and digits only, built
 from the OCR-repaired title. Citations are compared only within blocks (first author's surname
-prefix; title prefix; place and year; archive fond and file; newspaper issue), never all against all.
+prefix and the title's first letter; title prefix; place and year; archive fond and file; newspaper issue),
+never all against all (see work_graph).
 
 Two citations are one work when their authors agree (surnames alike at >= 80, first initials
 equal when both are written) and their titles are alike (>= 85, or one title contained in the

@@ -4,8 +4,9 @@ A *work node* is one way of writing a work: the citations whose comparison keys 
 surname, title, place, archive and the fields that must not differ: volume, year, initial, archive file,
 newspaper issue) are equal. A back-reference ("a.g.e.", "там же") takes the node of the citation it points
 to, inside its own document; one that points nowhere gets a node of its own. Links join two nodes alike
-enough to be one work; they are looked for only within blocks (surname prefix, title prefix, imprint,
-archive file, newspaper issue), never all against all.
+enough to be one work; they are looked for only within blocks (surname prefix with the title's first letter,
+title prefix, imprint, archive file, newspaper issue), never all against all, and only where the titles are
+alike enough (checked for a whole block at once).
 
 Works are the components of that graph, joined link by link from the most alike pair down, under the guards:
 no work may hold two values of one hard field, also through chains of merges. Everything is a function of
@@ -145,7 +146,7 @@ def node_blocks(node: WorkNode) -> list[str]:
         return ["newspaper:" + hard.get("issue", keys.title[:4])]
     blocks = []
     if keys.surname:
-        blocks.append("author:" + keys.surname[:2])
+        blocks.append(f"author:{keys.surname[:2]}:{keys.title[:1]}")  # a title that starts alike
     if keys.title:
         blocks.append("title:" + keys.title[:5])
     if node.place and node.year:
@@ -183,13 +184,12 @@ def similarity(a: WorkNode, b: WorkNode) -> float:
     return 0.0
 
 
-def candidates_in_block(node: WorkNode, block: str, members: list[tuple[str, str]]) -> list[str]:
-    """The keys among a block's `(key, title)` members that can be alike enough to be one work with `node`:
-    a title at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the other. A
-    necessary condition of `similarity`, checked for the whole block at once."""
+def candidates_in_block(node: WorkNode, block: str, keys: list[str], titles: list[str]) -> list[str]:
+    """The keys of a block's members (`keys` with their `titles`) that can be alike enough to be one work
+    with `node`: a title at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the
+    other. A necessary condition of `similarity`, checked for the whole block at once."""
     if node.keys.kind == "archive":
-        return [key for key, _ in members]  # one archive file: the block is the test
-    titles = [title for _, title in members]
+        return list(keys)  # one archive file: the block is the test
     found = {
         index
         for _, _, index in process.extract(
@@ -207,7 +207,22 @@ def candidates_in_block(node: WorkNode, block: str, members: list[tuple[str, str
                 limit=None,
             )
         }
-    return [members[index][0] for index in sorted(found)]
+    return [keys[index] for index in sorted(found)]
+
+
+def block_candidates(
+    new: Iterable[WorkNode], blocks: Mapping[str, list[tuple[str, str]]]
+) -> dict[str, list[str]]:
+    """For each new node, the members of its blocks (`(key, title)` each) that pass the title filter."""
+    columns = {block: ([k for k, _ in members], [t for _, t in members]) for block, members in blocks.items()}
+    found: dict[str, list[str]] = {}
+    for node in new:
+        keys: list[str] = []
+        for block in node_blocks(node):
+            block_keys, titles = columns.get(block, ([], []))
+            keys += candidates_in_block(node, block, block_keys, titles)
+        found[node.key] = list(dict.fromkeys(key for key in keys if key != node.key))
+    return found
 
 
 def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[WorkLink]:
@@ -218,29 +233,26 @@ def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[W
     for node in every.values():
         for block in node_blocks(node):
             blocks[block].append((node.key, node.keys.title))
-    return link_new_nodes(new, blocks, every)
+    return link_new_nodes(new, block_candidates(new, blocks), every)
 
 
 def link_new_nodes(
-    new: list[WorkNode], blocks: Mapping[str, list[tuple[str, str]]], nodes: Mapping[str, WorkNode]
+    new: list[WorkNode], candidates: Mapping[str, list[str]], nodes: Mapping[str, WorkNode]
 ) -> set[WorkLink]:
-    """Links of each new node with the members (`(key, title)`) of its blocks; `nodes` has every candidate."""
+    """Links of each new node with its candidates (`block_candidates`); `nodes` holds every candidate."""
     links: set[WorkLink] = set()
     new_keys = {n.key for n in new}
     for node in new:
-        compared: set[str] = {node.key}
-        for block in node_blocks(node):
-            for other_key in candidates_in_block(node, block, blocks.get(block, [])):
-                # each pair once: across shared blocks, and between two new nodes from one side only
-                if other_key in compared or (other_key in new_keys and other_key < node.key):
-                    continue
-                compared.add(other_key)
-                if _conflict(node, nodes[other_key]):
-                    continue  # never one work (a guard), so no link: the clusters stay small
-                score = similarity(node, nodes[other_key])
-                if score:
-                    a, b = sorted((node.key, other_key))
-                    links.add((score, a, b))
+        for other_key in candidates.get(node.key, []):
+            if other_key in new_keys and other_key < node.key:
+                continue  # two new nodes: compared from one side only
+            other = nodes[other_key]
+            if _conflict(node, other):
+                continue  # never one work (a guard), so no link: the clusters stay small
+            score = similarity(node, other)
+            if score:
+                a, b = sorted((node.key, other_key))
+                links.add((score, a, b))
     return links
 
 

@@ -31,7 +31,7 @@ from vakanuvis.resolve.sources import build_source, number_repeated_keys
 from vakanuvis.resolve.work_graph import (
     CitationKeys,
     WorkNode,
-    candidates_in_block,
+    block_candidates,
     document_work_nodes,
     link_new_nodes,
     node_blocks,
@@ -356,15 +356,11 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         for block in node_blocks(node):
             in_block[block].append((node.key, node.keys.title))
     # only the nodes that pass a block's title filter are read whole
-    candidates = {
-        key
-        for node in seeking
-        for b in node_blocks(node)
-        for key in candidates_in_block(node, b, in_block[b])
-    }
-    for row in _rows_with(connection, names, names.c.key, candidates - set(nodes)):
+    candidates = block_candidates(seeking, in_block)
+    wanted_nodes = {key for keys in candidates.values() for key in keys} - set(nodes)
+    for row in _rows_with(connection, names, names.c.key, wanted_nodes):
         nodes[row.key] = _work_node(row)
-    new_links = link_new_nodes(seeking, in_block, nodes)
+    new_links = link_new_nodes(seeking, candidates, nodes)
     if new_links:
         connection.execute(insert(links), [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
     block_rows = [
