@@ -16,9 +16,9 @@ _MEMO_LIMIT = 262_144  # words remembered per question before that memo starts a
 
 def _memo(words: Words, question: str) -> dict[str, object]:
     """The per-word answers to one question about `words`, emptied when it grows past the limit."""
-    answers = words.memo.setdefault(question, {})
-    if len(answers) >= _MEMO_LIMIT:
-        answers.clear()
+    answers = words.memo.get(question)
+    if answers is None or len(answers) >= _MEMO_LIMIT:
+        answers = words.memo[question] = {}
     return answers
 
 
@@ -27,10 +27,11 @@ def head_type(token: Token, words: Words) -> str | None:
     if token.kind != "word":
         return None
     answers = _memo(words, "head type")
-    stem = token.stem
-    if stem not in answers:
-        answers[stem] = _stem_head_type(stem, words)
-    return answers[stem]  # type: ignore[return-value]
+    try:
+        return answers[token.stem]  # type: ignore[return-value]
+    except KeyError:
+        found = answers[token.stem] = _stem_head_type(token.stem, words)
+        return found
 
 
 def _stem_head_type(stem: str, words: Words) -> str | None:
