@@ -12,6 +12,7 @@ END_PUNCTUATION = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s)|[.!?…]+[”\"�
 ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 OPENERS = "“\"«‘'([„"
 LOCATOR_AHEAD = re.compile(r"([^\W\d_]{1,4})\.\s?\d")
+NON_SPACE = re.compile(r"\S")
 
 
 @cache
@@ -71,15 +72,15 @@ def segment_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     begin = len(text) - len(text.lstrip())
     for match in END_PUNCTUATION.finditer(text):
         end = match.end()
-        rest = text[end:].lstrip()
-        if not rest:
+        next_word = NON_SPACE.search(text, end)  # where text[end:].lstrip() begins, without copying it
+        if next_word is None:
             break
-        following = rest[0]
+        following = text[next_word.start()]
         if following.isalpha() and following.islower():
             continue  # "vb. gibi", "etmiştir.” beyanında"
         if following in ",;:":
             continue
-        locator = LOCATOR_AHEAD.match(rest)
+        locator = LOCATOR_AHEAD.match(text, next_word.start())
         if locator and locator.group(1).lower() in numeric_locators():
             continue  # "… СССР. Т. 3. М., 1959": a reference goes on with its volume or page
         punctuation = match.group()
@@ -91,7 +92,7 @@ def segment_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
             continue
         if end > begin:
             spans.append((start + begin, start + end))
-        begin = len(text) - len(rest)
+        begin = next_word.start()
     final = text.rstrip()
     if len(final) > begin:
         spans.append((start + begin, start + len(final)))
