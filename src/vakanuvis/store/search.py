@@ -15,10 +15,11 @@ from functools import lru_cache
 from typing import Any
 
 import snowballstemmer
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, text
+from sqlalchemy import Connection, Engine, bindparam, delete, select, text
 
 from vakanuvis.model import Document
 from vakanuvis.store import schema
+from vakanuvis.store.bulk import insert_rows
 
 MAX_QUERY_WORDS = 12
 MIN_PREFIX = 3
@@ -196,7 +197,7 @@ def _insert_entries(
     records of `kind` with `refs`, or every corpus-wide record)."""
     if not rows:
         return
-    connection.execute(insert(schema.search_entries), rows)
+    insert_rows(connection, schema.search_entries, rows)
     if connection.dialect.name != "postgresql":
         return
     update_vectors = f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE "

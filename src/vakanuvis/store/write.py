@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from vakanuvis.model import Citation, Document
 from vakanuvis.store import schema
+from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.edits import reapply_document_edits
 from vakanuvis.store.locks import lock_corpus
 from vakanuvis.store.search import index_document
@@ -54,8 +55,7 @@ def save_document(engine: Engine, document: Document) -> None:
             )
         )
         for table, rows in _document_rows(document).items():
-            if rows:
-                connection.execute(insert(table), rows)
+            insert_rows(connection, table, rows)
         reapply_document_edits(connection, document.id)
         index_document(connection, document)
         # resolution takes it from here (resolve_pending), at the end of the ingest
