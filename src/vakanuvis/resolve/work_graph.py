@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -47,9 +48,13 @@ class CitationKeys:
     title: str
     hard: tuple[tuple[str, str], ...]  # values that must not differ within one work, sorted
 
-    @property
+    @cached_property
     def content(self) -> str:
         return "|".join([self.kind, self.surname, self.title] + [f"{k}={v}" for k, v in self.hard])
+
+    @cached_property
+    def hard_values(self) -> dict[str, str]:
+        return dict(self.hard)
 
 
 @dataclass(frozen=True)
@@ -258,7 +263,7 @@ def link_new_nodes(
 
 def _conflict(a: WorkNode, b: WorkNode) -> bool:
     """Do two nodes hold different values of one hard field (volume, year, archive file, issue…)?"""
-    hard_b = dict(b.keys.hard)
+    hard_b = b.keys.hard_values
     return any(hard_b.get(key, value) != value for key, value in a.keys.hard)
 
 
