@@ -18,6 +18,7 @@ from vakanuvis.annotate.dates.lexicon import (
     APOSTROPHE,
     LETTERS,
     WORD_END,
+    WORD_START,
     Lexicon,
     alternation,
     build_lexicon,
@@ -220,9 +221,20 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
         dash=re.compile(rf"^{DASH}$"),
         core_starts=core_starts,
-        word_finder=re.compile(f"{lexicon.month_pattern}|{fills['ANAPHORA']}"),
+        word_finder=re.compile(word_finder_pattern(lexicon, fills["ANAPHORA"])),
         head_endings=last_words([form for _, forms in head_forms for form in forms]),
     )
+
+
+def word_finder_pattern(lexicon: Lexicon, anaphora: str) -> str:
+    """A month name or a year anaphora. When every one of them begins a word, the word-start test is
+    made once for both (inside words the engine then leaves each position after one test)."""
+    months = lexicon.month_pattern
+    if months.startswith(WORD_START) and all(
+        s[:1].isalpha() for s in spellings_of(list(lexicon.year_anaphora))
+    ):
+        return f"{WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
+    return f"{months}|{anaphora}"
 
 
 def core_start(template: str) -> str:
