@@ -70,13 +70,17 @@ def resolve_pending(engine: Engine) -> None:
     document again when the rules or the authority file changed since the graphs were made."""
     with engine.begin() as connection:
         lock_corpus(connection)  # concurrent ingests resolve one after the other, each seeing all rows
-        if _stored_fingerprint(connection) != _fingerprint():
+        stored = _stored_fingerprint(connection)
+        if stored != _fingerprint():
             _start_again(connection)
+        # nodes written when documents were stored are right unless the rules or the authority changed
+        # since (a mention stored before the graphs existed has none, and gets one here)
+        trusted = stored is None or stored == _fingerprint()
         pending = sorted(connection.execute(select(schema.pending_resolution.c.document_id)).scalars())
         if not pending:
             return
-        entity_keys = _resolve_names(connection, pending)
-        source_keys = _resolve_works(connection, pending)
+        entity_keys = _resolve_names(connection, pending, trusted)
+        source_keys = _resolve_works(connection, pending, trusted)
         reapply_entity_edits(connection, entity_keys)
         reindex_records(connection, "entity", entity_keys)
         reindex_records(connection, "source", source_keys)
@@ -117,24 +121,47 @@ def _start_again(connection: Connection) -> None:
     connection.execute(delete(schema.sources))
 
 
+def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
+    """The node in the graph of names of each mention (kept with the mention when it is stored)."""
+    matcher = matcher_for(load_authority())
+    return [name_node(m.surface, m.type, document_id, matcher).key for m in mentions]
+
+
+def citation_name_keys(document_id: str, citations: list[Citation]) -> list[str]:
+    """The node in the graph of works of each citation (kept with the citation when it is stored)."""
+    return [node.key for node in document_work_nodes(document_id, citations)]
+
+
 # ---------------------------------------------------------------- entities
 
 
-def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
+def _resolve_names(connection: Connection, documents: list[str], trusted: bool) -> set[str]:
     """Update the graph of names for `documents`; returns the entity keys that changed or vanished."""
     matcher = matcher_for(load_authority())
     m, names, links = schema.mentions, schema.entity_names, schema.entity_links
     nodes: dict[str, NameNode] = {}
     contributed: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    node_of_row: list[tuple[str, int, str]] = []
+    renamed: list[tuple[str, int, str]] = []  # mentions whose stored node is missing or stale
     for chunk in _chunks(documents):
         for row in connection.execute(
-            select(m.c.document_id, m.c.idx, m.c.surface, m.c.type).where(m.c.document_id.in_(chunk))
+            select(m.c.document_id, m.c.idx, m.c.surface, m.c.type, m.c.name_key).where(
+                m.c.document_id.in_(chunk)
+            )
         ):
-            node = name_node(row.surface, row.type, row.document_id, matcher)
-            nodes[node.key] = node
-            contributed[row.document_id][(node.key, row.surface)] += 1
-            node_of_row.append((row.document_id, row.idx, node.key))
+            if trusted and row.name_key and (node := _node(row.name_key, nodes, matcher)) is not None:
+                key = node.key
+            else:
+                node = name_node(row.surface, row.type, row.document_id, matcher)
+                key = nodes.setdefault(node.key, node).key
+                renamed.append((row.document_id, row.idx, key))
+            contributed[row.document_id][(key, row.surface)] += 1
+    if renamed:
+        connection.execute(
+            update(m)
+            .where(m.c.document_id == bindparam("d"), m.c.idx == bindparam("i"))
+            .values(name_key=bindparam("n")),
+            [{"d": d, "i": i, "n": key} for d, i, key in renamed],
+        )
     delta: dict[str, Counter[str]] = defaultdict(Counter)
     for document in documents:
         for (key, surface), count in contributed[document].items():
@@ -263,15 +290,14 @@ def _resolve_names(connection: Connection, documents: list[str]) -> set[str]:
         connection.execute(
             update(m).where(m.c.name_key == bindparam("n")).values(entity_key=bindparam("e")), moved
         )
-    # the mentions of these documents, by primary key (their name is written too: a mention stored before
-    # the graph existed has none)
-    placed = [{"d": d, "i": i, "n": key, "e": entity_of.get(key, "")} for d, i, key in node_of_row]
-    if placed:
+    # the mentions of these documents take the entity of their name, in one statement
+    for chunk in _chunks(documents):
         connection.execute(
             update(m)
-            .where(m.c.document_id == bindparam("d"), m.c.idx == bindparam("i"))
-            .values(name_key=bindparam("n"), entity_key=bindparam("e")),
-            placed,
+            .where(m.c.document_id.in_(chunk))
+            .values(
+                entity_key=select(names.c.entity_key).where(names.c.key == m.c.name_key).scalar_subquery()
+            )
         )
     return old_keys | set(entity_of.values())
 
@@ -307,12 +333,12 @@ def _entity_row(e: Entity) -> dict:
 # ---------------------------------------------------------------- works
 
 
-def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
+def _resolve_works(connection: Connection, documents: list[str], trusted: bool) -> set[str]:
     """Update the graph of works for `documents`; returns the source keys that changed or vanished."""
     c, names, links, blocks_table = schema.citations, schema.work_names, schema.work_links, schema.work_blocks
     nodes: dict[str, WorkNode] = {}
     contributed: dict[str, Counter[str]] = defaultdict(Counter)
-    node_of_row: list[tuple[str, int, str]] = []
+    renamed: list[tuple[str, int, str]] = []  # citations whose stored node is missing or stale
     # the citations of each work node: those of these documents from here (their stored node may be stale),
     # the others' from the store below
     cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
@@ -321,8 +347,16 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         for (row, citation), node in zip(rows, document_work_nodes(document, citations), strict=True):
             nodes[node.key] = node
             contributed[document][node.key] += 1
-            node_of_row.append((document, row.idx, node.key))
+            if not trusted or row.name_key != node.key:
+                renamed.append((document, row.idx, node.key))
             cited[node.key].append((document, citation))
+    if renamed:
+        connection.execute(
+            update(c)
+            .where(c.c.document_id == bindparam("d"), c.c.idx == bindparam("i"))
+            .values(name_key=bindparam("n")),
+            [{"d": d, "i": i, "n": key} for d, i, key in renamed],
+        )
     delta: Counter[str] = Counter()
     for document in documents:
         delta.update(contributed[document])
@@ -468,13 +502,13 @@ def _resolve_works(connection: Connection, documents: list[str]) -> set[str]:
         connection.execute(
             update(c).where(c.c.name_key == bindparam("n")).values(source_key=bindparam("s")), moved
         )
-    placed = [{"d": d, "i": i, "n": key, "s": source_of.get(key, "")} for d, i, key in node_of_row]
-    if placed:
+    for chunk in _chunks(documents):
         connection.execute(
             update(c)
-            .where(c.c.document_id == bindparam("d"), c.c.idx == bindparam("i"))
-            .values(name_key=bindparam("n"), source_key=bindparam("s")),
-            placed,
+            .where(c.c.document_id.in_(chunk))
+            .values(
+                source_key=select(names.c.source_key).where(names.c.key == c.c.name_key).scalar_subquery()
+            )
         )
     return old_keys | {source.key for source in sources}
 

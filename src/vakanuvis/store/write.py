@@ -12,6 +12,7 @@ from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.edits import reapply_document_edits
 from vakanuvis.store.locks import lock_corpus
+from vakanuvis.store.resolution import citation_name_keys, mention_name_keys
 from vakanuvis.store.search import index_document
 
 PER_DOCUMENT_TABLES = (
@@ -84,6 +85,10 @@ def citation_fields(citation: Citation) -> dict:
 
 def _document_rows(document: Document) -> dict:
     doc = document.id
+    # each mention's and citation's node in the graphs, worked out here (in the worker, when there are
+    # workers); resolution trusts them while the rules and the authority file stay the same
+    mention_nodes = mention_name_keys(doc, document.mentions)
+    citation_nodes = citation_name_keys(doc, document.citations)
     date_index = {id(d): i for i, d in enumerate(document.dates)}
     return {
         schema.blocks: [
@@ -166,6 +171,7 @@ def _document_rows(document: Document) -> dict:
                 "surface": m.surface,
                 "type": m.type,
                 "entity_key": m.entity_key,
+                "name_key": mention_nodes[i],
             }
             for i, m in enumerate(document.mentions)
         ],
@@ -179,6 +185,7 @@ def _document_rows(document: Document) -> dict:
                 "raw": c.raw,
                 "fields": citation_fields(c),
                 "source_key": c.source_key,
+                "name_key": citation_nodes[i],
             }
             for i, c in enumerate(document.citations)
         ],
