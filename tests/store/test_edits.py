@@ -158,3 +158,26 @@ def test_edits_survive_reingesting_through_the_pipeline(database_url, demo_artic
     assert next(e for e in kb.entities() if e["id"] == entity["id"])["name"] == "Elle Düzeltilmiş Ad"
     assert next(e for e in kb.events() if e["id"] == event["id"])["date"] == "1923-07-24"
     assert [edit["action"] for edit in kb.edits()] == ["date-event", "rename-entity"]
+
+
+def test_a_merge_stands_when_a_later_document_names_the_merged_entity(database_url, tmp_path):
+    """Merged by hand, then a new document names the merged-away entity: its mentions go to the entity it
+    was merged into, which keeps the merged names for search."""
+    from vakanuvis.knowledge_base import KnowledgeBase
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(
+        "Hamdi Nüzhet Bey 3 Mart 1921 tarihinde Ankara'ya geldi. Nüzhet Çançar orada kaldı.\n",
+        encoding="utf-8",
+    )
+    second.write_text("Nüzhet Çançar 5 Nisan 1921 tarihinde İstanbul'a döndü.\n", encoding="utf-8")
+    kb = KnowledgeBase(database_url)
+    kb.ingest([first])
+    people = {e["name"]: e["id"] for e in kb.entities() if e["type"] == "person"}
+    into, merged = people["Hamdi Nüzhet Bey"], people["Nüzhet Çançar"]
+    kb.merge_entities(into, [merged], by="alice")
+    (stored,) = kb.ingest([second])
+    named = [e for e in kb.entities(stored.document_id) if e["type"] == "person"]
+    assert [e["id"] for e in named] == [into]
+    assert merged not in {e["id"] for e in kb.entities()}
+    assert into in {hit["id"] for hit in kb.search("Çançar") if hit["kind"] == "entity"}

@@ -296,17 +296,20 @@ def undo_edit(engine: Engine, edit_id: int, token: str) -> dict[str, Any]:
     return edit_record(row)
 
 
-def reapply_entity_edits(connection: Connection, keys: set[str] | None = None) -> None:
+def reapply_entity_edits(connection: Connection, keys: set[str] | None = None) -> set[str]:
     """Replay the standing merges and renames, in order, on freshly resolved entities (those involving
-    one of `keys`, or all)."""
+    one of `keys`, or all); returns the keys of the entities the replay changed."""
+    replayed: set[str] = set()
     for edit in _active(connection, ENTITY_ACTIONS):
         involved = {edit.target, *(edit.after.get("merge", []) if edit.action == MERGE else [])}
         if keys is not None and not involved & keys:
             continue
+        replayed |= involved
         if edit.action == MERGE:
             _apply_merge(connection, edit.after["into"], edit.after["merge"])
         else:
             _apply_rename(connection, edit.target, edit.after["name"])
+    return replayed
 
 
 def reapply_document_edits(connection: Connection, document_id: str) -> None:

@@ -81,7 +81,7 @@ def resolve_pending(engine: Engine) -> None:
             return
         entity_keys = _resolve_names(connection, pending, trusted)
         source_keys = _resolve_works(connection, pending, trusted)
-        reapply_entity_edits(connection, entity_keys)
+        entity_keys |= reapply_entity_edits(connection, entity_keys)
         reindex_records(connection, "entity", entity_keys)
         reindex_records(connection, "source", source_keys)
         for chunk in _chunks(pending):
