@@ -56,9 +56,9 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
     for index, block in enumerate(body.blocks):
         for start, end in segment_sentences(body.text[block.span.start : block.span.end], block.span.start):
             document.sentences.append(Sentence(Span(start, end), document.page_at(start), index))
-    index = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
+    sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
     document.markers = [
-        Marker(number=number, offset=offset, page=page, sentence=index.carrying(offset))
+        Marker(number=number, offset=offset, page=page, sentence=sentences.carrying(offset))
         for offset, number, page in body.markers
     ]
     document.language = guess_language(body.text or " ".join(note.text for note in footnotes))

@@ -18,13 +18,18 @@ from vakanuvis.annotate.dates.lexicon import (
     APOSTROPHE,
     LETTERS,
     WORD_END,
-    WORD_START,
     Lexicon,
     alternation,
     build_lexicon,
     key,
     lookup,
-    spellings_of,
+)
+from vakanuvis.annotate.dates.starts import (
+    core_matches,
+    core_starts_in,
+    last_words,
+    may_end_head,
+    word_finder_pattern,
 )
 
 DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -135,27 +140,6 @@ class Grammar:
     head_endings: frozenset[str] | None = None  # last words of every head form (None: any word)
 
 
-def last_words(forms: list[str]) -> frozenset[str] | None:
-    """The last word of every spelling of `forms`; None when a form takes an inflection ("*")."""
-    if any(form.rstrip().endswith("*") for form in forms):
-        return None
-    return frozenset(spelling.split()[-1] for spelling in spellings_of(forms) if spelling.split())
-
-
-def may_end_head(window: str, grammar: Grammar) -> bool:
-    """False when no head pattern can match at the end of `window`: a head ends at the window's end
-    (but for spaces and a line break), so the window's last word must end with a head's last word.
-    One look at that word spares the eight searches of the window for most dates."""
-    if grammar.head_endings is None:
-        return True
-    kept = window.rstrip(" \t\n")
-    start = len(kept)
-    while start > 0 and not kept[start - 1].isspace():
-        start -= 1
-    word = kept[start:]
-    return any(word[cut:] in grammar.head_endings for cut in range(len(word)))
-
-
 @cache
 def grammar_for(languages: tuple[str, ...]) -> Grammar:
     """Compile the grammar of `languages`."""
@@ -224,17 +208,6 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         word_finder=re.compile(word_finder_pattern(lexicon, fills["ANAPHORA"])),
         head_endings=last_words([form for _, forms in head_forms for form in forms]),
     )
-
-
-def word_finder_pattern(lexicon: Lexicon, anaphora: str) -> str:
-    """A month name or a year anaphora. When every one of them begins a word, the word-start test is
-    made once for both (inside words the engine then leaves each position after one test)."""
-    months = lexicon.month_pattern
-    if months.startswith(WORD_START) and all(
-        s[:1].isalpha() for s in spellings_of(list(lexicon.year_anaphora))
-    ):
-        return f"{WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
-    return f"{months}|{anaphora}"
 
 
 def core_start(template: str) -> str:
@@ -322,58 +295,9 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
     return expression
 
 
-DIGIT_RUN = re.compile(r"\d+")
-
-
-def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
-    """What `pattern.finditer(text)` finds, trying only `starts` (every place it can begin) when given.
-
-    A core that begins with a day can begin only where a run of one or two digits does, one that
-    begins with a year only where a run of four digits does, and one that begins with a month name
-    only where that name can; trying those few places instead of letting the engine try every
-    character of the text finds the same matches several times faster.
-    """
-    if starts is None:
-        return list(pattern.finditer(text))
-    found = []
-    cursor = 0
-    for start in starts:
-        if start < cursor:
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            found.append(match)
-            cursor = match.end()
-    return found
-
-
-def word_starts(text: str, grammar: Grammar) -> list[int]:
-    """Every offset where a month name or a year anaphora can begin (each offset is tried, as one
-    may begin inside another)."""
-    starts = []
-    match = grammar.word_finder.search(text)
-    while match is not None:
-        starts.append(match.start())
-        match = grammar.word_finder.search(text, match.start() + 1)
-    return starts
-
-
 def find_cores(text: str, grammar: Grammar) -> list[Expression]:
     """Leftmost-longest core expressions, not overlapping."""
-    days: list[int] = []
-    years: list[int] = []
-    for run in DIGIT_RUN.finditer(text):
-        length = run.end() - run.start()
-        if length <= 2:
-            days.append(run.start())  # a day is a whole run of one or two digits (none may follow)
-        elif length == 4:
-            years.append(run.start())  # a year a whole run of four
-    starts: dict[str, list[int] | None] = {
-        "day": days,
-        "year": years,
-        "word": word_starts(text, grammar),
-        "any": None,
-    }
+    starts = core_starts_in(text, grammar.word_finder)
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for order, (name, pattern) in enumerate(grammar.cores):
         for match in core_matches(pattern, text, starts[grammar.core_starts[order]]):
@@ -466,7 +390,7 @@ def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -
     year_words = lexicon.keys("year_prepositions")
     for _ in range(4):
         window = text[max(floor, expression.start - 40) : expression.start]
-        if not may_end_head(window, grammar):
+        if not may_end_head(window, grammar.head_endings):
             return  # what the loop below ends with when no head matches
         for name, pattern in grammar.heads:
             match = pattern.search(window)

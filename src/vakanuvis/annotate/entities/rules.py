@@ -39,6 +39,8 @@ class Candidate:
 
 # (start, end relative to the word, surface, type, strength) of each mention one word gave
 OneWordResult = list[tuple[int, int, str, str, int]]
+# (text, kind, sentence-initial, pre-title, post-title, English sentence, ordinal before)
+OneWordKey = tuple[str, str, bool, bool, bool, bool, bool]
 
 
 @dataclass
@@ -61,7 +63,7 @@ class RuleRecognizer:
         self.pending: list[Candidate] = []  # candidates split off while making another
         self.english = False  # the current sentence is English (an abstract)
         # what a one-word segment gave, by everything it depends on (see _one_word_candidates)
-        self.one_word: dict[tuple[str, str, bool, bool, bool, bool, bool], tuple[OneWordResult, bool]] = {}
+        self.one_word: dict[OneWordKey, tuple[OneWordResult, bool]] = {}
 
     # ---------------------------------------------------------------- knowledge
     def known_name(self, text: str) -> bool:
@@ -299,8 +301,15 @@ class RuleRecognizer:
         """
         token = segment.tokens[0]
         ordinal = _ORDINAL_BEFORE.search(text[max(0, token.start - 6) : token.start]) is not None
-        key = (token.text, token.kind, token.sentence_initial, segment.pre_title, segment.post_title)
-        key += (self.english, ordinal)
+        key: OneWordKey = (
+            token.text,
+            token.kind,
+            token.sentence_initial,
+            segment.pre_title,
+            segment.post_title,
+            self.english,
+            ordinal,
+        )
         known = self.one_word.get(key)
         if known is None:
             dropped_before = len(self.dropped)
