@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from vakanuvis.store import schema
-from vakanuvis.store.queries import _entity_names_by_sentence, list_events
+from vakanuvis.store.queries import events_with_names
 
 NAMED_EVENT_TYPES = ("treaty", "meeting")
 
@@ -31,15 +31,11 @@ class _Groups:
 
 
 def merge_keys(event: dict[str, Any], named_events: list[str]) -> list[tuple]:
-    """What makes two events one: the same named event at an overlapping date, or the same exact date and actor."""
+    """What makes reports one happening: the same named event at an overlapping date, or the same day and actor."""
     keys: list[tuple] = [("named", name) for name in named_events]
     if event["start"] == event["end"]:  # a day: the same actor on the same day is the same happening
         keys += [("day", event["start"], actor) for actor in event["actors"]]
     return keys
-
-
-def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["start"] <= b["end"] and b["start"] <= a["end"]
 
 
 def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
@@ -47,14 +43,8 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
 
     Grouping is by key (named event, or day and actor), never by comparing every event with every other.
     """
-    events = list_events(engine, **filters)
-    e = schema.events
+    events, named_in_sentence = events_with_names(engine, **filters)
     with engine.connect() as connection:
-        sentence_of = {
-            f"{row.document_id}-e{row.idx}": (row.document_id, row.sentence)
-            for row in connection.execute(select(e.c.document_id, e.c.idx, e.c.sentence))
-        }
-        names = _entity_names_by_sentence(connection, None, {sentence_of[event["id"]] for event in events})
         citations = connection.execute(
             select(schema.citations.c.document_id, schema.citations.c.footnote, schema.citations.c.source_key)
         ).all()
@@ -62,15 +52,23 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
     for row in citations:
         sources_of_note[(row.document_id, row.footnote)].append(row.source_key)
     groups = _Groups()
-    first_with_key: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for event in events:
+    with_key: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for event, names in zip(events, named_in_sentence, strict=True):
         groups.find(event["id"])
-        named = [name for name, kind in names.get(sentence_of[event["id"]], []) if kind in NAMED_EVENT_TYPES]
+        named = [name for name, kind in names if kind in NAMED_EVENT_TYPES]
         for key in merge_keys(event, named):
-            for other in first_with_key[key]:
-                if other["document"] != event["document"] and _overlap(other, event):
-                    groups.union(other["id"], event["id"])
-            first_with_key[key].append(event)
+            with_key[key].append(event)
+    for reports in with_key.values():
+        # reports of one key whose dates overlap, directly or through others, are one happening: a sweep
+        # in date order joins each to the run it overlaps, never every report with every other
+        reports.sort(key=lambda e: (e["start"], e["end"]))
+        anchor, run_end = reports[0], reports[0]["end"]
+        for event in reports[1:]:
+            if event["start"] <= run_end:
+                groups.union(anchor["id"], event["id"])
+                run_end = max(run_end, event["end"])
+            else:
+                anchor, run_end = event, event["end"]
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         members[groups.find(event["id"])].append(event)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, select, tuple_
+from sqlalchemy import Engine, func, select
 
 from vakanuvis.errors import UnknownDocument, UnknownRecord
 from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
-SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
+SENTENCES_SELECTED_BY_KEY = 2000  # documents; above this, reading every mention at once is quicker
 
 
 def list_documents(engine: Engine) -> list[dict[str, Any]]:
@@ -83,6 +84,21 @@ def list_events(
     place: str | None = None,
 ) -> list[dict[str, Any]]:
     """Events in chronological order, with the entities named in their sentences."""
+    return events_with_names(
+        engine, document_id, date_from=date_from, date_to=date_to, actor=actor, place=place
+    )[0]
+
+
+def events_with_names(
+    engine: Engine,
+    document_id: str | None = None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    actor: str | None = None,
+    place: str | None = None,
+) -> tuple[list[dict[str, Any]], list[list[tuple[str, str]]]]:
+    """The events (as `list_events`) and, for each, every entity named in its sentence: (name, type)."""
     if document_id:
         require_document(engine, document_id)
     e, s = schema.events, schema.sentences
@@ -101,6 +117,7 @@ def list_events(
         wanted = {(row.document_id, row.sentence) for row in rows}
         names = _entity_names_by_sentence(connection, document_id, wanted)
     events = []
+    named_in_sentence = []
     for row in rows:
         named = names.get((row.document_id, row.sentence), [])
         actors = _unique(name for name, kind in named if kind in ACTOR_TYPES)
@@ -123,7 +140,8 @@ def list_events(
                 "footnotes": row.footnotes,
             }
         )
-    return events
+        named_in_sentence.append(named)
+    return events, named_in_sentence
 
 
 def _unique(items) -> list[str]:
@@ -135,28 +153,40 @@ def _entity_names_by_sentence(
 ) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions.
 
-    Only of `sentences` when given and few (an events query over a short period reads a few
-    hundred sentences, not the whole corpus's mentions).
+    Only of the documents of `sentences` when given. Each mention finds its sentence by bisection over the
+    sentence starts of its document (a range join in SQL compares every mention with every sentence).
     """
     m, s, ent = schema.mentions, schema.sentences, schema.entities
-    query = (
-        select(m.c.document_id, s.c.idx, ent.c.name, ent.c.type)
-        .join(s, (s.c.document_id == m.c.document_id) & (m.c.start >= s.c.start) & (m.c.start < s.c.end))
+    if sentences is not None and not sentences:
+        return {}
+    mention_query = (
+        select(m.c.document_id, m.c.start, ent.c.name, ent.c.type)
         .join(ent, ent.c.key == m.c.entity_key)
         .where(m.c.footnote.is_(None), _document_filter(m, document_id))
         .order_by(m.c.document_id, m.c.start)
     )
-    if sentences is not None and len(sentences) <= SENTENCES_SELECTED_BY_KEY:
-        if not sentences:
-            return {}
-        query = query.where(
-            tuple_(s.c.document_id, s.c.idx).in_(sorted(sentences)),
-            m.c.document_id.in_({document for document, _ in sentences}),  # lets SQLite seek, not scan
-        )
-    rows = connection.execute(query).all()
+    sentence_query = select(s.c.document_id, s.c.idx, s.c.start, s.c.end).where(
+        _document_filter(s, document_id)
+    )
+    documents = {document for document, _ in sentences} if sentences is not None else set()
+    if sentences is not None and len(documents) <= SENTENCES_SELECTED_BY_KEY:
+        mention_query = mention_query.where(m.c.document_id.in_(sorted(documents)))
+        sentence_query = sentence_query.where(s.c.document_id.in_(sorted(documents)))
+    bounds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # document -> [(start, end, idx)]
+    for row in connection.execute(sentence_query):
+        bounds[row.document_id].append((row.start, row.end, row.idx))
+    starts: dict[str, list[int]] = {}
+    for document, spans in bounds.items():
+        spans.sort()
+        starts[document] = [start for start, _, _ in spans]
     named: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-    for row in rows:
-        named[(row.document_id, row.idx)].append((row.name, row.type))
+    for row in connection.execute(mention_query):
+        position = bisect_right(starts.get(row.document_id, []), row.start) - 1
+        if position < 0:
+            continue
+        start, end, idx = bounds[row.document_id][position]
+        if row.start < end and (sentences is None or (row.document_id, idx) in sentences):
+            named[(row.document_id, idx)].append((row.name, row.type))
     return named
 
 
