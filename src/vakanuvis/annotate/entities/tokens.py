@@ -66,9 +66,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             value = value.rstrip()
             if kind == "abbr" and "." not in value and not re.split("[’']", value)[0].isupper():
                 kind = "word"
-        tokens.append(Token(value, start, start + len(value), kind))
-    if tokens:
-        tokens[0] = Token(tokens[0].text, tokens[0].start, tokens[0].end, tokens[0].kind, True)
+        opens_sentence = not tokens
+        tokens.append(Token(value, start, start + len(value), kind, opens_sentence))
     return tokens
 
 
