@@ -7,14 +7,14 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, tuple_
 
 from vakanuvis.errors import UnknownDocument, UnknownRecord
 from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
-SENTENCES_SELECTED_BY_KEY = 2000  # documents; above this, reading every mention at once is quicker
+SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
 
 
 def list_documents(engine: Engine) -> list[dict[str, Any]]:
@@ -153,12 +153,30 @@ def _entity_names_by_sentence(
 ) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions.
 
-    Only of the documents of `sentences` when given. Each mention finds its sentence by bisection over the
-    sentence starts of its document (a range join in SQL compares every mention with every sentence).
+    Only of `sentences` when given. Few sentences are joined with their mentions in SQL (an index seek each);
+    otherwise each mention finds its sentence by bisection over its document's sentence starts (a range join
+    over a whole corpus would compare every mention with every sentence of its document).
     """
     m, s, ent = schema.mentions, schema.sentences, schema.entities
     if sentences is not None and not sentences:
         return {}
+    if sentences is not None and len(sentences) <= SENTENCES_SELECTED_BY_KEY:
+        # a few sentences (an events query over a short period): each one's mentions by an index seek
+        few = (
+            select(m.c.document_id, s.c.idx, ent.c.name, ent.c.type)
+            .join(s, (s.c.document_id == m.c.document_id) & (m.c.start >= s.c.start) & (m.c.start < s.c.end))
+            .join(ent, ent.c.key == m.c.entity_key)
+            .where(
+                m.c.footnote.is_(None),
+                tuple_(s.c.document_id, s.c.idx).in_(sorted(sentences)),
+                m.c.document_id.in_({document for document, _ in sentences}),
+            )
+            .order_by(m.c.document_id, m.c.start)
+        )
+        named_few: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+        for row in connection.execute(few):
+            named_few[(row.document_id, row.idx)].append((row.name, row.type))
+        return named_few
     mention_query = (
         select(m.c.document_id, m.c.start, ent.c.name, ent.c.type)
         .join(ent, ent.c.key == m.c.entity_key)
@@ -168,10 +186,6 @@ def _entity_names_by_sentence(
     sentence_query = select(s.c.document_id, s.c.idx, s.c.start, s.c.end).where(
         _document_filter(s, document_id)
     )
-    documents = {document for document, _ in sentences} if sentences is not None else set()
-    if sentences is not None and len(documents) <= SENTENCES_SELECTED_BY_KEY:
-        mention_query = mention_query.where(m.c.document_id.in_(sorted(documents)))
-        sentence_query = sentence_query.where(s.c.document_id.in_(sorted(documents)))
     bounds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # document -> [(start, end, idx)]
     for row in connection.execute(sentence_query):
         bounds[row.document_id].append((row.start, row.end, row.idx))

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -133,9 +134,9 @@ mentions = Table(
     Column("surface", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("entity_key", String(200), nullable=False, index=True),
-    Column(
-        "name_key", Text, nullable=False, default="", index=True
-    ),  # its node in the graph of names (resolution writes it)
+    # its node in the graph of names (worked out when stored; resolution keeps it right)
+    Column("name_key", Text, nullable=False, default="", index=True),
+    Index("ix_mentions_document_start", "document_id", "start"),  # a sentence's mentions, by one seek
 )
 
 citations = Table(
@@ -149,9 +150,8 @@ citations = Table(
     Column("raw", Text, nullable=False),
     Column("fields", JSON, nullable=False),
     Column("source_key", String(200), nullable=False, index=True),
-    Column(
-        "name_key", String(64), nullable=False, default="", index=True
-    ),  # its node in the graph of works (resolution)
+    # its node in the graph of works (worked out when stored; resolution keeps it right)
+    Column("name_key", String(64), nullable=False, default="", index=True),
 )
 
 events = Table(

@@ -18,6 +18,7 @@ def upgrade() -> None:
     with op.batch_alter_table("mentions") as batch_op:
         batch_op.add_column(sa.Column("name_key", sa.Text(), nullable=False, server_default=""))
         batch_op.create_index("ix_mentions_name_key", ["name_key"])
+        batch_op.create_index("ix_mentions_document_start", ["document_id", "start"])
     with op.batch_alter_table("citations") as batch_op:
         batch_op.add_column(sa.Column("name_key", sa.String(length=64), nullable=False, server_default=""))
         batch_op.create_index("ix_citations_name_key", ["name_key"])
@@ -106,5 +107,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_citations_name_key")
         batch_op.drop_column("name_key")
     with op.batch_alter_table("mentions") as batch_op:
+        batch_op.drop_index("ix_mentions_document_start")
         batch_op.drop_index("ix_mentions_name_key")
         batch_op.drop_column("name_key")
