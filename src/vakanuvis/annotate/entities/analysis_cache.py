@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 CACHE_ENV = "VAKANUVIS_CACHE_DIR"
-CACHE_FORMAT = 1  # bump when the stored tuple layout changes
+CACHE_FORMAT = 2  # bump when the stored tuple layout or the analyses change (2: zeyrek's analyses order-free)
 
 # (lemma, pos, proper, ((morpheme id, surface, derivational), ...)) per analysis
 AnalysisTuple = tuple[str, str, bool, tuple[tuple[str, str, bool], ...]]

@@ -8,6 +8,7 @@ is in neither.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -42,9 +43,39 @@ class Analysis:
 def _analyzer() -> Any:
     # zeyrek logs every accepted path at WARNING level; that is noise for us.
     logging.getLogger("zeyrek").setLevel(logging.ERROR)
+    _give_each_caller_its_own_attributes()
     from zeyrek import MorphAnalyzer
 
     return MorphAnalyzer()
+
+
+def _give_each_caller_its_own_attributes() -> None:
+    """zeyrek (0.1.3) hands out shared sets of phonetic attributes (a cached word's, a lexicon stem's) that
+    its search then changes: a word's analyses would depend on the words analysed before it ("görmek" once
+    analysed, "görüldüğü" has none). Each caller gets a copy, so an analysis is a function of its word."""
+    from zeyrek import attributes, morphotactics, rulebasedanalyzer
+
+    cached = attributes.calculate_phonetic_attributes
+    if getattr(cached, "gives_copies", False):
+        return
+
+    @functools.wraps(cached)
+    def copied(word: str, predecessor_attrs: Any = None) -> set:
+        return set(cached(word, predecessor_attrs))
+
+    copied.gives_copies = True  # type: ignore[attr-defined]
+    for module in (attributes, morphotactics, rulebasedanalyzer):
+        module.calculate_phonetic_attributes = copied  # type: ignore[attr-defined]
+
+    search_path = morphotactics.SearchPath
+    shared_initial = search_path.initial.__func__  # type: ignore[attr-defined]
+
+    def initial(cls: type, stem_transition: Any, tail: str) -> Any:
+        path = shared_initial(cls, stem_transition, tail)
+        path.phonetic_attributes = set(path.phonetic_attributes)  # not the stem's own set
+        return path
+
+    search_path.initial = classmethod(initial)  # type: ignore[assignment]
 
 
 _MEMORY_LIMIT = 500_000  # distinct words kept in memory before the in-process cache starts afresh
