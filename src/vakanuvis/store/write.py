@@ -12,8 +12,9 @@ from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.edits import reapply_document_edits
 from vakanuvis.store.locks import lock_corpus
-from vakanuvis.store.resolution import citation_name_keys, mention_name_keys
+from vakanuvis.store.name_resolution import mention_name_keys
 from vakanuvis.store.search import index_document
+from vakanuvis.store.work_resolution import citation_name_keys
 
 PER_DOCUMENT_TABLES = (
     schema.blocks,

@@ -1,0 +1,261 @@
+"""The graph of works in the store: one ingest's citations added, the clusters they touch resolved again."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+
+from vakanuvis.model import Citation, Source, Span
+from vakanuvis.resolve.name_graph import connected
+from vakanuvis.resolve.sources import build_source, number_repeated_keys
+from vakanuvis.resolve.work_graph import (
+    CitationKeys,
+    WorkNode,
+    block_candidates,
+    document_work_nodes,
+    link_new_nodes,
+    node_blocks,
+    work_components,
+)
+from vakanuvis.store import schema
+from vakanuvis.store.rows import chunks, replace_records, rows_either, rows_with
+
+
+def citation_name_keys(document_id: str, citations: list[Citation]) -> list[str]:
+    """The node in the graph of works of each citation (kept with the citation when it is stored)."""
+    return [node.key for node in document_work_nodes(document_id, citations)]
+
+
+def resolve_works(connection: Connection, documents: list[str], trusted: bool) -> set[str]:
+    """Update the graph of works for `documents`; returns the source keys that changed or vanished."""
+    c, names, links, blocks_table = schema.citations, schema.work_names, schema.work_links, schema.work_blocks
+    nodes: dict[str, WorkNode] = {}
+    contributed: dict[str, Counter[str]] = defaultdict(Counter)
+    renamed: list[tuple[str, int, str]] = []  # citations whose stored node is missing or stale
+    # the citations of each work node: those of these documents from here (their stored node may be stale),
+    # the others' from the store below
+    cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for document, rows in _citations_of(connection, documents):
+        citations = [citation for _, citation in rows]
+        for (row, citation), node in zip(rows, document_work_nodes(document, citations), strict=True):
+            nodes[node.key] = node
+            contributed[document][node.key] += 1
+            if not trusted or row.name_key != node.key:
+                renamed.append((document, row.idx, node.key))
+            cited[node.key].append((document, citation))
+    if renamed:
+        connection.execute(
+            update(c)
+            .where(c.c.document_id == bindparam("d"), c.c.idx == bindparam("i"))
+            .values(name_key=bindparam("n")),
+            [{"d": d, "i": i, "n": key} for d, i, key in renamed],
+        )
+    delta: Counter[str] = Counter()
+    for document in documents:
+        delta.update(contributed[document])
+    dw = schema.document_works
+    for chunk in chunks(documents):
+        for row in connection.execute(select(dw).where(dw.c.document_id.in_(chunk))):
+            delta[row.name_key] -= row._mapping["count"]
+        connection.execute(delete(dw).where(dw.c.document_id.in_(chunk)))
+    new_rows = [
+        {"document_id": d, "name_key": k, "count": n} for d in documents for k, n in contributed[d].items()
+    ]
+    if new_rows:
+        connection.execute(insert(dw), new_rows)
+    touched = set(delta) | {k for d in documents for k in contributed[d]}
+    stored = {row.key: row for row in rows_with(connection, names, names.c.key, touched)}
+    count = {key: (stored[key].citations if key in stored else 0) + delta[key] for key in touched}
+    dead = {key for key in touched if key in stored and count[key] <= 0}
+    born = {key for key in touched if key not in stored and count[key] > 0}
+    clusters = {stored[key].cluster for key in touched if key in stored}
+
+    for chunk in chunks(dead):
+        connection.execute(delete(links).where(or_(links.c.a.in_(chunk), links.c.b.in_(chunk))))
+        connection.execute(delete(blocks_table).where(blocks_table.c.key.in_(chunk)))
+    seeking = [nodes[key] for key in sorted(born)]
+    wanted = {block for node in seeking for block in node_blocks(node)}
+    in_block: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows_with(connection, blocks_table, blocks_table.c.block, wanted):
+        if row.key not in dead:
+            in_block[row.block].append((row.key, row.title))
+    for node in seeking:
+        for block in node_blocks(node):
+            in_block[block].append((node.key, node.keys.title))
+    # only the nodes that pass a block's title filter are read whole
+    candidates = block_candidates(seeking, in_block)
+    wanted_nodes = {key for keys in candidates.values() for key in keys} - set(nodes)
+    for row in rows_with(connection, names, names.c.key, wanted_nodes):
+        nodes[row.key] = _work_node(row)
+    new_links = link_new_nodes(seeking, candidates, nodes)
+    if new_links:
+        connection.execute(insert(links), [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
+    block_rows = [
+        {"block": block, "key": node.key, "title": node.keys.title}
+        for node in seeking
+        for block in dict.fromkeys(node_blocks(node))
+    ]
+    if block_rows:
+        connection.execute(insert(blocks_table), block_rows)
+    ends = {key for _, a, b in new_links for key in (a, b)} - touched
+    clusters |= {row.cluster for row in rows_with(connection, names, names.c.key, ends)}
+
+    members = {row.key: row for row in rows_with(connection, names, names.c.cluster, clusters)}
+    members.update((key, stored[key]) for key in touched if key in stored)
+    alive = {key for key in members if key not in dead} | born
+    graph: dict[str, WorkNode] = {}
+    for key in alive:
+        graph[key] = nodes[key] if key in nodes else _work_node(members[key])
+    for key in alive - set(count):
+        count[key] = members[key].citations
+    edges = [
+        (row.score, row.a, row.b)
+        for row in rows_either(
+            connection, links, links.c.a, links.c.b, alive, [links.c.score, links.c.a, links.c.b]
+        )
+        if row.a in graph and row.b in graph
+    ]
+    cluster_of = connected(graph, edges)
+    # a work whose nodes are the same as before and none of them gained or lost a citation stays as it is
+    nodes_of_source: dict[str, set[str]] = defaultdict(set)
+    for key, row in members.items():
+        nodes_of_source[row.source_key].add(key)
+    unchanged: dict[str, str] = {}  # node key → its source's key, for the works kept
+    rebuilt: list[list[WorkNode]] = []
+    for component in work_components(graph, edges):
+        keys = {node.key for node in component}
+        before = members[component[0].key].source_key if component[0].key in members else ""
+        if before and not keys & touched and nodes_of_source.get(before) == keys:
+            unchanged.update(dict.fromkeys(keys, before))
+        else:
+            rebuilt.append(component)
+    resolving = set(documents)
+    for row in rows_with(connection, c, c.c.name_key, {n.key for nodes_ in rebuilt for n in nodes_}):
+        if row.document_id not in resolving:
+            cited[row.name_key].append((row.document_id, _citation(row)))
+    sources: list[Source] = []
+    held: list[list[str]] = []  # the node keys of each source
+    for component in rebuilt:
+        pairs = [pair for node in component for pair in cited[node.key]]
+        if pairs:
+            sources.append(build_source(pairs))
+            held.append([node.key for node in component])
+    old_keys = {row.source_key for row in members.values()} - set(unchanged.values())
+    taken = {
+        row.key
+        for row in rows_with(
+            connection,
+            schema.sources,
+            schema.sources.c.key,
+            {s.key for s in sources} - old_keys,
+            [schema.sources.c.key],
+        )
+    }
+    number_repeated_keys(sources, taken)
+    source_of = {key: source.key for source, keys in zip(sources, held, strict=True) for key in keys}
+    source_of.update(unchanged)
+    for chunk in chunks(dead):
+        connection.execute(delete(names).where(names.c.key.in_(chunk)))
+    fresh = [
+        {
+            "key": key,
+            "node": _work_node_data(graph[key]),
+            "citations": count[key],
+            "cluster": cluster_of[key],
+            "source_key": source_of.get(key, ""),
+        }
+        for key in sorted(born)
+    ]
+    if fresh:
+        connection.execute(insert(names), fresh)
+    changed = [
+        {"k": key, "n": count[key], "c": cluster_of[key], "s": source_of.get(key, "")}
+        for key in sorted(graph)
+        if key not in born
+        and (
+            key in touched
+            or members[key].cluster != cluster_of[key]
+            or members[key].source_key != source_of.get(key, "")
+        )
+    ]
+    if changed:
+        connection.execute(
+            update(names)
+            .where(names.c.key == bindparam("k"))
+            .values(citations=bindparam("n"), cluster=bindparam("c"), source_key=bindparam("s")),
+            changed,
+        )
+    replace_records(connection, schema.sources, old_keys, [source_row(s) for s in sources])
+    moved = [
+        {"n": key, "s": source_of[key]}
+        for key in sorted(graph)
+        if key in source_of and (key not in members or members[key].source_key != source_of[key])
+    ]
+    if moved:
+        connection.execute(
+            update(c).where(c.c.name_key == bindparam("n")).values(source_key=bindparam("s")), moved
+        )
+    for chunk in chunks(documents):
+        connection.execute(
+            update(c)
+            .where(c.c.document_id.in_(chunk))
+            .values(
+                source_key=select(names.c.source_key).where(names.c.key == c.c.name_key).scalar_subquery()
+            )
+        )
+    return old_keys | {source.key for source in sources}
+
+
+def _citations_of(connection: Connection, documents: list[str]) -> Iterator[tuple[str, list]]:
+    """Each document's stored citations, as (row, Citation) pairs in stored order."""
+    c = schema.citations
+    for chunk in chunks(documents):
+        by_document: dict[str, list] = defaultdict(list)
+        for row in connection.execute(
+            select(c).where(c.c.document_id.in_(chunk)).order_by(c.c.document_id, c.c.idx)
+        ):
+            by_document[row.document_id].append((row, _citation(row)))
+        yield from sorted(by_document.items())
+
+
+def _citation(row) -> Citation:
+    return Citation(
+        footnote=row.footnote, span=Span(row.start, row.end, row.footnote), raw=row.raw, **row.fields
+    )
+
+
+def _work_node_data(node: WorkNode) -> dict:
+    keys = node.keys
+    return {
+        "kind": keys.kind,
+        "surname": keys.surname,
+        "initial": keys.initial,
+        "title": keys.title,
+        "hard": [list(pair) for pair in keys.hard],
+        "place": node.place,
+        "year": node.year,
+        "archive": node.archive,
+        "document": node.document,
+    }
+
+
+def _work_node(row) -> WorkNode:
+    data = row.node
+    keys = CitationKeys(
+        data["kind"], data["surname"], data["initial"], data["title"], tuple(tuple(p) for p in data["hard"])
+    )
+    return WorkNode(row.key, keys, data["place"], data["year"], data["archive"], data["document"])
+
+
+def source_row(s: Source) -> dict:
+    return {
+        "key": s.key,
+        "type": s.type,
+        "authors": s.authors,
+        "title": s.title,
+        "title_latin": s.title_latin,
+        "place": s.place,
+        "year": s.year,
+    }
