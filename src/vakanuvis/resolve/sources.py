@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from vakanuvis.annotate.citations.latin import fold, to_latin
@@ -143,10 +143,14 @@ def merge_sources(citations: list[tuple[str, Citation]]) -> list[Source]:
     return sorted(sources, key=lambda s: s.key)
 
 
-def number_repeated_keys(sources: list[Source], taken: Iterable[str] = ()) -> None:
-    """Works kept apart although their content keys agree (a guard split them) get numbered keys."""
+def number_repeated_keys(
+    sources: list[Source], taken: Iterable[str] = (), first: Callable[[Source], tuple[str, int]] | None = None
+) -> None:
+    """Works kept apart although their content keys agree (a guard split them) get numbered keys, in the
+    order of their first citations' (raw text, footnote)."""
+    first = first or (lambda s: (s.citations[0].raw, s.citations[0].footnote))
     seen: Counter[str] = Counter(taken)
-    for source in sorted(sources, key=lambda s: (s.key, s.citations[0].raw, s.citations[0].footnote)):
+    for source in sorted(sources, key=lambda s: (s.key, *first(s))):
         seen[source.key] += 1
         if seen[source.key] > 1:
             base = source.key

@@ -285,6 +285,7 @@ work_names = Table(
     Column("key", String(64), primary_key=True),
     Column("node", JSON, nullable=False),  # the comparison keys of this way of writing a work
     Column("citations", Integer, nullable=False),
+    Column("digest", JSON, nullable=False),  # what its work needs from its citations (resolve.work_digest)
     Column("cluster", String(64), nullable=False, index=True),
     Column("source_key", String(200), nullable=False, index=True),
 )

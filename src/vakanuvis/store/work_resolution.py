@@ -9,7 +9,8 @@ from sqlalchemy import Connection, bindparam, delete, insert, or_, select, updat
 
 from vakanuvis.model import Citation, Source, Span
 from vakanuvis.resolve.name_graph import connected
-from vakanuvis.resolve.sources import build_source, number_repeated_keys
+from vakanuvis.resolve.sources import number_repeated_keys
+from vakanuvis.resolve.work_digest import Digest, citation_digest, combine, source_from_digests
 from vakanuvis.resolve.work_graph import (
     CitationKeys,
     WorkNode,
@@ -56,9 +57,11 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     for document in documents:
         delta.update(contributed[document])
     dw = schema.document_works
+    retracted: set[str] = set()  # nodes that lose citations: their digest is made again from all of them
     for chunk in chunks(documents):
         for row in connection.execute(select(dw).where(dw.c.document_id.in_(chunk))):
             delta[row.name_key] -= row._mapping["count"]
+            retracted.add(row.name_key)
         connection.execute(delete(dw).where(dw.c.document_id.in_(chunk)))
     new_rows = [
         {"document_id": d, "name_key": k, "count": n} for d in documents for k, n in contributed[d].items()
@@ -71,6 +74,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     dead = {key for key in touched if key in stored and count[key] <= 0}
     born = {key for key in touched if key not in stored and count[key] > 0}
     clusters = {stored[key].cluster for key in touched if key in stored}
+    digest = _digests(connection, touched - dead, stored, retracted, cited, set(documents))
 
     for chunk in chunks(dead):
         connection.execute(delete(links).where(or_(links.c.a.in_(chunk), links.c.b.in_(chunk))))
@@ -131,17 +135,19 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
             unchanged.update(dict.fromkeys(keys, before))
         else:
             rebuilt.append(component)
-    resolving = set(documents)
-    for row in rows_with(connection, c, c.c.name_key, {n.key for nodes_ in rebuilt for n in nodes_}):
-        if row.document_id not in resolving:
-            cited[row.name_key].append((row.document_id, _citation(row)))
     sources: list[Source] = []
     held: list[list[str]] = []  # the node keys of each source
+    first: dict[int, tuple[str, int]] = {}  # each source's first citation (raw text, footnote)
     for component in rebuilt:
-        pairs = [pair for node in component for pair in cited[node.key]]
-        if pairs:
-            sources.append(build_source(pairs))
-            held.append([node.key for node in component])
+        source, first[len(sources)] = source_from_digests(
+            [
+                (node, digest[node.key] if node.key in digest else members[node.key].digest)
+                for node in component
+            ]
+        )
+        sources.append(source)
+        held.append([node.key for node in component])
+    first_of = {id(source): first[index] for index, source in enumerate(sources)}
     old_keys = {row.source_key for row in members.values()} - set(unchanged.values())
     taken = {
         row.key
@@ -153,7 +159,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
             [schema.sources.c.key],
         )
     }
-    number_repeated_keys(sources, taken)
+    number_repeated_keys(sources, taken, first=lambda source: first_of[id(source)])
     source_of = {key: source.key for source, keys in zip(sources, held, strict=True) for key in keys}
     source_of.update(unchanged)
     for chunk in chunks(dead):
@@ -163,6 +169,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
             "key": key,
             "node": _work_node_data(graph[key]),
             "citations": count[key],
+            "digest": digest[key],
             "cluster": cluster_of[key],
             "source_key": source_of.get(key, ""),
         }
@@ -171,7 +178,13 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     if fresh:
         connection.execute(insert(names), fresh)
     changed = [
-        {"k": key, "n": count[key], "c": cluster_of[key], "s": source_of.get(key, "")}
+        {
+            "k": key,
+            "n": count[key],
+            "d": digest[key] if key in digest else members[key].digest,
+            "c": cluster_of[key],
+            "s": source_of.get(key, ""),
+        }
         for key in sorted(graph)
         if key not in born
         and (
@@ -184,7 +197,12 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
         connection.execute(
             update(names)
             .where(names.c.key == bindparam("k"))
-            .values(citations=bindparam("n"), cluster=bindparam("c"), source_key=bindparam("s")),
+            .values(
+                citations=bindparam("n"),
+                digest=bindparam("d"),
+                cluster=bindparam("c"),
+                source_key=bindparam("s"),
+            ),
             changed,
         )
     replace_records(connection, schema.sources, old_keys, [source_row(s) for s in sources])
@@ -206,6 +224,32 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
             )
         )
     return old_keys | {source.key for source in sources}
+
+
+def _digests(
+    connection: Connection,
+    keys: set[str],
+    stored: dict,
+    retracted: set[str],
+    cited: dict[str, list[tuple[str, Citation]]],
+    resolving: set[str],
+) -> dict[str, Digest]:
+    """The digest of each node these documents touch: the stored one with the new citations added, or, for
+    a node that lost citations, one made again from all its citations."""
+    again = {key for key in keys if key in retracted or key not in stored}
+    digests: dict[str, Digest] = {}
+    everything: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for row in rows_with(connection, schema.citations, schema.citations.c.name_key, again & retracted):
+        if row.document_id not in resolving:
+            everything[row.name_key].append((row.document_id, _citation(row)))
+    for key in keys:
+        new = [citation_digest(document, citation) for document, citation in cited.get(key, [])]
+        if key in again:
+            old = [citation_digest(document, citation) for document, citation in everything.get(key, [])]
+            digests[key] = combine([*old, *new])
+        else:
+            digests[key] = combine([stored[key].digest, *new])
+    return digests
 
 
 def _citations_of(connection: Connection, documents: list[str]) -> Iterator[tuple[str, list]]:

@@ -60,6 +60,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=64), primary_key=True),
         sa.Column("node", sa.JSON(), nullable=False),
         sa.Column("citations", sa.Integer(), nullable=False),
+        sa.Column("digest", sa.JSON(), nullable=False),
         sa.Column("cluster", sa.String(length=64), nullable=False),
         sa.Column("source_key", sa.String(length=200), nullable=False),
     )
