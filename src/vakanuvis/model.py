@@ -172,6 +172,23 @@ class Citation:
     source_key: str = ""  # set by merging; equal keys mean one work
 
 
+CITATION_COLUMNS = ("footnote", "span", "raw", "source_key")  # stored apart from the parsed fields
+
+
+def citation_fields(citation: Citation) -> dict:
+    """A citation's parsed fields, as stored in one JSON value (plain values: str, int, list, dict)."""
+    return {k: v for k, v in vars(citation).items() if k not in CITATION_COLUMNS}
+
+
+def stored_citation(
+    footnote: int, start: int, end: int, raw: str, fields: dict, source_key: str = ""
+) -> Citation:
+    """A citation again from its stored columns and parsed fields."""
+    return Citation(
+        footnote=footnote, span=Span(start, end, footnote), raw=raw, source_key=source_key, **fields
+    )
+
+
 @dataclass
 class Source:
     key: str

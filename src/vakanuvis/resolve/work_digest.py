@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from vakanuvis.annotate.citations.latin import fold, to_latin
-from vakanuvis.model import Citation, Source, Span
+from vakanuvis.model import Citation, Source, citation_fields, stored_citation
 from vakanuvis.resolve.work_graph import WorkNode
 
 Digest = dict[str, Any]
-STORED_APART = ("footnote", "span", "raw", "source_key")
 
 
 def citation_digest(document: str, citation: Citation) -> Digest:
@@ -27,7 +26,7 @@ def citation_digest(document: str, citation: Citation) -> Digest:
         "start": citation.span.start,
         "end": citation.span.end,
         "raw": citation.raw,
-        "fields": {k: v for k, v in vars(citation).items() if k not in STORED_APART},
+        "fields": citation_fields(citation),
     }
     own = not citation.back_reference
     return {
@@ -82,11 +81,8 @@ def source_from_digests(members: list[tuple[WorkNode, Digest]]) -> tuple[Source,
         digest["best"], key=lambda t: (digest["titles"][t], digest["best"][t][0], digest["best"][t][1])
     )
     record = digest["best"][record_title][2]
-    best = Citation(
-        footnote=record["footnote"],
-        span=Span(record["start"], record["end"], record["footnote"]),
-        raw=record["raw"],
-        **record["fields"],
+    best = stored_citation(
+        record["footnote"], record["start"], record["end"], record["raw"], record["fields"]
     )
     first = digest["first"]
     own = [(node, d["own"]) for node, d in members if d["own"]]

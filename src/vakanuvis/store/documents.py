@@ -7,7 +7,6 @@ from sqlalchemy import Engine, select
 from vakanuvis.errors import UnknownDocument
 from vakanuvis.model import (
     Block,
-    Citation,
     DateMention,
     Document,
     Entity,
@@ -19,6 +18,7 @@ from vakanuvis.model import (
     Sentence,
     Source,
     Span,
+    stored_citation,
 )
 from vakanuvis.store import schema
 
@@ -84,13 +84,7 @@ def load_document(engine: Engine, document_id: str) -> Document:
             for r in rows(schema.mentions, schema.mentions.c.idx)
         ]
         document.citations = [
-            Citation(
-                footnote=r.footnote,
-                span=Span(r.start, r.end, r.footnote),
-                raw=r.raw,
-                source_key=r.source_key,
-                **r.fields,
-            )
+            stored_citation(r.footnote, r.start, r.end, r.raw, r.fields, r.source_key)
             for r in rows(schema.citations, schema.citations.c.idx)
         ]
         document.events = [

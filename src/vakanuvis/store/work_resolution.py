@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
-from vakanuvis.model import Citation, Source, Span
+from vakanuvis.model import Citation, Source, stored_citation
 from vakanuvis.resolve.name_graph import connected
 from vakanuvis.resolve.sources import number_repeated_keys
 from vakanuvis.resolve.work_digest import Digest, citation_digest, combine, source_from_digests
@@ -265,9 +265,7 @@ def _citations_of(connection: Connection, documents: list[str]) -> Iterator[tupl
 
 
 def _citation(row) -> Citation:
-    return Citation(
-        footnote=row.footnote, span=Span(row.start, row.end, row.footnote), raw=row.raw, **row.fields
-    )
+    return stored_citation(row.footnote, row.start, row.end, row.raw, row.fields)
 
 
 def _work_node_data(node: WorkNode) -> dict:

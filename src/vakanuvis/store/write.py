@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
-from vakanuvis.model import Citation, Document
+from vakanuvis.model import Document, citation_fields
 from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.edits import reapply_document_edits
@@ -70,18 +69,6 @@ def _delete_document_rows(connection: Connection, document_id: str) -> None:
     for table in PER_DOCUMENT_TABLES:
         connection.execute(delete(table).where(table.c.document_id == document_id))
     connection.execute(delete(schema.documents).where(schema.documents.c.id == document_id))
-
-
-_STORED_APART = ("footnote", "span", "raw", "source_key")  # columns of their own
-
-
-def citation_fields(citation: Citation) -> dict:
-    """The parsed fields of a citation as stored in its JSON column (values are plain: str, int, list, dict)."""
-    return {
-        field.name: getattr(citation, field.name)
-        for field in dataclasses.fields(citation)
-        if field.name not in _STORED_APART
-    }
 
 
 def _document_rows(document: Document) -> dict:
