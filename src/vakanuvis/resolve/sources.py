@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from vakanuvis.annotate.citations.latin import fold, to_latin
 from vakanuvis.model import Citation, Source
@@ -57,28 +58,44 @@ def representative(citations: list[Citation]) -> Citation:
     titles = Counter(fold(c.title_repaired or c.title or "") for c in citations)
 
     def score(citation: Citation) -> tuple[int, int, str]:
-        filled = sum(1 for value in vars(citation).values() if value not in (None, "", [], {}, False))
-        return titles[fold(citation.title_repaired or citation.title or "")], filled, citation.raw
+        return (
+            titles[fold(citation.title_repaired or citation.title or "")],
+            filled_fields(citation),
+            citation.raw,
+        )
 
     return max(citations, key=score)
 
 
-def _majority(values: Iterable[str | int | None]) -> str | int | None:
-    counts = Counter(v for v in values if v not in (None, ""))
+def filled_fields(citation: Citation) -> int:
+    """How many of a citation's fields hold something."""
+    return sum(1 for value in vars(citation).values() if value not in (None, "", [], {}, False))
+
+
+def commonest(counts: Mapping[Any, int]) -> Any:
+    """The value counted most often (None when there is none); ties go to the fuller spelling ("М." over "М")."""
     if not counts:
         return None
-    # ties go to the fuller spelling ("М." over "М")
     return sorted(counts.items(), key=lambda kv: (-kv[1], -len(str(kv[0])), str(kv[0])))[0][0]
 
 
-def _majority_authors(members: list[_Item], best: Citation) -> list[str]:
-    """The authors as most citations write them ("Аралов" over a single "Арлов")."""
-    spellings = Counter(tuple(m.citation.authors) for m in members if m.citation.authors)
+def _majority(values: Iterable[str | int | None]) -> str | int | None:
+    return commonest(Counter(v for v in values if v not in (None, "")))
+
+
+def most_written_authors(spellings: Mapping[tuple[str, ...], int], best: Citation) -> list[str]:
+    """The authors as most citations write them ("Аралов" over a single "Арлов"); ties to `best`'s."""
     if not spellings:
         return list(best.authors)
     top = max(spellings.values())
     candidates = sorted(names for names, count in spellings.items() if count == top)
     return list(tuple(best.authors) if tuple(best.authors) in candidates else candidates[0])
+
+
+def _majority_authors(members: list[_Item], best: Citation) -> list[str]:
+    return most_written_authors(
+        Counter(tuple(m.citation.authors) for m in members if m.citation.authors), best
+    )
 
 
 def build_source(pairs: list[tuple[str, Citation]]) -> Source:

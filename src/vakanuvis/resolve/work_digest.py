@@ -12,6 +12,7 @@ from typing import Any
 
 from vakanuvis.annotate.citations.latin import fold, to_latin
 from vakanuvis.model import Citation, Source, citation_fields, stored_citation
+from vakanuvis.resolve.sources import commonest, filled_fields, most_written_authors
 from vakanuvis.resolve.work_graph import WorkNode
 
 Digest = dict[str, Any]
@@ -20,7 +21,7 @@ Digest = dict[str, Any]
 def citation_digest(document: str, citation: Citation) -> Digest:
     """The digest of one citation."""
     title = fold(citation.title_repaired or citation.title or "")
-    filled = sum(1 for value in vars(citation).values() if value not in (None, "", [], {}, False))
+    filled = filled_fields(citation)
     record = {
         "footnote": citation.footnote,
         "start": citation.span.start,
@@ -59,19 +60,12 @@ def combine(digests: Iterable[Digest]) -> Digest:
     return total
 
 
-def _majority(counts: dict[str, int]) -> str | None:
-    # as sources._majority: the commonest, ties to the fuller spelling
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-
-
 def _weighted_majority(values: Iterable[tuple[str | None, int]]) -> str | None:
     counts: Counter[str] = Counter()
     for value, weight in values:
         if value not in (None, "") and weight:
             counts[str(value)] += weight
-    return _majority(dict(counts))
+    return commonest(counts)
 
 
 def source_from_digests(members: list[tuple[WorkNode, Digest]]) -> tuple[Source, tuple[str, int]]:
@@ -99,15 +93,10 @@ def source_from_digests(members: list[tuple[WorkNode, Digest]]) -> tuple[Source,
     spellings = {tuple(json.loads(names)): count for names, count in digest["authors"].items()}
     if not digest["own"] and best.authors:
         spellings = {tuple(best.authors): digest["n"]}
-    if spellings:
-        top = max(spellings.values())
-        candidates = sorted(names for names, count in spellings.items() if count == top)
-        authors = list(tuple(best.authors) if tuple(best.authors) in candidates else candidates[0])
-    else:
-        authors = list(best.authors)
+    authors = most_written_authors(spellings, best)
     title = best.title_repaired or best.title or best.container
-    year = _majority(digest["years"])
-    place = _majority(digest["places"])
+    year = commonest(digest["years"])
+    place = commonest(digest["places"])
     source = Source(
         key=key,
         type=best.type,
