@@ -21,7 +21,14 @@ from vakanuvis.resolve.name_graph import (
 )
 from vakanuvis.resolve.names import matcher_for
 from vakanuvis.store import schema
-from vakanuvis.store.rows import chunks, replace_records, rows_either, rows_with
+from vakanuvis.store.rows import (
+    chunks,
+    follow_nodes,
+    replace_records,
+    rows_either,
+    rows_with,
+    write_nodes,
+)
 
 
 def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
@@ -50,13 +57,7 @@ def resolve_names(connection: Connection, documents: list[str], trusted: bool) -
                 key = nodes.setdefault(node.key, node).key
                 renamed.append((row.document_id, row.idx, key))
             contributed[row.document_id][(key, row.surface)] += 1
-    if renamed:
-        connection.execute(
-            update(m)
-            .where(m.c.document_id == bindparam("d"), m.c.idx == bindparam("i"))
-            .values(name_key=bindparam("n")),
-            [{"d": d, "i": i, "n": key} for d, i, key in renamed],
-        )
+    write_nodes(connection, m, renamed)
     delta: dict[str, Counter[str]] = defaultdict(Counter)
     for document in documents:
         for (key, surface), count in contributed[document].items():
@@ -176,24 +177,10 @@ def resolve_names(connection: Connection, documents: list[str], trusted: bool) -
         )
     replace_records(connection, schema.entities, old_keys, [entity_row(e) for e in entities])
     # mentions follow their names: everywhere for a name whose entity changed, else in these documents
-    moved = [
-        {"n": key, "e": entity_of[key]}
-        for key in sorted(graph)
-        if key in members and members[key].entity_key != entity_of[key]
-    ]
-    if moved:
-        connection.execute(
-            update(m).where(m.c.name_key == bindparam("n")).values(entity_key=bindparam("e")), moved
-        )
-    # the mentions of these documents take the entity of their name, in one statement
-    for chunk in chunks(documents):
-        connection.execute(
-            update(m)
-            .where(m.c.document_id.in_(chunk))
-            .values(
-                entity_key=select(names.c.entity_key).where(names.c.key == m.c.name_key).scalar_subquery()
-            )
-        )
+    moved = {
+        key: entity_of[key] for key in graph if key in members and members[key].entity_key != entity_of[key]
+    }
+    follow_nodes(connection, m, "entity_key", names.c.entity_key, moved, documents)
     return old_keys | set(entity_of.values())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Column, Connection, Table, bindparam, delete, insert, or_, select, update
 
 CHUNK = 500  # keys per IN (...) list
 
@@ -37,3 +37,36 @@ def rows_either(connection: Connection, table, first, second, keys: Iterable[str
             if tuple(row) not in seen:
                 seen.add(tuple(row))
                 yield row
+
+
+# ---------------------------------------------------------------- mentions and citations and their nodes
+
+
+def write_nodes(connection: Connection, table: Table, placed: list[tuple[str, int, str]]) -> None:
+    """Give rows of `table` (mentions or citations), by (document, index), the node key found for them."""
+    if placed:
+        connection.execute(
+            update(table)
+            .where(table.c.document_id == bindparam("d"), table.c.idx == bindparam("i"))
+            .values(name_key=bindparam("n")),
+            [{"d": d, "i": i, "n": key} for d, i, key in placed],
+        )
+
+
+def follow_nodes(
+    connection: Connection, table: Table, column: str, node_value: Column, moved: dict[str, str], documents
+) -> None:
+    """Rows of `table` take their node's value (`node_value`, a column of the node table) in `column`:
+    everywhere for the nodes in `moved` (node key → new value), and every row of `documents`."""
+    if moved:
+        connection.execute(
+            update(table).where(table.c.name_key == bindparam("n")).values({column: bindparam("v")}),
+            [{"n": node, "v": value} for node, value in sorted(moved.items())],
+        )
+    nodes = node_value.table
+    for chunk in chunks(documents):
+        connection.execute(
+            update(table)
+            .where(table.c.document_id.in_(chunk))
+            .values({column: select(node_value).where(nodes.c.key == table.c.name_key).scalar_subquery()})
+        )

@@ -21,7 +21,14 @@ from vakanuvis.resolve.work_graph import (
     work_components,
 )
 from vakanuvis.store import schema
-from vakanuvis.store.rows import chunks, replace_records, rows_either, rows_with
+from vakanuvis.store.rows import (
+    chunks,
+    follow_nodes,
+    replace_records,
+    rows_either,
+    rows_with,
+    write_nodes,
+)
 
 
 def citation_name_keys(document_id: str, citations: list[Citation]) -> list[str]:
@@ -46,13 +53,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
             if not trusted or row.name_key != node.key:
                 renamed.append((document, row.idx, node.key))
             cited[node.key].append((document, citation))
-    if renamed:
-        connection.execute(
-            update(c)
-            .where(c.c.document_id == bindparam("d"), c.c.idx == bindparam("i"))
-            .values(name_key=bindparam("n")),
-            [{"d": d, "i": i, "n": key} for d, i, key in renamed],
-        )
+    write_nodes(connection, c, renamed)
     delta: Counter[str] = Counter()
     for document in documents:
         delta.update(contributed[document])
@@ -206,23 +207,12 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
             changed,
         )
     replace_records(connection, schema.sources, old_keys, [source_row(s) for s in sources])
-    moved = [
-        {"n": key, "s": source_of[key]}
-        for key in sorted(graph)
-        if key in source_of and (key not in members or members[key].source_key != source_of[key])
-    ]
-    if moved:
-        connection.execute(
-            update(c).where(c.c.name_key == bindparam("n")).values(source_key=bindparam("s")), moved
-        )
-    for chunk in chunks(documents):
-        connection.execute(
-            update(c)
-            .where(c.c.document_id.in_(chunk))
-            .values(
-                source_key=select(names.c.source_key).where(names.c.key == c.c.name_key).scalar_subquery()
-            )
-        )
+    # citations follow their nodes: everywhere for a node whose work changed, else in these documents (a new
+    # node's citations are all in these documents)
+    moved = {
+        key: source_of[key] for key in graph if key in members and members[key].source_key != source_of[key]
+    }
+    follow_nodes(connection, c, "source_key", names.c.source_key, moved, documents)
     return old_keys | {source.key for source in sources}
 
 
