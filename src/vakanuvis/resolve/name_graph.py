@@ -33,6 +33,7 @@ from vakanuvis.resolve.names import (
     is_short,
     partial_of,
 )
+from vakanuvis.resolve.union_find import root
 
 DOCUMENT_LINK = 0  # links found inside one document are joined before spelling variants
 SPELLING_LINK = 1
@@ -166,18 +167,12 @@ def connected(keys: Iterable[str], links: Iterable[Link]) -> dict[str, str]:
     """Each node's cluster: the smallest key of the nodes linked to it, directly or not (no guard)."""
     parent = {key: key for key in keys}
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
     for _, a, b in links:
         if a in parent and b in parent:
-            root_a, root_b = find(a), find(b)
+            root_a, root_b = root(parent, a), root(parent, b)
             if root_a != root_b:
                 parent[max(root_a, root_b)] = min(root_a, root_b)
-    return {key: find(key) for key in parent}
+    return {key: root(parent, key) for key in parent}
 
 
 def components(nodes: Mapping[str, NameNode], links: Iterable[Link]) -> list[list[NameNode]]:
@@ -185,23 +180,17 @@ def components(nodes: Mapping[str, NameNode], links: Iterable[Link]) -> list[lis
     parent = {key: key for key in nodes}
     has_entry = {key: node.entry is not None for key, node in nodes.items()}
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
     for _, a, b in sorted(links):
         if a not in parent or b not in parent:
             continue
-        root_a, root_b = find(a), find(b)
+        root_a, root_b = root(parent, a), root(parent, b)
         if root_a == root_b or (has_entry[root_a] and has_entry[root_b]):
             continue
         parent[root_b] = root_a
         has_entry[root_a] = has_entry[root_a] or has_entry[root_b]
     members: dict[str, list[NameNode]] = defaultdict(list)
     for key in sorted(nodes):
-        members[find(key)].append(nodes[key])
+        members[root(parent, key)].append(nodes[key])
     return list(members.values())
 
 

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from vakanuvis.annotate.citations.latin import fold
 from vakanuvis.model import Citation
+from vakanuvis.resolve.union_find import root
 
 SURNAME_SIMILARITY = 80
 TITLE_SIMILARITY = 85
@@ -272,18 +273,12 @@ def work_components(nodes: Mapping[str, WorkNode], links: Iterable[WorkLink]) ->
     parent = {key: key for key in nodes}
     hard = {key: dict(node.keys.hard) for key, node in nodes.items()}
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
     def order(link: WorkLink) -> tuple[float, str, str, str, str]:
         score, a, b = link
         return -score, nodes[a].keys.content, nodes[b].keys.content, a, b
 
     for _, a, b in sorted((link for link in links if link[1] in nodes and link[2] in nodes), key=order):
-        root_a, root_b = find(a), find(b)
+        root_a, root_b = root(parent, a), root(parent, b)
         if root_a == root_b:
             continue
         hard_a, hard_b = hard[root_a], hard[root_b]
@@ -293,5 +288,5 @@ def work_components(nodes: Mapping[str, WorkNode], links: Iterable[WorkLink]) ->
         hard_a.update(hard_b)
     members: dict[str, list[WorkNode]] = defaultdict(list)
     for key in sorted(nodes):
-        members[find(key)].append(nodes[key])
+        members[root(parent, key)].append(nodes[key])
     return list(members.values())

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from vakanuvis.resolve.union_find import root
 from vakanuvis.store import schema
 from vakanuvis.store.queries import events_with_names
 
@@ -21,10 +22,7 @@ class _Groups:
 
     def find(self, item: str) -> str:
         self.parent.setdefault(item, item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
+        return root(self.parent, item)
 
     def union(self, a: str, b: str) -> None:
         self.parent[self.find(b)] = self.find(a)
