@@ -175,3 +175,43 @@ def test_upgrading_an_older_knowledge_base_indexes_what_it_holds(database_url):
         command.downgrade(config, "0001")
     migrate(engine)
     assert search_knowledge_base(engine, "Nahcivan")[0]["document"] == "a1"
+
+
+def _fts_matches_its_entries(engine) -> None:
+    """FTS5's own check that the index holds exactly the terms of search_entries (raises if not)."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_sqlite_index_follows_inserts_replacements_and_reindexing(tmp_path, corpus_generator):
+    import sqlalchemy
+
+    engine = open_database(f"sqlite:///{tmp_path / 'kb.db'}")
+    corpus_generator.store_generated_corpus(engine, 3)
+    save_document(engine, article())
+    save_document(engine, article(sentences=["Ermenistan ile barış yapıldı."]))
+    refresh_after_resolution(engine)
+    _fts_matches_its_entries(engine)
+    with engine.begin() as connection:  # a row indexed twice, or left out, is what the check catches
+        connection.exec_driver_sql("INSERT INTO search_fts(rowid, terms) VALUES (1, 'fazladan')")
+    with pytest.raises(sqlalchemy.exc.DatabaseError):
+        _fts_matches_its_entries(engine)
+
+
+def test_upgrading_from_the_insert_trigger_does_not_index_twice(tmp_path):
+    from alembic import command
+
+    from vakanuvis.store.database import _migrations_config, migrate
+
+    engine = open_database(f"sqlite:///{tmp_path / 'kb.db'}")
+    config = _migrations_config()
+    with engine.begin() as connection:  # the schema that indexed through a trigger, and a row it indexed
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+        connection.exec_driver_sql(
+            "INSERT INTO search_entries(kind, ref, text, terms) VALUES ('entity', 'e1', 'Batum', 'batum')"
+        )
+    migrate(engine)
+    save_document(engine, article("a2"))
+    _fts_matches_its_entries(engine)
+    assert any(hit["document"] == "a2" for hit in search_knowledge_base(engine, "Batum"))

@@ -193,25 +193,28 @@ def _insert_entries(
     kind: str | None = None,
     refs: list[str] | None = None,
 ) -> None:
-    """Insert entries; on PostgreSQL compute the vectors of those just inserted (a document's, or the
-    records of `kind` with `refs`, or every corpus-wide record)."""
+    """Insert entries, then index those just inserted (a document's, or the records of `kind` with `refs`,
+    or every corpus-wide record): on SQLite into the FTS5 table, on PostgreSQL as their vectors.
+
+    SQLite's FTS5 rows are added by one INSERT … SELECT rather than a trigger per row: FTS5 writes out its
+    pending terms at every statement of a trigger, which made indexing several times slower."""
     if not rows:
         return
     insert_rows(connection, schema.search_entries, rows)
-    if connection.dialect.name != "postgresql":
-        return
-    update_vectors = f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE "
     if document_id:
-        connection.execute(text(update_vectors + "document_id = :document"), {"document": document_id})
+        where, params = "document_id = :document", {"document": document_id}
     elif kind and refs is not None:
-        connection.execute(
-            text(update_vectors + "document_id IS NULL AND kind = :kind AND ref IN :refs").bindparams(
-                bindparam("refs", expanding=True)
-            ),
-            {"kind": kind, "refs": refs},
-        )
+        where, params = "document_id IS NULL AND kind = :kind AND ref IN :refs", {"kind": kind, "refs": refs}
     else:
-        connection.execute(text(update_vectors + "document_id IS NULL"))
+        where, params = "document_id IS NULL", {}
+    if connection.dialect.name == "postgresql":
+        statement = f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE {where}"
+    else:
+        statement = f"INSERT INTO search_fts(rowid, terms) SELECT id, terms FROM search_entries WHERE {where}"
+    query = text(statement)
+    if "refs" in params:
+        query = query.bindparams(bindparam("refs", expanding=True))
+    connection.execute(query, params)
 
 
 def _pg_vector_sql(connection: Connection) -> str:

@@ -54,14 +54,11 @@ def upgrade() -> None:
 
 
 def _sqlite_index() -> None:
-    # An external-content FTS5 table over `terms`, kept in step with search_entries by triggers.
+    # An external-content FTS5 table over `terms`. search.py indexes inserted entries itself (migration
+    # 0004 dropped the insert trigger this revision first made); triggers take out deleted or changed ones.
     op.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5("
         "terms, content='search_entries', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
-    )
-    op.execute(
-        "CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN "
-        "INSERT INTO search_fts(rowid, terms) VALUES (new.id, new.terms); END"
     )
     op.execute(
         "CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN "
