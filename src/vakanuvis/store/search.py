@@ -201,6 +201,7 @@ def _insert_entries(
     if not rows:
         return
     insert_rows(connection, schema.search_entries, rows)
+    params: dict[str, Any]
     if document_id:
         where, params = "document_id = :document", {"document": document_id}
     elif kind and refs is not None:
