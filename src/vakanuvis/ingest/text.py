@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -16,6 +17,7 @@ from vakanuvis.model import RawDocument, RawLine, RawPage
 TURKISH_LETTERS = set("ğĞışŞİ")
 # Control characters that never occur in text (form feed, tab, CR, LF excepted).
 CONTROL_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+_CONTROL_CHARACTERS = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_BYTES)) + "]")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -69,7 +71,7 @@ def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def looks_binary(text: str) -> bool:
     """True when a decoded text is mostly control characters (a binary file that happened to decode)."""
-    controls = sum(1 for char in text if ord(char) in CONTROL_BYTES)
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     return controls > max(1, len(text) // 100)
 
 
