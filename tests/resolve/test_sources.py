@@ -172,3 +172,57 @@ def test_comparisons_stay_within_blocks(monkeypatch) -> None:
     merge_sources(pairs + cite("Kazım Karabekir, İstiklal Harbimz, İstanbul 1960, s. 47."))
     # only the two spellings (one mistyped) of one title share a block; nothing else is compared
     assert len(compared) == 1 and len(set(compared[0])) == 2
+
+
+BLOCK_FILTER_NOTES = [
+    "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+    "Kâzım Karabekir, İstiklâl Harbimiz, İstanbul 1960, s. 46.",
+    "K. Karabekir, İstiklal Harbimz, İst. 1960, s. 47.",
+    "Kazim Karabakir, Istiklal Harbimiz, Istanbul, 1960, s. 12.",
+    "Kazım Karabekir, İstiklal Harbinde Doğu Cephesi, İstanbul 1960, s. 3.",
+    "C. Hasanli, Azerbaycan Türkiye İlişkileri, Bakü 2010, s. 9.",
+    "Dž. Gasanly, Azerbaycan Türkiye İlişkileri, Bakü 2010, s. 19.",
+    "C. Həsənli, Azərbaycan Türkiyə əlaqələri, Bakı 2010, s. 21.",
+    "Azerbaycan Türkiye İlişkileri, Bakü 2010, s. 5.",
+    "Türkiye Dış Politikası Belgeleri, Ankara 1995, s. 8.",
+    "Türkiye Dış Politikası Belgeleri Cilt II, Ankara 1995, s. 18.",
+    "Ali Fuat Cebesoy, Moskova Hatıraları, Ankara 1955, s. 10.",
+    "A. F. Cebesoy, Moskova Hatiralari, Ankara 1955, s. 11.",
+    "Документы внешней политики СССР, т. III, М., 1959, стр. 675.",
+    "Документы внешней политики СССР, т. 3, Москва, 1959, стр. 676.",
+    "Доклад М.Д.Гусейнова на I съезде Советов. Стенографический отчет. Баку, 1922, стр.47.",
+    "Стенографический отчет съезда. Баку, 1922, стр. 50.",
+    "РГАСПИ, ф. 5, оп. 1, д. 2, л. 3–4.",
+    "РГАСПИ, ф. 5, оп. 1, д. 2, л. 7.",
+    "Hâkimiyet-i Milliye, 12 Mart 1921, nr. 110.",
+    "Hakimiyeti Milliye, 12 Mart 1921, nr. 110.",
+]
+
+
+def test_the_block_filter_never_drops_a_pair_alike_enough_to_link() -> None:
+    """Titles and surnames are filtered for a whole block at once; every pair `similarity` would link
+    must still be among the candidates."""
+    nodes = {
+        node.key: node
+        for _, citation in cite(*BLOCK_FILTER_NOTES)
+        for node in work_graph.document_work_nodes("d", [citation])
+    }
+    blocks: dict[str, list] = {}
+    for node in nodes.values():
+        for block in work_graph.node_blocks(node):
+            blocks.setdefault(block, []).append(work_graph.block_member(node))
+    candidates = work_graph.block_candidates(list(nodes.values()), blocks)
+    alike = {
+        (a.key, b.key)
+        for a in nodes.values()
+        for b in nodes.values()
+        if a.key != b.key
+        and set(work_graph.node_blocks(a)) & set(work_graph.node_blocks(b))
+        and work_graph.similarity(a, b)
+    }
+    assert len(alike) >= 10  # the table holds alike spellings, not only strangers
+    assert {(a, b) for a, b in alike if b not in candidates[a]} == set()
+    filtered_out = sum(
+        len(blocks[block]) for node in nodes.values() for block in work_graph.node_blocks(node)
+    )
+    assert sum(len(keys) for keys in candidates.values()) < filtered_out  # and it does filter

@@ -190,43 +190,58 @@ def similarity(a: WorkNode, b: WorkNode) -> float:
     return 0.0
 
 
-def candidates_in_block(node: WorkNode, block: str, keys: list[str], titles: list[str]) -> list[str]:
-    """The keys of a block's members (`keys` with their `titles`) that can be alike enough to be one work
-    with `node`: a title at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the
-    other. A necessary condition of `similarity`, checked for the whole block at once."""
+BlockMember = tuple[str, str, str]  # (node key, surname, title): what a block's filter needs of a node
+
+
+def _columns(members: list[BlockMember]) -> tuple[list[str], list[str]]:
+    return [surname for _, surname, _ in members], [title for _, _, title in members]
+
+
+def _candidates(
+    node: WorkNode, block: str, members: list[BlockMember], surnames: list[str], titles: list[str]
+) -> list[str]:
+    """The keys of a block's members that can be alike enough to be one work with `node` (the block's
+    surnames and titles are listed once for all its new nodes): a title
+    at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the other; for a work
+    with an author, a surname at least SURNAME_SIMILARITY alike, for one without, no author either.
+    Necessary conditions of `similarity`, each checked for the whole block at once."""
     if node.keys.kind == "archive":
-        return list(keys)  # one archive file: the block is the test
-    found = {
-        index
-        for _, _, index in process.extract(
-            node.keys.title, titles, scorer=fuzz.ratio, score_cutoff=TITLE_SIMILARITY, limit=None
-        )
-    }
+        return [key for key, _, _ in members]  # one archive file: the block is the test
+    found = _alike(node.keys.title, titles, fuzz.ratio, TITLE_SIMILARITY)
     if block.startswith("imprint:"):
-        found |= {
-            index
-            for _, _, index in process.extract(
-                node.keys.title,
-                titles,
-                scorer=fuzz.partial_ratio,
-                score_cutoff=PARTIAL_TITLE_SIMILARITY,
-                limit=None,
-            )
-        }
-    return [keys[index] for index in sorted(found)]
+        found |= _alike(node.keys.title, titles, fuzz.partial_ratio, PARTIAL_TITLE_SIMILARITY)
+    if node.keys.kind == "work":
+        surname = node.keys.surname
+        if surname:
+            found &= _alike(surname, surnames, fuzz.ratio, SURNAME_SIMILARITY)
+        else:
+            found = {index for index in found if not surnames[index]}
+    return [members[index][0] for index in sorted(found)]
+
+
+def _alike(text: str, choices: list[str], scorer, cutoff: int) -> set[int]:  # type: ignore[no-untyped-def]
+    """The indexes of the choices that score at least `cutoff` against `text`."""
+    return {
+        index
+        for _, _, index in process.extract(text, choices, scorer=scorer, score_cutoff=cutoff, limit=None)
+    }
+
+
+def block_member(node: WorkNode) -> BlockMember:
+    return node.key, node.keys.surname, node.keys.title
 
 
 def block_candidates(
-    new: Iterable[WorkNode], blocks: Mapping[str, list[tuple[str, str]]]
+    new: Iterable[WorkNode], blocks: Mapping[str, list[BlockMember]]
 ) -> dict[str, list[str]]:
-    """For each new node, the members of its blocks (`(key, title)` each) that pass the title filter."""
-    columns = {block: ([k for k, _ in members], [t for _, t in members]) for block, members in blocks.items()}
+    """For each new node, the members of its blocks that pass the block's filter (`candidates_in_block`)."""
+    columns = {block: _columns(members) for block, members in blocks.items()}
     found: dict[str, list[str]] = {}
     for node in new:
         keys: list[str] = []
         for block in node_blocks(node):
-            block_keys, titles = columns.get(block, ([], []))
-            keys += candidates_in_block(node, block, block_keys, titles)
+            if block in blocks:
+                keys += _candidates(node, block, blocks[block], *columns[block])
         found[node.key] = list(dict.fromkeys(key for key in keys if key != node.key))
     return found
 
@@ -235,10 +250,10 @@ def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[W
     """Links between alike nodes: each new node against the known and the other new nodes of its blocks."""
     new = sorted(set(new), key=lambda n: n.key)
     every = {n.key: n for n in [*known, *new]}
-    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    blocks: dict[str, list[BlockMember]] = defaultdict(list)
     for node in every.values():
         for block in node_blocks(node):
-            blocks[block].append((node.key, node.keys.title))
+            blocks[block].append(block_member(node))
     return link_new_nodes(new, block_candidates(new, blocks), every)
 
 

@@ -296,6 +296,7 @@ work_blocks = Table(
     Column("block", String(400), primary_key=True),
     Column("key", String(64), primary_key=True, index=True),
     Column("title", Text, nullable=False),  # compared at once for the whole block before the nodes are read
+    Column("surname", Text, nullable=False, server_default=""),  # then the surnames of the titles kept
 )
 
 work_links = Table(

@@ -12,15 +12,18 @@ from vakanuvis.resolve.name_graph import connected
 from vakanuvis.resolve.sources import number_repeated_keys
 from vakanuvis.resolve.work_digest import Digest, citation_digest, combine, source_from_digests
 from vakanuvis.resolve.work_graph import (
+    BlockMember,
     CitationKeys,
     WorkNode,
     block_candidates,
+    block_member,
     document_work_nodes,
     link_new_nodes,
     node_blocks,
     work_components,
 )
 from vakanuvis.store import schema
+from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.rows import (
     chunks,
     follow_nodes,
@@ -82,23 +85,23 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
         connection.execute(delete(blocks_table).where(blocks_table.c.key.in_(chunk)))
     seeking = [nodes[key] for key in sorted(born)]
     wanted = {block for node in seeking for block in node_blocks(node)}
-    in_block: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    in_block: dict[str, list[BlockMember]] = defaultdict(list)
     for row in rows_with(connection, blocks_table, blocks_table.c.block, wanted):
         if row.key not in dead:
-            in_block[row.block].append((row.key, row.title))
+            in_block[row.block].append((row.key, row.surname, row.title))
     for node in seeking:
         for block in node_blocks(node):
-            in_block[block].append((node.key, node.keys.title))
+            in_block[block].append(block_member(node))
     # only the nodes that pass a block's title filter are read whole
     candidates = block_candidates(seeking, in_block)
     wanted_nodes = {key for keys in candidates.values() for key in keys} - set(nodes)
-    for row in rows_with(connection, names, names.c.key, wanted_nodes):
+    for row in rows_with(connection, names, names.c.key, wanted_nodes, [names.c.key, names.c.node]):
         nodes[row.key] = _work_node(row)
     new_links = link_new_nodes(seeking, candidates, nodes)
     if new_links:
         connection.execute(insert(links), [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
     block_rows = [
-        {"block": block, "key": node.key, "title": node.keys.title}
+        {"block": block, "key": node.key, "surname": node.keys.surname, "title": node.keys.title}
         for node in seeking
         for block in dict.fromkeys(node_blocks(node))
     ]
@@ -176,8 +179,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
         }
         for key in sorted(born)
     ]
-    if fresh:
-        connection.execute(insert(names), fresh)
+    insert_rows(connection, names, fresh)
     changed = [
         {
             "k": key,
