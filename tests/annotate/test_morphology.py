@@ -24,3 +24,87 @@ def test_an_analysis_does_not_depend_on_the_words_before(earlier, word):
     analyses(earlier)
     assert analyses(word) == first
     assert first, f"{word} has an analysis"
+
+
+def plain_and_fast() -> tuple[object, object]:
+    """zeyrek's own search and zeyrek_speed's, over the one loaded graph."""
+    from zeyrek.rulebasedanalyzer import RuleBasedAnalyzer
+
+    from vakanuvis.annotate.entities.zeyrek_speed import FastRuleBasedAnalyzer
+
+    loaded = _analyzer()
+    return RuleBasedAnalyzer(loaded.morphotactics), FastRuleBasedAnalyzer(loaded.morphotactics)
+
+
+def described(parses: list) -> list[tuple]:
+    """Everything an analysis holds, in zeyrek's order (dictionary items by id, morphemes by id)."""
+    return [
+        (
+            parse.dict_item.id_,
+            parse.stem,
+            parse.ending,
+            tuple((morpheme.id_, surface) for morpheme, surface in parse.morphemes),
+            tuple(parse.group_boundaries),
+            parse.pos,
+        )
+        for parse in parses
+    ]
+
+
+def same_search(word: str) -> tuple[list[tuple], list[tuple]]:
+    plain, fast = plain_and_fast()
+    normalized = word.lower().replace("'", "")
+    return described(plain.analyze(normalized)), described(fast.analyze(normalized))
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "görüldüğü",  # passive participle with voicing
+        "kitapçığı",  # -cık/-cığ: ExpectsVowel after the voiced form
+        "kitapçık",  # ... and CannotTerminate lifted
+        "güzelliğden",  # "-liğ" expects a vowel: no analysis
+        "yapacağlar",
+        "güzelliğ",  # ... and cannot end a word
+        "evciğim",
+        "yapılamayacakmış",  # a long verbal chain
+        "gelmeyeceklerdi",
+        "bolşeviklerin",
+        "hakkı",  # doubling
+        "ağzı",  # last vowel drop
+        "zeytinyağı",  # compound with P3sg
+        "bana",  # modified pronoun
+        "şunu",
+        "ayında",  # duplicate analyses (proper and common "ay")
+        "ile",
+        "km",  # no vowel at all
+        "rp",
+        "x",
+        "ankarada",
+        "istanbulluların",
+        "xyzqw",  # unknown
+    ],
+)
+def test_the_fast_search_finds_zeyreks_analyses_in_zeyreks_order(word):
+    plain, fast = same_search(word)
+    assert fast == plain
+
+
+def test_the_fast_search_agrees_on_the_commonest_turkish_words():
+    from wordfreq import top_n_list
+
+    plain, fast = plain_and_fast()
+    words = [w for w in top_n_list("tr", 1500) if w.isalpha()]
+    differing = [w for w in words if described(fast.analyze(w)) != described(plain.analyze(w))]
+    assert differing == []
+    assert sum(bool(fast.analyze(w)) for w in words) > 1000  # the comparison is over real analyses
+
+
+def test_the_fast_search_is_used_and_keeps_answers_independent_of_earlier_words():
+    from vakanuvis.annotate.entities.zeyrek_speed import FastRuleBasedAnalyzer
+
+    assert isinstance(_analyzer().analyzer, FastRuleBasedAnalyzer)
+    fast = _analyzer().analyzer
+    first = described(fast.analyze("görüldüğü"))
+    described(fast.analyze("görmek"))
+    assert described(fast.analyze("görüldüğü")) == first != []

@@ -39,6 +39,10 @@ class Analysis:
         return self.morphemes[0][1] if self.morphemes else ""
 
 
+# zeyrek_speed's search (the same analyses in the same order, 5-9x faster); False: zeyrek's own, to compare
+USE_FAST_SEARCH = True
+
+
 @cache
 def _analyzer() -> Any:
     # zeyrek logs every accepted path at WARNING level; that is noise for us.
@@ -46,7 +50,12 @@ def _analyzer() -> Any:
     _give_each_caller_its_own_attributes()
     from zeyrek import MorphAnalyzer
 
-    return MorphAnalyzer()
+    analyzer = MorphAnalyzer()
+    if USE_FAST_SEARCH:
+        from vakanuvis.annotate.entities.zeyrek_speed import FastRuleBasedAnalyzer
+
+        analyzer.analyzer = FastRuleBasedAnalyzer(analyzer.morphotactics)
+    return analyzer
 
 
 def _give_each_caller_its_own_attributes() -> None:
