@@ -24,20 +24,26 @@ from zeyrek import conditions as zc
 from zeyrek import morphotactics as zm
 from zeyrek import rulebasedanalyzer as zr
 from zeyrek import tr
-from zeyrek.attributes import PhoneticAttribute
+from zeyrek.attributes import PhoneticAttribute, RootAttribute
 
-CANNOT_TERMINATE = PhoneticAttribute.CannotTerminate
-EXPECTS_CONSONANT = PhoneticAttribute.ExpectsConsonant
-EXPECTS_VOWEL = PhoneticAttribute.ExpectsVowel
-# the only attributes `zeyrek.morphotactics.generate_surface` reads
-SURFACE_ATTRIBUTES = (
-    PhoneticAttribute.LastLetterVowel,
-    PhoneticAttribute.LastVowelBack,
-    PhoneticAttribute.LastVowelFrontal,
-    PhoneticAttribute.LastVowelUnrounded,
-    PhoneticAttribute.LastLetterVoiceless,
+# One-element sets: set operations between sets use the hashes the sets store, while `x in attributes`,
+# `.add(x)` and `.discard(x)` call the Enum's hash, a Python function (the search's commonest call).
+CANNOT_TERMINATE = frozenset({PhoneticAttribute.CannotTerminate})
+EXPECTS_CONSONANT = frozenset({PhoneticAttribute.ExpectsConsonant})
+EXPECTS_VOWEL_AND_CANNOT_TERMINATE = frozenset(
+    {PhoneticAttribute.ExpectsVowel, PhoneticAttribute.CannotTerminate}
 )
-_NO_SURFACE = object()  # generate_surface raised for this transition and attributes: call it again to raise
+# the only attributes `zeyrek.morphotactics.generate_surface` reads
+SURFACE_ATTRIBUTES = frozenset(
+    {
+        PhoneticAttribute.LastLetterVowel,
+        PhoneticAttribute.LastVowelBack,
+        PhoneticAttribute.LastVowelFrontal,
+        PhoneticAttribute.LastVowelUnrounded,
+        PhoneticAttribute.LastLetterVoiceless,
+    }
+)
+_NO_SURFACE = "\0"  # generate_surface raised for this transition and attributes: call it again to raise
 
 Check = Callable[[Any], bool]
 
@@ -48,8 +54,12 @@ def compile_condition(condition: Any) -> Check | None:
         return None
     kind = type(condition)
     if kind is zc.HasPhoneticAttribute:
-        attribute = condition.attribute
-        return lambda path: attribute in path.phonetic_attributes
+        attribute = frozenset({condition.attribute})
+        return lambda path: not attribute.isdisjoint(path.phonetic_attributes)
+    if kind is zc.HasRootAttribute and type(condition.attribute) is RootAttribute:
+        root_attribute = condition.attribute
+        # path.dict_item.has_attribute(attribute), without the two property calls
+        return lambda path: root_attribute in path.transitions[0].lexical_transition.dict_item.attributes
     if kind is zc.NotCondition:
         inner = compile_condition(condition.condition)
         if inner is None:  # zeyrek would fail on a missing inner condition; keep its error
@@ -87,7 +97,7 @@ def compile_condition(condition: Any) -> Check | None:
 class _Step:
     """What the search needs of one suffix transition, computed once."""
 
-    __slots__ = ("transition", "state", "has_surface", "last_type", "check", "surfaces")
+    __slots__ = ("transition", "state", "has_surface", "last_type", "check")
 
     def __init__(self, transition: Any) -> None:
         self.transition = transition
@@ -96,7 +106,47 @@ class _Step:
         last = transition.last_template_token
         self.last_type = last.type_ if last is not None else None
         self.check = compile_condition(transition.condition)
-        self.surfaces: dict[tuple[bool, ...], Any] = {}
+
+
+Candidates = list[tuple[_Step, str]]
+
+
+class _StateSteps:
+    """A state's outgoing transitions, and per surface key and first letter of the tail, the transitions whose
+    surface could start the tail (in the state's order, with their surfaces)."""
+
+    __slots__ = ("state", "steps", "silent", "by_key")
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self.steps = [_Step(transition) for transition in state.outgoing]
+        # with nothing left to read only transitions without a surface can pass
+        self.silent: Candidates = [(step, "") for step in self.steps if not step.has_surface]
+        self.by_key: dict[frozenset, tuple[list[tuple[_Step, str]], dict[str, Candidates]]] = {}
+
+    def candidates(self, key: frozenset, attributes: set, first: str) -> Candidates:
+        found = self.by_key.get(key)
+        if found is None:
+            found = ([(step, self._surface(step, attributes)) for step in self.steps], {})
+            self.by_key[key] = found
+        surfaces, by_letter = found
+        chosen = by_letter.get(first)
+        if chosen is None:
+            # an empty surface (or one that raises) is a candidate for every tail
+            chosen = [
+                (step, surface) for step, surface in surfaces if not surface or surface[0] in (first, "\0")
+            ]
+            by_letter[first] = chosen
+        return chosen
+
+    @staticmethod
+    def _surface(step: _Step, attributes: set) -> str:
+        if not step.has_surface:
+            return ""
+        try:
+            return zm.generate_surface(step.transition, attributes)  # type: ignore[no-any-return]
+        except ValueError:
+            return _NO_SURFACE
 
 
 class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
@@ -104,9 +154,9 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
 
     def __init__(self, morphotactics: Any) -> None:
         super().__init__(morphotactics)
-        self._steps: dict[int, tuple[list[_Step], list[_Step]]] = {}  # id(state) → (all, without surface)
-        self._states: list[Any] = []  # keeps the states whose ids are keys above alive
+        self._states: dict[int, _StateSteps] = {}  # by id(state); _StateSteps keeps its state alive
         self._suffix_attributes: dict[str, set | None] = {}  # surface → its attributes, None: path-dependent
+        self._path_dependent: dict[tuple[str, frozenset], set] = {}
 
     def analyze(self, word: str) -> list:
         paths = [
@@ -123,25 +173,16 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
         while current_paths:
             all_new_paths: list = []
             for path in current_paths:
-                if not path.tail and path.terminal and CANNOT_TERMINATE not in path.phonetic_attributes:
+                if not path.tail and path.terminal and CANNOT_TERMINATE.isdisjoint(path.phonetic_attributes):
                     result.append(path)
                     continue
                 all_new_paths.extend(advance(path))
             current_paths = all_new_paths
         return result
 
-    def _steps_of(self, state: Any) -> tuple[list[_Step], list[_Step]]:
-        found = self._steps.get(id(state))
-        if found is None:
-            steps = [_Step(transition) for transition in state.outgoing]
-            found = (steps, [step for step in steps if not step.has_surface])
-            self._steps[id(state)] = found
-            self._states.append(state)
-        return found
-
     def _attributes_after(self, surface: str, attributes: set) -> set:
         """`calculate_phonetic_attributes(surface, tuple(attributes))`, from a per-surface store when the
-        result does not depend on `attributes` (a surface with a vowel)."""
+        result does not depend on `attributes` (a surface with a vowel), else from one per both."""
         if surface in self._suffix_attributes:
             stored = self._suffix_attributes[surface]
         else:
@@ -149,59 +190,50 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
             stored = zm.calculate_phonetic_attributes(surface, None) if has_vowel else None
             self._suffix_attributes[surface] = stored
         if stored is None:
-            return zm.calculate_phonetic_attributes(surface, tuple(attributes))  # type: ignore[no-any-return]
-        return set(stored)
+            key = (surface, frozenset(attributes))
+            stored = self._path_dependent.get(key)
+            if stored is None:
+                stored = zm.calculate_phonetic_attributes(surface, tuple(attributes))
+                self._path_dependent[key] = stored  # type: ignore[assignment]
+        return set(stored)  # type: ignore[arg-type]
 
     def advance(self, path: Any) -> list:
-        new_paths = []
+        state_steps = self._states.get(id(path.current_state))
+        if state_steps is None:
+            state_steps = _StateSteps(path.current_state)
+            self._states[id(path.current_state)] = state_steps
         tail = path.tail
-        attributes_now = path.phonetic_attributes  # may be changed below, as zeyrek does (read it live)
-        all_steps, silent_steps = self._steps_of(path.current_state)
-        if not tail:
-            steps = silent_steps
-            key: tuple[bool, ...] = ()
+        attributes_now = path.phonetic_attributes  # changed below as zeyrek changes it: read it live
+        if tail:
+            # generate_surface reads five attributes, which the changes below never touch
+            candidates = state_steps.candidates(SURFACE_ATTRIBUTES & attributes_now, attributes_now, tail[0])
         else:
-            steps = all_steps
-            key = tuple(attribute in attributes_now for attribute in SURFACE_ATTRIBUTES)
+            candidates = state_steps.silent
+        new_paths = []
         surface_transition_class = zm.SurfaceTransition
         search_path_class = zm.SearchPath
-        surface: Any
-        for step in steps:
-            transition = step.transition
-            if step.has_surface:
-                surface = step.surfaces.get(key)
-                if surface is None:
-                    try:
-                        surface = zm.generate_surface(transition, path.phonetic_attributes)
-                    except ValueError:
-                        surface = _NO_SURFACE
-                    step.surfaces[key] = surface
-                if surface is _NO_SURFACE:
-                    zm.generate_surface(transition, path.phonetic_attributes)  # raises, as in zeyrek
+        for step, surface in candidates:
+            if surface:
+                if surface == _NO_SURFACE:
+                    zm.generate_surface(step.transition, attributes_now)  # raises, as in zeyrek
                 if not tail.startswith(surface):
                     continue
-            else:
-                surface = ""
-            if step.check is not None and not step.check(path):
+            check = step.check
+            if check is not None and not check(path):
                 continue
             state = step.state
-            if not step.has_surface:
-                attributes = path.phonetic_attributes
-            else:
-                attributes = (
-                    path.phonetic_attributes
-                    if tail == surface
-                    else self._attributes_after(surface, path.phonetic_attributes)
-                )
-                attributes.discard(CANNOT_TERMINATE)
+            attributes = attributes_now
+            if step.has_surface:
+                if tail != surface:
+                    attributes = self._attributes_after(surface, attributes_now)
+                attributes -= CANNOT_TERMINATE
                 last_type = step.last_type
                 if last_type == "LAST_VOICED":
-                    attributes.add(EXPECTS_CONSONANT)
+                    attributes |= EXPECTS_CONSONANT
                 elif last_type == "LAST_NOT_VOICED":
-                    attributes.add(EXPECTS_VOWEL)
-                    attributes.add(CANNOT_TERMINATE)
+                    attributes |= EXPECTS_VOWEL_AND_CANNOT_TERMINATE
             transitions = path.transitions[:]
-            transitions.append(surface_transition_class(surface, transition))
+            transitions.append(surface_transition_class(surface, step.transition))
             new_path = search_path_class(
                 tail[len(surface) :], state, transitions, attributes.copy(), state.terminal
             )
