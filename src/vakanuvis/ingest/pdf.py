@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import ctypes
 import math
-import statistics
+import operator
+import struct
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +28,13 @@ MAYBE_GENERATED = frozenset((0x20, 0x0D, 0x0A))
 LINE_END_HYPHEN = 0x02
 
 
-@dataclass(slots=True)
-class Char:
-    """One character in page coordinates from the top-left corner, in points, as pdfminer measures it."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float  # bottom minus the type size: the em box, not the glyph's ink
-    bottom: float  # the font's descent line
-    size: float  # type size after the text and page matrices
+# One character in page coordinates from the top-left corner, in points, as pdfminer measures it: a plain
+# tuple, as a page has thousands, in the order lines are gathered in (the rounded descent line, the left
+# edge, then PDFium's order):
+#   (rounded bottom, x0, PDFium index, text, x1, top, bottom, size, middle)
+# top is the bottom minus the type size (the em box, not the glyph's ink), bottom the font's descent line,
+# size the type size after the text and page matrices, middle halfway between top and bottom.
+Char = tuple[float, float, int, str, float, float, float, float, float]
 
 
 def read_pdf(path: Path, data: bytes, sha256: str) -> RawDocument:
@@ -101,7 +97,7 @@ def pdfium_reason(error: Exception) -> str:
 
 
 def page_chars(page: Any) -> tuple[float, float, list[Char]]:
-    """The displayed page's width and height and its characters, in the order PDFium found them."""
+    """The displayed page's width and height and its characters, ready to be sorted into lines."""
     import pypdfium2.raw as pdfium_c
 
     rotation = page.get_rotation()
@@ -113,71 +109,104 @@ def page_chars(page: Any) -> tuple[float, float, list[Char]]:
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
-        # The raw calls bound once: a 12-page article has some 20,000 characters.
-        get_unicode = pdfium_c.FPDFText_GetUnicode
-        is_generated = pdfium_c.FPDFText_IsGenerated
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
-        get_origin = pdfium_c.FPDFText_GetCharOrigin
-        get_text_object = text_object_address(pdfium_c)
-        handle_address = ctypes.cast(handle, ctypes.c_void_p)
-        rect = pdfium_c.FS_RECTF()
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(origin_x), ctypes.byref(origin_y)
+        # A 12-page article has some 30,000 characters and each costs four calls into PDFium: the calls are
+        # bound without argument types, which halves their cost, and given only ctypes values and small ints.
+        get_unicode = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+        is_generated = unchecked(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+        get_box = unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+        get_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+        get_text_object = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+        text_page = ctypes.c_void_p(ctypes.cast(handle, ctypes.c_void_p).value)
+        # The loose box (four floats) and the origin (two doubles) written side by side, read in one unpack.
+        measures = (ctypes.c_char * MEASURES.size)()
+        box_ref, x_ref, y_ref = ctypes.byref(measures), ctypes.byref(measures, 16), ctypes.byref(measures, 24)
+        unpack = MEASURES.unpack_from
         # A text object's characters share its type size and font: asked once per object, not per character;
         # a glyph's advance width once per font.
-        objects: dict[int, tuple[float, float, Any, int]] = {}
-        widths: dict[tuple[int, int], float] = {}
+        objects: dict[int, tuple[float, float, Any, dict[int, float]]] = {}
+        fonts: dict[int, dict[int, float]] = {}
+        current_object = 0
+        size = along = 0.0
+        font: Any = None
+        widths: dict[int, float] = {}
         chars: list[Char] = []
-        previous: Char | None = None
-        previous_origin = (math.nan, math.nan)
+        previous_x = previous_y = previous_bottom = line_key = math.nan
         for index in range(pdfium_c.FPDFText_CountChars(handle)):
-            code = get_unicode(handle, index)
+            code = get_unicode(text_page, index)
             if code >= 0xD800 and (code <= 0xDFFF or code > 0x10FFFF):
                 continue  # a broken ToUnicode map: half a surrogate pair or no code point at all
-            if code == 0 or (code in MAYBE_GENERATED and is_generated(handle, index)):
+            if code == 0 or (code in MAYBE_GENERATED and is_generated(text_page, index)):
                 continue  # no Unicode for the glyph, or a space or line end PDFium made up
             if code == LINE_END_HYPHEN:
                 code = 0x2D
-            if not (get_box(handle, index, rect_ref) and get_origin(handle, index, x_ref, y_ref)):
+            if not (get_box(text_page, index, box_ref) and get_origin(text_page, index, x_ref, y_ref)):
                 continue
-            text_object = get_text_object(handle_address, index) or 0
-            metrics = objects.get(text_object) if text_object else None
-            if metrics is None:
-                metrics = object_metrics(pdfium_c, handle, index)
-                if text_object:
-                    objects[text_object] = metrics
-            size, along, font, font_address = metrics
-            unit_width = widths.get((font_address, code))
+            box_left, box_top, box_right, box_bottom, origin_x, origin_y = unpack(measures)
+            text_object = get_text_object(text_page, index) or 0
+            if text_object != current_object or not text_object:
+                metrics = objects.get(text_object) if text_object else None
+                if metrics is None:
+                    metrics = object_metrics(pdfium_c, handle, index, fonts)
+                    if text_object:
+                        objects[text_object] = metrics
+                size, along, font, widths = metrics
+                current_object = text_object
+            unit_width = widths.get(code)
             if unit_width is None:
-                unit_width = widths[font_address, code] = glyph_width(pdfium_c, font, code)
+                unit_width = widths[code] = glyph_width(pdfium_c, font, code)
             # The loose box spans the font's descent to ascent and the advance, widened by any ink beyond
             # them (the tail of a J, the hook of an f). pdfminer's character spans the advance only, from the
             # origin, and its top is one type size above the descent line: so is this reader's.
-            if rotation == 90:
-                x0, box_x1, bottom = origin_y.value - low, rect.top - low, rect.right - left
+            if rotation == 0:
+                x0, box_x1, bottom = origin_x - left, box_right - left, high - box_bottom
+            elif rotation == 90:
+                x0, box_x1, bottom = origin_y - low, box_top - low, box_right - left
             elif rotation == 180:
-                x0, box_x1, bottom = right - origin_x.value, right - rect.left, rect.top - low
+                x0, box_x1, bottom = right - origin_x, right - box_left, box_top - low
             elif rotation == 270:
-                x0, box_x1, bottom = high - origin_y.value, high - rect.bottom, right - rect.left
+                x0, box_x1, bottom = high - origin_y, high - box_bottom, right - box_left
             else:
-                x0, box_x1, bottom = origin_x.value - left, rect.right - left, high - rect.bottom
-            x1 = box_x1 if unit_width < 0 else min(x0 + unit_width * along, box_x1)
-            origin = (origin_x.value, origin_y.value)
-            if previous is not None and origin == previous_origin:
+                x0, box_x1, bottom = origin_x - left, box_right - left, high - box_bottom
+            if unit_width < 0:
+                x1 = box_x1
+            else:
+                x1 = x0 + unit_width * along
+                if box_x1 < x1:
+                    x1 = box_x1
+            if origin_x == previous_x and origin_y == previous_y:
                 # Letters of one glyph (a ligature read as "fi") share its origin and its box.
-                x1 = previous.x1 = box_x1
-            previous = Char(chr(code), x0, x1, bottom - size, bottom, size)
-            previous_origin = origin
-            chars.append(previous)
+                x1 = box_x1
+                chars[-1] = (*chars[-1][:4], box_x1, *chars[-1][5:])
+            previous_x, previous_y = origin_x, origin_y
+            if bottom != previous_bottom:  # most characters sit on the line of the one before
+                line_key = round(bottom, 1)
+                previous_bottom = bottom
+            top = bottom - size
+            chars.append((line_key, x0, index, chr(code), x1, top, bottom, size, (top + bottom) / 2))
     finally:
         textpage.close()
     return float(width), float(height), chars
 
 
-def object_metrics(pdfium_c: Any, handle: Any, index: int) -> tuple[float, float, Any, int]:
+# The loose character box (left, top, right, bottom in single precision) and the origin (x, y in double).
+MEASURES = struct.Struct("<4f2d")
+
+
+def unchecked(function: Any, restype: Any) -> Any:
+    """The C function behind a pypdfium2 binding, without its argument types: ctypes then converts no
+    argument through a Python-level check, so each call costs half as much. Pass only ctypes values and
+    ints that fit a C int."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+def object_metrics(
+    pdfium_c: Any, handle: Any, index: int, fonts: dict[int, dict[int, float]]
+) -> tuple[float, float, Any, dict[int, float]]:
     """For the text object of character `index`: its type size and the length of one unit of glyph width
     along the baseline, in page units (the font size scaled by the text and page matrices), its font and
-    the font's address."""
+    the advance widths known so far for the font's glyphs (kept in `fonts` by the font's address)."""
     font_size = float(pdfium_c.FPDFText_GetFontSize(handle, index))
     matrix = pdfium_c.FS_MATRIX()
     if pdfium_c.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
@@ -186,7 +215,8 @@ def object_metrics(pdfium_c: Any, handle: Any, index: int) -> tuple[float, float
         size = along = font_size
     text_object = pdfium_c.FPDFText_GetTextObject(handle, index)
     font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
-    return size, along, font, (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
+    font_address = (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
+    return size, along, font, fonts.setdefault(font_address, {})
 
 
 def glyph_width(pdfium_c: Any, font: Any, code: int) -> float:
@@ -197,77 +227,93 @@ def glyph_width(pdfium_c: Any, font: Any, code: int) -> float:
     return float(width.value) if width.value > 0 else -1.0
 
 
-def text_object_address(pdfium_c: Any) -> Callable[[Any, int], int | None]:
-    """FPDFText_GetTextObject giving the object's address as a plain int, cheap to use as a dict key."""
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-    assert address is not None
-    return prototype(address)  # type: ignore[no-any-return]
-
-
 def group_lines(chars: list[Char]) -> list[RawLine]:
     """Group characters into lines by vertical overlap, so a raised footnote digit stays on its line."""
     rows: list[list[Char]] = []
-    # Each row's highest top and lowest bottom so far, kept beside it so a character costs no row scan.
+    # Each row's highest top and lowest bottom so far, kept beside it so a character costs no row scan;
+    # the last row's, which takes most characters, in two variables.
     extents: list[list[float]] = []
-    for char in sorted(chars, key=lambda c: (round(c.bottom, 1), c.x0)):
-        if not char.text:
+    row: list[Char] = []
+    row_top = row_bottom = math.nan
+    # By line key, left edge, then PDFium's order: the order of a stable sort on the first two.
+    chars.sort()
+    for char in chars:
+        middle = char[8]
+        if row_top <= middle <= row_bottom:
+            row.append(char)
+            if char[5] < row_top:
+                row_top = char[5]
+            if char[6] > row_bottom:
+                row_bottom = char[6]
             continue
-        middle = (char.top + char.bottom) / 2
-        for position in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+        if rows:
+            extents[-1] = [row_top, row_bottom]
+        # The two rows before the last (the last does not hold it).
+        for position in range(len(rows) - 2, max(len(rows) - 4, -1), -1):
             extent = extents[position]
             if extent[0] <= middle <= extent[1]:
                 rows[position].append(char)
-                if char.top < extent[0]:
-                    extent[0] = char.top
-                if char.bottom > extent[1]:
-                    extent[1] = char.bottom
+                if char[5] < extent[0]:
+                    extent[0] = char[5]
+                if char[6] > extent[1]:
+                    extent[1] = char[6]
                 break
         else:
-            rows.append([char])
-            extents.append([char.top, char.bottom])
+            row = [char]
+            row_top, row_bottom = char[5], char[6]
+            rows.append(row)
+            extents.append([row_top, row_bottom])
     lines: list[RawLine] = []
     for row in rows:
-        row.sort(key=lambda c: c.x0)
-        sizes = [c.size for c in row if c.text.strip()]
+        row.sort(key=LEFT_EDGE)
+        sizes = [c[7] for c in row if not c[3].isspace()]
         if not sizes:
             continue
-        size = statistics.median(sizes)
+        size = median(sizes)
         # A median between two far-apart sizes (one 8 pt and one 11 pt glyph) matches no character.
-        body_chars = [c for c in row if abs(c.size - size) < 0.5] or row
-        baseline = statistics.median(c.bottom for c in body_chars)
-        parts: list[str] = []
-        previous: Char | None = None
-        for char in row:
-            # A gap wider than a fraction of the type size is a space the PDF did not write as a glyph.
-            if previous is not None and char.x0 - previous.x1 > 0.2 * size and parts[-1][-1:] != " ":
-                parts.append(" ")
-            parts.append(as_superscript(char, size, baseline) if char.text in ASCII_DIGITS else char.text)
-            previous = char
+        body_chars = [c for c in row if abs(c[7] - size) < 0.5] or row
+        baseline = median([c[6] for c in body_chars])
         lines.append(
             RawLine(
-                text=normalize_line("".join(parts)),
+                text=normalize_line(row_text(row, size, baseline)),
                 font_size=round(size, 2),
-                top=round(min(c.top for c in body_chars), 2),
-                x0=round(row[0].x0, 2),
+                top=round(min([c[5] for c in body_chars]), 2),
+                x0=round(row[0][1], 2),
             )
         )
     lines.sort(key=lambda line: (line.top or 0.0, line.x0 or 0.0))
     return lines
 
 
+LEFT_EDGE = operator.itemgetter(1)
+
+
+def median(values: list[float]) -> float:
+    """The median, as statistics.median computes it (the mean of the middle two of an even count)."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def row_text(row: list[Char], size: float, baseline: float) -> str:
+    """A line's characters, left to right, with a space for each wide gap and footnote digits as ¹²³."""
+    # A gap wider than a fraction of the type size is a space the PDF did not write as a glyph.
+    gap = 0.2 * size
+    # A digit set small and raised above the line's baseline is a footnote marker.
+    marker_size, marker_bottom = 0.85 * size, baseline - 0.15 * size
+    parts: list[str] = []
+    previous_x1 = math.inf
+    after_space = False
+    for _, x0, _, text, x1, _, bottom, char_size, _ in row:
+        if x0 - previous_x1 > gap and not after_space:
+            parts.append(" ")
+        if text in ASCII_DIGITS and char_size <= marker_size and bottom < marker_bottom:
+            text = SUPERSCRIPT_DIGITS[text]
+        parts.append(text)
+        after_space = text == " "
+        previous_x1 = x1
+    return "".join(parts)
+
+
 ASCII_DIGITS = frozenset("0123456789")
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def as_superscript(char: Char, size: float, baseline: float) -> str:
-    """A digit set small and raised above the line's baseline is a footnote marker: write it as ¹²³."""
-    text = char.text
-    if (
-        text.isascii()
-        and text.isdigit()
-        and char.size <= 0.85 * size
-        and char.bottom < baseline - 0.15 * size
-    ):
-        return text.translate(SUPERSCRIPT_DIGITS)
-    return text
+SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
