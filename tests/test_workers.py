@@ -90,3 +90,43 @@ def test_an_ingest_killed_midway_resumes_with_nothing_lost_or_duplicated(tmp_pat
     single = KnowledgeBase(str(tmp_path / "single.db"))
     single.ingest([corpus])
     assert knowledge_base_contents(KnowledgeBase(db)) == knowledge_base_contents(single)
+
+
+def test_documents_committed_together_are_stored_or_left_out_one_by_one(tmp_path, corpus, monkeypatch):
+    """Several documents share a commit, each in a savepoint: the one that fails to store is left out
+    whole and reported, the others are stored; a copy of a file waiting in the same commit is stored once."""
+    from vakanuvis.store import write
+
+    (corpus / "article-1-copy.txt").write_bytes((corpus / "article-1.txt").read_bytes())
+    store = write.store_document
+    failing = {}
+
+    def store_or_fail(connection, document):
+        store(connection, document)  # every row written, then the failure: the savepoint must undo them
+        if document.path.endswith("article-2.txt"):
+            failing["id"] = document.id
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(write, "store_document", store_or_fail)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    results = kb.ingest([corpus])
+    assert [r.path.name for r in results] == sorted(p.name for p in corpus.iterdir())  # in file order
+    by_name = {r.path.name: r for r in results}
+    assert by_name["article-2.txt"].error.endswith("could not be stored (RuntimeError: disk full)")
+    # the first commit holds article-0 alone, the second article-1-copy, article-1 (the same bytes) and
+    # article-2; the copy waiting in the same commit is answered with the first one's document
+    assert [n for n, r in by_name.items() if r.stored] == [
+        "article-0.txt",
+        "article-1-copy.txt",
+        "article-3.txt",
+    ]
+    assert by_name["article-1.txt"].document_id == by_name["article-1-copy.txt"].document_id
+    stored = {d["id"] for d in kb.documents()}
+    assert len(stored) == 3 and failing["id"] not in stored
+    assert not [e for e in kb.events() if e["document"] == failing["id"]]
+    monkeypatch.setattr(write, "store_document", store)
+    again = kb.ingest([corpus])  # the failed one is stored by the next ingest, nothing twice
+    assert [r.path.name for r in again if r.stored] == ["article-2.txt"]
+    single = KnowledgeBase(str(tmp_path / "single.db"))
+    single.ingest([corpus])
+    assert knowledge_base_contents(kb) == knowledge_base_contents(single)

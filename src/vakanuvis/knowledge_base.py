@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,10 @@ from vakanuvis.store import queries
 from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
 from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
-from vakanuvis.store.write import document_id_for_sha256, save_document
+from vakanuvis.store.write import document_id_for_sha256, save_documents
 from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
+
+SAVE_BATCH = 16  # documents committed together at most (the first commits of an ingest hold fewer)
 
 
 @dataclass
@@ -77,7 +79,7 @@ class KnowledgeBase:
             else:
                 finished = ingest_with_processes(pending, self.location, force, workers)
         else:
-            finished = (self.ingest_file(path, force=force) for path in pending)
+            finished = self.ingest_files(pending, force=force)
         for result in finished:
             results.append(result)
             if on_file:
@@ -95,14 +97,37 @@ class KnowledgeBase:
 
     def ingest_file(self, path: Path, *, force: bool = False) -> IngestResult:
         """Read, analyse and store one file; errors come back in the result, never raised."""
+        (result,) = self.ingest_files([path], force=force)
+        return result
+
+    def ingest_files(self, paths: Iterable[Path], *, force: bool = False) -> Iterator[IngestResult]:
+        """Read, analyse and store files, each result once its document is committed (errors come back in
+        the results, never raised). Documents are committed several at a time: the first alone, then 2, 4…
+        up to SAVE_BATCH, each in a savepoint of its own, so that a stopped ingest loses at most the
+        documents analysed since the last commit and a document that fails to store is left out whole."""
+        waiting: list[IngestResult | tuple[Path, Document]] = []
+        analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
+        size = 1
+        for path in paths:
+            outcome = self._analyse_file(path, force, analysed)
+            waiting.append(outcome)
+            if isinstance(outcome, tuple):
+                analysed[outcome[1].sha256] = outcome[1].id
+            if len(analysed) >= size:
+                yield from self._store(waiting)
+                waiting, analysed, size = [], {}, min(2 * size, SAVE_BATCH)
+        yield from self._store(waiting)
+
+    def _analyse_file(
+        self, path: Path, force: bool, analysed: dict[str, str]
+    ) -> IngestResult | tuple[Path, Document]:
+        """The file's analysed document, or the result for a file already stored or that cannot be read."""
         try:
             raw = read_file(path)
-            existing = document_id_for_sha256(self.engine, raw.sha256)
+            existing = analysed.get(raw.sha256) or document_id_for_sha256(self.engine, raw.sha256)
             if existing and not force:
                 return IngestResult(path, existing)
-            document = analyse(raw)
-            save_document(self.engine, document)
-            return IngestResult(path, document.id, stored=True)
+            return path, analyse(raw)
         except UnreadableFile as error:
             return IngestResult(path, error=str(error))
         except VakanuvisError as error:
@@ -111,6 +136,29 @@ class KnowledgeBase:
             return IngestResult(
                 path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})"
             )
+
+    def _store(self, waiting: list[IngestResult | tuple[Path, Document]]) -> Iterator[IngestResult]:
+        """Store the analysed documents among `waiting` in one transaction; the results in file order."""
+        documents = [outcome[1] for outcome in waiting if isinstance(outcome, tuple)]
+        try:
+            errors = save_documents(self.engine, documents) if documents else []
+        except Exception as error:  # noqa: BLE001 — the commit failed: none of these documents is stored
+            errors = [error] * len(documents)
+        failures = iter(errors)
+        for outcome in waiting:
+            if isinstance(outcome, IngestResult):
+                yield outcome
+                continue
+            path, document = outcome
+            failure = next(failures)
+            if failure is None:
+                yield IngestResult(path, document.id, stored=True)
+            elif isinstance(failure, VakanuvisError):
+                yield IngestResult(path, error=f"{path}: {failure}")
+            else:
+                yield IngestResult(
+                    path, error=f"{path}: could not be stored ({type(failure).__name__}: {failure})"
+                )
 
     # ---------------------------------------------------------------- reading
 

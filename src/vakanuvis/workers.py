@@ -34,11 +34,20 @@ def _knowledge_base(location: str) -> KnowledgeBase:
     return KnowledgeBase(location)
 
 
-def ingest_in_worker(path: str, location: str, force: bool) -> IngestResult:
-    """Read, analyse and store one file from a worker process; picklable for process pools and Dask."""
-    return _knowledge_base(location).ingest_file(Path(path), force=force)
+def ingest_in_worker(paths: list[str], location: str, force: bool) -> list[IngestResult]:
+    """Read, analyse and store a few files from a worker process (`KnowledgeBase.ingest_files`, several
+    documents to a commit); picklable for process pools and Dask."""
+    return list(_knowledge_base(location).ingest_files([Path(path) for path in paths], force=force))
 
 
+def _tasks(paths: list[Path], workers: int) -> list[list[str]]:
+    """The files cut into tasks of up to TASK_FILES, at least four tasks a worker when there are enough
+    files (a worker that finishes early takes the next task)."""
+    size = max(1, min(TASK_FILES, len(paths) // (4 * max(1, workers))))
+    return [[str(path) for path in paths[start : start + size]] for start in range(0, len(paths), size)]
+
+
+TASK_FILES = 16  # files a worker reads, analyses and stores in one task at most
 _pools: dict[int, ProcessPoolExecutor] = {}
 
 
@@ -65,9 +74,9 @@ def ingest_with_processes(
     """Results as files finish, on `workers` local processes."""
     pool = _pool(workers)
     try:
-        futures = [pool.submit(ingest_in_worker, str(path), location, force) for path in paths]
+        futures = [pool.submit(ingest_in_worker, task, location, force) for task in _tasks(paths, workers)]
         for future in as_completed(futures):
-            yield future.result()
+            yield from future.result()
     except BaseException:
         # a broken pool, Ctrl-C or a consumer that stopped early: the next ingest starts fresh processes
         _drop_pool(workers)
@@ -83,9 +92,13 @@ def ingest_with_dask(
 
     client = client_factory() if client_factory else Client(address)
     try:
-        futures = [client.submit(ingest_in_worker, str(path), location, force, pure=False) for path in paths]
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        futures = [
+            client.submit(ingest_in_worker, task, location, force, pure=False)
+            for task in _tasks(paths, workers)
+        ]
         for future in dask_completed(futures):
-            yield future.result()
+            yield from future.result()
     finally:
         if client_factory is None:
             client.close()

@@ -41,28 +41,53 @@ def save_document(engine: Engine, document: Document) -> None:
     """Store `document` and all it carries, replacing a previous analysis of the same id atomically."""
     with engine.begin() as connection:
         lock_corpus(connection)  # two ingests of one file, or an ingest during resolution, wait in turn
+        store_document(connection, document)
+
+
+def save_documents(engine: Engine, documents: list[Document]) -> list[Exception | None]:
+    """Store several documents in one transaction, each in a savepoint of its own: a document that fails
+    is left out whole, and the others are stored. Returns each document's error, or None when stored.
+
+    One commit for several documents writes each index page they share once, not once per document."""
+    errors: list[Exception | None] = []
+    with engine.begin() as connection:
+        lock_corpus(connection)
+        for document in documents:
+            try:
+                with connection.begin_nested():
+                    store_document(connection, document)
+                errors.append(None)
+            except Exception as error:  # noqa: BLE001 — one document's failure leaves the others stored
+                errors.append(error)
+    return errors
+
+
+def store_document(connection: Connection, document: Document) -> None:
+    """Store `document` inside the caller's transaction, which holds the corpus lock (`lock_corpus`)."""
+    documents = schema.documents
+    if connection.execute(select(documents.c.id).where(documents.c.id == document.id)).first():
         _delete_document_rows(connection, document.id)
-        connection.execute(
-            insert(schema.documents).values(
-                id=document.id,
-                path=document.path,
-                sha256=document.sha256,
-                title=document.title,
-                language=document.language,
-                pages=document.pages,
-                encoding=document.encoding,
-                text=document.text,
-                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            )
+    connection.execute(
+        insert(schema.documents).values(
+            id=document.id,
+            path=document.path,
+            sha256=document.sha256,
+            title=document.title,
+            language=document.language,
+            pages=document.pages,
+            encoding=document.encoding,
+            text=document.text,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        for table, rows in _document_rows(document).items():
-            insert_rows(connection, table, rows)
-        reapply_document_edits(connection, document.id)
-        index_document(connection, document)
-        # resolution takes it from here (resolve_pending), at the end of the ingest
-        pending = schema.pending_resolution
-        connection.execute(delete(pending).where(pending.c.document_id == document.id))
-        connection.execute(insert(pending).values(document_id=document.id))
+    )
+    for table, rows in _document_rows(document).items():
+        insert_rows(connection, table, rows)
+    reapply_document_edits(connection, document.id)
+    index_document(connection, document)
+    # resolution takes it from here (resolve_pending), at the end of the ingest
+    pending = schema.pending_resolution
+    connection.execute(delete(pending).where(pending.c.document_id == document.id))
+    connection.execute(insert(pending).values(document_id=document.id))
 
 
 def _delete_document_rows(connection: Connection, document_id: str) -> None:
