@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, update
 
 from vakanuvis.model import Entity
 from vakanuvis.resolve.authority import load_authority
@@ -21,6 +21,7 @@ from vakanuvis.resolve.name_graph import (
 )
 from vakanuvis.resolve.names import matcher_for
 from vakanuvis.store import schema
+from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.rows import (
     chunks,
     follow_nodes,
@@ -72,8 +73,7 @@ def resolve_names(connection: Connection, documents: list[str], trusted: bool) -
         for d in documents
         for (k, s), n in contributed[d].items()
     ]
-    if new_rows:
-        connection.execute(insert(dn), new_rows)
+    insert_rows(connection, dn, new_rows)
 
     stored = {row.key: row for row in rows_with(connection, names, names.c.key, delta)}
     surfaces: dict[str, dict[str, int]] = {}
@@ -112,10 +112,9 @@ def resolve_names(connection: Connection, documents: list[str], trusted: bool) -
         # a link with a short name goes with that name's document; one between full names with the corpus
         document = nodes[a].document or nodes[b].document
         new_links.add((kind, a, b, document))
-    if new_links:
-        connection.execute(
-            insert(links), [{"kind": k, "a": a, "b": b, "document_id": d} for k, a, b, d in sorted(new_links)]
-        )
+    insert_rows(
+        connection, links, [{"kind": k, "a": a, "b": b, "document_id": d} for k, a, b, d in sorted(new_links)]
+    )
     ends = {key for _, a, b, _ in new_links for key in (a, b)} - set(delta)
     clusters |= {row.cluster for row in rows_with(connection, names, names.c.key, ends)}
 
@@ -156,8 +155,7 @@ def resolve_names(connection: Connection, documents: list[str], trusted: bool) -
         for key in sorted(born)
         if key in graph
     ]
-    if fresh:
-        connection.execute(insert(names), fresh)
+    insert_rows(connection, names, fresh)
     changed = [
         {"k": key, "s": surfaces[key], "c": cluster_of[key], "e": entity_of[key]}
         for key in sorted(graph)

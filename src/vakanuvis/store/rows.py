@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import Column, Connection, Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Column, Connection, Table, bindparam, delete, or_, select, update
+
+from vakanuvis.store.bulk import insert_rows
 
 CHUNK = 500  # keys per IN (...) list
 
@@ -13,8 +15,7 @@ def replace_records(connection: Connection, table, old_keys: Iterable[str], rows
     """Replace the records of `old_keys` and of the new rows' keys by the new rows."""
     for chunk in chunks({*old_keys, *(row["key"] for row in rows)}):
         connection.execute(delete(table).where(table.c.key.in_(chunk)))
-    if rows:
-        connection.execute(insert(table), rows)
+    insert_rows(connection, table, rows)
 
 
 def chunks(keys: Iterable[str]) -> Iterator[list[str]]:

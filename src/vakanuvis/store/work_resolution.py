@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, update
 
 from vakanuvis.model import Citation, Source, stored_citation
 from vakanuvis.resolve.name_graph import connected
@@ -70,8 +70,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     new_rows = [
         {"document_id": d, "name_key": k, "count": n} for d in documents for k, n in contributed[d].items()
     ]
-    if new_rows:
-        connection.execute(insert(dw), new_rows)
+    insert_rows(connection, dw, new_rows)
     touched = set(delta) | {k for d in documents for k in contributed[d]}
     stored = {row.key: row for row in rows_with(connection, names, names.c.key, touched)}
     count = {key: (stored[key].citations if key in stored else 0) + delta[key] for key in touched}
@@ -98,15 +97,13 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     for row in rows_with(connection, names, names.c.key, wanted_nodes, [names.c.key, names.c.node]):
         nodes[row.key] = _work_node(row)
     new_links = link_new_nodes(seeking, candidates, nodes)
-    if new_links:
-        connection.execute(insert(links), [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
+    insert_rows(connection, links, [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
     block_rows = [
         {"block": block, "key": node.key, "surname": node.keys.surname, "title": node.keys.title}
         for node in seeking
         for block in dict.fromkeys(node_blocks(node))
     ]
-    if block_rows:
-        connection.execute(insert(blocks_table), block_rows)
+    insert_rows(connection, blocks_table, block_rows)
     ends = {key for _, a, b in new_links for key in (a, b)} - touched
     clusters |= {row.cluster for row in rows_with(connection, names, names.c.key, ends)}
 
