@@ -204,7 +204,7 @@ def _candidates(
     surnames and titles are listed once for all its new nodes): a title
     at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the other; for a work
     with an author, a surname at least SURNAME_SIMILARITY alike, for one without, no author either.
-    Necessary conditions of `similarity`, each checked for the whole block at once."""
+    Necessary conditions of `similarity`, the titles checked for the whole block at once."""
     if node.keys.kind == "archive":
         return [key for key, _, _ in members]  # one archive file: the block is the test
     found = _alike(node.keys.title, titles, fuzz.ratio, TITLE_SIMILARITY)
@@ -212,8 +212,10 @@ def _candidates(
         found |= _alike(node.keys.title, titles, fuzz.partial_ratio, PARTIAL_TITLE_SIMILARITY)
     if node.keys.kind == "work":
         surname = node.keys.surname
+        # few titles pass: their surnames are compared one by one, cheaper than the whole block again
+        ratio = fuzz.ratio
         if surname:
-            found &= _alike(surname, surnames, fuzz.ratio, SURNAME_SIMILARITY)
+            found = {index for index in found if ratio(surname, surnames[index]) >= SURNAME_SIMILARITY}
         else:
             found = {index for index in found if not surnames[index]}
     return [members[index][0] for index in sorted(found)]
