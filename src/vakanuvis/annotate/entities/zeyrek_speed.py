@@ -155,6 +155,7 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
     def __init__(self, morphotactics: Any) -> None:
         super().__init__(morphotactics)
         self._states: dict[int, _StateSteps] = {}  # by id(state); _StateSteps keeps its state alive
+        # (zeyrek's own `advance`, which this search does not call, is left as it is)
         self._suffix_attributes: dict[str, set | None] = {}  # surface → its attributes, None: path-dependent
         self._path_dependent: dict[tuple[str, frozenset], set] = {}
 
@@ -166,18 +167,65 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
         return [zr.parse_analysis(path) for path in self.search(paths)]
 
     def search(self, current_paths: list) -> list:
+        """zeyrek's breadth-first search, its `advance` done inline: the same paths, in the same order."""
         if len(current_paths) > 30:
             current_paths = self.prune_cyclic_paths(current_paths)
         result = []
-        advance = self.advance
+        states = self._states
+        attributes_after = self._attributes_after
+        surface_transition_class = zm.SurfaceTransition
+        search_path_class = zm.SearchPath
         while current_paths:
-            all_new_paths: list = []
+            new_paths: list = []
             for path in current_paths:
-                if not path.tail and path.terminal and CANNOT_TERMINATE.isdisjoint(path.phonetic_attributes):
+                tail = path.tail
+                attributes_now = path.phonetic_attributes  # changed below as zeyrek changes it: read it live
+                if not tail and path.terminal and CANNOT_TERMINATE.isdisjoint(attributes_now):
                     result.append(path)
                     continue
-                all_new_paths.extend(advance(path))
-            current_paths = all_new_paths
+                state_steps = states.get(id(path.current_state))
+                if state_steps is None:
+                    state_steps = states[id(path.current_state)] = _StateSteps(path.current_state)
+                if tail:
+                    # generate_surface reads five attributes, which the changes below never touch
+                    key = SURFACE_ATTRIBUTES & attributes_now
+                    found = state_steps.by_key.get(key)
+                    candidates = found[1].get(tail[0]) if found is not None else None
+                    if candidates is None:
+                        candidates = state_steps.candidates(key, attributes_now, tail[0])
+                else:
+                    candidates = state_steps.silent
+                for step, surface in candidates:
+                    if surface:
+                        if surface == _NO_SURFACE:
+                            zm.generate_surface(step.transition, attributes_now)  # raises, as in zeyrek
+                        if not tail.startswith(surface):
+                            continue
+                    check = step.check
+                    if check is not None and not check(path):
+                        continue
+                    state = step.state
+                    attributes = attributes_now
+                    if step.has_surface:
+                        if tail != surface:
+                            attributes = attributes_after(surface, attributes_now)
+                        attributes -= CANNOT_TERMINATE
+                        last_type = step.last_type
+                        if last_type == "LAST_VOICED":
+                            attributes |= EXPECTS_CONSONANT
+                        elif last_type == "LAST_NOT_VOICED":
+                            attributes |= EXPECTS_VOWEL_AND_CANNOT_TERMINATE
+                    transitions = path.transitions[:]
+                    transitions.append(surface_transition_class(surface, step.transition))
+                    new_path = search_path_class(
+                        tail[len(surface) :], state, transitions, attributes.copy(), state.terminal
+                    )
+                    new_path.contains_suffix_with_surface = (
+                        path.contains_suffix_with_surface or len(surface) > 0
+                    )
+                    new_path.contains_derivation = path.contains_derivation or state.derivative
+                    new_paths.append(new_path)
+            current_paths = new_paths
         return result
 
     def _attributes_after(self, surface: str, attributes: set) -> set:
@@ -196,48 +244,3 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
                 stored = zm.calculate_phonetic_attributes(surface, tuple(attributes))
                 self._path_dependent[key] = stored  # type: ignore[assignment]
         return set(stored)  # type: ignore[arg-type]
-
-    def advance(self, path: Any) -> list:
-        state_steps = self._states.get(id(path.current_state))
-        if state_steps is None:
-            state_steps = _StateSteps(path.current_state)
-            self._states[id(path.current_state)] = state_steps
-        tail = path.tail
-        attributes_now = path.phonetic_attributes  # changed below as zeyrek changes it: read it live
-        if tail:
-            # generate_surface reads five attributes, which the changes below never touch
-            candidates = state_steps.candidates(SURFACE_ATTRIBUTES & attributes_now, attributes_now, tail[0])
-        else:
-            candidates = state_steps.silent
-        new_paths = []
-        surface_transition_class = zm.SurfaceTransition
-        search_path_class = zm.SearchPath
-        for step, surface in candidates:
-            if surface:
-                if surface == _NO_SURFACE:
-                    zm.generate_surface(step.transition, attributes_now)  # raises, as in zeyrek
-                if not tail.startswith(surface):
-                    continue
-            check = step.check
-            if check is not None and not check(path):
-                continue
-            state = step.state
-            attributes = attributes_now
-            if step.has_surface:
-                if tail != surface:
-                    attributes = self._attributes_after(surface, attributes_now)
-                attributes -= CANNOT_TERMINATE
-                last_type = step.last_type
-                if last_type == "LAST_VOICED":
-                    attributes |= EXPECTS_CONSONANT
-                elif last_type == "LAST_NOT_VOICED":
-                    attributes |= EXPECTS_VOWEL_AND_CANNOT_TERMINATE
-            transitions = path.transitions[:]
-            transitions.append(surface_transition_class(surface, step.transition))
-            new_path = search_path_class(
-                tail[len(surface) :], state, transitions, attributes.copy(), state.terminal
-            )
-            new_path.contains_suffix_with_surface = path.contains_suffix_with_surface or len(surface) > 0
-            new_path.contains_derivation = path.contains_derivation or state.derivative
-            new_paths.append(new_path)
-        return new_paths
