@@ -19,8 +19,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -48,14 +47,14 @@ class CitationKeys:
     initial: str
     title: str
     hard: tuple[tuple[str, str], ...]  # values that must not differ within one work, sorted
+    # worked out once (plain attributes: functools.cached_property takes a lock on every read in 3.11)
+    content: str = field(init=False, repr=False, compare=False)
+    hard_values: dict[str, str] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def content(self) -> str:
-        return "|".join([self.kind, self.surname, self.title] + [f"{k}={v}" for k, v in self.hard])
-
-    @cached_property
-    def hard_values(self) -> dict[str, str]:
-        return dict(self.hard)
+    def __post_init__(self) -> None:
+        content = "|".join([self.kind, self.surname, self.title] + [f"{k}={v}" for k, v in self.hard])
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "hard_values", dict(self.hard))
 
 
 @dataclass(frozen=True)
