@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import chain
 from functools import lru_cache
 from typing import Any
 
@@ -60,11 +61,8 @@ def words(text_: str) -> list[str]:
 
 def index_terms(text_: str) -> str:
     """The normalized column indexed for `text_`: folded words and their stems, each once."""
-    terms: dict[str, None] = {}
-    for word in words(text_):
-        for term in word_terms(word):
-            if term:
-                terms[term] = None
+    terms = dict.fromkeys(chain.from_iterable(map(word_terms, _WORD.findall(text_))))
+    terms.pop("", None)
     return " ".join(terms)
 
 
