@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import math
 import operator
+import re
 import struct
 import threading
 from pathlib import Path
@@ -133,12 +134,13 @@ def page_chars(page: Any) -> tuple[float, float, list[Char]]:
         previous_x = previous_y = previous_bottom = line_key = math.nan
         for index in range(pdfium_c.FPDFText_CountChars(handle)):
             code = get_unicode(text_page, index)
-            if code >= 0xD800 and (code <= 0xDFFF or code > 0x10FFFF):
-                continue  # a broken ToUnicode map: half a surrogate pair or no code point at all
-            if code == 0 or (code in MAYBE_GENERATED and is_generated(text_page, index)):
-                continue  # no Unicode for the glyph, or a space or line end PDFium made up
-            if code == LINE_END_HYPHEN:
-                code = 0x2D
+            if code < 0x21 or code >= 0xD800:  # letters, digits and marks need none of these tests
+                if code >= 0xD800 and (code <= 0xDFFF or code > 0x10FFFF):
+                    continue  # a broken ToUnicode map: half a surrogate pair or no code point at all
+                if code == 0 or (code in MAYBE_GENERATED and is_generated(text_page, index)):
+                    continue  # no Unicode for the glyph, or a space or line end PDFium made up
+                if code == LINE_END_HYPHEN:
+                    code = 0x2D
             if not (get_box(text_page, index, box_ref) and get_origin(text_page, index, x_ref, y_ref)):
                 continue
             box_left, box_top, box_right, box_bottom, origin_x, origin_y = unpack(measures)
@@ -266,19 +268,25 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
     lines: list[RawLine] = []
     for row in rows:
         row.sort(key=LEFT_EDGE)
-        sizes = [c[7] for c in row if not c[3].isspace()]
-        if not sizes:
-            continue
-        size = median(sizes)
-        # A median between two far-apart sizes (one 8 pt and one 11 pt glyph) matches no character.
-        body_chars = [c for c in row if abs(c[7] - size) < 0.5] or row
-        baseline = median([c[6] for c in body_chars])
+        letters = "".join([c[3] for c in row])
+        if letters.isspace():
+            continue  # no character to take a type size from
+        size = row[0][7]
+        sizes = [c[7] for c in row]
+        if PLAIN_SIZE[0] < size < PLAIN_SIZE[1] and sizes.count(size) == len(sizes):
+            # One type size, as on most lines: it is the median, every character is of the body, and no
+            # digit is smaller than the rest, so none is a footnote marker.
+            top = min([c[5] for c in row])
+            text = with_gaps(list(letters), row, size)
+        else:
+            size = median([c[7] for c in row if not c[3].isspace()])
+            # A median between two far-apart sizes (one 8 pt and one 11 pt glyph) matches no character.
+            body = [c for c in row if abs(c[7] - size) < 0.5] or row
+            top = min([c[5] for c in body])
+            text = with_gaps(with_markers(letters, row, size, median([c[6] for c in body])), row, size)
         lines.append(
             RawLine(
-                text=normalize_line(row_text(row, size, baseline)),
-                font_size=round(size, 2),
-                top=round(min([c[5] for c in body_chars]), 2),
-                x0=round(row[0][1], 2),
+                text=normalize_line(text), font_size=round(size, 2), top=round(top, 2), x0=round(row[0][1], 2)
             )
         )
     lines.sort(key=lambda line: (line.top or 0.0, line.x0 or 0.0))
@@ -286,6 +294,8 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
 
 
 LEFT_EDGE = operator.itemgetter(1)
+# Type sizes for which the median of equal sizes is that size and 0.85 times it is less than it.
+PLAIN_SIZE = (1e-300, 1e300)
 
 
 def median(values: list[float]) -> float:
@@ -295,25 +305,28 @@ def median(values: list[float]) -> float:
     return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
-def row_text(row: list[Char], size: float, baseline: float) -> str:
-    """A line's characters, left to right, with a space for each wide gap and footnote digits as ¹²³."""
+def with_markers(letters: str, row: list[Char], size: float, baseline: float) -> list[str]:
+    """A line's characters (`letters`, one per character of `row`), footnote digits written as ¹²³: a digit
+    set small and raised above the line's baseline is a footnote marker."""
+    parts = list(letters)
+    marker_size, marker_bottom = 0.85 * size, baseline - 0.15 * size
+    for digit in ASCII_DIGIT.finditer(letters):
+        at = digit.start()
+        if row[at][7] <= marker_size and row[at][6] < marker_bottom:
+            parts[at] = SUPERSCRIPT_DIGITS[parts[at]]
+    return parts
+
+
+def with_gaps(parts: list[str], row: list[Char], size: float) -> str:
+    """The characters of `row` (`parts`, one each) joined with a space for each wide gap between two."""
     # A gap wider than a fraction of the type size is a space the PDF did not write as a glyph.
     gap = 0.2 * size
-    # A digit set small and raised above the line's baseline is a footnote marker.
-    marker_size, marker_bottom = 0.85 * size, baseline - 0.15 * size
-    parts: list[str] = []
-    previous_x1 = math.inf
-    after_space = False
-    for _, x0, _, text, x1, _, bottom, char_size, _ in row:
-        if x0 - previous_x1 > gap and not after_space:
-            parts.append(" ")
-        if text in ASCII_DIGITS and char_size <= marker_size and bottom < marker_bottom:
-            text = SUPERSCRIPT_DIGITS[text]
-        parts.append(text)
-        after_space = text == " "
-        previous_x1 = x1
+    wide = [at for at in range(1, len(row)) if row[at][1] - row[at - 1][4] > gap]
+    for at in reversed(wide):  # from the right, so that an inserted space moves no gap still to come
+        if parts[at - 1] != " ":
+            parts.insert(at, " ")
     return "".join(parts)
 
 
-ASCII_DIGITS = frozenset("0123456789")
+ASCII_DIGIT = re.compile("[0-9]")
 SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
