@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vakanuvis.ingest.normalize import normalize_line
-from vakanuvis.ingest.pdf import Char, char, group_lines, median
+from vakanuvis.ingest.pdf import Char, group_lines, make_char, median
 from vakanuvis.model import RawLine
 
 
 def word(text: str, x0: float, bottom: float = 700.0, size: float = 11.0, start: int = 0) -> list[Char]:
     """`text` set left to right from `x0`, each character 5 pt wide and touching the next."""
     return [
-        char(start + i, letter, x0 + 5 * i, x0 + 5 * i + 5, bottom, size) for i, letter in enumerate(text)
+        make_char(start + i, letter, x0 + 5 * i, x0 + 5 * i + 5, bottom, size)
+        for i, letter in enumerate(text)
     ]
 
 
@@ -116,7 +117,7 @@ def pages(draw: st.DrawFn) -> list[Char]:
         bottom = draw(st.sampled_from([700.0, 700.04, 713.0, 726.5])) - draw(st.sampled_from([0, 0, 3.5, 6]))
         x0 = draw(st.floats(72, 300, allow_nan=False).map(lambda x: round(x, 1)))
         width = draw(st.sampled_from([0.0, 2.5, 5.0, 6.2]))
-        chars.append(char(index, text, x0, x0 + width, bottom, size))
+        chars.append(make_char(index, text, x0, x0 + width, bottom, size))
     return chars
 
 

@@ -33,12 +33,13 @@ LINE_END_HYPHEN = 0x02
 # tuple, as a page has thousands, in the order lines are gathered in (the rounded descent line, the left
 # edge, then PDFium's order):
 #   (rounded bottom, x0, PDFium index, text, x1, top, bottom, size, middle)
-# top is the bottom minus the type size (the em box, not the glyph's ink), bottom the font's descent line,
-# size the type size after the text and page matrices, middle halfway between top and bottom.
+# text is one character (lines are built by position in the string of a row's letters), top the bottom
+# minus the type size (the em box, not the glyph's ink), bottom the font's descent line, size the type size
+# after the text and page matrices, middle halfway between top and bottom.
 Char = tuple[float, float, int, str, float, float, float, float, float]
 
 
-def char(index: int, text: str, x0: float, x1: float, bottom: float, size: float) -> Char:
+def make_char(index: int, text: str, x0: float, x1: float, bottom: float, size: float) -> Char:
     """A character as page_chars makes it (which builds the tuple inline, being called 30,000 times a PDF)."""
     top = bottom - size
     return (round(bottom, 1), x0, index, text, x1, top, bottom, size, (top + bottom) / 2)
@@ -248,8 +249,7 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
     row: list[Char] = []
     row_top = row_bottom = math.nan
     # By line key, left edge, then PDFium's order: the order of a stable sort on the first two.
-    chars.sort()
-    for char in chars:
+    for char in sorted(chars):
         middle = char[8]
         if row_top <= middle <= row_bottom:
             row.append(char)
