@@ -5,6 +5,9 @@ The answers depend only on the word and the entity words, so they are kept per w
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.tokens import Token
 from vakanuvis.annotate.entities.words import Words
@@ -26,11 +29,10 @@ def head_type(token: Token, words: Words) -> str | None:
     """The type a head word gives ('Kongresi' → meeting), if the word is a head with only inflection."""
     if token.kind != "word":
         return None
-    answers = _memo(words, "head type")
     try:
-        return answers[token.stem]  # type: ignore[return-value]
+        return words.memo["head type"][token.stem]  # type: ignore[return-value]
     except KeyError:
-        found = answers[token.stem] = _stem_head_type(token.stem, words)
+        found = _memo(words, "head type")[token.stem] = _stem_head_type(token.stem, words)
         return found
 
 
@@ -65,3 +67,31 @@ def _word_is_organization_head(word: str, words: Words) -> bool:
         ):
             return True
     return False
+
+
+# What `RuleRecognizer._segments` asks of each word of a run: (a connector written lower-case, a title after
+# a name, a title before one, an office word, its head type, it ends like an izafet, an oblique case)
+SegmentProfile = tuple[bool, bool, bool, bool, str | None, bool, bool]
+_IZAFET_END = re.compile(r"-y?[ıiuü]$")
+
+
+def segment_profile(
+    token: Token, words: Words, lemmas_of: Callable[[Token], frozenset[str]]
+) -> SegmentProfile:
+    """The answers `_segments` needs about one token, kept per spelling and kind (all they depend on)."""
+    key = (token.text, token.kind)
+    try:
+        return words.memo["segment profile"][key]  # type: ignore[return-value]
+    except KeyError:
+        lemmas = lemmas_of(token)
+        profile = (
+            not token.capitalized and token.kind == "word" and turkish_lower(token.text) in words.connectors,
+            bool(lemmas & words.titles_after),
+            bool(lemmas & words.titles_before),
+            bool(lemmas & words.office_words),
+            head_type(token, words),
+            _IZAFET_END.search(token.text) is not None,
+            token.kind == "word" and morphology.has_oblique_case(token.stem),
+        )
+        _memo(words, "segment profile")[key] = profile  # type: ignore[assignment]
+        return profile

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from vakanuvis.annotate.entities import morphology
-from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head
+from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head, segment_profile
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
 from vakanuvis.annotate.entities.words import entity_words
 from vakanuvis.resolve.authority import Authority, AuthorityEntry, turkish_lower
@@ -22,7 +22,6 @@ ENGLISH_WORD_ZIPF = 3.9
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
-_IZAFET_END = re.compile(r"-y?[ıiuü]$")
 
 
 @dataclass
@@ -183,6 +182,7 @@ class RuleRecognizer:
         segments: list[_Segment] = []
         current: list[Token] = []
         pre_title = False
+        profiles = [segment_profile(token, words, self._lemmas) for token in run]
 
         def close(post_title: bool = False) -> None:
             nonlocal current, pre_title
@@ -190,34 +190,31 @@ class RuleRecognizer:
                 segments.append(_Segment(current, pre_title, post_title))
             current, pre_title = [], False
 
+        last_position = len(run) - 1
         for position, token in enumerate(run):
-            lemmas = self._lemmas(token)
-            lower = turkish_lower(token.text)
-            if not token.capitalized and token.kind == "word" and lower in words.connectors:
+            connector, title_after, title_before, office, head, _, oblique = profiles[position]
+            if connector:
                 current.append(token)
                 continue
-            if current and lemmas & words.titles_after:
+            if current and title_after:
                 current.append(token)
                 close(post_title=True)
                 continue
-            if lemmas & words.titles_before and not token.has_apostrophe:
+            if title_before and not token.has_apostrophe:
                 close()
                 pre_title = True
                 continue
-            after_izafet = bool(current) and _IZAFET_END.search(current[-1].text) is not None
-            if lemmas & words.office_words and head_type(token, words) is None and not after_izafet:
+            # the izafet test reads the profile of the word before: current[-1] is run[position - 1]
+            if office and head is None and not (current and profiles[position - 1][5]):
                 close()
                 continue
             if token.kind == "initials" and current and current[-1].kind != "initials":
                 close()
             current.append(token)
-            next_is_head = position + 1 < len(run) and head_type(run[position + 1], words) not in (
-                None,
-                "other",
-            )
-            if token.has_apostrophe or (token.kind == "word" and morphology.has_oblique_case(token.stem)):
+            next_is_head = position < last_position and profiles[position + 1][4] not in (None, "other")
+            if token.has_apostrophe or oblique:
                 close()
-            elif head_type(token, words) not in (None, "other") and not next_is_head and len(current) > 1:
+            elif head not in (None, "other") and not next_is_head and len(current) > 1:
                 close()
         close()
         return segments

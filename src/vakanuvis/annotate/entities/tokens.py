@@ -13,6 +13,8 @@ TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*(?:[’'][^\W\d_]+)?)"
 )
 APOSTROPHES = "’'"
+_FIND_TOKENS = TOKEN.finditer
+_APOSTROPHE = re.compile("[’']")
 
 
 class Token:
@@ -58,16 +60,16 @@ class Token:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset` (the sentence's start in the document)."""
     tokens: list[Token] = []
-    for match in TOKEN.finditer(text):
+    append = tokens.append
+    for match in _FIND_TOKENS(text):
         kind = match.lastgroup or "word"
         value = match.group()
         start = offset + match.start()
         if kind != "word":  # a word ends with a letter; initials may end with a space
             value = value.rstrip()
-            if kind == "abbr" and "." not in value and not re.split("[’']", value)[0].isupper():
+            if kind == "abbr" and "." not in value and not _APOSTROPHE.split(value)[0].isupper():
                 kind = "word"
-        opens_sentence = not tokens
-        tokens.append(Token(value, start, start + len(value), kind, opens_sentence))
+        append(Token(value, start, start + len(value), kind, not tokens))
     return tokens
 
 
