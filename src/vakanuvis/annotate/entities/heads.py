@@ -81,7 +81,7 @@ def segment_profile(
     """The answers `_segments` needs about one token, kept per spelling and kind (all they depend on)."""
     key = (token.text, token.kind)
     try:
-        return words.memo["segment profile"][key]  # type: ignore[return-value]
+        return words.memo["segment profile"][key]  # type: ignore[index, return-value]
     except KeyError:
         lemmas = lemmas_of(token)
         profile = (
@@ -93,5 +93,5 @@ def segment_profile(
             _IZAFET_END.search(token.text) is not None,
             token.kind == "word" and morphology.has_oblique_case(token.stem),
         )
-        _memo(words, "segment profile")[key] = profile  # type: ignore[assignment]
+        _memo(words, "segment profile")[key] = profile  # type: ignore[index]
         return profile
