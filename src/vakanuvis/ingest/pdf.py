@@ -2,7 +2,8 @@
 
 PDFium (through pypdfium2) reads the file; each character is measured the way pdfminer measured it for the
 pdfplumber-based reader this one replaced, so the lines come out the same (bench/pdf_reader.py compares
-the two), some six times faster.
+the two), some eleven times faster. Most of the time goes to four calls into PDFium per character (some
+30,000 in a 12-page article), bound so that each costs little (`unchecked`).
 """
 
 from __future__ import annotations
