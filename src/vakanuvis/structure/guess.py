@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.model import Block, Furniture
@@ -13,21 +14,33 @@ WORD = re.compile(r"[^\W\d_]+")
 
 def guess_language(text: str) -> str:
     """ "tr", "az", "ru" or "en" from stopwords and the letters only one language uses."""
-    words = Counter(word.lower() for word in WORD.findall(text[:20000]))
+    words = Counter(map(str.lower, WORD.findall(text[:20000])))
     total = sum(words.values()) or 1
     scores: dict[str, float] = {}
-    for code in LANGUAGES:
-        data = language_data(code, "abbreviations")
-        stopwords = {str(word) for word in data.get("stopwords", [])}
-        letters = set(str(data.get("letters") or ""))
+    for code, stopwords, letters in _language_signs():
         hits = sum(words[word] for word in stopwords)
-        letter_hits = sum(count for word, count in words.items() if letters & set(word)) if letters else 0
+        # "some letter of the word is one of the language's": the set test without a set per word
+        letter_hits = (
+            sum(count for word, count in words.items() if not letters.isdisjoint(word)) if letters else 0
+        )
         scores[code] = hits / total + 0.5 * letter_hits / total
-    # Azerbaijani Latin shares most letters with Turkish; schwa is decisive.
-    schwas = text.lower().count("ə") + text.lower().count("ә")
+    # Azerbaijani Latin shares most letters with Turkish; schwa is decisive. Counted as in the lower-cased
+    # text: Ə and Ә are the only characters that lower-case to a schwa.
+    schwas = text.count("ə") + text.count("Ə") + text.count("ә") + text.count("Ә")
     if schwas > len(text) / 400:
         scores["az"] += 1.0
     return max(scores, key=lambda code: scores[code]) if any(scores.values()) else "tr"
+
+
+@cache
+def _language_signs() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(code, stopwords, letters only it uses) of each language, read once."""
+    signs = []
+    for code in LANGUAGES:
+        data = language_data(code, "abbreviations")
+        stopwords = frozenset(str(word) for word in data.get("stopwords", []))
+        signs.append((code, stopwords, frozenset(str(data.get("letters") or ""))))
+    return tuple(signs)
 
 
 def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> str:
