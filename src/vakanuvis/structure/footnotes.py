@@ -84,13 +84,14 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
                 continue
             zone.body, zone.notes = zone.body[:split], zone.body[split:]
         starts = [parse_note_start(line.text) for line in zone.notes]
+        last_line_opening = {s.number: position for position, s in enumerate(starts) if s is not None}
         for position, line in enumerate(zone.notes):
             start = starts[position]
             if start is not None and not start.strong:
                 # A number set off by one space ("2 Mayıs 1920") opens a footnote only if its marker was
                 # seen, and not if a later line of the zone opens the same number.
-                later = {s.number for s in starts[position + 1 :] if s is not None}
-                if start.number not in seen_markers or start.number in later or starts_with_month(start.rest):
+                later = last_line_opening[start.number] > position
+                if start.number not in seen_markers or later or starts_with_month(start.rest):
                     start = None
             if start is not None and accepts(start, last):
                 zone.furniture.append(Furniture(zone.page, start.label, "footnote-number"))

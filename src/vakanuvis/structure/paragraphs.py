@@ -172,10 +172,10 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
     words = text.split()
     if len(words) > 15:
         return False  # too long for any kind of heading below (checked first: body lines are long)
-    letters = [char for char in text if char.isalpha()]
+    letters = list(filter(str.isalpha, text))
     if len(letters) < 2 or (not numbered and LIST_ITEM.match(text)):
         return False
-    if all(char.isupper() for char in letters) and len(words) <= 10 and len(letters) >= 3:
+    if len(words) <= 10 and len(letters) >= 3 and all(map(str.isupper, letters)):
         return True
     size = lines[index].font_size
     if body_size and size and size > 1.12 * body_size and len(words) <= 15:

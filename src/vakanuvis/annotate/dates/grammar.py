@@ -138,6 +138,7 @@ class Grammar:
     core_starts: list[str] = field(default_factory=list)
     word_finder: re.Pattern[str] = re.compile("(?!x)x")  # a month name or a year anaphora
     head_endings: frozenset[str] | None = None  # last words of every head form (None: any word)
+    any_tail: re.Pattern[str] | None = None  # matches where some tail does (a quick test before trying each)
 
 
 @cache
@@ -200,6 +201,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         lexicon=lexicon,
         cores=cores,
         tails=[(name, re.compile(text)) for name, text in tails],
+        any_tail=re.compile("|".join(f"(?:{text.replace('(?P<w>', '(?:')})" for _, text in tails)),
         heads=[(name, re.compile(rf"(?P<w>{text})[ \t]*\n?[ \t]*$")) for name, text in heads],
         range_to=re.compile(rf"\s+{pattern('range_to')}\s+$"),
         range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
@@ -320,7 +322,10 @@ def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -
     lexicon = grammar.lexicon
     decades = lexicon.pattern("decade_suffixes")
     position = expression.end
+    any_tail = grammar.any_tail
     for _ in range(8):
+        if any_tail is not None and any_tail.match(text, position, limit) is None:
+            break  # no tail matches here: the loop below would find none either
         for name, pattern in grammar.tails:
             match = pattern.match(text, position, limit)
             if not match or match.end() == position:
