@@ -130,3 +130,23 @@ def test_documents_committed_together_are_stored_or_left_out_one_by_one(tmp_path
     single = KnowledgeBase(str(tmp_path / "single.db"))
     single.ingest([corpus])
     assert knowledge_base_contents(kb) == knowledge_base_contents(single)
+
+
+def test_garbage_is_collected_rarely_while_ingesting_and_as_before_afterwards(tmp_path, corpus):
+    import gc
+
+    from vakanuvis.workers import GC_ALLOCATIONS
+
+    before = gc.get_threshold()
+    seen: list[int] = []
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    kb.ingest([corpus], on_file=lambda result: seen.append(gc.get_threshold()[0]))
+    assert seen == [GC_ALLOCATIONS] * 4
+    assert gc.get_threshold() == before
+
+    def stop(result):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):  # Ctrl-C during an ingest leaves the collector as it was
+        kb.ingest([corpus], force=True, on_file=stop)
+    assert gc.get_threshold() == before

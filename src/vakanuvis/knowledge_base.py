@@ -20,7 +20,12 @@ from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
 from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
 from vakanuvis.store.write import document_id_for_sha256, save_documents
-from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
+from vakanuvis.workers import (
+    file_sha256,
+    ingest_with_dask,
+    ingest_with_processes,
+    rare_garbage_collections,
+)
 
 SAVE_BATCH = 16  # documents committed together at most (the first commits of an ingest hold fewer)
 
@@ -52,7 +57,8 @@ class KnowledgeBase:
         workers: int = 1,
         dask_address: str | None = None,
     ) -> list[IngestResult]:
-        """Read, analyse and store each file (folders recursively); one transaction per document.
+        """Read, analyse and store each file (folders recursively); each document is stored whole or not
+        at all (several share a commit, `ingest_files`).
 
         Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped.
         With `workers` > 1 or a Dask scheduler address, worker processes analyse and store in parallel.
@@ -80,12 +86,13 @@ class KnowledgeBase:
                 finished = ingest_with_processes(pending, self.location, force, workers)
         else:
             finished = self.ingest_files(pending, force=force)
-        for result in finished:
-            results.append(result)
-            if on_file:
-                on_file(result)
-        if any(result.stored for result in results) or needs_resolution(self.engine):
-            resolve_pending(self.engine)  # only what these documents touch, never the whole corpus again
+        with rare_garbage_collections():
+            for result in finished:
+                results.append(result)
+                if on_file:
+                    on_file(result)
+            if any(result.stored for result in results) or needs_resolution(self.engine):
+                resolve_pending(self.engine)  # only what these documents touch, never the whole corpus again
         return results
 
     def resolve(self, *, again: bool = False) -> None:
