@@ -40,12 +40,13 @@ def _word_pattern(words: list[str]) -> str:
         runs[-1][1].append(word)
     # Consecutive words with the same test before them share it and one test of their first
     # letters, so the engine leaves most positions of a footnote at once instead of trying every
-    # word there; the words keep their order, so the same match is found.
+    # word there; the words keep their order, so the same match is found. The first-letter test comes
+    # first: both tests look at the same position, and it fails sooner at most of them.
     parts = []
     for before, texts in runs:
         first = "".join(sorted({re.escape(word[0]) for word in texts}))
         bodies = [re.escape(word) + ("" if word[-1] in ".,:/" else rf"(?![{LETTER}])") for word in texts]
-        parts.append(f"{before}(?=[{first}])(?:" + "|".join(bodies) + ")")
+        parts.append(f"(?=[{first}]){before}(?:" + "|".join(bodies) + ")")
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 

@@ -201,7 +201,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         lexicon=lexicon,
         cores=cores,
         tails=[(name, re.compile(text)) for name, text in tails],
-        any_tail=re.compile("|".join(f"(?:{text.replace('(?P<w>', '(?:')})" for _, text in tails)),
+        any_tail=re.compile("|".join(f"(?:{_unnamed(text)})" for _, text in tails)),
         heads=[(name, re.compile(rf"(?P<w>{text})[ \t]*\n?[ \t]*$")) for name, text in heads],
         range_to=re.compile(rf"\s+{pattern('range_to')}\s+$"),
         range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
@@ -210,6 +210,11 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         word_finder=re.compile(word_finder_pattern(lexicon, fills["ANAPHORA"])),
         head_endings=last_words([form for _, forms in head_forms for form in forms]),
     )
+
+
+def _unnamed(pattern: str) -> str:
+    """A pattern with its named groups made plain groups, to join with others that use the same names."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def core_start(template: str) -> str:
