@@ -138,6 +138,7 @@ class Lexicon:
     parts_before: dict[str, str] = field(default_factory=dict)
     year_anaphora: dict[str, int] = field(default_factory=dict)  # "aynı yıl*" -> 0, "ertesi yıl*" -> 1
     month_pattern: str = ""
+    month_firsts: frozenset[str] | None = None  # first characters of the month spellings (None: unknown)
     patterns: dict[str, str] = field(default_factory=dict)  # category -> alternation, built once
     key_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> keys, built once
     capitalized_months: set[str] = field(default_factory=set)
@@ -242,7 +243,9 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
     lexicon.capitalized_months = {key(form) for form in capitalized_forms}
     spellings = spellings_of(month_forms) + spellings_of(capitalized_forms, capitalized_only=True)
     # Hundreds of spellings: a trie keeps the regex from trying each one at every position.
-    lexicon.month_pattern = WORD_START + trie_pattern([" ".join(text.split()) for text in spellings])
+    month_words = [" ".join(text.split()) for text in spellings]
+    lexicon.month_pattern = WORD_START + trie_pattern(month_words)
+    lexicon.month_firsts = frozenset(word[0] for word in month_words) if all(month_words) else None
     return lexicon
 
 

@@ -15,10 +15,13 @@ def word_finder_pattern(lexicon: Lexicon, anaphora: str) -> str:
     """A month name or a year anaphora. When every one of them begins a word, the word-start test is
     made once for both (inside words the engine then leaves each position after one test)."""
     months = lexicon.month_pattern
-    if months.startswith(WORD_START) and all(
-        s[:1].isalpha() for s in spellings_of(list(lexicon.year_anaphora))
-    ):
-        return f"{WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
+    anaphoras = spellings_of(list(lexicon.year_anaphora))
+    if months.startswith(WORD_START) and all(s[:1].isalpha() for s in anaphoras):
+        if lexicon.month_firsts is None:
+            return f"{WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
+        # and before it, a test of the first letter any of them can begin with: cheaper at most positions
+        firsts = "".join(sorted(re.escape(c) for c in lexicon.month_firsts | {s[0] for s in anaphoras}))
+        return f"(?=[{firsts}]){WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
     return f"{months}|{anaphora}"
 
 
