@@ -162,12 +162,14 @@ events = Table(
     Column("date_idx", Integer, nullable=False),
     Column("sentence", Integer, nullable=False),
     Column("edtf", String(64), nullable=False),
-    Column("earliest", Date, nullable=False, index=True),
-    Column("latest", Date, nullable=False, index=True),
+    Column("earliest", Date, nullable=False),
+    Column("latest", Date, nullable=False),
     Column("text", Text, nullable=False),
     Column("actors", JSON, nullable=False),
     Column("places", JSON, nullable=False),
     Column("footnotes", JSON, nullable=False),
+    # events of a period in date order by one index (its end checked in the index, not the table)
+    Index("ix_events_period", "earliest", "latest"),
 )
 
 entities = Table(
