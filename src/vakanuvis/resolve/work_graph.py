@@ -120,6 +120,7 @@ def document_work_nodes(document_id: str, citations: list[Citation]) -> list[Wor
         citation = citations[index]
         if not citation.back_reference:
             node = work_node(citation)
+            surname = node.keys.surname  # the node's keys are the citation's own
         else:
             surname = citation_keys(citation).surname
             candidates = [
@@ -128,7 +129,7 @@ def document_work_nodes(document_id: str, citations: list[Citation]) -> list[Wor
                 if not surname or (written and fuzz.ratio(written, surname) >= SURNAME_SIMILARITY)
             ]
             node = candidates[-1] if candidates else _lone_back_reference(document_id, citation)
-        earlier.append((citation_keys(citation).surname, node))
+        earlier.append((surname, node))
         nodes[index] = node
     return [node for node in nodes if node is not None]
 
