@@ -35,7 +35,11 @@ from vakanuvis.store.rows import (
 def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
     """The node in the graph of names of each mention (kept with the mention when it is stored)."""
     matcher = matcher_for(load_authority())
-    return [name_node(m.surface, m.type, document_id, matcher).key for m in mentions]
+    keys: dict[tuple[str, str], str] = {}  # a name is written many times in one document
+    for m in mentions:
+        if (m.surface, m.type) not in keys:
+            keys[m.surface, m.type] = name_node(m.surface, m.type, document_id, matcher).key
+    return [keys[m.surface, m.type] for m in mentions]
 
 
 def resolve_names(connection: Connection, documents: list[str], trusted: bool) -> set[str]:
