@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head, segment_profile
@@ -21,6 +22,7 @@ from vakanuvis.resolve.gazetteer import lookup_place
 ENGLISH_WORD_ZIPF = 3.9
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
+_TEXT = attrgetter("text")
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
 
 
@@ -445,13 +447,17 @@ class RuleRecognizer:
     # ---------------------------------------------------------------- a sentence
     def sentence_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
         """Candidates in text[start:end] (offsets are document offsets)."""
-        tokens: list[Token] = []
-        for token in tokenize(text[start:end], start):
-            if token.kind == "word" and "-" in token.stem:
-                tokens.extend(split_hyphenated(token, self.known_name))
-            else:
-                tokens.append(token)  # what split_hyphenated gives back, without the call
-        function_words = sum(1 for t in tokens if t.text in self.words.english_function_words)
+        sentence = text[start:end]
+        tokens = tokenize(sentence, start)
+        if "-" in sentence:  # else no word is hyphenated
+            whole, tokens = tokens, []
+            for token in whole:
+                if token.kind == "word" and "-" in token.stem:
+                    tokens.extend(split_hyphenated(token, self.known_name))
+                else:
+                    tokens.append(token)  # what split_hyphenated gives back, without the call
+        # tokens that are English function words, counted without a Python loop
+        function_words = sum(map(self.words.english_function_words.__contains__, map(_TEXT, tokens)))
         self.english = function_words >= 3
         found: list[Candidate] = []
         # Tokens are ordered and disjoint: the first to start after a run is the one after its last.
