@@ -42,6 +42,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # a larger write-ahead log (about 40 MB) before its pages are copied back: an ingest rewrites the same
     # index pages many times, and each is then copied once per checkpoint rather than once per few documents
     cursor.execute("PRAGMA wal_autocheckpoint=10000")
+    # a page cache of up to 32 MB (SQLite's default is 2 MB): the documents of one commit touch more index
+    # pages than 2 MB holds, and each page pushed out mid-transaction was written to the log more than once
+    cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
 
