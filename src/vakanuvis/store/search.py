@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import chain
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import snowballstemmer
