@@ -150,3 +150,18 @@ def test_garbage_is_collected_rarely_while_ingesting_and_as_before_afterwards(tm
     with pytest.raises(KeyboardInterrupt):  # Ctrl-C during an ingest leaves the collector as it was
         kb.ingest([corpus], force=True, on_file=stop)
     assert gc.get_threshold() == before
+
+
+def test_overlapping_ingests_restore_the_collector_when_the_last_one_ends():
+    import gc
+
+    from vakanuvis.workers import GC_ALLOCATIONS, rare_garbage_collections
+
+    before = gc.get_threshold()
+    first, second = rare_garbage_collections(), rare_garbage_collections()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first to start ends first: the second is still ingesting
+    assert gc.get_threshold()[0] == GC_ALLOCATIONS
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -41,13 +42,25 @@ def rare_garbage_collections() -> Iterator[None]:
     """Run the cyclic garbage collector every GC_ALLOCATIONS allocations rather than Python's 700 while
     ingesting: an article makes hundreds of thousands of short-lived objects, few of them in cycles, and
     the collections (full ones walk the whole heap) took about 5 % of an ingest. Reference counting still
-    frees everything else at once."""
-    before = gc.get_threshold()
-    gc.set_threshold(GC_ALLOCATIONS, *before[1:])
+    frees everything else at once. Ingests that overlap (uploads to one server) restore the threshold when
+    the last of them ends."""
+    with _collector_lock:
+        if not _ingests_running:
+            _threshold_before[:] = gc.get_threshold()
+            gc.set_threshold(GC_ALLOCATIONS, *_threshold_before[1:])
+        _ingests_running.append(None)
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _collector_lock:
+            _ingests_running.pop()
+            if not _ingests_running:
+                gc.set_threshold(*_threshold_before)
+
+
+_collector_lock = threading.Lock()
+_ingests_running: list[None] = []  # one entry per ingest under way in this process
+_threshold_before: list[int] = []  # the collector's thresholds before the first of them began
 
 
 def ingest_in_worker(paths: list[str], location: str, force: bool) -> list[IngestResult]:
