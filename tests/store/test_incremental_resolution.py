@@ -215,3 +215,36 @@ def test_a_changed_authority_file_resolves_the_knowledge_base_again(tmp_path, de
     monkeypatch.delenv("VAKANUVIS_AUTHORITY")
     KnowledgeBase(db).ingest([demo_article])
     assert "place:musul" in {e["id"] for e in KnowledgeBase(db).entities()}
+
+
+def test_upgrading_from_0003_gives_work_blocks_their_surnames(database_url, tmp_path, articles):
+    """Migration 0004 fills the surnames of a resolved knowledge base's work blocks from its work nodes, so
+    that later documents find the same candidates as in a knowledge base built at 0004."""
+    from alembic import command
+
+    from vakanuvis.store.database import _migrations_config, open_database
+
+    kb = KnowledgeBase(database_url)
+    kb.ingest(articles[:3])
+
+    def blocks() -> list[tuple]:
+        with kb.engine.connect() as connection:
+            table = schema.work_blocks
+            rows = connection.execute(select(table.c.block, table.c.key, table.c.surname)).all()
+        return sorted(tuple(row) for row in rows)
+
+    built = blocks()
+    assert sum(1 for _, _, surname in built if surname) >= 5
+    with kb.engine.begin() as connection:
+        config = _migrations_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    kb.engine.dispose()
+    kb = KnowledgeBase(database_url, engine=open_database(database_url))
+    assert blocks() == built
+    later = KnowledgeBase(str(tmp_path / "at-once.db"))
+    later.ingest(articles[:4])
+    assert not any(r.stored for r in kb.ingest(articles[:3])) and any(
+        r.stored for r in kb.ingest(articles[:4])
+    )
+    assert contents(kb) == contents(later)
