@@ -1,4 +1,4 @@
-"""Writing documents into the knowledge base: one transaction per document, nothing half-stored."""
+"""Writing documents into the knowledge base: each document whole or not at all, nothing half-stored."""
 
 from __future__ import annotations
 
