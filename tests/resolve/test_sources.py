@@ -226,39 +226,3 @@ def test_the_block_filter_never_drops_a_pair_alike_enough_to_link() -> None:
         len(blocks[block]) for node in nodes.values() for block in work_graph.node_blocks(node)
     )
     assert sum(len(keys) for keys in candidates.values()) < filtered_out  # and it does filter
-
-
-@pytest.mark.parametrize(
-    ("short", "long"),
-    [
-        ("a" * 17, "a" * 17 + "b" * 6),  # 23/17 = 115/85: fuzz.ratio exactly at the cut-off
-        ("istiklalharbimiz", "istiklalharbimizvesonrasi"),
-        ("x" * 7, "x" * 9),
-        ("moskovahatiralari" * 3, "moskovahatiralari" * 3 + "ekler"),
-    ],
-)
-def test_titles_alike_enough_to_link_share_a_length_band(short: str, long: str) -> None:
-    from rapidfuzz import fuzz
-
-    if fuzz.ratio(short, long) >= work_graph.TITLE_SIMILARITY:
-        assert abs(work_graph.title_length_band(short) - work_graph.title_length_band(long)) <= 1
-    # and every length ratio the cut-off allows stays within one band, whatever the lengths
-    for length in range(1, 400):
-        longest = int(length * (200 - work_graph.TITLE_SIMILARITY) / work_graph.TITLE_SIMILARITY)
-        assert work_graph.title_length_band("a" * longest) - work_graph.title_length_band("a" * length) <= 1
-
-
-def test_every_pair_similarity_would_link_shares_a_block() -> None:
-    nodes = [
-        node
-        for _, citation in cite(*BLOCK_FILTER_NOTES)
-        for node in work_graph.document_work_nodes("d", [citation])
-    ]
-    linkable = [(a, b) for a in nodes for b in nodes if a.key < b.key and work_graph.similarity(a, b)]
-    assert len(linkable) >= 5
-    apart = [
-        (a.keys.title, b.keys.title)
-        for a, b in linkable
-        if not set(work_graph.node_blocks(a)) & set(work_graph.node_blocks(b))
-    ]
-    assert apart == []

@@ -16,7 +16,6 @@ the nodes and links, not of the order documents arrived in.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -155,22 +154,11 @@ def node_blocks(node: WorkNode) -> list[str]:
     if keys.surname:
         blocks.append(f"author:{keys.surname[:2]}:{keys.title[:1]}")  # a title that starts alike
     if keys.title:
-        # titles that start alike, in two neighbouring length bands: two titles TITLE_SIMILARITY alike
-        # differ in length by less than one band, so they always share one of them
-        band = title_length_band(keys.title)
-        blocks += [f"title:{keys.title[:5]}:{band}", f"title:{keys.title[:5]}:{band + 1}"]
+        blocks.append("title:" + keys.title[:5])
     if node.place and node.year:
         # one imprint: lets differently worded titles of one work meet (the partial-title rule)
         blocks.append(f"imprint:{node.place}:{node.year}")
     return blocks
-
-
-def title_length_band(title: str) -> int:
-    """The length band of a title: bands grow by the largest length ratio that fuzz.ratio can still score
-    TITLE_SIMILARITY (it scores at most 200·short/(short+long)), so alike titles fall in the same or
-    neighbouring bands."""
-    widest = 1.001 * (200 - TITLE_SIMILARITY) / TITLE_SIMILARITY  # long/short at the cut-off, 115/85, and a
-    return int(math.log(len(title)) / math.log(widest))  # hair more, so that rounding cannot skip a band
 
 
 def similarity(a: WorkNode, b: WorkNode) -> float:

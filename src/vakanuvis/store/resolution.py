@@ -21,8 +21,7 @@ from vakanuvis.store.rows import chunks
 from vakanuvis.store.search import reindex_records
 from vakanuvis.store.work_resolution import resolve_works, source_row
 
-RULES_VERSION = "2"  # raise when the resolution rules change: stored graphs are then resolved again
-# 2: title blocks of works split by length band
+RULES_VERSION = "1"  # raise when the resolution rules change: stored graphs are then resolved again
 GRAPH_TABLES = (
     schema.entity_names,
     schema.entity_links,
