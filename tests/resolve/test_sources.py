@@ -226,3 +226,19 @@ def test_the_block_filter_never_drops_a_pair_alike_enough_to_link() -> None:
         len(blocks[block]) for node in nodes.values() for block in work_graph.node_blocks(node)
     )
     assert sum(len(keys) for keys in candidates.values()) < filtered_out  # and it does filter
+
+
+def test_every_pair_similarity_would_link_shares_a_block() -> None:
+    nodes = [
+        node
+        for _, citation in cite(*BLOCK_FILTER_NOTES)
+        for node in work_graph.document_work_nodes("d", [citation])
+    ]
+    linkable = [(a, b) for a in nodes for b in nodes if a.key < b.key and work_graph.similarity(a, b)]
+    assert len(linkable) >= 5
+    apart = [
+        (a.keys.title, b.keys.title)
+        for a, b in linkable
+        if not set(work_graph.node_blocks(a)) & set(work_graph.node_blocks(b))
+    ]
+    assert apart == []
