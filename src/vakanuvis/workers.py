@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
 
+GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest generation, while ingesting
+TASK_FILES = 16  # files a worker reads, analyses and stores in one task at most
+
 
 def file_sha256(path: Path) -> str | None:
     """The hash of a file's bytes, or None when it cannot be read (the reader then says why)."""
@@ -77,8 +80,6 @@ def _tasks(paths: list[Path], workers: int) -> list[list[str]]:
     return [[str(path) for path in paths[start : start + size]] for start in range(0, len(paths), size)]
 
 
-GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest generation, while ingesting
-TASK_FILES = 16  # files a worker reads, analyses and stores in one task at most
 _pools: dict[int, ProcessPoolExecutor] = {}
 
 
