@@ -218,8 +218,8 @@ def test_a_changed_authority_file_resolves_the_knowledge_base_again(tmp_path, de
 
 
 def test_upgrading_from_0003_gives_work_blocks_their_surnames(database_url, tmp_path, articles):
-    """Migration 0004 fills the surnames of a resolved knowledge base's work blocks from its work nodes, so
-    that later documents find the same candidates as in a knowledge base built at 0004."""
+    """Migration 0004 fills the surnames and hard fields of a resolved knowledge base's work blocks from its
+    work nodes, so that later documents find the same candidates as in a knowledge base built at 0004."""
     from alembic import command
 
     from vakanuvis.store.database import _migrations_config, open_database
@@ -230,11 +230,12 @@ def test_upgrading_from_0003_gives_work_blocks_their_surnames(database_url, tmp_
     def blocks() -> list[tuple]:
         with kb.engine.connect() as connection:
             table = schema.work_blocks
-            rows = connection.execute(select(table.c.block, table.c.key, table.c.surname)).all()
-        return sorted(tuple(row) for row in rows)
+            rows = connection.execute(select(table.c.block, table.c.key, table.c.surname, table.c.hard)).all()
+        return sorted((block, key, surname, str(hard)) for block, key, surname, hard in rows)
 
     built = blocks()
-    assert sum(1 for _, _, surname in built if surname) >= 5
+    assert sum(1 for _, _, surname, _ in built if surname) >= 5
+    assert sum(1 for *_, hard in built if "year" in hard) >= 5
     with kb.engine.begin() as connection:
         config = _migrations_config()
         config.attributes["connection"] = connection

@@ -190,11 +190,12 @@ def similarity(a: WorkNode, b: WorkNode) -> float:
     return 0.0
 
 
-BlockMember = tuple[str, str, str]  # (node key, surname, title): what a block's filter needs of a node
+# (node key, surname, title, hard fields): what a block's filter needs of a node
+BlockMember = tuple[str, str, str, tuple[tuple[str, str], ...]]
 
 
 def _columns(members: list[BlockMember]) -> tuple[list[str], list[str]]:
-    return [surname for _, surname, _ in members], [title for _, _, title in members]
+    return [member[1] for member in members], [member[2] for member in members]
 
 
 def _candidates(
@@ -203,10 +204,11 @@ def _candidates(
     """The keys of a block's members that can be alike enough to be one work with `node` (the block's
     surnames and titles are listed once for all its new nodes): a title
     at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the other; for a work
-    with an author, a surname at least SURNAME_SIMILARITY alike, for one without, no author either.
-    Necessary conditions of `similarity`, the titles checked for the whole block at once."""
-    if node.keys.kind == "archive":
-        return [key for key, _, _ in members]  # one archive file: the block is the test
+    with an author, a surname at least SURNAME_SIMILARITY alike, for one without, no author either; and no
+    hard field that differs. Necessary conditions of a link, the titles checked for the whole block at once."""
+    hard = node.keys.hard
+    if node.keys.kind == "archive":  # one archive file: the block is the test
+        return [member[0] for member in members if not _conflicting(hard, member[3])]
     found = _alike(node.keys.title, titles, fuzz.ratio, TITLE_SIMILARITY)
     if block.startswith("imprint:"):
         found |= _alike(node.keys.title, titles, fuzz.partial_ratio, PARTIAL_TITLE_SIMILARITY)
@@ -218,7 +220,13 @@ def _candidates(
             found = {index for index in found if ratio(surname, surnames[index]) >= SURNAME_SIMILARITY}
         else:
             found = {index for index in found if not surnames[index]}
-    return [members[index][0] for index in sorted(found)]
+    return [members[index][0] for index in sorted(found) if not _conflicting(hard, members[index][3])]
+
+
+def _conflicting(hard: tuple[tuple[str, str], ...], other: tuple[tuple[str, str], ...]) -> bool:
+    """Do two sets of hard fields hold different values of one field (`_conflict` on stored members)?"""
+    values = dict(other)
+    return any(values.get(key, value) != value for key, value in hard)
 
 
 def _alike(text: str, choices: list[str], scorer, cutoff: int) -> set[int]:  # type: ignore[no-untyped-def]
@@ -230,7 +238,7 @@ def _alike(text: str, choices: list[str], scorer, cutoff: int) -> set[int]:  # t
 
 
 def block_member(node: WorkNode) -> BlockMember:
-    return node.key, node.keys.surname, node.keys.title
+    return node.key, node.keys.surname, node.keys.title, node.keys.hard
 
 
 def block_candidates(

@@ -299,6 +299,7 @@ work_blocks = Table(
     Column("key", String(64), primary_key=True, index=True),
     Column("title", Text, nullable=False),  # compared at once for the whole block before the nodes are read
     Column("surname", Text, nullable=False, server_default=""),  # then the surnames of the titles kept
+    Column("hard", JSON, nullable=False, server_default="[]"),  # and their fields that must not differ
 )
 
 work_links = Table(

@@ -87,7 +87,7 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     in_block: dict[str, list[BlockMember]] = defaultdict(list)
     for row in rows_with(connection, blocks_table, blocks_table.c.block, wanted):
         if row.key not in dead:
-            in_block[row.block].append((row.key, row.surname, row.title))
+            in_block[row.block].append((row.key, row.surname, row.title, tuple(map(tuple, row.hard))))
     for node in seeking:
         for block in node_blocks(node):
             in_block[block].append(block_member(node))
@@ -99,7 +99,13 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     new_links = link_new_nodes(seeking, candidates, nodes)
     insert_rows(connection, links, [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
     block_rows = [
-        {"block": block, "key": node.key, "surname": node.keys.surname, "title": node.keys.title}
+        {
+            "block": block,
+            "key": node.key,
+            "surname": node.keys.surname,
+            "title": node.keys.title,
+            "hard": [list(pair) for pair in node.keys.hard],
+        }
         for node in seeking
         for block in dict.fromkeys(node_blocks(node))
     ]
