@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 
@@ -214,11 +215,7 @@ def test_the_block_filter_never_drops_a_pair_alike_enough_to_link() -> None:
         for _, citation in cite(*BLOCK_FILTER_NOTES)
         for node in work_graph.document_work_nodes("d", [citation])
     }
-    blocks: dict[str, list] = {}
-    for node in nodes.values():
-        for block in work_graph.node_blocks(node):
-            blocks.setdefault(block, []).append(work_graph.block_member(node))
-    candidates = work_graph.block_candidates(list(nodes.values()), blocks)
+    candidates = work_graph.block_candidates(nodes.values(), nodes.values())
     alike = {
         (a.key, b.key)
         for a in nodes.values()
@@ -231,9 +228,8 @@ def test_the_block_filter_never_drops_a_pair_alike_enough_to_link() -> None:
     assert len(alike - apart) >= 10 and len(apart) >= 2  # alike spellings, and other editions of them
     assert {(a, b) for a, b in alike - apart if b not in candidates[a]} == set()
     assert {(a, b) for a, b in apart if b in candidates[a]} == set()  # never read nor compared
-    filtered_out = sum(
-        len(blocks[block]) for node in nodes.values() for block in work_graph.node_blocks(node)
-    )
+    in_block = Counter(block for node in nodes.values() for block in set(work_graph.node_blocks(node)))
+    filtered_out = sum(in_block[block] for node in nodes.values() for block in work_graph.node_blocks(node))
     assert sum(len(keys) for keys in candidates.values()) < filtered_out  # and it does filter
 
 
@@ -251,3 +247,33 @@ def test_every_pair_similarity_would_link_shares_a_block() -> None:
         if not set(work_graph.node_blocks(a)) & set(work_graph.node_blocks(b))
     ]
     assert apart == []
+
+
+def test_a_block_compares_each_way_of_naming_a_work_once_and_reads_only_its_editions() -> None:
+    """Thirty years of one journal article are one group of each of their blocks: a new citation with a
+    slip in the title matches that group once, and of its members keeps those of its own year and those
+    without one."""
+    notes = [f"Ali Yılmaz, “Kars ve Batum”, Belleten, Ankara {1960 + n}, s. 4." for n in range(30)]
+    notes += [
+        "Ali Yılmaz, “Kars ve Batum”, Belleten, s. 9.",
+        "Veli Kaya, “Kars ve Batum”, Belleten, 1970, s. 2.",
+    ]
+    known = [node for _, citation in cite(*notes) for node in work_graph.document_work_nodes("d", [citation])]
+    (new,) = [
+        node
+        for _, citation in cite("A. Yilmaz, “Kars ve Batun”, Belleten, Ankara 1975, s. 7.")
+        for node in work_graph.document_work_nodes("e", [citation])
+    ]
+    groups: dict[str, dict] = {}
+    for node in known:
+        for block in work_graph.node_blocks(node):
+            groups.setdefault(block, {})[work_graph.group_signature(node)] = work_graph.block_group(node)
+    matched = work_graph.matching_groups(
+        [new], {block: list(found.values()) for block, found in groups.items()}
+    )
+    signatures = {signature for _, signature in matched[new.key]}
+    assert len({work_graph.group_signature(node) for node in known}) == 2  # two authors, one title
+    assert signatures == {work_graph.group_signature(known[0])}  # not the other author's
+    candidates = work_graph.block_candidates([new], [*known, new])[new.key]
+    years = {node.key: node.year for node in known}
+    assert sorted(years[key] or 0 for key in candidates) == [0, 1975]

@@ -63,6 +63,10 @@ def contents(kb: KnowledgeBase) -> dict:
             "search": rows(
                 None, schema.search_entries.c.kind, schema.search_entries.c.ref, schema.search_entries.c.text
             ),
+            # the blocks of the graph of works: what later documents are compared with
+            "work blocks": rows(schema.work_blocks),
+            "work block groups": rows(schema.work_block_groups),
+            "work links": rows(schema.work_links),
         }
 
 
@@ -217,9 +221,10 @@ def test_a_changed_authority_file_resolves_the_knowledge_base_again(tmp_path, de
     assert "place:musul" in {e["id"] for e in KnowledgeBase(db).entities()}
 
 
-def test_upgrading_from_0003_gives_work_blocks_their_surnames(database_url, tmp_path, articles):
-    """Migration 0004 fills the surnames and hard fields of a resolved knowledge base's work blocks from its
-    work nodes, so that later documents find the same candidates as in a knowledge base built at 0004."""
+def test_upgrading_from_0003_gives_work_blocks_their_groups(database_url, tmp_path, articles):
+    """Migrations 0004 and 0005 fill a resolved knowledge base's work blocks (groups of one surname and
+    title, their members with hard fields) from its work nodes, so that later documents find the same
+    candidates as in a knowledge base built at the head revision."""
     from alembic import command
 
     from vakanuvis.store.database import _migrations_config, open_database
@@ -229,13 +234,16 @@ def test_upgrading_from_0003_gives_work_blocks_their_surnames(database_url, tmp_
 
     def blocks() -> list[tuple]:
         with kb.engine.connect() as connection:
-            table = schema.work_blocks
-            rows = connection.execute(select(table.c.block, table.c.key, table.c.surname, table.c.hard)).all()
-        return sorted((block, key, surname, str(hard)) for block, key, surname, hard in rows)
+            members, groups = schema.work_blocks, schema.work_block_groups
+            rows = connection.execute(
+                select(members.c.block, members.c.signature, members.c.key, members.c.hard)
+            )
+            group_rows = connection.execute(select(groups))
+            return sorted(tuple(map(str, row)) for row in [*rows, *group_rows])
 
     built = blocks()
-    assert sum(1 for _, _, surname, _ in built if surname) >= 5
-    assert sum(1 for *_, hard in built if "year" in hard) >= 5
+    assert sum(1 for row in built if len(row) == 4 and "year" in row[3]) >= 5
+    assert sum(1 for row in built if len(row) == 5 and row[2]) >= 5  # groups with a surname
     with kb.engine.begin() as connection:
         config = _migrations_config()
         config.attributes["connection"] = connection
@@ -249,3 +257,34 @@ def test_upgrading_from_0003_gives_work_blocks_their_surnames(database_url, tmp_
         r.stored for r in kb.ingest(articles[:4])
     )
     assert contents(kb) == contents(later)
+
+
+def test_a_document_stored_again_with_fewer_citations_lets_their_works_go(database_url, tmp_path, articles):
+    """A document analysed again under its id (say by a newer citation parser) that cites less: the work
+    nodes only it cited die, their blocks' groups lose them or go, as if the old version had never been."""
+    from dataclasses import replace
+
+    from vakanuvis.ingest import read_file
+    from vakanuvis.pipeline import analyse
+    from vakanuvis.store.resolution import resolve_pending
+    from vakanuvis.store.write import save_document
+
+    sample = next(p for p in articles if p.name.startswith("sutad"))
+    others = [p for p in articles if p != sample][:3]
+    document = analyse(read_file(sample))
+    shorter = replace(document, citations=document.citations[: len(document.citations) // 3])
+    kb = KnowledgeBase(database_url)
+    kb.ingest(others)
+    save_document(kb.engine, document)
+    resolve_pending(kb.engine)
+    before = contents(kb)
+    save_document(kb.engine, shorter)
+    resolve_pending(kb.engine)
+    fresh = KnowledgeBase(str(tmp_path / "fresh.db"))
+    fresh.ingest(others)
+    save_document(fresh.engine, shorter)
+    resolve_pending(fresh.engine)
+    after = contents(kb)
+    assert after == contents(fresh)
+    assert len(after["work block groups"]) < len(before["work block groups"])
+    assert len(after["work blocks"]) < len(before["work blocks"])

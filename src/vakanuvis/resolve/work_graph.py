@@ -6,7 +6,7 @@ newspaper issue) are equal. A back-reference ("a.g.e.", "там же") takes the
 to, inside its own document; one that points nowhere gets a node of its own. Links join two nodes alike
 enough to be one work; they are looked for only within blocks (surname prefix with the title's first letter,
 title prefix, imprint, archive file, newspaper issue), never all against all, and only where the titles are
-alike enough (checked for a whole block at once).
+alike enough (checked once for each group of a block's nodes that share kind, surname and title).
 
 Works are the components of that graph, joined link by link from the most alike pair down, under the guards:
 no work may hold two values of one hard field, also through chains of merges. Everything is a function of
@@ -190,25 +190,54 @@ def similarity(a: WorkNode, b: WorkNode) -> float:
     return 0.0
 
 
-# (node key, surname, title, hard fields): what a block's filter needs of a node
-BlockMember = tuple[str, str, str, tuple[tuple[str, str], ...]]
+# A block is held as groups: the nodes of one kind, surname and title, which differ only in fields a
+# block's filter does not look at first (hard fields, place). Titles and surnames are compared once per
+# group, and only the members of the groups that pass are read, so a block's cost follows how many ways
+# of naming a work it holds, not how many editions, volumes and years of them the corpus cites.
+BlockGroup = tuple[str, str, str]  # (signature, surname, title)
+GroupMember = tuple[str, frozenset[tuple[str, str]]]  # (node key, hard fields)
 
 
-def _columns(members: list[BlockMember]) -> tuple[list[str], list[str]]:
-    return [member[1] for member in members], [member[2] for member in members]
+def group_signature(node: WorkNode) -> str:
+    """The group of a node within each of its blocks: a digest of its kind, surname and title."""
+    keys = node.keys
+    return hashlib.sha1(f"{keys.kind}|{keys.surname}|{keys.title}".encode()).hexdigest()[:20]
 
 
-def _candidates(
-    node: WorkNode, block: str, members: list[BlockMember], surnames: list[str], titles: list[str]
+def block_group(node: WorkNode) -> BlockGroup:
+    return group_signature(node), node.keys.surname, node.keys.title
+
+
+def group_member(node: WorkNode) -> GroupMember:
+    return node.key, frozenset(node.keys.hard)
+
+
+def matching_groups(
+    new: Iterable[WorkNode], blocks: Mapping[str, list[BlockGroup]]
+) -> dict[str, list[tuple[str, str]]]:
+    """For each new node, the (block, signature) of the groups of its blocks whose members can be alike
+    enough to be one work with it (`_matching`), the titles of a block compared at once."""
+    columns = {block: ([g[1] for g in groups], [g[2] for g in groups]) for block, groups in blocks.items()}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for node in new:
+        pairs: list[tuple[str, str]] = []
+        for block in node_blocks(node):
+            if block in blocks:
+                pairs += [
+                    (block, signature) for signature in _matching(node, block, blocks[block], *columns[block])
+                ]
+        found[node.key] = list(dict.fromkeys(pairs))
+    return found
+
+
+def _matching(
+    node: WorkNode, block: str, groups: list[BlockGroup], surnames: list[str], titles: list[str]
 ) -> list[str]:
-    """The keys of a block's members that can be alike enough to be one work with `node` (the block's
-    surnames and titles are listed once for all its new nodes): a title
-    at least TITLE_SIMILARITY alike, or, within one imprint, a title contained in the other; for a work
-    with an author, a surname at least SURNAME_SIMILARITY alike, for one without, no author either; and no
-    hard field that differs. Necessary conditions of a link, the titles checked for the whole block at once."""
-    hard = node.keys.hard
+    """The signatures of a block's groups that pass its filter: a title at least TITLE_SIMILARITY alike,
+    or, within one imprint, a title contained in the other; for a work with an author, a surname at least
+    SURNAME_SIMILARITY alike, for one without, no author either. Necessary conditions of a link."""
     if node.keys.kind == "archive":  # one archive file: the block is the test
-        return [member[0] for member in members if not _conflicting(hard, member[3])]
+        return [group[0] for group in groups]
     found = _alike(node.keys.title, titles, fuzz.ratio, TITLE_SIMILARITY)
     if block.startswith("imprint:"):
         found |= _alike(node.keys.title, titles, fuzz.partial_ratio, PARTIAL_TITLE_SIMILARITY)
@@ -220,13 +249,17 @@ def _candidates(
             found = {index for index in found if ratio(surname, surnames[index]) >= SURNAME_SIMILARITY}
         else:
             found = {index for index in found if not surnames[index]}
-    return [members[index][0] for index in sorted(found) if not _conflicting(hard, members[index][3])]
+    return [groups[index][0] for index in sorted(found)]
 
 
-def _conflicting(hard: tuple[tuple[str, str], ...], other: tuple[tuple[str, str], ...]) -> bool:
-    """Do two sets of hard fields hold different values of one field (`_conflict` on stored members)?"""
-    values = dict(other)
-    return any(values.get(key, value) != value for key, value in hard)
+def group_candidates(node: WorkNode, members: Iterable[GroupMember]) -> list[str]:
+    """The keys of the members of a node's matching groups that hold no hard field of another value (as
+    `_conflict`: a field the node has, with a value the node's is not)."""
+    hard = node.keys.hard_values
+    mine = frozenset(node.keys.hard)
+    return [
+        key for key, theirs in members if key != node.key and not any(k in hard for k, _ in theirs - mine)
+    ]
 
 
 def _alike(text: str, choices: list[str], scorer, cutoff: int) -> set[int]:  # type: ignore[no-untyped-def]
@@ -237,34 +270,31 @@ def _alike(text: str, choices: list[str], scorer, cutoff: int) -> set[int]:  # t
     }
 
 
-def block_member(node: WorkNode) -> BlockMember:
-    return node.key, node.keys.surname, node.keys.title, node.keys.hard
-
-
-def block_candidates(
-    new: Iterable[WorkNode], blocks: Mapping[str, list[BlockMember]]
-) -> dict[str, list[str]]:
-    """For each new node, the members of its blocks that pass the block's filter (`candidates_in_block`)."""
-    columns = {block: _columns(members) for block, members in blocks.items()}
-    found: dict[str, list[str]] = {}
-    for node in new:
-        keys: list[str] = []
-        for block in node_blocks(node):
-            if block in blocks:
-                keys += _candidates(node, block, blocks[block], *columns[block])
-        found[node.key] = list(dict.fromkeys(key for key in keys if key != node.key))
-    return found
+def block_candidates(new: Iterable[WorkNode], nodes: Iterable[WorkNode]) -> dict[str, list[str]]:
+    """For each new node, the nodes (of `nodes`, which holds the new ones) of its blocks that pass the
+    block's filter: `matching_groups`, then `group_candidates`."""
+    new = list(new)
+    blocks: dict[str, dict[str, BlockGroup]] = defaultdict(dict)
+    members: dict[tuple[str, str], list[GroupMember]] = defaultdict(list)
+    for node in nodes:
+        group = block_group(node)
+        for block in dict.fromkeys(node_blocks(node)):
+            blocks[block][group[0]] = group
+            members[block, group[0]].append(group_member(node))
+    matched = matching_groups(new, {block: list(groups.values()) for block, groups in blocks.items()})
+    return {
+        node.key: list(
+            dict.fromkeys(key for pair in matched[node.key] for key in group_candidates(node, members[pair]))
+        )
+        for node in new
+    }
 
 
 def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[WorkLink]:
     """Links between alike nodes: each new node against the known and the other new nodes of its blocks."""
     new = sorted(set(new), key=lambda n: n.key)
     every = {n.key: n for n in [*known, *new]}
-    blocks: dict[str, list[BlockMember]] = defaultdict(list)
-    for node in every.values():
-        for block in node_blocks(node):
-            blocks[block].append(block_member(node))
-    return link_new_nodes(new, block_candidates(new, blocks), every)
+    return link_new_nodes(new, block_candidates(new, every.values()), every)
 
 
 def link_new_nodes(

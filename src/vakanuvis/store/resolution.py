@@ -27,6 +27,7 @@ GRAPH_TABLES = (
     schema.entity_links,
     schema.document_names,
     schema.work_names,
+    schema.work_block_groups,
     schema.work_blocks,
     schema.work_links,
     schema.document_works,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import Column, Connection, Table, bindparam, delete, or_, select, update
+from sqlalchemy import Column, Connection, Table, bindparam, delete, or_, select, text, update
 
 from vakanuvis.store.bulk import insert_rows
 
 CHUNK = 500  # keys per IN (...) list
+PAIR_CHUNK = 200  # pairs per OR (SQLite parses a chain of them as a tree of that depth)
 
 
 def replace_records(connection: Connection, table, old_keys: Iterable[str], rows: list[dict]) -> None:
@@ -28,6 +29,38 @@ def rows_with(connection: Connection, table, column, keys: Iterable[str], column
     """The rows whose `column` is one of `keys`."""
     for chunk in chunks(keys):
         yield from connection.execute(select(*(columns or [table])).where(column.in_(chunk)))
+
+
+def rows_with_pairs(
+    connection: Connection, first: Column, second: Column, pairs: Iterable[tuple[str, str]], columns
+):
+    """The rows whose (`first`, `second`) columns are one of `pairs`."""
+    for where in _either_pair(first, second, pairs):
+        yield from connection.execute(select(*columns).where(where))
+
+
+def delete_pairs(
+    connection: Connection, first: Column, second: Column, pairs: Iterable[tuple[str, str]]
+) -> None:
+    """Delete the rows whose (`first`, `second`) columns are one of `pairs`."""
+    for where in _either_pair(first, second, pairs):
+        connection.execute(delete(first.table).where(where))
+
+
+def _either_pair(first: Column, second: Column, pairs: Iterable[tuple[str, str]]) -> Iterator:
+    """Conditions that together select `pairs`: `(a = :a0 AND b = :b0) OR …`, which SQLite looks up in an
+    index pair by pair (a row value `IN (VALUES …)` scans the table), PAIR_CHUNK pairs at a time. Written
+    as text: SQLAlchemy takes ~70 µs to build each pair's expression."""
+    ordered = sorted(set(pairs))
+    for start in range(0, len(ordered), PAIR_CHUNK):
+        chunk = ordered[start : start + PAIR_CHUNK]
+        where = " OR ".join(
+            f'("{first.name}" = :a{i} AND "{second.name}" = :b{i})' for i in range(len(chunk))
+        )
+        values = {
+            f"{name}{i}": value for i, (a, b) in enumerate(chunk) for name, value in (("a", a), ("b", b))
+        }
+        yield text(where).bindparams(**values)
 
 
 def rows_either(connection: Connection, table, first, second, keys: Iterable[str], columns: Sequence):

@@ -292,14 +292,23 @@ work_names = Table(
     Column("source_key", String(200), nullable=False, index=True),
 )
 
-work_blocks = Table(
+work_block_groups = Table(  # the groups of each block: nodes of one kind, surname and title (work_graph)
+    "work_block_groups",
+    metadata,
+    Column("block", String(400), primary_key=True),
+    Column("signature", String(24), primary_key=True),
+    Column("surname", Text, nullable=False),  # compared once for the whole group
+    Column("title", Text, nullable=False),
+    Column("members", Integer, nullable=False),  # nodes of the group in this block; the group goes at 0
+)
+
+work_blocks = Table(  # the nodes of each group of a block, read only for the groups a new node matches
     "work_blocks",
     metadata,
     Column("block", String(400), primary_key=True),
+    Column("signature", String(24), primary_key=True),
     Column("key", String(64), primary_key=True, index=True),
-    Column("title", Text, nullable=False),  # compared at once for the whole block before the nodes are read
-    Column("surname", Text, nullable=False, server_default=""),  # then the surnames of the titles kept
-    Column("hard", JSON, nullable=False, server_default="[]"),  # and their fields that must not differ
+    Column("hard", JSON, nullable=False),  # fields that must not differ, checked before a node is read
 )
 
 work_links = Table(

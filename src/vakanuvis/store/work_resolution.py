@@ -12,13 +12,18 @@ from vakanuvis.resolve.name_graph import connected
 from vakanuvis.resolve.sources import number_repeated_keys
 from vakanuvis.resolve.work_digest import Digest, citation_digest, combine, source_from_digests
 from vakanuvis.resolve.work_graph import (
-    BlockMember,
+    BlockGroup,
     CitationKeys,
+    GroupMember,
+    WorkLink,
     WorkNode,
-    block_candidates,
-    block_member,
+    block_group,
     document_work_nodes,
+    group_candidates,
+    group_member,
+    group_signature,
     link_new_nodes,
+    matching_groups,
     node_blocks,
     work_components,
 )
@@ -26,10 +31,12 @@ from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.rows import (
     chunks,
+    delete_pairs,
     follow_nodes,
     replace_records,
     rows_either,
     rows_with,
+    rows_with_pairs,
     write_nodes,
 )
 
@@ -83,33 +90,8 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
         connection.execute(delete(links).where(or_(links.c.a.in_(chunk), links.c.b.in_(chunk))))
         connection.execute(delete(blocks_table).where(blocks_table.c.key.in_(chunk)))
     seeking = [nodes[key] for key in sorted(born)]
-    wanted = {block for node in seeking for block in node_blocks(node)}
-    in_block: dict[str, list[BlockMember]] = defaultdict(list)
-    for row in rows_with(connection, blocks_table, blocks_table.c.block, wanted):
-        if row.key not in dead:
-            in_block[row.block].append((row.key, row.surname, row.title, tuple(map(tuple, row.hard))))
-    for node in seeking:
-        for block in node_blocks(node):
-            in_block[block].append(block_member(node))
-    # only the nodes that pass a block's title filter are read whole
-    candidates = block_candidates(seeking, in_block)
-    wanted_nodes = {key for keys in candidates.values() for key in keys} - set(nodes)
-    for row in rows_with(connection, names, names.c.key, wanted_nodes, [names.c.key, names.c.node]):
-        nodes[row.key] = _work_node(row)
-    new_links = link_new_nodes(seeking, candidates, nodes)
+    new_links = _link_new_nodes(connection, seeking, [_work_node(stored[key]) for key in sorted(dead)], nodes)
     insert_rows(connection, links, [{"a": a, "b": b, "score": s} for s, a, b in sorted(new_links)])
-    block_rows = [
-        {
-            "block": block,
-            "key": node.key,
-            "surname": node.keys.surname,
-            "title": node.keys.title,
-            "hard": [list(pair) for pair in node.keys.hard],
-        }
-        for node in seeking
-        for block in dict.fromkeys(node_blocks(node))
-    ]
-    insert_rows(connection, blocks_table, block_rows)
     ends = {key for _, a, b in new_links for key in (a, b)} - touched
     clusters |= {row.cluster for row in rows_with(connection, names, names.c.key, ends)}
 
@@ -219,6 +201,95 @@ def resolve_works(connection: Connection, documents: list[str], trusted: bool) -
     }
     follow_nodes(connection, c, "source_key", names.c.source_key, moved, documents)
     return old_keys | {source.key for source in sources}
+
+
+def _link_new_nodes(
+    connection: Connection, seeking: list[WorkNode], dead: list[WorkNode], nodes: dict[str, WorkNode]
+) -> set[WorkLink]:
+    """The links of the new nodes with the alike nodes of their blocks (read into `nodes`); the blocks take
+    the new nodes in and let the dead ones go (their member rows are already deleted)."""
+    groups_table, members_table = schema.work_block_groups, schema.work_blocks
+    change: Counter[tuple[str, str]] = Counter()  # members each (block, signature) gains or loses
+    for node, step in [*((node, -1) for node in dead), *((node, 1) for node in seeking)]:
+        for block in dict.fromkeys(node_blocks(node)):
+            change[block, group_signature(node)] += step
+    wanted = {block for node in seeking for block in node_blocks(node)}
+    groups: dict[str, dict[str, BlockGroup]] = defaultdict(dict)
+    count: dict[tuple[str, str], int] = {}
+    for row in rows_with(connection, groups_table, groups_table.c.block, wanted | {b for b, _ in change}):
+        count[row.block, row.signature] = row.members
+        if row.block in wanted:
+            groups[row.block][row.signature] = (row.signature, row.surname, row.title)
+    members: dict[tuple[str, str], list[GroupMember]] = defaultdict(list)
+    for node in seeking:
+        group = block_group(node)
+        for block in dict.fromkeys(node_blocks(node)):
+            groups[block][group[0]] = group
+            members[block, group[0]].append(group_member(node))
+    matched = matching_groups(seeking, {block: list(found.values()) for block, found in groups.items()})
+    # only the members of the groups a new node matches are read, and then only the nodes that pass
+    m = members_table
+    stored_pairs = {pair for pairs in matched.values() for pair in pairs if pair in count}
+    for row in rows_with_pairs(
+        connection, m.c.block, m.c.signature, stored_pairs, [m.c.block, m.c.signature, m.c.key, m.c.hard]
+    ):
+        members[row.block, row.signature].append((row.key, frozenset(map(tuple, row.hard))))
+    candidates = {
+        node.key: list(
+            dict.fromkeys(key for pair in matched[node.key] for key in group_candidates(node, members[pair]))
+        )
+        for node in seeking
+    }
+    names = schema.work_names
+    wanted_nodes = {key for keys in candidates.values() for key in keys} - set(nodes)
+    for row in rows_with(connection, names, names.c.key, wanted_nodes, [names.c.key, names.c.node]):
+        nodes[row.key] = _work_node(row)
+    new_links = link_new_nodes(seeking, candidates, nodes)
+    member_rows = [
+        {
+            "block": block,
+            "signature": group_signature(node),
+            "key": node.key,
+            "hard": [list(p) for p in node.keys.hard],
+        }
+        for node in seeking
+        for block in dict.fromkeys(node_blocks(node))
+    ]
+    insert_rows(connection, members_table, member_rows)
+    _count_group_members(connection, change, count, groups)
+    return new_links
+
+
+def _count_group_members(
+    connection: Connection,
+    change: Counter[tuple[str, str]],
+    count: dict[tuple[str, str], int],
+    groups: dict[str, dict[str, BlockGroup]],
+) -> None:
+    """Write the groups' new member counts: a group is added with its first member, goes with its last."""
+    table = schema.work_block_groups
+    added, counted, emptied = [], [], []
+    for (block, signature), step in sorted(change.items()):
+        if not step:
+            continue
+        if (block, signature) not in count:
+            _, surname, title = groups[block][signature]
+            added.append(
+                {"block": block, "signature": signature, "surname": surname, "title": title, "members": step}
+            )
+        elif count[block, signature] + step > 0:
+            counted.append({"b": block, "s": signature, "n": count[block, signature] + step})
+        else:
+            emptied.append((block, signature))
+    insert_rows(connection, table, added)
+    if counted:
+        connection.execute(
+            update(table)
+            .where(table.c.block == bindparam("b"), table.c.signature == bindparam("s"))
+            .values(members=bindparam("n")),
+            counted,
+        )
+    delete_pairs(connection, table.c.block, table.c.signature, emptied)
 
 
 def _digests(
