@@ -36,9 +36,10 @@ sys.path.insert(0, str(HERE))
 
 def corpus(directory: Path, count: int, seed: int) -> list[dict]:
     """The first `count` articles with their sizes and word counts, written on first use."""
-    from scale_corpus import article_words, write_article
+    from scale_corpus import GENERATOR_VERSION, article_words, write_article
 
-    manifest_path = directory / f"manifest-{seed}.json"
+    # a corpus written by another version of the generator is written again
+    manifest_path = directory / f"manifest-{seed}-v{GENERATOR_VERSION}.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else []
     directory.mkdir(parents=True, exist_ok=True)
     for index in range(len(manifest), count):

@@ -37,6 +37,8 @@ from corpus_generator import (  # noqa: E402
     _topic_case,
 )
 
+# raised whenever the same seed gives other files, so that a corpus written before is written again
+GENERATOR_VERSION = 2
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -178,6 +180,18 @@ def _filled(template: str, rng: random.Random) -> str:
     )
 
 
+def _journal_imprint(author: str, title: str) -> tuple[str, int, int, int]:
+    """Where an article appeared: one journal, volume, issue and year for each author and title, whoever
+    cites it (a real article is not printed again in another year and volume at each citation)."""
+    imprint = random.Random(f"{author}|{title}")
+    return (
+        imprint.choice(JOURNALS),
+        imprint.randint(1, 60),
+        imprint.randint(1, 240),
+        imprint.randint(1960, 2015),
+    )
+
+
 def _footnote(rng: random.Random, styles: tuple[str, ...], cited: list[str]) -> str:
     style = rng.choice(styles)
     page = rng.randint(3, 900)
@@ -187,10 +201,11 @@ def _footnote(rng: random.Random, styles: tuple[str, ...], cited: list[str]) -> 
         )
     if style == "tr_journal":
         author = rng.choice(WORKS)[0]
+        title = f"{rng.choice(TOPICS).capitalize()} ve {rng.choice(list(PLACES))}"
+        journal, volume, issue, year = _journal_imprint(author, title)
         return (
-            f"{author}, “{rng.choice(TOPICS).capitalize()} ve {rng.choice(list(PLACES))}”, "
-            f"{rng.choice(JOURNALS)}, C. {rng.randint(1, 60)}, S. {rng.randint(1, 240)}, "
-            f"Ankara {rng.randint(1960, 2015)}, s. {page}-{page + rng.randint(2, 30)}."
+            f"{author}, “{title}”, {journal}, C. {volume}, S. {issue}, Ankara {year}, "
+            f"s. {page}-{page + rng.randint(2, 30)}."
         )
     if style == "tr_archive":
         return rng.choice(

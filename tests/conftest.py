@@ -54,17 +54,24 @@ def demo_article() -> Path:
     return DEMO_ARTICLE
 
 
-CORPUS_GENERATOR = REPO / "bench" / "corpus_generator.py"
+def load_bench_module(name: str):
+    """bench/NAME.py as a module (bench/ is not a package)."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def load_corpus_generator():
-    """bench/corpus_generator.py as a module (bench/ is not a package)."""
-    if "corpus_generator" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("corpus_generator", CORPUS_GENERATOR)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["corpus_generator"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["corpus_generator"]
+    return load_bench_module("corpus_generator")
+
+
+@pytest.fixture(scope="session")
+def scale_corpus():
+    """The scale benchmark's writer of article files (bench/scale_corpus.py)."""
+    return load_bench_module("scale_corpus")
 
 
 @pytest.fixture

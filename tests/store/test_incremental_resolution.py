@@ -4,10 +4,8 @@ resolution of the same documents)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,23 +20,14 @@ from vakanuvis.store.resolution import resolve_corpus
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _scale_corpus():
-    if "scale_corpus" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("scale_corpus", REPO / "bench" / "scale_corpus.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["scale_corpus"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["scale_corpus"]
-
-
 @pytest.fixture(scope="module")
-def articles(tmp_path_factory) -> list[Path]:
+def articles(tmp_path_factory, scale_corpus) -> list[Path]:
     """Generated articles that share people, places and works (no PDF, for speed), the sample article,
     and the demo article, which names some of the same people."""
     folder = tmp_path_factory.mktemp("articles")
-    text_articles = [i for i in range(14) if _scale_corpus().article_format(i, 1920)[0] != "pdf"]
+    text_articles = [i for i in range(14) if scale_corpus.article_format(i, 1920)[0] != "pdf"]
     for index in text_articles[:8]:
-        _scale_corpus().write_article(folder, index)
+        scale_corpus.write_article(folder, index)
     shutil.copy(REPO.parent / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt", folder)
     shutil.copy(REPO / "src" / "vakanuvis" / "samples" / "lozan-musul-ornek.txt", folder)
     return sorted(folder.iterdir())
