@@ -40,6 +40,18 @@ def knowledge_base(tmp_path_factory) -> tuple[Path, str]:
     return db, document_id
 
 
+def test_the_database_file_alone_holds_everything_after_an_ingest(tmp_path, demo_article):
+    """The command closes its connections, so SQLite folds the write-ahead log into the file: a copy of
+    kb.db alone, made after the ingest, holds the document."""
+    db = tmp_path / "kb.db"
+    document_id = run("ingest", str(demo_article), db=db).stdout.split("\t")[0]
+    assert not Path(f"{db}-wal").exists()
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    listed = json.loads(run("documents", "--json", db=copy).stdout)
+    assert [record["id"] for record in listed] == [document_id]
+
+
 def test_reingest_prints_same_id_and_stores_nothing(knowledge_base, tmp_path):
     db, document_id = knowledge_base
     before = run("documents", "--json", db=db).stdout

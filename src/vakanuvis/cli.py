@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from vakanuvis.errors import BadOption, VakanuvisError
 from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
+from vakanuvis.store.database import close_databases
 
 app = typer.Typer(
     help="Vakanüvis: turn historical scholarship into a source-linked knowledge base.",
@@ -412,6 +413,13 @@ def serve(
 
 def main() -> None:
     """The console entry point: usage errors too come out as one line on stderr."""
+    try:
+        _run()
+    finally:
+        close_databases()
+
+
+def _run() -> None:
     try:
         status = app(standalone_mode=False)
     except (KeyboardInterrupt, typer.Abort):

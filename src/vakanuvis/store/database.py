@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from vakanuvis.errors import BadDatabase
 
 DEFAULT_DATABASE = "vakanuvis.db"
+_OPENED: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines open_database made, for close_databases
 
 
 def database_location_default() -> str:
@@ -74,7 +76,17 @@ def open_database(location: str | None = None) -> Engine:
         raise BadDatabase(
             url, str(error.orig if hasattr(error, "orig") else error).splitlines()[0]
         ) from error
+    _OPENED.add(engine)
     return engine
+
+
+def close_databases() -> None:
+    """Close the connections of every engine `open_database` made. SQLite folds its write-ahead log into
+    the database file when the last connection closes, so the file alone then holds everything (a process
+    that exits with connections open leaves the newest data in `-wal`, and a copy of the file without it
+    would lack them)."""
+    for engine in list(_OPENED):
+        engine.dispose()
 
 
 def migrate(engine: Engine) -> None:
