@@ -273,6 +273,8 @@ def _count_group_members(
         if not step:
             continue
         if (block, signature) not in count:
+            if step < 0:
+                continue  # a group already gone: nothing to take from it
             _, surname, title = groups[block][signature]
             added.append(
                 {"block": block, "signature": signature, "surname": surname, "title": title, "members": step}
