@@ -40,3 +40,51 @@ def test_events_from_body_dates_only():
     assert event.date is document.dates[1]
     assert event.sentence == 1
     assert event.footnotes == [1]
+
+
+def test_a_telegrams_dateline_dates_an_event(tmp_path):
+    """ "Place, day month year" alone on the first line is when and where a telegram or letter was written."""
+    from pathlib import Path
+
+    from vakanuvis.ingest import read_file
+    from vakanuvis.pipeline import analyse
+
+    telegram = tmp_path / "telgraf.txt"
+    telegram.write_text(
+        "Erzurum, 23 Temmuz 1919\n\nKongre bugün toplandı ve Heyet-i Temsiliye seçildi. Kararlar yarın "
+        "Sivas’a bildirilecektir.\n",
+        encoding="utf-8",
+    )
+    document = analyse(read_file(Path(telegram)))
+    (event,) = document.events
+    assert (event.date.edtf, event.sentence) == ("1919-07-23", 0)
+    assert document.blocks[document.sentences[0].block].kind == "heading"
+
+
+def _heading_document(heading: str, written: str, edtf: str) -> Document:
+    """A document of one heading holding one date (`written`, normalized to `edtf`)."""
+    start = heading.index(written)
+    day = date.fromisoformat(edtf) if len(edtf) == 10 else date(int(edtf[:4]), int(edtf[5:7]), 1)
+    return Document(
+        id="d",
+        path="d.txt",
+        sha256="0" * 64,
+        text=heading,
+        blocks=[Block(Span(0, len(heading)), 1, "heading")],
+        sentences=[Sentence(Span(0, len(heading)), 1, 0)],
+        dates=[DateMention(Span(start, start + len(written)), written, edtf, day, day)],
+    )
+
+
+def test_only_a_place_a_comma_and_a_day_make_a_heading_a_dateline():
+    assert len(build_events(_heading_document("Ankara, 16 Mart 1921", "16 Mart 1921", "1921-03-16"))) == 1
+    assert len(build_events(_heading_document("Kars, 16 Mart 1921.", "16 Mart 1921", "1921-03-16"))) == 1
+    no_dateline = [
+        ("Moskova Antlaşması ve Sonrası, 16 Mart 1921", "16 Mart 1921", "1921-03-16"),  # a section's title
+        ("Ankara, Mart 1921", "Mart 1921", "1921-03"),  # not to the day
+        ("Ankara 16 Mart 1921", "16 Mart 1921", "1921-03-16"),  # no comma
+        ("Ankara, 16 Mart 1921 Görüşmeleri", "16 Mart 1921", "1921-03-16"),  # more after the date
+        ("ankara, 16 Mart 1921", "16 Mart 1921", "1921-03-16"),  # not a name
+    ]
+    for heading, written, edtf in no_dateline:
+        assert build_events(_heading_document(heading, written, edtf)) == [], heading

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-from vakanuvis.model import Document, Event
+from vakanuvis.model import DateMention, Document, Event
 from vakanuvis.structure.sentences import SentenceIndex
 
 
@@ -20,7 +21,9 @@ def build_events(document: Document) -> list[Event]:
         if mention.role != "event" or mention.span.footnote is not None:
             continue
         sentence = sentences.containing(mention.span.start)  # as document.sentence_at, by bisection
-        if sentence is None or _in_heading(document, sentence):
+        if sentence is None or (
+            _in_heading(document, sentence) and not _dateline(document, sentence, mention)
+        ):
             continue
         events.append(Event(date=mention, sentence=sentence, footnotes=list(footnotes_of_sentence[sentence])))
     return events
@@ -30,3 +33,22 @@ def _in_heading(document: Document, sentence: int) -> bool:
     """Headings and titles name a period ("… (1920-1922)"), they narrate no event."""
     block = document.sentences[sentence].block
     return 0 <= block < len(document.blocks) and document.blocks[block].kind == "heading"
+
+
+# "Erzurum, 23 Temmuz 1919": up to three words naming a place, a comma, then the date and nothing else
+DATELINE_PLACE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,2}\s*,\s*$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
+    """A heading that is a letter's or telegram's dateline (place, comma, a date to the day) dates
+    what follows: unlike a title's period, it is an event."""
+    span = document.sentences[sentence].span
+    before = document.text[span.start : mention.span.start].strip()
+    after = document.text[mention.span.end : span.end].strip()
+    return (
+        bool(DAY.match(mention.edtf))
+        and bool(DATELINE_PLACE.match(before))
+        and before[:1].isupper()
+        and after in ("", ".")
+    )
