@@ -181,3 +181,28 @@ def test_upload_names_stay_inside_the_upload_area(tmp_path, name, kept_as):
     path = safe_upload_path(tmp_path, name, b"content")
     assert path.parent == tmp_path.resolve()
     assert path.name.split("-", 1)[1] == kept_as
+
+
+def test_findings_are_checked_again_only_when_the_knowledge_base_changed(tmp_path, demo_article, monkeypatch):
+    import vakanuvis.check as check
+
+    runs = []
+    real = check.run_checks
+    monkeypatch.setattr(check, "run_checks", lambda *args: runs.append(1) or real(*args))
+    app = create_app(str(tmp_path / "kb.db"), tokens="alice:s3cret", upload_folder=tmp_path / "up")
+    with TestClient(app) as client:
+        odd = "Meclis 31 Nisan 1921 tarihinde Ankara’da toplandı.\n".encode()
+        flawed = client.post("/api/documents", files={"file": ("odd.txt", odd)}, headers=ALICE).json()
+        first = client.get("/api/findings").json()["data"]
+        assert first and len(runs) == 1
+        assert client.get("/api/findings", params={"document": flawed["id"]}).json()["data"] == first
+        assert len(runs) == 1  # nothing changed: the same findings, not checked again
+        client.post(f"/api/findings/{first[0]['id']}/review", json={"reviewed": True}, headers=ALICE)
+        assert client.get("/api/findings").json()["data"][0]["reviewed"] and len(runs) == 1  # changes no fact
+        client.post("/api/documents", files={"file": ("demo.txt", demo_article.read_bytes())}, headers=ALICE)
+        client.get("/api/findings")
+        assert len(runs) == 2  # a new document
+        entity = first_entity(client)
+        client.patch(f"/api/entities/{entity['id']}", json={"name": "Yeni Ad"}, headers=ALICE)
+        client.get("/api/findings")
+        assert len(runs) == 3  # an edit

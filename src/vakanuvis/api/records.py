@@ -134,23 +134,38 @@ def entity_with_sources(engine: Engine, entity_id: str) -> dict[str, Any]:
     return detail
 
 
-def findings_with_ids(engine: Engine, document_id: str | None) -> list[dict[str, Any]]:
-    """The check's findings, each with a stable id and whether a reader marked it reviewed."""
-    from vakanuvis.check import finding_record, run_checks
-    from vakanuvis.store.documents import document_ids
+# the checks' findings of each knowledge base this process serves, with the state they were found in
+_CHECKED: dict[str, tuple[str, list[dict[str, Any]]]] = {}
 
+
+def findings_with_ids(engine: Engine, document_id: str | None) -> list[dict[str, Any]]:
+    """The check's findings, each with a stable id and whether a reader marked it reviewed. The checks run
+    again only when the knowledge base changed since they last ran (`content_state`)."""
     if document_id:
         queries.require_document(engine, document_id)
-    documents = [load_document(engine, each) for each in document_ids(engine)]
     reviewed = reviewed_findings(engine)
+    return [
+        {**record, "reviewed": record["id"] in reviewed}
+        for record in _checked(engine)
+        if not document_id or any(item["document"] == document_id for item in record["evidence"])
+    ]
+
+
+def _checked(engine: Engine) -> list[dict[str, Any]]:
+    from vakanuvis.check import finding_record, run_checks
+    from vakanuvis.store.documents import content_state, document_ids
+
+    state = content_state(engine)
+    cached = _CHECKED.get(str(engine.url))
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    documents = [load_document(engine, each) for each in document_ids(engine)]
     records = []
     for finding in run_checks(documents, load_entities(engine)):
         record = finding_record(finding)
-        if document_id and all(item["document"] != document_id for item in record["evidence"]):
-            continue
         record["id"] = finding_id(record)
-        record["reviewed"] = record["id"] in reviewed
         records.append(record)
+    _CHECKED[str(engine.url)] = (state, records)
     return records
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import Engine, select
 
 from vakanuvis.errors import UnknownDocument
@@ -99,6 +101,25 @@ def document_ids(engine: Engine) -> list[str]:
         return list(
             connection.execute(select(schema.documents.c.id).order_by(schema.documents.c.id)).scalars()
         )
+
+
+def content_state(engine: Engine) -> str:
+    """A digest of what everything derived from the whole corpus reads: each stored document (id, content
+    hash, when stored), the resolution's state and what waits for it, and the edits made or undone (but a
+    finding's review, which changes no fact). Equal digests, equal knowledge base."""
+    d, e = schema.documents, schema.edits
+    digest = hashlib.sha1()
+    with engine.connect() as connection:
+        for query in (
+            select(d.c.id, d.c.sha256, d.c.ingested_at).order_by(d.c.id),
+            select(schema.resolution_state).order_by(schema.resolution_state.c.name),
+            select(schema.pending_resolution.c.document_id).order_by(schema.pending_resolution.c.document_id),
+            select(e.c.id, e.c.undone_at).where(e.c.action != "review-finding").order_by(e.c.id),
+        ):
+            for row in connection.execute(query):
+                digest.update(repr(tuple(row)).encode())
+            digest.update(b"\x1e")
+    return digest.hexdigest()
 
 
 def load_entities(engine: Engine) -> dict[str, Entity]:
