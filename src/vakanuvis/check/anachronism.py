@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from vakanuvis.check.evidence import evidence_at, governing_date
+from vakanuvis.check.evidence import SentenceDates, evidence_at, governing_date
 from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
 
 STATE_TYPES = ("organization",)
@@ -26,6 +26,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
     """
     grouped: dict[tuple[str, int], tuple[Entity, DateMention, str, list[EntityMention]]] = {}
     dated = _dated_names(entities)
+    sentence_dates = SentenceDates(document)
     for mention in document.mentions:
         entity = entities.get(mention.entity_key)
         if mention.span.footnote is not None or entity is None or entity.type not in STATE_TYPES:
@@ -33,7 +34,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
         if not (entity.start or entity.end):
             entity = _containing_state(mention.surface, dated) or entity
         founded, dissolved = _bound(entity.start), _bound(entity.end)
-        when = governing_date(document, mention.span.start)
+        when = governing_date(document, mention.span.start, sentence_dates)
         if when is None or (founded is None and dissolved is None):
             continue
         if founded and when.latest < founded:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from vakanuvis.check.evidence import evidence_at
 from vakanuvis.lang import language_data
 from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
+from vakanuvis.structure.sentences import SentenceIndex
 
 NAMED_EVENT_TYPES = ("treaty", "meeting")
 
@@ -18,27 +19,27 @@ def _occurrence_stems() -> list[str]:
 def _dated_occurrences(document: Document) -> list[tuple[EntityMention, DateMention]]:
     """(named-event mention, date) pairs where the sentence says the event took place at that date."""
     stems = _occurrence_stems()
+    sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
+    dates: dict[int, list[DateMention]] = defaultdict(list)
+    for date in document.dates:
+        if date.role == "event" and date.span.footnote is None:
+            index = sentences.containing(date.span.start)
+            if index is not None:
+                dates[index].append(date)
+    events: dict[int, list[EntityMention]] = defaultdict(list)
+    for mention in document.mentions:
+        if mention.type in NAMED_EVENT_TYPES and mention.span.footnote is None:
+            index = sentences.containing(mention.span.start)
+            if index is not None:
+                events[index].append(mention)
     pairs = []
-    for sentence in document.sentences:
-        text = document.text[sentence.span.start : sentence.span.end].casefold()
-        if not any(stem in text for stem in stems):
+    for index, sentence in enumerate(document.sentences):
+        if len(dates.get(index, [])) != 1 or not events.get(index):
             continue
-        inside = sentence.span.start, sentence.span.end
-        dates = [
-            d
-            for d in document.dates
-            if d.role == "event" and d.span.footnote is None and inside[0] <= d.span.start < inside[1]
-        ]
-        events = [
-            m
-            for m in document.mentions
-            if m.type in NAMED_EVENT_TYPES
-            and m.span.footnote is None
-            and inside[0] <= m.span.start < inside[1]
-        ]
-        if len(dates) == 1 and events:
+        text = document.text[sentence.span.start : sentence.span.end].casefold()
+        if any(stem in text for stem in stems):
             # The verb closes a Turkish sentence: the last named event before it is the one dated.
-            pairs.append((max(events, key=lambda m: m.span.start), dates[0]))
+            pairs.append((max(events[index], key=lambda m: m.span.start), dates[index][0]))
     return pairs
 
 

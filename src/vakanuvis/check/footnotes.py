@@ -24,16 +24,18 @@ def find_repeated_footnotes(document: Document) -> list[Finding]:
     """Footnotes identical, or identical but for spacing and typos, to an earlier one (same numbers cited)."""
     findings = []
     notes = document.footnotes
+    comparable = [_comparable(note.text) for note in notes]  # once per note, not once per pair
+    digits = [_digits(note.text) for note in notes]
     for later_index, later in enumerate(notes):
-        for earlier in notes[:later_index]:
-            a, b = _comparable(earlier.text), _comparable(later.text)
+        for earlier_index, earlier in enumerate(notes[:later_index]):
+            a, b = comparable[earlier_index], comparable[later_index]
             if not a or not b:
                 continue
             identical = a == b
             near = (
                 not identical
                 and fuzz.ratio(a, b) >= NEAR_IDENTICAL
-                and _digits(earlier.text) == _digits(later.text)
+                and digits[earlier_index] == digits[later_index]
             )
             if identical or near:
                 how = "identical to" if identical else "nearly identical to"
