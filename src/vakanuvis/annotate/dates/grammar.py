@@ -37,6 +37,7 @@ DAY = rf"(?<!\d)(?<!\d[.,/]){DAY_NUMBER}"
 # A year of the historiography: 1000-2099, not part of a longer number such as "17.600".
 # (A four-digit group after a separator is no thousands group, so "1,1945" may hold a year.)
 YEAR = r"(?<!\d)(?:1\d{3}|20\d{2})(?![.,]?\d)"
+SHORT_RUMI_YEAR = r"(?<!\d)3\d\d(?![.,]?\d)"  # 1300-1399 Rumi written "300"-"399"
 DASH = r"\s*[-–—]\s*"
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -120,7 +121,13 @@ CORE_PATTERNS = {
     "year-and-year": rf"(?P<y1>{YEAR})(?:{APOSTROPHE}{LETTERS}+)?\s+{{AND}}\s+(?P<y2>{YEAR})",
     "year": rf"(?P<y1>{YEAR})",
     "same-year": r"(?P<anaphora>{ANAPHORA})",
+    # Rumi years written without their thousand, as telegrams and official papers of the period do:
+    # "23/7/335", "12 Mart 336 tarihli" (only where the lexicon has a Rumi calendar; see core_expression)
+    "numeric-short-rumi": rf"(?P<d1>{DAY})[./](?P<mn>1[0-2]|0?[1-9])[./](?P<y1>{SHORT_RUMI_YEAR})",
+    "day-month-short-rumi": rf"(?P<d1>{DAY}){{DAY_SUFFIX}}\s+(?P<m1>{{MONTH}})\s+(?P<y1>{SHORT_RUMI_YEAR})"
+    + rf"(?=[ \t]*(?:$|[\n.,;:)\]”\"]|{APOSTROPHE}|{{DATE_AFTER_SHORT_YEAR}}))",
 }
+SHORT_RUMI = ("numeric-short-rumi", "day-month-short-rumi")
 
 
 @dataclass
@@ -156,10 +163,15 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "AND": pattern("range_and"),
         "TO": rf"(?:{DASH}|\s+{pattern('range_to')}\s+)",
         "ANAPHORA": alternation(list(lexicon.year_anaphora)),
+        # what may follow "12 Mart 336" for 336 to be a year: "tarihli", "sene", "R." (a number of men
+        # or guns follows in other words)
+        "DATE_AFTER_SHORT_YEAR": rf"(?:{pattern('date_words')}|{pattern('year_words')}|{pattern('rumi_markers')})",
     }
     cores = []
     core_starts = []
     for name, template in CORE_PATTERNS.items():
+        if name in SHORT_RUMI and lexicon.rumi_years is None:
+            continue
         text = template
         for slot, value in fills.items():
             text = text.replace("{" + slot + "}", value)
@@ -254,6 +266,12 @@ def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, yea
 def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expression | None:
     """The expression of one core match, or None when its numbers cannot be a date."""
     first = point_from(match, lexicon, "d1", "m1", "y1")
+    if name in SHORT_RUMI:
+        low, high = lexicon.rumi_years or (0, 0)
+        first.year = 1000 + (first.year or 0)
+        if not low <= first.year <= high:
+            return None
+        first.rumi_name = True  # only a Rumi year is written without its thousand
     expression = Expression(start=match.start(), end=match.end(), first=first)
     suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
     if name.startswith("double-date") or (
