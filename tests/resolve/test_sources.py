@@ -95,6 +95,21 @@ def groups(pairs: list[tuple[str, Citation]]) -> list[int]:
             ],
             [0, 0, 2],
         ),
+        (  # a short title without the subtitle joins its work; by another author, it is another work
+            [
+                "Stefanos Yerasimos, Türk-Sovyet İlişkileri: Ekim Devriminden Milli Mücadeleye, İstanbul 1979, s. 251.",
+                "Yerasimos, Türk-Sovyet İlişkileri, s. 260.",
+                "Mehmet Perinçek, Türk-Sovyet İlişkileri, İstanbul 2005, s. 3.",
+            ],
+            [0, 0, 2],
+        ),
+        (  # one main title under two subtitles: two works
+            [
+                "Stefanos Yerasimos, Türk-Sovyet İlişkileri: Ekim Devriminden Milli Mücadeleye, İstanbul 1979, s. 251.",
+                "Stefanos Yerasimos, Türk-Sovyet İlişkileri: Sonraki Yıllar, s. 12.",
+            ],
+            [0, 1],
+        ),
         (  # one report cited under two wordings with the same imprint
             [
                 "Доклад М.Д.Гусейнована I Всеазербаиджанеком съезде Советов.6 мая 1921 г. Стенографическийотчет съезда.Баку, 1922,стр.47.",
@@ -176,6 +191,8 @@ def test_comparisons_stay_within_blocks(monkeypatch) -> None:
 
 
 BLOCK_FILTER_NOTES = [
+    "Stefanos Yerasimos, Türk-Sovyet İlişkileri: Ekim Devriminden Milli Mücadeleye, İstanbul 1979, s. 251.",
+    "Yerasimos, Türk-Sovyet İlişkileri, s. 260.",  # a short title: one work with the full one
     "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
     "Kâzım Karabekir, İstiklâl Harbimiz, İstanbul 1960, s. 46.",
     "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1969, s. 48.",  # another edition: never the same work

@@ -232,7 +232,7 @@ def test_upgrading_from_0003_gives_work_blocks_their_groups(database_url, tmp_pa
 
     built = blocks()
     assert sum(1 for row in built if len(row) == 4 and "year" in row[3]) >= 5
-    assert sum(1 for row in built if len(row) == 5 and row[2]) >= 5  # groups with a surname
+    assert sum(1 for row in built if len(row) == 6 and row[2]) >= 5  # groups with a surname
     with kb.engine.begin() as connection:
         config = _migrations_config()
         config.attributes["connection"] = connection

@@ -32,6 +32,7 @@ TITLE_SIMILARITY = 85
 PARTIAL_TITLE_SIMILARITY = 85
 ARCHIVE_NAME_SIMILARITY = 80
 NEWSPAPER_SIMILARITY = 85
+MAIN_TITLE_LENGTH = 8  # letters a main title needs for a short title to cite it alone
 ARCHIVE_FILE_FIELDS = ("fond", "opis", "delo", "box", "item", "code")
 INITIALS = re.compile(r"([^\W\d_])[^\W\d_]?\.")
 
@@ -47,12 +48,15 @@ class CitationKeys:
     initial: str
     title: str
     hard: tuple[tuple[str, str], ...]  # values that must not differ within one work, sorted
+    main_title: str = ""  # the title before its subtitle ("…: …"), when it has one: what a short title cites
     # worked out once (plain attributes: functools.cached_property takes a lock on every read in 3.11)
     content: str = field(init=False, repr=False, compare=False)
     hard_values: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         content = "|".join([self.kind, self.surname, self.title] + [f"{k}={v}" for k, v in self.hard])
+        if self.main_title:
+            content += f"|main={self.main_title}"
         object.__setattr__(self, "content", content)
         object.__setattr__(self, "hard_values", dict(self.hard))
 
@@ -83,7 +87,11 @@ def author_parts(name: str) -> tuple[str, str]:
 def citation_keys(citation: Citation) -> CitationKeys:
     kind = citation.type if citation.type in ("archive", "newspaper") else "work"
     surname, initial = author_parts(citation.authors[0]) if citation.authors else ("", "")
-    title = fold(citation.title_repaired or citation.title or citation.container or "")
+    written = citation.title_repaired or citation.title or citation.container or ""
+    title = fold(written)
+    main_title = fold(written.split(":")[0]) if ":" in written else ""
+    if main_title == title or len(main_title) < MAIN_TITLE_LENGTH:
+        main_title = ""
     hard: dict[str, str] = {"kind": kind}
     if kind == "archive":
         hard.update({k: fold(v) for k, v in citation.archive.items() if k in ARCHIVE_FILE_FIELDS})
@@ -97,7 +105,7 @@ def citation_keys(citation: Citation) -> CitationKeys:
             hard["year"] = str(citation.year)
         if initial:
             hard["initial"] = initial
-    return CitationKeys(kind, surname, initial, title, tuple(sorted(hard.items())))
+    return CitationKeys(kind, surname, initial, title, tuple(sorted(hard.items())), main_title)
 
 
 def work_node(citation: Citation) -> WorkNode:
@@ -184,28 +192,36 @@ def similarity(a: WorkNode, b: WorkNode) -> float:
     score = fuzz.ratio(ka.title, kb.title)
     if score >= TITLE_SIMILARITY:
         return score
+    if ka.surname and _short_title(ka, kb):
+        return float(TITLE_SIMILARITY)  # "Yerasimos, Türk-Sovyet İlişkileri" for "…: Ekim Devriminden …"
     same_imprint = a.year is not None and a.year == b.year and a.place and a.place == b.place
     if same_imprint and fuzz.partial_ratio(ka.title, kb.title) >= PARTIAL_TITLE_SIMILARITY:
         return float(TITLE_SIMILARITY)
     return 0.0
 
 
+def _short_title(a: CitationKeys, b: CitationKeys) -> bool:
+    """Is one title the other's main title, the subtitle left out (as a short title cites a work)?"""
+    return bool(a.main_title and a.main_title == b.title) or bool(b.main_title and b.main_title == a.title)
+
+
 # A block is held as groups: the nodes of one kind, surname and title, which differ only in fields a
 # block's filter does not look at first (hard fields, place). Titles and surnames are compared once per
 # group, and only the members of the groups that pass are read, so a block's cost follows how many ways
 # of naming a work it holds, not how many editions, volumes and years of them the corpus cites.
-BlockGroup = tuple[str, str, str]  # (signature, surname, title)
+BlockGroup = tuple[str, str, str, str]  # (signature, surname, title, main title)
 GroupMember = tuple[str, frozenset[tuple[str, str]]]  # (node key, hard fields)
 
 
 def group_signature(node: WorkNode) -> str:
     """The group of a node within each of its blocks: a digest of its kind, surname and title."""
     keys = node.keys
-    return hashlib.sha1(f"{keys.kind}|{keys.surname}|{keys.title}".encode()).hexdigest()[:20]
+    text = f"{keys.kind}|{keys.surname}|{keys.title}" + (f"|{keys.main_title}" if keys.main_title else "")
+    return hashlib.sha1(text.encode()).hexdigest()[:20]
 
 
 def block_group(node: WorkNode) -> BlockGroup:
-    return group_signature(node), node.keys.surname, node.keys.title
+    return group_signature(node), node.keys.surname, node.keys.title, node.keys.main_title
 
 
 def group_member(node: WorkNode) -> GroupMember:
@@ -235,12 +251,20 @@ def _matching(
 ) -> list[str]:
     """The signatures of a block's groups that pass its filter: a title at least TITLE_SIMILARITY alike,
     or, within one imprint, a title contained in the other; for a work with an author, a surname at least
-    SURNAME_SIMILARITY alike, for one without, no author either. Necessary conditions of a link."""
+    SURNAME_SIMILARITY alike, for one without, no author either; for a work with an author, also a title
+    that is the other's main title (`_short_title`). Necessary conditions of a link."""
     if node.keys.kind == "archive":  # one archive file: the block is the test
         return [group[0] for group in groups]
     found = _alike(node.keys.title, titles, fuzz.ratio, TITLE_SIMILARITY)
     if block.startswith("imprint:"):
         found |= _alike(node.keys.title, titles, fuzz.partial_ratio, PARTIAL_TITLE_SIMILARITY)
+    if node.keys.kind == "work" and node.keys.surname:
+        title, main = node.keys.title, node.keys.main_title
+        found |= {
+            i
+            for i, group in enumerate(groups)
+            if (main and group[2] == main) or (group[3] and group[3] == title)
+        }
     if node.keys.kind == "work":
         surname = node.keys.surname
         # few titles pass: their surnames are compared one by one, cheaper than the whole block again

@@ -21,7 +21,7 @@ from vakanuvis.store.rows import chunks
 from vakanuvis.store.search import reindex_records
 from vakanuvis.store.work_resolution import resolve_works, source_row
 
-RULES_VERSION = "1"  # raise when the resolution rules change: stored graphs are then resolved again
+RULES_VERSION = "2"  # 2: a short title cites its work (work_graph.MAIN_TITLE_LENGTH)  # raise when the resolution rules change: stored graphs are then resolved again
 GRAPH_TABLES = (
     schema.entity_names,
     schema.entity_links,

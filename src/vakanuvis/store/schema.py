@@ -299,6 +299,7 @@ work_block_groups = Table(  # the groups of each block: nodes of one kind, surna
     Column("signature", String(24), primary_key=True),
     Column("surname", Text, nullable=False),  # compared once for the whole group
     Column("title", Text, nullable=False),
+    Column("main_title", Text, nullable=False, server_default=""),  # the title before its subtitle
     Column("members", Integer, nullable=False),  # nodes of the group in this block; the group goes at 0
 )
 

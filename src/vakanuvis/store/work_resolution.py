@@ -219,7 +219,7 @@ def _link_new_nodes(
     for row in rows_with(connection, groups_table, groups_table.c.block, wanted | {b for b, _ in change}):
         count[row.block, row.signature] = row.members
         if row.block in wanted:
-            groups[row.block][row.signature] = (row.signature, row.surname, row.title)
+            groups[row.block][row.signature] = (row.signature, row.surname, row.title, row.main_title)
     members: dict[tuple[str, str], list[GroupMember]] = defaultdict(list)
     for node in seeking:
         group = block_group(node)
@@ -275,9 +275,16 @@ def _count_group_members(
         if (block, signature) not in count:
             if step < 0:
                 continue  # a group already gone: nothing to take from it
-            _, surname, title = groups[block][signature]
+            _, surname, title, main_title = groups[block][signature]
             added.append(
-                {"block": block, "signature": signature, "surname": surname, "title": title, "members": step}
+                {
+                    "block": block,
+                    "signature": signature,
+                    "surname": surname,
+                    "title": title,
+                    "main_title": main_title,
+                    "members": step,
+                }
             )
         elif count[block, signature] + step > 0:
             counted.append({"b": block, "s": signature, "n": count[block, signature] + step})
@@ -344,6 +351,7 @@ def _work_node_data(node: WorkNode) -> dict:
         "initial": keys.initial,
         "title": keys.title,
         "hard": [list(pair) for pair in keys.hard],
+        "main_title": keys.main_title,
         "place": node.place,
         "year": node.year,
         "archive": node.archive,
@@ -354,7 +362,12 @@ def _work_node_data(node: WorkNode) -> dict:
 def _work_node(row) -> WorkNode:
     data = row.node
     keys = CitationKeys(
-        data["kind"], data["surname"], data["initial"], data["title"], tuple(tuple(p) for p in data["hard"])
+        data["kind"],
+        data["surname"],
+        data["initial"],
+        data["title"],
+        tuple(tuple(p) for p in data["hard"]),
+        data.get("main_title", ""),  # nodes stored before rules version 2 have none
     )
     return WorkNode(row.key, keys, data["place"], data["year"], data["archive"], data["document"])
 

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("signature", sa.String(length=24), primary_key=True),
         sa.Column("surname", sa.Text(), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
+        sa.Column("main_title", sa.Text(), nullable=False, server_default=""),
         sa.Column("members", sa.Integer(), nullable=False),
     )
     blocks = op.create_table(
@@ -53,13 +54,20 @@ def upgrade() -> None:
         signature = _signature(node)
         rows.append({"block": block, "signature": signature, "key": key, "hard": node["hard"]})
         count[block, signature] += 1
-        group[block, signature] = (node["surname"], node["title"])
+        group[block, signature] = (node["surname"], node["title"], node.get("main_title", ""))
     if rows:
         op.bulk_insert(blocks, rows)
         op.bulk_insert(
             groups,
             [
-                {"block": b, "signature": s, "surname": group[b, s][0], "title": group[b, s][1], "members": n}
+                {
+                    "block": b,
+                    "signature": s,
+                    "surname": group[b, s][0],
+                    "title": group[b, s][1],
+                    "main_title": group[b, s][2],
+                    "members": n,
+                }
                 for (b, s), n in sorted(count.items())
             ],
         )
@@ -104,5 +112,6 @@ def _nodes(bind) -> dict[str, dict]:  # type: ignore[no-untyped-def]
 
 
 def _signature(node: dict) -> str:
-    text = f"{node['kind']}|{node['surname']}|{node['title']}"
+    main_title = node.get("main_title", "")
+    text = f"{node['kind']}|{node['surname']}|{node['title']}" + (f"|{main_title}" if main_title else "")
     return hashlib.sha1(text.encode()).hexdigest()[:20]
