@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from vakanuvis.check.evidence import evidence_at
+from vakanuvis.check.evidence import SentenceDates, evidence_at
 from vakanuvis.lang import language_data
 from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
-from vakanuvis.structure.sentences import SentenceIndex
 
 NAMED_EVENT_TYPES = ("treaty", "meeting")
 
@@ -19,17 +18,12 @@ def _occurrence_stems() -> list[str]:
 def _dated_occurrences(document: Document) -> list[tuple[EntityMention, DateMention]]:
     """(named-event mention, date) pairs where the sentence says the event took place at that date."""
     stems = _occurrence_stems()
-    sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
-    dates: dict[int, list[DateMention]] = defaultdict(list)
-    for date in document.dates:
-        if date.role == "event" and date.span.footnote is None:
-            index = sentences.containing(date.span.start)
-            if index is not None:
-                dates[index].append(date)
+    dated = SentenceDates(document)
+    dates = dated.events
     events: dict[int, list[EntityMention]] = defaultdict(list)
     for mention in document.mentions:
         if mention.type in NAMED_EVENT_TYPES and mention.span.footnote is None:
-            index = sentences.containing(mention.span.start)
+            index = dated.sentences.containing(mention.span.start)
             if index is not None:
                 events[index].append(mention)
     pairs = []

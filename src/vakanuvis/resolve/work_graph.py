@@ -294,24 +294,46 @@ def _alike(text: str, choices: list[str], scorer, cutoff: int) -> set[int]:  # t
     }
 
 
+def add_to_groups(
+    nodes: Iterable[WorkNode],
+    groups: dict[str, dict[str, BlockGroup]],
+    members: dict[tuple[str, str], list[GroupMember]],
+) -> None:
+    """Put each node in the group of its kind, surname and title in each of its blocks: `groups` by block
+    and signature, `members` by (block, signature)."""
+    for node in nodes:
+        group = block_group(node)
+        for block in dict.fromkeys(node_blocks(node)):
+            groups.setdefault(block, {})[group[0]] = group
+            members.setdefault((block, group[0]), []).append(group_member(node))
+
+
+def candidates_in_groups(
+    new: Iterable[WorkNode],
+    matched: Mapping[str, list[tuple[str, str]]],
+    members: Mapping[tuple[str, str], list[GroupMember]],
+) -> dict[str, list[str]]:
+    """For each new node, the members of the groups it matched (`matching_groups`) that pass
+    `group_candidates`, each once."""
+    return {
+        node.key: list(
+            dict.fromkeys(
+                key for pair in matched[node.key] for key in group_candidates(node, members.get(pair, []))
+            )
+        )
+        for node in new
+    }
+
+
 def block_candidates(new: Iterable[WorkNode], nodes: Iterable[WorkNode]) -> dict[str, list[str]]:
     """For each new node, the nodes (of `nodes`, which holds the new ones) of its blocks that pass the
     block's filter: `matching_groups`, then `group_candidates`."""
     new = list(new)
-    blocks: dict[str, dict[str, BlockGroup]] = defaultdict(dict)
-    members: dict[tuple[str, str], list[GroupMember]] = defaultdict(list)
-    for node in nodes:
-        group = block_group(node)
-        for block in dict.fromkeys(node_blocks(node)):
-            blocks[block][group[0]] = group
-            members[block, group[0]].append(group_member(node))
-    matched = matching_groups(new, {block: list(groups.values()) for block, groups in blocks.items()})
-    return {
-        node.key: list(
-            dict.fromkeys(key for pair in matched[node.key] for key in group_candidates(node, members[pair]))
-        )
-        for node in new
-    }
+    groups: dict[str, dict[str, BlockGroup]] = {}
+    members: dict[tuple[str, str], list[GroupMember]] = {}
+    add_to_groups(nodes, groups, members)
+    matched = matching_groups(new, {block: list(found.values()) for block, found in groups.items()})
+    return candidates_in_groups(new, matched, members)
 
 
 def work_links(new: Iterable[WorkNode], known: Iterable[WorkNode] = ()) -> set[WorkLink]:

@@ -17,10 +17,9 @@ from vakanuvis.resolve.work_graph import (
     GroupMember,
     WorkLink,
     WorkNode,
-    block_group,
+    add_to_groups,
+    candidates_in_groups,
     document_work_nodes,
-    group_candidates,
-    group_member,
     group_signature,
     link_new_nodes,
     matching_groups,
@@ -211,8 +210,9 @@ def _link_new_nodes(
     groups_table, members_table = schema.work_block_groups, schema.work_blocks
     change: Counter[tuple[str, str]] = Counter()  # members each (block, signature) gains or loses
     for node, step in [*((node, -1) for node in dead), *((node, 1) for node in seeking)]:
+        signature = group_signature(node)
         for block in dict.fromkeys(node_blocks(node)):
-            change[block, group_signature(node)] += step
+            change[block, signature] += step
     wanted = {block for node in seeking for block in node_blocks(node)}
     groups: dict[str, dict[str, BlockGroup]] = defaultdict(dict)
     count: dict[tuple[str, str], int] = {}
@@ -221,11 +221,7 @@ def _link_new_nodes(
         if row.block in wanted:
             groups[row.block][row.signature] = (row.signature, row.surname, row.title, row.main_title)
     members: dict[tuple[str, str], list[GroupMember]] = defaultdict(list)
-    for node in seeking:
-        group = block_group(node)
-        for block in dict.fromkeys(node_blocks(node)):
-            groups[block][group[0]] = group
-            members[block, group[0]].append(group_member(node))
+    add_to_groups(seeking, groups, members)
     matched = matching_groups(seeking, {block: list(found.values()) for block, found in groups.items()})
     # only the members of the groups a new node matches are read, and then only the nodes that pass
     m = members_table
@@ -234,12 +230,7 @@ def _link_new_nodes(
         connection, m.c.block, m.c.signature, stored_pairs, [m.c.block, m.c.signature, m.c.key, m.c.hard]
     ):
         members[row.block, row.signature].append((row.key, frozenset(map(tuple, row.hard))))
-    candidates = {
-        node.key: list(
-            dict.fromkeys(key for pair in matched[node.key] for key in group_candidates(node, members[pair]))
-        )
-        for node in seeking
-    }
+    candidates = candidates_in_groups(seeking, matched, members)
     names = schema.work_names
     wanted_nodes = {key for keys in candidates.values() for key in keys} - set(nodes)
     for row in rows_with(connection, names, names.c.key, wanted_nodes, [names.c.key, names.c.node]):
