@@ -184,3 +184,73 @@ def test_bibliography_and_merged_events(knowledge_base):
     merged = json.loads(run("events", "--merged", "--json", db=db).stdout)
     assert sum(len(m["reports"]) for m in merged) == len(json.loads(run("events", "--json", db=db).stdout))
     assert run("bibliography", "--style", "no-such-style", db=db, check=False).returncode != 0
+
+
+def _first_ids(db: Path, document_id: str) -> dict[str, str]:
+    """An entity with mentions in a footnote and in the body, and a work, to name in commands."""
+    entities = json.loads(run("entities", document_id, "--json", db=db).stdout)
+    sources = json.loads(run("sources", document_id, "--json", db=db).stdout)
+    return {"entity": entities[0]["id"], "name": entities[0]["name"], "source": sources[0]["id"]}
+
+
+# every command that reads, with the words its text output must hold ({doc}, {entity}… filled in)
+TEXT_OUTPUTS = [
+    (["documents"], "{doc}\t"),
+    (["text", "{doc}"], "."),
+    (["footnotes", "{doc}"], "[1]"),
+    (["events", "{doc}"], "\t"),
+    (["events", "--merged"], "\t"),
+    (["events", "{doc}", "--from", "1920", "--to", "1921-06"], "\t"),
+    (["timeline", "{doc}"], "19"),
+    (["entities", "{doc}"], "{name}"),
+    (["entities"], "{name}"),
+    (["who", "{entity}"], "Mentions ("),
+    (["who", "{name}"], "id={entity}"),
+    (["sources", "{doc}"], "{source}\t"),
+    (["cite", "{source}"], "footnote"),
+    (["bibliography", "{doc}"], "."),
+    (["check", "{doc}"], "#"),
+    (["check", "{doc}", "--format", "html"], "<"),
+    (["search", "Azerbaycan"], "sentence"),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), TEXT_OUTPUTS, ids=lambda value: " ".join(value))
+def test_every_command_prints_text(knowledge_base, command, expected):
+    db, document_id = knowledge_base
+    values = {"doc": document_id, **_first_ids(db, document_id)}
+    result = run(*[part.format(**values) for part in command], db=db)
+    assert result.stderr == ""
+    assert expected.format(**values) in result.stdout
+
+
+JSON_OUTPUTS = [
+    ["documents"],
+    ["footnotes", "{doc}"],
+    ["events", "{doc}"],
+    ["events", "--merged"],
+    ["entities"],
+    ["who", "{entity}"],
+    ["sources"],
+    ["cite", "{source}"],
+    ["check", "{doc}"],
+    ["search", "Azerbaycan"],
+]
+
+
+@pytest.mark.parametrize("command", JSON_OUTPUTS, ids=" ".join)
+def test_every_command_prints_json(knowledge_base, command):
+    db, document_id = knowledge_base
+    values = {"doc": document_id, **_first_ids(db, document_id)}
+    result = run(*[part.format(**values) for part in command], "--json", db=db)
+    assert json.loads(result.stdout), result.stdout[:200]
+
+
+def test_who_prints_every_mentions_document(knowledge_base):
+    """`who` in text once crashed on every entity with mentions (the store named the field otherwise)."""
+    db, document_id = knowledge_base
+    entity = _first_ids(db, document_id)["entity"]
+    detail = json.loads(run("who", entity, "--json", db=db).stdout)
+    assert detail["mentions"] and all(m["document"] == document_id for m in detail["mentions"])
+    printed = run("who", entity, db=db).stdout
+    assert printed.count(f"  {document_id} ") == len(detail["mentions"])

@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from vakanuvis.errors import BadOption, VakanuvisError
 from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
+from vakanuvis.records import period_bound
 from vakanuvis.store.database import close_databases
 
 app = typer.Typer(
@@ -63,22 +64,8 @@ def print_json(data: Any) -> None:
 
 
 def parse_day(value: str | None, option: str) -> date | None:
-    """A date bound given as YYYY, YYYY-MM or YYYY-MM-DD."""
-    if value is None:
-        return None
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 1, 1) if option == "--from" else date(int(parts[0]), 12, 31)
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            if option == "--from":
-                return date(year, month, 1)
-            next_month = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(next_month.toordinal() - 1)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadOption(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    """A date bound given as YYYY, YYYY-MM or YYYY-MM-DD: its first day for --from, its last for --to."""
+    return period_bound(value, last=option == "--to", option=option)
 
 
 @app.command()
@@ -188,19 +175,14 @@ def events(
     ] = False,
 ) -> None:
     """Dated events in chronological order."""
-    filters = {
-        "date_from": parse_day(date_from, "--from"),
-        "date_to": parse_day(date_to, "--to"),
-        "actor": actor,
-        "place": place,
-    }
+    start, end = parse_day(date_from, "--from"), parse_day(date_to, "--to")
     kb = KnowledgeBase(db)
     if merged:
         if document:
             raise BadOption("--merged groups the events of all documents: name no document")
-        records = kb.merged_events(**filters)
+        records = kb.merged_events(date_from=start, date_to=end, actor=actor, place=place)
     else:
-        records = kb.events(document, **filters)
+        records = kb.events(document, date_from=start, date_to=end, actor=actor, place=place)
     if as_json:
         print_json(records)
         return

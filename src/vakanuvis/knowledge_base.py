@@ -3,39 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
-from vakanuvis.check import run_checks
-from vakanuvis.errors import BadOption, UnknownDocument, UnreadableFile, VakanuvisError
+from vakanuvis import check
+from vakanuvis.errors import BadOption, UnknownDocument, UnknownRecord
 from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
-from vakanuvis.ingest import find_input_files, read_file
+from vakanuvis.ingest import find_input_files
+from vakanuvis.intake import IngestResult, ingest_files
 from vakanuvis.model import Document, Finding
-from vakanuvis.pipeline import analyse, document_id_for
-from vakanuvis.store import queries
+from vakanuvis.pipeline import document_id_for
+from vakanuvis.records import (
+    actor_network,
+    annotation_records,
+    document_record,
+    period_bound,
+    places_with_events,
+)
+from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
-from vakanuvis.store.documents import document_ids, load_document, load_entities, load_sources
+from vakanuvis.store.documents import content_state, document_ids, load_document, load_entities, load_sources
+from vakanuvis.store.merged import merged_events
 from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
-from vakanuvis.store.write import document_id_for_sha256, save_documents
+from vakanuvis.store.search import search_knowledge_base
+from vakanuvis.store.write import document_id_for_sha256
 from vakanuvis.workers import (
     file_sha256,
     ingest_with_dask,
     ingest_with_processes,
     rare_garbage_collections,
 )
-
-SAVE_BATCH = 16  # documents committed together at most (the first commits of an ingest hold fewer)
-
-
-@dataclass
-class IngestResult:
-    path: Path
-    document_id: str | None = None
-    error: str | None = None
-    stored: bool = False  # False when the same content was already stored
 
 
 class KnowledgeBase:
@@ -45,6 +45,8 @@ class KnowledgeBase:
         self.location = location or database_location_default()
         self.engine = engine or open_database(self.location)
         self.dask_client_factory: Callable | None = None  # tests hand in a LocalCluster's client
+        # the checks' findings and the state of the knowledge base they were found in
+        self._checked: tuple[str, list[dict[str, Any]]] | None = None
 
     # ---------------------------------------------------------------- writing
 
@@ -85,7 +87,7 @@ class KnowledgeBase:
             else:
                 finished = ingest_with_processes(pending, self.location, force, workers)
         else:
-            finished = self.ingest_files(pending, force=force)
+            finished = ingest_files(self.engine, pending, force=force)
         with rare_garbage_collections():
             for result in finished:
                 results.append(result)
@@ -108,69 +110,24 @@ class KnowledgeBase:
         return result
 
     def ingest_files(self, paths: Iterable[Path], *, force: bool = False) -> Iterator[IngestResult]:
-        """Read, analyse and store files, each result once its document is committed (errors come back in
-        the results, never raised). Documents are committed several at a time: the first alone, then 2, 4…
-        up to SAVE_BATCH, each in a savepoint of its own, so that a stopped ingest loses at most the
-        documents analysed since the last commit and a document that fails to store is left out whole."""
-        waiting: list[IngestResult | tuple[Path, Document]] = []
-        analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
-        size = 1
-        for path in paths:
-            outcome = self._analyse_file(path, force, analysed)
-            waiting.append(outcome)
-            if isinstance(outcome, tuple):
-                analysed[outcome[1].sha256] = outcome[1].id
-            if len(analysed) >= size:
-                yield from self._store(waiting)
-                waiting, analysed, size = [], {}, min(2 * size, SAVE_BATCH)
-        yield from self._store(waiting)
-
-    def _analyse_file(
-        self, path: Path, force: bool, analysed: dict[str, str]
-    ) -> IngestResult | tuple[Path, Document]:
-        """The file's analysed document, or the result for a file already stored or that cannot be read."""
-        try:
-            raw = read_file(path)
-            existing = analysed.get(raw.sha256) or document_id_for_sha256(self.engine, raw.sha256)
-            if existing and not force:
-                return IngestResult(path, existing)
-            return path, analyse(raw)
-        except UnreadableFile as error:
-            return IngestResult(path, error=str(error))
-        except VakanuvisError as error:
-            return IngestResult(path, error=f"{path}: {error}")
-        except Exception as error:  # noqa: BLE001 — one bad file must not stop a folder's ingest
-            return IngestResult(
-                path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})"
-            )
-
-    def _store(self, waiting: list[IngestResult | tuple[Path, Document]]) -> Iterator[IngestResult]:
-        """Store the analysed documents among `waiting` in one transaction; the results in file order."""
-        documents = [outcome[1] for outcome in waiting if isinstance(outcome, tuple)]
-        try:
-            errors = save_documents(self.engine, documents) if documents else []
-        except Exception as error:  # noqa: BLE001 — the commit failed: none of these documents is stored
-            errors = [error] * len(documents)
-        failures = iter(errors)
-        for outcome in waiting:
-            if isinstance(outcome, IngestResult):
-                yield outcome
-                continue
-            path, document = outcome
-            failure = next(failures)
-            if failure is None:
-                yield IngestResult(path, document.id, stored=True)
-            elif isinstance(failure, VakanuvisError):
-                yield IngestResult(path, error=f"{path}: {failure}")
-            else:
-                yield IngestResult(
-                    path, error=f"{path}: could not be stored ({type(failure).__name__}: {failure})"
-                )
+        """Read, analyse and store files in this process, each result once its document is committed."""
+        return ingest_files(self.engine, paths, force=force)
 
     # ---------------------------------------------------------------- reading
 
     def documents(self) -> list[dict[str, Any]]:
         return queries.list_documents(self.engine)
+
+    def document(self, document_id: str) -> dict[str, Any]:
+        """One document: its metadata, cleaned text, blocks, pages and sentences."""
+        return document_record(load_document(self.engine, document_id))
+
+    def annotations(self, document_id: str) -> dict[str, Any]:
+        """Every span of one document: dates, mentions (with their entities), markers, footnotes with
+        their citations."""
+        document = load_document(self.engine, document_id)
+        names = queries.entity_names(self.engine, {m.entity_key for m in document.mentions if m.entity_key})
+        return annotation_records(document, names)
 
     def text(self, document_id: str) -> str:
         return queries.document_text(self.engine, document_id)
@@ -178,20 +135,55 @@ class KnowledgeBase:
     def footnotes(self, document_id: str) -> list[dict[str, Any]]:
         return queries.list_footnotes(self.engine, document_id)
 
-    def events(self, document_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
-        return queries.list_events(self.engine, document_id, **filters)
+    def events(
+        self,
+        document_id: str | None = None,
+        *,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events in chronological order; bounds as dates or as YYYY, YYYY-MM or YYYY-MM-DD."""
+        return queries.list_events(
+            self.engine,
+            document_id,
+            date_from=period_bound(date_from, last=False, option="from"),
+            date_to=period_bound(date_to, last=True, option="to"),
+            actor=actor,
+            place=place,
+        )
 
-    def merged_events(self, **filters: Any) -> list[dict[str, Any]]:
+    def merged_events(
+        self,
+        *,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Events of all documents grouped into happenings, each with all its reports and sources."""
-        from vakanuvis.store.merged import merged_events
+        return merged_events(
+            self.engine,
+            date_from=period_bound(date_from, last=False, option="from"),
+            date_to=period_bound(date_to, last=True, option="to"),
+            actor=actor,
+            place=place,
+        )
 
-        return merged_events(self.engine, **filters)
-
-    def entities(self, document_id: str | None = None) -> list[dict[str, Any]]:
-        return queries.list_entities(self.engine, document_id)
+    def entities(self, document_id: str | None = None, *, type: str | None = None) -> list[dict[str, Any]]:
+        """Entities with their mention counts, most mentioned first; only one type when `type` is given."""
+        found = queries.list_entities(self.engine, document_id)
+        return [entity for entity in found if entity["type"] == type] if type else found
 
     def entity(self, key_or_name: str) -> dict[str, Any]:
-        return queries.entity_detail(self.engine, key_or_name)
+        """One entity by id, name or alias: its mentions in context, its events, and the works cited in the
+        footnotes that mention it."""
+        detail = queries.entity_detail(self.engine, key_or_name)
+        notes = {(m["document"], m["footnote"]) for m in detail["mentions"] if m["footnote"] is not None}
+        keys = queries.works_cited_in(self.engine, notes)
+        detail["sources"] = [s for s in queries.list_sources(self.engine) if s["id"] in keys] if keys else []
+        return detail
 
     def sources(self, document_id: str | None = None) -> list[dict[str, Any]]:
         return queries.list_sources(self.engine, document_id)
@@ -201,37 +193,48 @@ class KnowledgeBase:
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Hits over sentences, footnotes, sources and entities, best first."""
-        from vakanuvis.store.search import search_knowledge_base
-
         return search_knowledge_base(self.engine, query, limit=limit)
+
+    def network(
+        self,
+        document_id: str | None = None,
+        *,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+    ) -> dict[str, Any]:
+        """People and organizations, linked when they act in the same events of the period."""
+        events = self.events(document_id, date_from=date_from, date_to=date_to)
+        return actor_network(events, queries.list_entities(self.engine))
+
+    def places(self, document_id: str | None = None) -> list[dict[str, Any]]:
+        """Places that have coordinates, with their mention counts and the events set there."""
+        return places_with_events(queries.list_entities(self.engine, document_id), self.events(document_id))
 
     # ---------------------------------------------------------------- edits (recorded, undoable)
 
     def rename_entity(self, key: str, name: str, *, by: str = "default") -> dict[str, Any]:
-        from vakanuvis.store import edits
-
         return edits.rename_entity(self.engine, key, name, by)
 
     def merge_entities(self, into: str, merge: list[str], *, by: str = "default") -> dict[str, Any]:
-        from vakanuvis.store import edits
-
         return edits.merge_entities(self.engine, into, merge, by)
 
     def correct_event_date(self, event_id: str, edtf: str, *, by: str = "default") -> dict[str, Any]:
-        from vakanuvis.store import edits
-
         return edits.correct_event_date(self.engine, event_id, edtf, by)
+
+    def review_finding(self, finding_id: str, reviewed: bool, *, by: str = "default") -> dict[str, Any]:
+        """Mark a finding (by the id `finding_records` gives it) reviewed or not."""
+        if all(record["id"] != finding_id for record in self._checked_records()):
+            raise UnknownRecord("finding", finding_id)
+        return edits.review_finding(self.engine, finding_id, reviewed, by)
 
     def edits(self) -> list[dict[str, Any]]:
         """Every edit, newest first."""
-        from vakanuvis.store import edits
-
         return edits.list_edits(self.engine)
 
     def undo_edit(self, edit_id: int, *, by: str = "default") -> dict[str, Any]:
-        from vakanuvis.store import edits
-
         return edits.undo_edit(self.engine, edit_id, by)
+
+    # ---------------------------------------------------------------- whole documents
 
     def load_documents(self, document_id: str | None = None) -> list[Document]:
         """One stored document, or all of them, back in the data model."""
@@ -253,10 +256,34 @@ class KnowledgeBase:
         documents = self.load_documents()
         if document_id and all(document.id != document_id for document in documents):
             raise UnknownDocument(document_id)
-        findings = run_checks(documents, load_entities(self.engine))
+        findings = check.run_checks(documents, load_entities(self.engine))
         if document_id:
             findings = [f for f in findings if any(e.document == document_id for e in f.evidence)]
         return findings
+
+    def finding_records(self, document_id: str | None = None) -> list[dict[str, Any]]:
+        """The findings as records, each with a stable id and whether a reader marked it reviewed. The
+        checks run again only when the knowledge base changed since they last ran (`content_state`)."""
+        if document_id:
+            queries.require_document(self.engine, document_id)
+        reviewed = edits.reviewed_findings(self.engine)
+        return [
+            {**record, "reviewed": record["id"] in reviewed}
+            for record in self._checked_records()
+            if not document_id or any(item["document"] == document_id for item in record["evidence"])
+        ]
+
+    def _checked_records(self) -> list[dict[str, Any]]:
+        state = content_state(self.engine)
+        if self._checked is not None and self._checked[0] == state:
+            return self._checked[1]
+        records = []
+        for finding in check.run_checks(self.load_documents(), load_entities(self.engine)):
+            record = check.finding_record(finding)
+            record["id"] = edits.finding_id(record)
+            records.append(record)
+        self._checked = (state, records)
+        return records
 
 
 __all__ = ["KnowledgeBase", "IngestResult", "document_id_for"]

@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
+from sqlalchemy import Engine
+
+from vakanuvis.intake import IngestResult, ingest_files
+from vakanuvis.store.database import open_database
 
 GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest generation, while ingesting
 TASK_FILES = 16  # files a worker reads, analyses and stores in one task at most
@@ -33,11 +34,9 @@ def file_sha256(path: Path) -> str | None:
 
 
 @cache
-def _knowledge_base(location: str) -> KnowledgeBase:
-    """One knowledge base per worker process (its engine and migrations checked once)."""
-    from vakanuvis.knowledge_base import KnowledgeBase
-
-    return KnowledgeBase(location)
+def _engine(location: str) -> Engine:
+    """One engine per worker process (its migrations checked once)."""
+    return open_database(location)
 
 
 @contextmanager
@@ -67,10 +66,10 @@ _threshold_before: list[int] = []  # the collector's thresholds before the first
 
 
 def ingest_in_worker(paths: list[str], location: str, force: bool) -> list[IngestResult]:
-    """Read, analyse and store a few files from a worker process (`KnowledgeBase.ingest_files`, several
+    """Read, analyse and store a few files from a worker process (`intake.ingest_files`, several
     documents to a commit); picklable for process pools and Dask."""
     with rare_garbage_collections():
-        return list(_knowledge_base(location).ingest_files([Path(path) for path in paths], force=force))
+        return list(ingest_files(_engine(location), [Path(path) for path in paths], force=force))
 
 
 def _tasks(paths: list[Path], workers: int) -> list[list[str]]:

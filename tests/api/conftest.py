@@ -26,4 +26,4 @@ def client(api_location, tmp_path):
     app = create_app(api_location, tokens="alice:s3cret,bob:other", upload_folder=tmp_path / "uploads")
     with TestClient(app) as test_client:
         yield test_client
-    app.state.engine.dispose()
+    app.state.knowledge_base.engine.dispose()

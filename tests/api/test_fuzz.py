@@ -22,7 +22,7 @@ def api_schema(api_location, tmp_path):
     app = create_app(api_location, tokens="fuzz:s3cret", upload_folder=tmp_path / "uploads")
     app.state.settings.max_upload_bytes = 64 * 1024  # the fuzzer's files stay small
     yield schemathesis.openapi.from_asgi("/api/openapi.json", app)
-    app.state.engine.dispose()
+    app.state.knowledge_base.engine.dispose()
 
 
 def test_no_generated_request_gets_a_server_error(api_schema):

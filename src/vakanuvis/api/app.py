@@ -15,7 +15,8 @@ from vakanuvis.api.auth import parse_tokens
 from vakanuvis.api.deps import Settings
 from vakanuvis.api.routes import documents, edits, entities, events, findings, maps, search, sources
 from vakanuvis.errors import BadEdit, BadOption, UnknownDocument, UnknownRecord, VakanuvisError
-from vakanuvis.store.database import database_location_default, open_database
+from vakanuvis.knowledge_base import KnowledgeBase
+from vakanuvis.store.database import database_location_default
 
 UPLOAD_VARIABLE = "VAKANUVIS_UPLOADS"
 
@@ -35,7 +36,7 @@ def create_app(
         docs_url="/api/docs",
         redoc_url=None,
     )
-    app.state.engine = open_database(location)
+    app.state.knowledge_base = KnowledgeBase(location)
     app.state.settings = Settings(
         location=location,
         tokens=parse_tokens(tokens if tokens is not None else os.environ.get("VAKANUVIS_TOKEN")),

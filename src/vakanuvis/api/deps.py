@@ -1,4 +1,4 @@
-"""What routes take from the app: its engine, its settings, and the name of the token of a write."""
+"""What routes take from the app: its knowledge base, its settings, and the name of the token of a write."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine
 
 from vakanuvis.api.auth import token_name
+from vakanuvis.knowledge_base import KnowledgeBase
 
 
 @dataclass
@@ -22,15 +22,15 @@ class Settings:
     max_json_bytes: int = 64 * 1024
 
 
-def get_engine(request: Request) -> Engine:
-    return request.app.state.engine
+def get_knowledge_base(request: Request) -> KnowledgeBase:
+    return request.app.state.knowledge_base
 
 
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-EngineDep = Annotated[Engine, Depends(get_engine)]
+KnowledgeBaseDep = Annotated[KnowledgeBase, Depends(get_knowledge_base)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 _bearer = HTTPBearer(auto_error=False, description="A token from VAKANUVIS_TOKEN (name:secret).")

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from fastapi import HTTPException, UploadFile, status
-from sqlalchemy import Engine
 
 from vakanuvis.api.deps import Settings
+from vakanuvis.knowledge_base import KnowledgeBase
 
 ACCEPTED_SUFFIXES = (".txt", ".pdf")
 _UNSAFE = re.compile(r"[^\w.\-]+")
@@ -35,7 +35,7 @@ def safe_upload_path(folder: Path, filename: str | None, content: bytes) -> Path
     return path
 
 
-def ingest_upload(engine: Engine, settings: Settings, upload: UploadFile) -> dict:
+def ingest_upload(kb: KnowledgeBase, settings: Settings, upload: UploadFile) -> dict:
     """Save the upload and ingest it; 4xx when it is too big, of the wrong kind, or unreadable."""
     content = upload.file.read(settings.max_upload_bytes + 1)
     if len(content) > settings.max_upload_bytes:
@@ -50,11 +50,7 @@ def ingest_upload(engine: Engine, settings: Settings, upload: UploadFile) -> dic
     written = not path.exists()
     if written:
         path.write_bytes(content)
-    try:
-        from vakanuvis.knowledge_base import KnowledgeBase
-    except ImportError as error:  # the analysis stages are not all installed
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"ingest is unavailable: {error}") from error
-    result = KnowledgeBase(settings.location, engine=engine).ingest([path])[0]
+    result = kb.ingest([path])[0]
     if result.error or not result.document_id:
         if written:  # an unreadable upload is not kept
             path.unlink(missing_ok=True)

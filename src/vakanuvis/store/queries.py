@@ -249,7 +249,14 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
         if row is None:
             raise UnknownRecord("entity", key_or_name)
         mentions = connection.execute(
-            select(m.c.document_id, m.c.start, m.c.end, m.c.footnote, m.c.text, s.c.text.label("sentence"))
+            select(
+                m.c.document_id.label("document"),
+                m.c.start,
+                m.c.end,
+                m.c.footnote,
+                m.c.text,
+                s.c.text.label("sentence"),
+            )
             .outerjoin(
                 s,
                 (s.c.document_id == m.c.document_id)
@@ -276,6 +283,27 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
         "mentions": [dict(mention._mapping) for mention in mentions],
         "events": events,
     }
+
+
+def entity_names(engine: Engine, keys: set[str]) -> dict[str, str]:
+    """The canonical name of each of these entities."""
+    ent = schema.entities
+    with engine.connect() as connection:
+        return dict(connection.execute(select(ent.c.key, ent.c.name).where(ent.c.key.in_(keys))).all())
+
+
+def works_cited_in(engine: Engine, notes: set[tuple[str, int]]) -> set[str]:
+    """The keys of the works cited in these footnotes, each given as (document id, footnote number)."""
+    if not notes:
+        return set()
+    c = schema.citations
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(c.c.document_id, c.c.footnote, c.c.source_key).where(
+                c.c.document_id.in_({document for document, _ in notes})
+            )
+        ).all()
+    return {key for document, footnote, key in rows if key and (document, footnote) in notes}
 
 
 def list_sources(engine: Engine, document_id: str | None = None) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query
 from pydantic import BaseModel
@@ -23,6 +23,13 @@ def page(
 
 
 PageDep = Annotated[Page, Depends(page)]
+
+
+def paged(items: list[Any], page: Page) -> dict[str, Any]:
+    """The form of every API list: one page of `data`, and `count` before paging."""
+    return {"data": items[page.offset : page.offset + page.limit], "count": len(items)}
+
+
 DocumentFilter = Annotated[
     str | None, Query(max_length=64, description="only this document (an id from /api/documents)")
 ]

@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, HTTPException, Response, UploadFile, status
 
-from vakanuvis.api import records
-from vakanuvis.api.deps import EngineDep, SettingsDep, TokenName
-from vakanuvis.api.routes.common import DocumentId, PageDep
+from vakanuvis.api.deps import KnowledgeBaseDep, SettingsDep, TokenName
+from vakanuvis.api.routes.common import DocumentId, PageDep, paged
 from vakanuvis.api.schemas import (
     AnnotationsPublic,
     DocumentDetail,
@@ -17,29 +16,28 @@ from vakanuvis.api.schemas import (
     UploadResult,
 )
 from vakanuvis.api.upload import ingest_upload
-from vakanuvis.store import queries
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
 @router.get("", response_model=DocumentsPublic)
-def list_documents(engine: EngineDep, page: PageDep):
-    return records.paged(queries.list_documents(engine), page.offset, page.limit)
+def list_documents(kb: KnowledgeBaseDep, page: PageDep):
+    return paged(kb.documents(), page)
 
 
 @router.get("/{document_id}", response_model=DocumentDetail)
-def get_document(engine: EngineDep, document_id: DocumentId):
-    return records.document_detail(engine, document_id)
+def get_document(kb: KnowledgeBaseDep, document_id: DocumentId):
+    return kb.document(document_id)
 
 
 @router.get("/{document_id}/annotations", response_model=AnnotationsPublic)
-def get_annotations(engine: EngineDep, document_id: DocumentId):
-    return records.document_annotations(engine, document_id)
+def get_annotations(kb: KnowledgeBaseDep, document_id: DocumentId):
+    return kb.annotations(document_id)
 
 
 @router.get("/{document_id}/footnotes", response_model=list[FootnotePublic])
-def get_footnotes(engine: EngineDep, document_id: DocumentId):
-    return queries.list_footnotes(engine, document_id)
+def get_footnotes(kb: KnowledgeBaseDep, document_id: DocumentId):
+    return kb.footnotes(document_id)
 
 
 @router.post(
@@ -50,7 +48,7 @@ def get_footnotes(engine: EngineDep, document_id: DocumentId):
 )
 def upload_document(
     response: Response,
-    engine: EngineDep,
+    kb: KnowledgeBaseDep,
     settings: SettingsDep,
     token: TokenName,
     file: Annotated[UploadFile, File(description="a .txt or .pdf article")],
@@ -61,7 +59,7 @@ def upload_document(
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, "send the article as the form field 'file'"
         )
-    result = ingest_upload(engine, settings, file)
+    result = ingest_upload(kb, settings, file)
     if not result["stored"]:  # the same bytes were already stored: nothing was created
         response.status_code = status.HTTP_200_OK
     return result

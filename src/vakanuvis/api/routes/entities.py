@@ -6,11 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from vakanuvis.api import records
-from vakanuvis.api.deps import EngineDep, TokenName
-from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId
+from vakanuvis.api.deps import KnowledgeBaseDep, TokenName
+from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId, paged
 from vakanuvis.api.schemas import EditPublic, EntitiesPublic, EntityDetail, MergeRequest, RenameRequest
-from vakanuvis.store import edits, queries
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 EntityType = Annotated[
@@ -19,25 +17,24 @@ EntityType = Annotated[
 
 
 @router.get("", response_model=EntitiesPublic)
-def list_entities(engine: EngineDep, page: PageDep, document: DocumentFilter = None, type: EntityType = None):
-    found = queries.list_entities(engine, document)
-    if type:
-        found = [entity for entity in found if entity["type"] == type]
-    return records.paged(found, page.offset, page.limit)
+def list_entities(
+    kb: KnowledgeBaseDep, page: PageDep, document: DocumentFilter = None, type: EntityType = None
+):
+    return paged(kb.entities(document, type=type), page)
 
 
 @router.post("/merge", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}})
-def merge_entities(engine: EngineDep, token: TokenName, body: MergeRequest):
+def merge_entities(kb: KnowledgeBaseDep, token: TokenName, body: MergeRequest):
     """Make the entities in `merge` one with `into`; recorded as an edit that can be undone."""
-    return edits.merge_entities(engine, body.into, list(body.merge), token)
+    return kb.merge_entities(body.into, list(body.merge), by=token)
 
 
 @router.get("/{entity_id}", response_model=EntityDetail)
-def get_entity(engine: EngineDep, entity_id: RecordId):
-    return records.entity_with_sources(engine, entity_id)
+def get_entity(kb: KnowledgeBaseDep, entity_id: RecordId):
+    return kb.entity(entity_id)
 
 
 @router.patch("/{entity_id}", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}})
-def rename_entity(engine: EngineDep, token: TokenName, entity_id: RecordId, body: RenameRequest):
+def rename_entity(kb: KnowledgeBaseDep, token: TokenName, entity_id: RecordId, body: RenameRequest):
     """Give the entity a new canonical name; recorded as an edit that can be undone."""
-    return edits.rename_entity(engine, entity_id, body.name, token)
+    return kb.rename_entity(entity_id, body.name, by=token)

@@ -6,20 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from vakanuvis.api.deps import EngineDep
+from vakanuvis.api.deps import KnowledgeBaseDep
 from vakanuvis.api.schemas import SearchHits
-from vakanuvis.store.search import search_knowledge_base
 
 router = APIRouter(tags=["search"])
 
 
 @router.get("/search", response_model=SearchHits)
 def search(
-    engine: EngineDep,
+    kb: KnowledgeBaseDep,
     q: Annotated[
         str, Query(max_length=500, description="words; Turkish suffixes and accents need not match")
     ],
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ):
-    hits = search_knowledge_base(engine, q, limit=limit)
+    hits = kb.search(q, limit=limit)
     return {"data": hits, "count": len(hits)}

@@ -1,0 +1,90 @@
+"""One process's ingest: read each file, analyse it and store it, several documents to a commit.
+
+The knowledge base runs it in its own process; worker processes and Dask workers run the same function on
+their share of the files (`workers.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from vakanuvis.errors import UnreadableFile, VakanuvisError
+from vakanuvis.ingest import read_file
+from vakanuvis.model import Document
+from vakanuvis.pipeline import analyse
+from vakanuvis.store.write import document_id_for_sha256, save_documents
+
+SAVE_BATCH = 16  # documents committed together at most (the first commits of an ingest hold fewer)
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    document_id: str | None = None
+    error: str | None = None
+    stored: bool = False  # False when the same content was already stored
+
+
+def ingest_files(engine: Engine, paths: Iterable[Path], *, force: bool = False) -> Iterator[IngestResult]:
+    """Read, analyse and store files, each result once its document is committed (errors come back in
+    the results, never raised). Documents are committed several at a time: the first alone, then 2, 4…
+    up to SAVE_BATCH, each in a savepoint of its own, so that a stopped ingest loses at most the
+    documents analysed since the last commit and a document that fails to store is left out whole."""
+    waiting: list[IngestResult | tuple[Path, Document]] = []
+    analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
+    size = 1
+    for path in paths:
+        outcome = _analyse_file(engine, path, force, analysed)
+        waiting.append(outcome)
+        if isinstance(outcome, tuple):
+            analysed[outcome[1].sha256] = outcome[1].id
+        if len(analysed) >= size:
+            yield from _store(engine, waiting)
+            waiting, analysed, size = [], {}, min(2 * size, SAVE_BATCH)
+    yield from _store(engine, waiting)
+
+
+def _analyse_file(
+    engine: Engine, path: Path, force: bool, analysed: dict[str, str]
+) -> IngestResult | tuple[Path, Document]:
+    """The file's analysed document, or the result for a file already stored or that cannot be read."""
+    try:
+        raw = read_file(path)
+        existing = analysed.get(raw.sha256) or document_id_for_sha256(engine, raw.sha256)
+        if existing and not force:
+            return IngestResult(path, existing)
+        return path, analyse(raw)
+    except UnreadableFile as error:
+        return IngestResult(path, error=str(error))
+    except VakanuvisError as error:
+        return IngestResult(path, error=f"{path}: {error}")
+    except Exception as error:  # noqa: BLE001 — one bad file must not stop a folder's ingest
+        return IngestResult(path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})")
+
+
+def _store(engine: Engine, waiting: list[IngestResult | tuple[Path, Document]]) -> Iterator[IngestResult]:
+    """Store the analysed documents among `waiting` in one transaction; the results in file order."""
+    documents = [outcome[1] for outcome in waiting if isinstance(outcome, tuple)]
+    try:
+        errors = save_documents(engine, documents) if documents else []
+    except Exception as error:  # noqa: BLE001 — the commit failed: none of these documents is stored
+        errors = [error] * len(documents)
+    failures = iter(errors)
+    for outcome in waiting:
+        if isinstance(outcome, IngestResult):
+            yield outcome
+            continue
+        path, document = outcome
+        failure = next(failures)
+        if failure is None:
+            yield IngestResult(path, document.id, stored=True)
+        elif isinstance(failure, VakanuvisError):
+            yield IngestResult(path, error=f"{path}: {failure}")
+        else:
+            yield IngestResult(
+                path, error=f"{path}: could not be stored ({type(failure).__name__}: {failure})"
+            )

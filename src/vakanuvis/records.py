@@ -1,0 +1,143 @@
+"""The plain records the Python API returns that are built from the data model or from other records:
+a document with its spans, an actor network, places with their events, and the bounds of a period."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from vakanuvis.errors import BadOption
+from vakanuvis.model import Document
+from vakanuvis.store.queries import ACTOR_TYPES, PLACE_TYPES
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def period_bound(value: str | date | None, *, last: bool, option: str) -> date | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as its first day (or its last, with `last`); `option` names the
+    option or parameter in the error."""
+    if isinstance(value, date):
+        return value
+    if value is None or value == "":
+        return None
+    match = PARTIAL_DATE.match(value)
+    if not match:
+        raise BadOption(f"{option} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(match[1]), int(match[2] or (12 if last else 1)), match[3]
+    try:
+        if day is None:
+            day_number = calendar.monthrange(year, month)[1] if last else 1
+        else:
+            day_number = int(day)
+        return date(year, month, day_number)
+    except (ValueError, calendar.IllegalMonthError) as error:
+        raise BadOption(f"{option} {value!r} is not a date: {error}") from error
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "path": document.path,
+        "language": document.language,
+        "pages": document.pages,
+        "sha256": document.sha256,
+        "text": document.text,
+        "blocks": [
+            {"start": b.span.start, "end": b.span.end, "page": b.page, "kind": b.kind}
+            for b in document.blocks
+        ],
+        "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
+        "sentences": [{"start": s.span.start, "end": s.span.end, "page": s.page} for s in document.sentences],
+    }
+
+
+def annotation_records(document: Document, entity_names: dict[str, str]) -> dict[str, Any]:
+    """Every span of one document; `entity_names` gives the canonical name of each entity key."""
+    citations = defaultdict(list)
+    for citation in document.citations:
+        citations[citation.footnote].append(
+            {"source": citation.source_key or None, "locator": citation.locator, "raw": citation.raw}
+        )
+    return {
+        "dates": [
+            {
+                "start": d.span.start,
+                "end": d.span.end,
+                "footnote": d.span.footnote,
+                "text": d.text,
+                "edtf": d.edtf,
+                "earliest": d.earliest.isoformat(),
+                "latest": d.latest.isoformat(),
+                "year_inferred": d.year_inferred,
+                "role": d.role,
+            }
+            for d in document.dates
+        ],
+        "mentions": [
+            {
+                "start": m.span.start,
+                "end": m.span.end,
+                "footnote": m.span.footnote,
+                "text": m.text,
+                "type": m.type,
+                "entity": m.entity_key or None,
+                "name": entity_names.get(m.entity_key),
+            }
+            for m in document.mentions
+        ],
+        "markers": [{"number": m.number, "offset": m.offset, "page": m.page} for m in document.markers],
+        "footnotes": [
+            {"number": f.number, "text": f.text, "page": f.page, "citations": citations.get(f.number, [])}
+            for f in document.footnotes
+        ],
+    }
+
+
+def actor_network(events: list[dict[str, Any]], entities: list[dict[str, Any]]) -> dict[str, Any]:
+    """People and organizations as nodes, linked when they act in the same events."""
+    actors = {e["name"]: e for e in entities if e["type"] in ACTOR_TYPES}
+    counts: Counter[str] = Counter()
+    links: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for event in events:
+        keys = sorted({actors[name]["id"] for name in event["actors"] if name in actors})
+        counts.update(keys)
+        for pair in combinations(keys, 2):
+            links[pair].append(event["id"])
+    by_key = {entity["id"]: entity for entity in actors.values()}
+    return {
+        "nodes": [
+            {"id": key, "name": by_key[key]["name"], "type": by_key[key]["type"], "events": n}
+            for key, n in counts.most_common()
+        ],
+        "edges": [
+            {"source": a, "target": b, "weight": len(ids), "events": ids}
+            for (a, b), ids in sorted(links.items(), key=lambda item: -len(item[1]))
+        ],
+    }
+
+
+def places_with_events(entities: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places among `entities` that have coordinates, with the events set there."""
+    places = [
+        e for e in entities if e["type"] in PLACE_TYPES and e["lat"] is not None and e["lon"] is not None
+    ]
+    events_at: dict[str, list[str]] = defaultdict(list)
+    for event in events:
+        for name in event["places"]:
+            events_at[name].append(event["id"])
+    return [
+        {
+            "id": p["id"],
+            "name": p["name"],
+            "lat": p["lat"],
+            "lon": p["lon"],
+            "mentions": p["mentions"],
+            "events": events_at.get(p["name"], []),
+        }
+        for p in places
+    ]
