@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from vakanuvis.structure import segment_sentences
-from vakanuvis.structure.footnotes import parse_note_start
 from vakanuvis.structure.guess import guess_language
-from vakanuvis.structure.markers import line_candidates, select_markers
-from vakanuvis.structure.paragraphs import join_lines
+from vakanuvis.structure.lines import join_lines, line_candidates, parse_note_start
+from vakanuvis.structure.markers import select_markers
 
 
 @pytest.mark.parametrize(
@@ -156,8 +155,8 @@ def test_language_guess(text, language):
     ],
 )
 def test_block_kinds(lines, kinds):
+    from vakanuvis.structure.lines import Line
     from vakanuvis.structure.paragraphs import build_body
-    from vakanuvis.structure.zones import Line
 
     body = build_body([Line(text, 1) for text in lines], {})
     assert [block.kind for block in body.blocks] == kinds

@@ -10,7 +10,8 @@ from vakanuvis.model import Document, Marker, RawDocument, Sentence, Span
 from vakanuvis.structure.accounting import account_characters
 from vakanuvis.structure.footnotes import build_footnotes, collect_footnotes
 from vakanuvis.structure.guess import guess_language, guess_title
-from vakanuvis.structure.markers import MarkerCandidate, line_candidates, select_markers
+from vakanuvis.structure.lines import MarkerCandidate, line_candidates
+from vakanuvis.structure.markers import select_markers
 from vakanuvis.structure.paragraphs import build_body
 from vakanuvis.structure.sentences import SentenceIndex, segment_sentences
 from vakanuvis.structure.zones import zone_document

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from vakanuvis.model import Document, RawDocument
-
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+from vakanuvis.structure.lines import SUPERSCRIPTS
 
 
 def visible(text: str) -> Counter[str]:
-    return Counter(char for char in text.translate(SUPERSCRIPT_DIGITS) if not char.isspace())
+    return Counter(char for char in text.translate(SUPERSCRIPTS) if not char.isspace())
 
 
 def account_characters(raw: RawDocument, document: Document) -> Counter[str]:

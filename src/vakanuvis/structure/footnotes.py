@@ -6,29 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from vakanuvis.model import Footnote, Furniture
-from vakanuvis.structure.zones import PAGE_NUMBER, Line, PageZones
-
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-NOTE_START = re.compile(
-    r"^\s{0,4}(?:"
-    r"\[(?P<bracket>\d{1,3})\]"
-    r"|(?P<paren>\d{1,3})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
-    r"|(?P<dot>\d{1,3})\.(?=\s)"
-    r"|(?P<plain>\d{1,3})(?=\s|[^\W\d_])"
-    r")(?P<space>\s*)(?=\S)"
+from vakanuvis.structure.lines import (
+    PAGE_NUMBER,
+    Line,
+    PageZones,
+    accepts,
+    join_lines,
+    parse_note_start,
+    starts_with_month,
 )
-# A number that does not follow the previous footnote's may still open one when it is marked unmistakably,
-# allowing for a footnote that the converter lost.
-MAX_SKIP = 3
-
-
-@dataclass
-class NoteStart:
-    number: int
-    label: str  # the characters of the number as written: "12", "[12]", "12)", "¹²"
-    rest: str  # the footnote's text on this line
-    strong: bool
 
 
 @dataclass
@@ -37,34 +23,6 @@ class NoteDraft:
     page: int
     lines: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
-
-
-def parse_note_start(text: str) -> NoteStart | None:
-    """The footnote number at the start of a footnote-zone line, if any."""
-    match = NOTE_START.match(text)
-    if not match:
-        return None
-    kind = next(name for name in ("bracket", "paren", "sup", "dot", "plain") if match.group(name))
-    if kind == "plain" and not match.group("space") and text[match.end()].islower():
-        return None  # "2nci Ordu", "3üncü": an ordinal with its suffix, not a note number
-    number = int(match.group(kind).translate(SUPERSCRIPTS))
-    label = text[: match.start("space")].strip()
-    strong = kind in ("bracket", "paren", "sup") or len(match.group("space")) >= 2 or not match.group("space")
-    return NoteStart(number=number, label=label, rest=text[match.end() :], strong=strong)
-
-
-def accepts(start: NoteStart, last: int) -> bool:
-    """Whether a number opens the next footnote: the next in sequence, or a small skip marked clearly."""
-    if start.number == last + 1:
-        return True
-    return start.strong and last + 1 < start.number <= last + 1 + MAX_SKIP
-
-
-def starts_with_month(text: str) -> bool:
-    """Whether a text begins with a month name: "4 Mayıs 1920" continues a note, it does not open one."""
-    from vakanuvis.structure.markers import starts_with_month as month_first
-
-    return month_first(text)
 
 
 def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) -> list[NoteDraft]:
@@ -120,8 +78,6 @@ def find_trailing_notes(body: list[Line], last: int, markers: set[int]) -> int |
 
 def build_footnotes(drafts: list[NoteDraft]) -> tuple[list[Footnote], list[Furniture]]:
     """Footnotes from drafts; the hyphens removed while joining are returned as furniture."""
-    from vakanuvis.structure.paragraphs import join_lines
-
     notes: list[Footnote] = []
     removed: list[Furniture] = []
     for draft in drafts:

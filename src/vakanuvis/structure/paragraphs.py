@@ -7,20 +7,12 @@ import statistics
 from dataclasses import dataclass, field
 
 from vakanuvis.model import Block, Furniture, Span
-from vakanuvis.structure.markers import MarkerCandidate
-from vakanuvis.structure.zones import Line
+from vakanuvis.structure.lines import SUPERSCRIPT_DIGITS, Line, MarkerCandidate, join_at_break
 
-SOFT_HYPHEN = "\u00ad"
-# Turkish izafet endings written after a hyphen ("Vilayet-i", "Misak-ı", "Hukuk-u"): a line break after
-# such a hyphen splits a compound, not a word.
-IZAFET = {"ı", "i", "u", "ü"}
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\s?[-–.)](?=\s)|[a-zçğıöşü]\)(?=\s)|[•▪●◦·]|[-–—](?=\s))\s*")
 NUMBERED_HEADING = re.compile(r"^(?:[0-9]{1,2}|[IVX]{1,5})\.(?:[0-9]{1,2}\.)*\s+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?:…][”\"’'»)\]]*$")
-WORD_AT_END = re.compile(r"[^\W\d_]+$")
-WORD_AT_START = re.compile(r"[^\W\d_]+")
 WHITESPACE_RUN = re.compile(r"\s+")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 @dataclass
@@ -41,41 +33,6 @@ class Body:
     page_starts: list[tuple[int, int]]
     markers: list[tuple[int, int, int]]  # (offset in text, number, page)
     removed: list[Furniture]
-
-
-def join_at_break(left: str, right: str) -> tuple[str, str, str | None]:
-    """How two lines meet: (left text to keep, glue, removed hyphen or None)."""
-    if left.endswith(SOFT_HYPHEN):
-        return left[:-1], "", SOFT_HYPHEN
-    if left.endswith("-") and len(left) >= 2 and left[-2].isalpha():
-        first = WORD_AT_START.match(right)
-        if first is None or not right[0].isalpha():
-            return left, "", None  # "Türkiye-" + "1920": a compound with a number
-        if right[0].islower():
-            head = WORD_AT_END.search(left[:-1])
-            reduplicated = head is not None and head.group().lower() == first.group().lower()
-            if first.group() in IZAFET or reduplicated:
-                return left, "", None
-            return left[:-1], "", "-"
-        return left, "", None  # "Azerbaycan-" + "Ermenistan": a hyphenated compound of names
-    if left.endswith("-") and len(left) >= 2 and left[-2].isdigit() and right[:1].isdigit():
-        return left, "", None  # "1918-" + "20"
-    return left, " ", None
-
-
-def join_lines(lines: list[str]) -> tuple[str, list[str]]:
-    """Lines of one paragraph joined into one string; also the hyphens removed."""
-    text = ""
-    removed: list[str] = []
-    for line in lines:
-        if not text:
-            text = line
-            continue
-        text, glue, hyphen = join_at_break(text, line)
-        if hyphen:
-            removed.append(hyphen)
-        text = text + glue + line
-    return text, removed
 
 
 def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:

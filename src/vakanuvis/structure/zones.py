@@ -10,36 +10,16 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
 
 from vakanuvis.model import Furniture, RawDocument, RawLine
+from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, accepts, line_candidates, parse_note_start
 
-PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—]?\s*$", re.IGNORECASE)
 # A running head that carries the page number: "37  Article title" or "JOURNAL 38" / "Title   12".
 HEAD_WITH_NUMBER = re.compile(r"^\s*\d{1,4}\s{2,}\S|\S\s{2,}\d{1,4}\s*$")
 NOTE_END = re.compile(r"[.!?)\]][”\"’'»]*$")
 RULE = re.compile(r"^\s*[_\-—–=~*.·]{5,}\s*$")
 BLANK_SEPARATOR_WIDTH = 20  # a line of only spaces this long is the rule above the footnotes
 HEAVY_INDENT = 10  # centred or right-aligned text: running heads, not body lines
-
-
-@dataclass
-class Line:
-    """One line in a zone, with what the later steps need to know about its surroundings."""
-
-    text: str
-    page: int
-    font_size: float | None = None
-    gap_before: bool = False  # a blank line or a wide vertical gap precedes it
-    indented: bool = False  # first-line indent (layout only)
-
-
-@dataclass
-class PageZones:
-    page: int
-    body: list[Line] = field(default_factory=list)
-    notes: list[Line] | None = None  # None: no footnote zone found by layout or separator
-    furniture: list[Furniture] = field(default_factory=list)
 
 
 def furniture_key(text: str) -> str:
@@ -126,8 +106,6 @@ def split_inferred_pages(
     furniture, a page number under the notes, or, failing those, by body evidence: a line carrying the
     marker of a footnote not yet read.
     """
-    from vakanuvis.structure.footnotes import accepts, parse_note_start
-
     pages: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     body: list[str] = []
     notes: list[str] | None = None
@@ -185,8 +163,6 @@ def split_inferred_pages(
 
 def carries_unread_marker(text: str, last_note: int) -> bool:
     """A footnote-zone line holding the marker of a later footnote is body text of the next page."""
-    from vakanuvis.structure.markers import line_candidates
-
     return any(
         c.glued_to_punctuation and last_note < c.number <= last_note + 3
         for c in line_candidates(text.strip())
@@ -378,8 +354,6 @@ def small_type_above_notes(notes: list[RawLine]) -> int:
     They are when the zone does not open with a footnote number but a footnote number follows a clearly
     wider vertical gap further down: the gap is the space (and rule) above the footnotes.
     """
-    from vakanuvis.structure.footnotes import parse_note_start
-
     if len(notes) < 2 or parse_note_start(notes[0].text) is not None:
         return 0
     gaps = [(b.top or 0.0) - (a.top or 0.0) for a, b in zip(notes, notes[1:], strict=False)]
