@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vakanuvis.annotate.citations import repair_run_together
-from vakanuvis.annotate.citations.latin import fold, to_latin
+from vakanuvis.lang.folds import fold_for_citation_matching
+from vakanuvis.lang.latin import to_latin
 
 
 @pytest.mark.parametrize(
@@ -58,4 +59,4 @@ def test_to_latin(text: str, latin: str) -> None:
     ],
 )
 def test_fold_makes_one_key(a: str, b: str) -> None:
-    assert fold(a) == fold(b)
+    assert fold_for_citation_matching(a) == fold_for_citation_matching(b)

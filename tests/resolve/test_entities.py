@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import EntityMention, Span
-from vakanuvis.resolve.authority import Authority, fold_name, load_authority, name_key
+from vakanuvis.resolve.authority import Authority, load_authority, name_key
 from vakanuvis.resolve.entities import resolve_entities
 
 DATA = Path(__file__).parent.parent / "data" / "entities"
@@ -39,7 +40,7 @@ def keys_of(surfaces: list[str], kind: str = "person", authority: Authority | No
     ],
 )
 def test_name_forms(text: str, folded: str, key: str) -> None:
-    assert fold_name(text) == folded
+    assert fold_for_name_matching(text) == folded
     assert name_key(text) == key
 
 

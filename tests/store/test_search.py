@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
+from vakanuvis.lang.folds import fold_for_search
 from vakanuvis.model import Block, DateMention, Document, Footnote, Marker, Sentence, Span
 from vakanuvis.store.database import open_database
 from vakanuvis.store.edits import refresh_after_resolution
-from vakanuvis.store.search import fold, index_terms, query_prefixes, search_knowledge_base
+from vakanuvis.store.search import index_terms, query_prefixes, search_knowledge_base
 from vakanuvis.store.write import save_document
 
 SENTENCES = [
@@ -55,7 +56,7 @@ def article(document_id: str = "a1", sentences: list[str] = SENTENCES) -> Docume
     ],
 )
 def test_fold(word, folded):
-    assert fold(word) == folded
+    assert fold_for_search(word) == folded
 
 
 def test_apostrophe_suffix_is_cut_and_stems_indexed():

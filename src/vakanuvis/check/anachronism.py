@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from vakanuvis.check.evidence import SentenceDates, evidence_at, governing_date
+from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above
 from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
 
 STATE_TYPES = ("organization",)
@@ -55,7 +56,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(name.replace("İ", "i").replace("I", "ı").lower().split())
+    return tuple(turkish_lower_keeping_dot_above(name).split())
 
 
 def _dated_names(entities: dict[str, Entity]) -> dict[tuple[str, ...], Entity]:

@@ -21,12 +21,13 @@ import iuliia
 import yaml
 
 from vakanuvis.errors import VakanuvisError
+from vakanuvis.lang.folds import DOTTED_ABBREVIATION, fold_for_name_matching
+from vakanuvis.lang.latin import CYRILLIC
+from vakanuvis.lang.tr.casing import turkish_lower
 
 ENTITY_TYPES = ("person", "place", "organization", "treaty", "meeting")
 AUTHORITY_ENV = "VAKANUVIS_AUTHORITY"
 
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_DOTTED_ABBREVIATION = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]\.?$")
 # Latin letters of Turkish and Azerbaijani mapped to the spelling a Russian transliteration gives, so that
 # "Çiçerin" and "Чичерин", "Naxçıvan" and "Nahçıvan", "Orconikidze" and "Орджоникидзе" share one key.
 _LATIN_TO_KEY = str.maketrans(
@@ -56,32 +57,12 @@ class BadAuthorityFile(VakanuvisError):
 
 
 @lru_cache(maxsize=262_144)
-def turkish_lower(text: str) -> str:
-    """Lower-case with the Turkish dotted and dotless i (İ→i, I→ı)."""
-    return text.replace("İ", "i").replace("I", "ı").lower().replace("i̇", "i")
-
-
-@lru_cache(maxsize=262_144)
-def fold_name(text: str) -> str:
-    """Case- and accent-folded form of a name: 'Nәrimanov' → 'nerimanov', 'T.B.M.M' → 'tbmm'."""
-    text = text.strip()
-    if _DOTTED_ABBREVIATION.match(text):
-        text = text.replace(".", "")
-    if _CYRILLIC.search(text):
-        text = iuliia.WIKIPEDIA.translate(text)
-    text = turkish_lower(text).replace("ı", "i").replace("ә", "e").replace("ə", "e")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"[’'`ʼ]", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
-@lru_cache(maxsize=262_144)
 def name_key(text: str) -> str:
     """Script-insensitive matching key: 'Çiçerin', 'Chicherin' and 'Чичерин' all give 'chicherin'."""
     text = text.strip()
-    if _DOTTED_ABBREVIATION.match(text):
+    if DOTTED_ABBREVIATION.match(text):
         text = text.replace(".", "")
-    if _CYRILLIC.search(text):
+    if CYRILLIC.search(text):
         text = iuliia.WIKIPEDIA.translate(text)
     text = turkish_lower(text)
     for digraph, letter in _DIGRAPHS:
@@ -97,7 +78,7 @@ def name_key(text: str) -> str:
 
 def slug(text: str) -> str:
     """A key-safe form of a name: 'Mustafa Kemal' → 'mustafa-kemal'."""
-    return fold_name(text).replace(" ", "-")
+    return fold_for_name_matching(text).replace(" ", "-")
 
 
 @dataclass(frozen=True)

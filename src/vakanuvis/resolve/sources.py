@@ -30,7 +30,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from vakanuvis.annotate.citations.latin import fold, to_latin
+from vakanuvis.lang.folds import fold_for_citation_matching
+from vakanuvis.lang.latin import to_latin
 from vakanuvis.model import Citation, Source
 from vakanuvis.resolve.work_graph import (
     CitationKeys,
@@ -55,11 +56,11 @@ def _order_key(item: _Item) -> tuple[str, int, int]:
 
 def representative(citations: list[Citation]) -> Citation:
     """The citation that best describes a work: the commonest repaired title, then the most fields filled."""
-    titles = Counter(fold(c.title_repaired or c.title or "") for c in citations)
+    titles = Counter(fold_for_citation_matching(c.title_repaired or c.title or "") for c in citations)
 
     def score(citation: Citation) -> tuple[int, int, str]:
         return (
-            titles[fold(citation.title_repaired or citation.title or "")],
+            titles[fold_for_citation_matching(citation.title_repaired or citation.title or "")],
             filled_fields(citation),
             citation.raw,
         )

@@ -10,7 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from vakanuvis.annotate.citations.latin import fold, to_latin
+from vakanuvis.lang.folds import fold_for_citation_matching
+from vakanuvis.lang.latin import to_latin
 from vakanuvis.model import Citation, Source, citation_fields, stored_citation
 from vakanuvis.resolve.sources import commonest, filled_fields, most_written_authors
 from vakanuvis.resolve.work_graph import WorkNode
@@ -20,7 +21,7 @@ Digest = dict[str, Any]
 
 def citation_digest(document: str, citation: Citation) -> Digest:
     """The digest of one citation."""
-    title = fold(citation.title_repaired or citation.title or "")
+    title = fold_for_citation_matching(citation.title_repaired or citation.title or "")
     filled = filled_fields(citation)
     record = {
         "footnote": citation.footnote,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from vakanuvis.annotate.citations.latin import fold
+from vakanuvis.lang.folds import fold_for_citation_matching
 from vakanuvis.model import Citation
 from vakanuvis.resolve.union_find import root
 
@@ -78,23 +78,29 @@ def author_parts(name: str) -> tuple[str, str]:
     rest = INITIALS.sub(" ", name).split()
     if initials and rest:
         surname = rest[-1] if name.find(rest[-1]) > name.find(initials[0]) else rest[0]
-        return fold(surname), fold(initials[0])[:1]
+        return fold_for_citation_matching(surname), fold_for_citation_matching(initials[0])[:1]
     if len(rest) >= 2:
-        return fold(rest[-1]), fold(rest[0])[:1]
-    return (fold(rest[0]) if rest else ""), ""
+        return fold_for_citation_matching(rest[-1]), fold_for_citation_matching(rest[0])[:1]
+    return (fold_for_citation_matching(rest[0]) if rest else ""), ""
 
 
 def citation_keys(citation: Citation) -> CitationKeys:
     kind = citation.type if citation.type in ("archive", "newspaper") else "work"
     surname, initial = author_parts(citation.authors[0]) if citation.authors else ("", "")
     written = citation.title_repaired or citation.title or citation.container or ""
-    title = fold(written)
-    main_title = fold(written.split(":")[0]) if ":" in written else ""
+    title = fold_for_citation_matching(written)
+    main_title = fold_for_citation_matching(written.split(":")[0]) if ":" in written else ""
     if main_title == title or len(main_title) < MAIN_TITLE_LENGTH:
         main_title = ""
     hard: dict[str, str] = {"kind": kind}
     if kind == "archive":
-        hard.update({k: fold(v) for k, v in citation.archive.items() if k in ARCHIVE_FILE_FIELDS})
+        hard.update(
+            {
+                k: fold_for_citation_matching(v)
+                for k, v in citation.archive.items()
+                if k in ARCHIVE_FILE_FIELDS
+            }
+        )
     elif kind == "newspaper":
         if citation.issue_date:
             hard["issue"] = citation.issue_date
@@ -111,8 +117,10 @@ def citation_keys(citation: Citation) -> CitationKeys:
 def work_node(citation: Citation) -> WorkNode:
     """The node of a citation that is not a back-reference."""
     keys = citation_keys(citation)
-    place = fold(citation.place or "")
-    archive = fold(citation.archive.get("archive", "")) if keys.kind == "archive" else ""
+    place = fold_for_citation_matching(citation.place or "")
+    archive = (
+        fold_for_citation_matching(citation.archive.get("archive", "")) if keys.kind == "archive" else ""
+    )
     signature = f"{keys.content}|{place}|{citation.year or ''}|{archive}"
     digest = hashlib.sha1(signature.encode("utf-8")).hexdigest()[:24]
     return WorkNode(f"w:{digest}", keys, place, citation.year, archive)

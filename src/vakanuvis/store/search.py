@@ -10,7 +10,6 @@ index over a tsvector of it, joined with the `turkish` configuration over unacce
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -18,6 +17,8 @@ from typing import Any
 import snowballstemmer
 from sqlalchemy import Connection, Engine, bindparam, delete, select, text
 
+from vakanuvis.lang.folds import fold_for_search
+from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above
 from vakanuvis.model import Document
 from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
@@ -26,19 +27,6 @@ MAX_QUERY_WORDS = 12
 MIN_PREFIX = 3
 _WORD = re.compile(r"\w+(?:['’ʼ‘`´]\w+)?")
 _APOSTROPHES = re.compile(r"['’ʼ‘`´]")
-# Letters that NFKD does not decompose but a reader without a Turkish keyboard types otherwise.
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d"})
-
-
-def turkish_lower(word: str) -> str:
-    """Lower case with Turkish dotted and dotless I: İ→i, I→ı."""
-    return word.replace("İ", "i").replace("I", "ı").lower()
-
-
-def fold(word: str) -> str:
-    """Accents and Turkish letters folded to plain Latin: "Nahçıvan" → "nahcivan"."""
-    decomposed = unicodedata.normalize("NFKD", turkish_lower(word).replace("i̇", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +38,9 @@ def _stemmer():
 def word_terms(word: str) -> tuple[str, str]:
     """(folded word, folded stem) of one word, its apostrophe suffix dropped."""
     base = _APOSTROPHES.split(word, maxsplit=1)[0]
-    lowered = turkish_lower(base)
+    lowered = turkish_lower_keeping_dot_above(base)
     stem = _stemmer().stemWord(lowered) if lowered.isalpha() else lowered
-    return fold(lowered), fold(stem)
+    return fold_for_search(lowered), fold_for_search(stem)
 
 
 def words(text_: str) -> list[str]:

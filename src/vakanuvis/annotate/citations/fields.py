@@ -11,9 +11,9 @@ import re
 
 from convertdate import julian  # type: ignore[import-untyped]
 
-from vakanuvis.annotate.citations.latin import CYRILLIC, to_latin
 from vakanuvis.annotate.citations.repair import repair_run_together
 from vakanuvis.annotate.citations.vocabulary import LOWER, UPPER, YEAR, Vocabulary, vocabulary
+from vakanuvis.lang.latin import CYRILLIC, to_latin
 from vakanuvis.model import Citation, Span
 
 INITIAL = rf"[{UPPER}][{LOWER}]?\.\s*"

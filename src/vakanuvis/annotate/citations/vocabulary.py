@@ -72,7 +72,6 @@ class Vocabulary:
     issue_date: re.Pattern[str]
     months: dict[str, int]
     place_abbreviations: dict[str, str]
-    az_cyrillic: dict[str, str]
     az_marks: str
     ocr_confusions: dict[str, list[str]]
     places: frozenset[str]
@@ -130,7 +129,6 @@ def vocabulary() -> Vocabulary:
         ),
         months=months,
         place_abbreviations=abbreviations,
-        az_cyrillic=az.get("cyrillic_to_latin") or {},
         az_marks=az.get("cyrillic_marks") or "",
         ocr_confusions=confusions,
         places=frozenset(p.casefold() for p in _collect("places"))

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TypeVar
 
 from vakanuvis.lang import language_data
+from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above, turkish_upper
 
 T = TypeVar("T")
 APOSTROPHE = "[’'‘`´]"
@@ -17,20 +18,11 @@ WORD_START = rf"(?<!{LETTERS})"
 WORD_END = rf"(?!{LETTERS})"
 
 
-def turkish_lower(text: str) -> str:
-    """Lowercase with the Turkish dotted and dotless i."""
-    return text.replace("I", "ı").replace("İ", "i").lower()
-
-
-def turkish_upper(text: str) -> str:
-    return text.replace("i", "İ").replace("ı", "I").upper()
-
-
 def case_variants(form: str, capitalized_only: bool = False) -> set[str]:
     """The spellings of `form` in lower, upper and title case, Turkish and general casing."""
     variants = {form, form.upper(), turkish_upper(form)}
     if not capitalized_only:
-        variants |= {form.lower(), turkish_lower(form)}
+        variants |= {form.lower(), turkish_lower_keeping_dot_above(form)}
     for text in list(variants):
         if text:
             variants.add(text[0].upper() + text[1:])
@@ -119,7 +111,7 @@ def trie_pattern(words: list[str]) -> str:
 
 def key(text: str) -> str:
     """The lookup key of a written word: Turkish-lowercased, inner whitespace collapsed."""
-    return " ".join(turkish_lower(text).split())
+    return " ".join(turkish_lower_keeping_dot_above(text).split())
 
 
 @dataclass

@@ -23,8 +23,9 @@ from rapidfuzz import fuzz
 
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
+from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import Document, EntityMention, Span
-from vakanuvis.resolve.authority import Authority, fold_name, load_authority
+from vakanuvis.resolve.authority import Authority, load_authority
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
@@ -68,15 +69,15 @@ def recover_surnames(candidates: list[Candidate], recognizer: RuleRecognizer) ->
     """Capitalized common words dropped by the rules that are the surname of a titled person ('Albay Rey')."""
     titles = recognizer.words.titles_after
     titled = {
-        fold_name(names[-1].stem)
+        fold_for_name_matching(names[-1].stem)
         for c in candidates
         if c.type == "person" and c.strength >= 3
-        if (names := [t for t in c.tokens if fold_name(t.stem) not in titles])
+        if (names := [t for t in c.tokens if fold_for_name_matching(t.stem) not in titles])
     }
     taken = {(c.start, c.end) for c in candidates}
     recovered = []
     for token in recognizer.dropped:
-        if fold_name(token.stem) in titled and (token.start, token.end) not in taken:
+        if fold_for_name_matching(token.stem) in titled and (token.start, token.end) not in taken:
             recovered.append(Candidate(token.start, token.end, token.stem, "person", 2, [token]))
     return recovered
 
@@ -85,31 +86,35 @@ def harmonize_types(candidates: list[Candidate], text: str) -> None:
     """Make one document's types agree; changes `candidates` in place."""
     # 1. a surname seen in a full or titled name is a person wherever it stands alone
     surnames = {
-        fold_name(c.tokens[-1].stem)
+        fold_for_name_matching(c.tokens[-1].stem)
         for c in candidates
         if c.type == "person" and len([t for t in c.tokens if t.kind == "word"]) >= 2
     }
     for candidate in candidates:
-        if candidate.strength < 3 and len(candidate.tokens) == 1 and fold_name(candidate.surface) in surnames:
+        if (
+            candidate.strength < 3
+            and len(candidate.tokens) == 1
+            and fold_for_name_matching(candidate.surface) in surnames
+        ):
             candidate.type = "person"
             candidate.strength = 2
     # 2. the same surface gets the type its best-evidenced occurrence has
     best: dict[str, Candidate] = {}
     for candidate in candidates:
-        key = fold_name(candidate.surface)
+        key = fold_for_name_matching(candidate.surface)
         if key not in best or candidate.strength > best[key].strength:
             best[key] = candidate
     for candidate in candidates:
-        leader = best[fold_name(candidate.surface)]
+        leader = best[fold_for_name_matching(candidate.surface)]
         if leader.strength > candidate.strength:
             candidate.type = leader.type
     # 3. a bare unknown word that is a misspelling of a better-evidenced name takes its type ("Nahçiva")
     for candidate in candidates:
         if candidate.strength != 1:
             continue
-        key = fold_name(candidate.surface)
+        key = fold_for_name_matching(candidate.surface)
         for model in best.values():
-            spelled = fold_name(model.surface)
+            spelled = fold_for_name_matching(model.surface)
             if (
                 model.strength >= 2
                 and spelled != key

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.tokens import Token
 from vakanuvis.annotate.entities.words import Words
-from vakanuvis.resolve.authority import turkish_lower
+from vakanuvis.lang.tr.casing import turkish_lower
 
 _HEAD_INFLECTION = frozenset({"A3sg", "A3pl", "Pnon", "P3sg", "P3pl"}) | morphology.CASE_MORPHEMES
 _MEMO_LIMIT = 262_144  # words remembered per question before that memo starts afresh

@@ -22,7 +22,7 @@ from vakanuvis.annotate.entities.analysis_cache import (
     cache_size,
     read_cache,
 )
-from vakanuvis.resolve.authority import turkish_lower
+from vakanuvis.lang.tr.casing import turkish_lower
 
 CASE_MORPHEMES = frozenset({"Nom", "Acc", "Dat", "Loc", "Abl", "Gen", "Ins", "Equ"})
 POSSESSIVE_MORPHEMES = frozenset({"P1sg", "P2sg", "P3sg", "P1pl", "P2pl", "P3pl"})

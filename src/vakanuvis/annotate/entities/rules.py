@@ -15,7 +15,9 @@ from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head, segment_profile
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
 from vakanuvis.annotate.entities.words import entity_words
-from vakanuvis.resolve.authority import Authority, AuthorityEntry, turkish_lower
+from vakanuvis.lang.folds import fold_for_surname_ending
+from vakanuvis.lang.tr.casing import turkish_lower
+from vakanuvis.resolve.authority import Authority, AuthorityEntry
 from vakanuvis.resolve.gazetteer import lookup_place
 
 # Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
@@ -439,7 +441,7 @@ class RuleRecognizer:
             if all(t.text.isupper() and len(t.text) > 1 for t in kept):
                 return None  # a heading in capitals ("LOZAN KONFERANSI VE MUSUL MESELESİ"), not a person
             return Candidate(first.start, last.end, surface, "person", 2, kept)
-        lower = fold_surname(surface)
+        lower = fold_for_surname_ending(surface)
         if any(lower.endswith(ending) and len(lower) > len(ending) + 2 for ending in words.surname_endings):
             return Candidate(first.start, last.end, surface, "person", 2, kept)
         return Candidate(first.start, last.end, surface, "person", 1, kept)
@@ -511,7 +513,3 @@ class RuleRecognizer:
             _Segment(p, segment.pre_title and i == 0, segment.post_title and i == final)
             for i, p in enumerate(parts)
         ]
-
-
-def fold_surname(text: str) -> str:
-    return turkish_lower(text.split()[-1]) if text.split() else ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vakanuvis.lang import all_language_data
-from vakanuvis.resolve.authority import turkish_lower
+from vakanuvis.lang.tr.casing import turkish_lower
 
 
 @dataclass(frozen=True)

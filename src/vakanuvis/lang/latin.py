@@ -1,24 +1,21 @@
-"""Latin forms of citation fields: ALA-LC for Russian (through iuliia), the 1991 alphabet for Azerbaijani.
+"""Latin forms of text: ALA-LC for Russian (through iuliia), the 1991 alphabet for Azerbaijani.
 
 Azerbaijani Cyrillic is told from Russian by the letters Russian lacks (ә, ғ, ј, ҝ, ө, ү, һ, ҹ).
 Latin-script Azerbaijani text often carries a Cyrillic ә or һ typed for ə and h; those words are
-mapped letter for letter too.
+mapped letter for letter too. The Azerbaijani letters and marks are `lang/az/citations.yaml`'s.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import iuliia
 
-from vakanuvis.annotate.citations.vocabulary import vocabulary
+from vakanuvis.lang import language_data
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 WORD = re.compile(r"\S+")
-# letters that a casefolded comparison key should not tell apart
-KEY_LETTERS = str.maketrans({"ı": "i", "ə": "e", "ä": "e", "ß": "ss", "ø": "o", "æ": "ae"})
 
 
 def _letter_map(text: str, table: dict[str, str]) -> str:
@@ -45,27 +42,14 @@ def to_latin(text: str) -> str:
     """`text` in Latin script; text without Cyrillic letters comes back unchanged."""
     if not CYRILLIC.search(text):
         return text
-    words = vocabulary()
-    table = words.az_cyrillic
+    azerbaijani = language_data("az", "citations")
+    table = azerbaijani.get("cyrillic_to_latin") or {}
     # stray Cyrillic letters inside Latin-script words are Azerbaijani letters typed from the wrong keyboard
     text = WORD.sub(
         lambda m: _letter_map(m.group(0), table) if _mostly_latin(m.group(0)) else m.group(0), text
     )
     if not CYRILLIC.search(text):
         return text
-    if any(mark in text.lower() for mark in words.az_marks):
+    if any(mark in text.lower() for mark in azerbaijani.get("cyrillic_marks") or ""):
         return _letter_map(text, table)
     return str(iuliia.ALA_LC.translate(text))
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """A comparison key: Latin, no diacritics, casefolded, letters and digits only."""
-    latin = to_latin(text).casefold().translate(KEY_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", latin)
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
-
-
-def fold_words(text: str) -> str:
-    """Like `fold` but keeping word boundaries as single spaces."""
-    return " ".join(filter(None, (fold(word) for word in re.split(r"[\s\-–—.,:;/]+", text))))
