@@ -10,7 +10,7 @@ neither the memory nor the persistent cache) is timed once per word of the list,
 an empty cache and writes the words that reach zeyrek, one a line. --dump writes each word and its analyses
 as JSON lines, sorted (zeyrek's order of a word's analyses follows
 the hash seed; --zeyrek-order keeps it, for runs with one PYTHONHASHSEED), so that runs before and after a
-speed change can be compared with `diff`. --plain times zeyrek's own search instead of `zeyrek_speed`'s.
+speed change can be compared with `diff`. --plain times zeyrek's own search instead of `zeyrek_search`'s.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def collect(corpus: Path, count: int, output: Path) -> None:
     """Write the words `analyze_word` hands to zeyrek during a cold analysis of the corpus."""
     with tempfile.TemporaryDirectory() as empty:
         os.environ["VAKANUVIS_CACHE_DIR"] = empty
-        from vakanuvis.annotate.entities import morphology
         from vakanuvis.ingest import read_file
+        from vakanuvis.lang.tr import morphology
         from vakanuvis.pipeline import analyse
 
         reached: list[str] = []
@@ -53,7 +53,7 @@ def collect(corpus: Path, count: int, output: Path) -> None:
 
 
 def timed_run(words: list[str], plain: bool, profile: bool, dump: Path | None, zeyrek_order: bool) -> None:
-    from vakanuvis.annotate.entities import morphology
+    from vakanuvis.lang.tr import morphology
 
     os.environ["VAKANUVIS_CACHE_DIR"] = "off"
     loaded = morphology._analyzer()  # the lexicon load is not what we time
@@ -75,7 +75,7 @@ def timed_run(words: list[str], plain: bool, profile: bool, dump: Path | None, z
     print(
         f"{len(words)} words in {elapsed:.2f} s: {len(words) / elapsed:,.0f} words/s,"
         f" {elapsed * 1000 / len(words):.3f} ms/word (CPU {cpu * 1000 / len(words):.3f} ms/word)"
-        f" with {'zeyrek' if plain else 'zeyrek_speed'}'s search"
+        f" with {'zeyrek' if plain else 'zeyrek_search'}'s search"
     )
     if profiler is not None:
         stats = pstats.Stats(profiler)
@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("--words", type=Path, help="words to analyse, one a line")
     parser.add_argument("--dump", type=Path, help="write each word's analyses as JSON lines")
     parser.add_argument("--zeyrek-order", action="store_true", help="dump analyses in zeyrek's order")
-    parser.add_argument("--plain", action="store_true", help="zeyrek's own search, not zeyrek_speed's")
+    parser.add_argument("--plain", action="store_true", help="zeyrek's own search, not zeyrek_search's")
     parser.add_argument("--profile", action="store_true", help="cProfile top 25 by own and cumulative time")
     args = parser.parse_args()
     if args.collect is not None:

@@ -8,8 +8,8 @@ import sys
 from vakanuvis.annotate.citations import parse_citations
 from vakanuvis.annotate.dates import tag_dates
 from vakanuvis.annotate.entities import find_mentions
-from vakanuvis.annotate.entities.morphology import save_new_analyses
 from vakanuvis.annotate.events import build_events
+from vakanuvis.lang.tr.morphology import save_new_analyses
 from vakanuvis.model import Document, RawDocument
 from vakanuvis.structure import recover_structure
 

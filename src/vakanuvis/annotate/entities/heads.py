@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from vakanuvis.annotate.entities import morphology
 from vakanuvis.annotate.entities.tokens import Token
 from vakanuvis.annotate.entities.words import Words
+from vakanuvis.lang.tr import morphology
 from vakanuvis.lang.tr.casing import turkish_lower
 
 _HEAD_INFLECTION = frozenset({"A3sg", "A3pl", "Pnon", "P3sg", "P3pl"}) | morphology.CASE_MORPHEMES

@@ -1,7 +1,7 @@
 """Turkish word analysis through zeyrek's word-level parser, loaded lazily and cached per word.
 
 zeyrek's public `analyze`/`lemmatize` tokenize with NLTK data that is not installed, so we call its
-rule-based analyzer on single words, searched by `zeyrek_speed` (about 0.12 ms a new word instead of
+rule-based analyzer on single words, searched by `zeyrek_search` (about 0.12 ms a new word instead of
 zeyrek's 1-2 ms, same analyses in the same order; after a 3-5 s load). Analyses are kept per distinct
 word in memory and in a persistent cache file (`analysis_cache`), and zeyrek is loaded only when a word
 is in neither.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from vakanuvis.annotate.entities.analysis_cache import (
+from vakanuvis.lang.tr.analysis_cache import (
     AnalysisTuple,
     append_cache,
     cache_file,
@@ -40,7 +40,7 @@ class Analysis:
         return self.morphemes[0][1] if self.morphemes else ""
 
 
-# zeyrek_speed's search (the same analyses in the same order, ~9x faster); False: zeyrek's own, to compare
+# zeyrek_search's search (the same analyses in the same order, ~9x faster); False: zeyrek's own, to compare
 USE_FAST_SEARCH = True
 
 
@@ -53,7 +53,7 @@ def _analyzer() -> Any:
 
     analyzer = MorphAnalyzer()
     if USE_FAST_SEARCH:
-        from vakanuvis.annotate.entities.zeyrek_speed import FastRuleBasedAnalyzer
+        from vakanuvis.lang.tr.zeyrek_search import FastRuleBasedAnalyzer
 
         analyzer.analyzer = FastRuleBasedAnalyzer(analyzer.morphotactics)
     return analyzer

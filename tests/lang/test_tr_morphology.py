@@ -1,10 +1,16 @@
-"""Word analysis is a function of the word alone, not of the words analysed before it."""
+"""Word analysis is a function of the word alone, not of the words analysed before it; the fast search
+finds zeyrek's own analyses, with the zeyrek version whose internals it copies."""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
 import pytest
 
-from vakanuvis.annotate.entities.morphology import _analyzer
+from vakanuvis.lang.tr.morphology import _analyzer
 
 
 def analyses(word: str) -> list[str]:
@@ -27,10 +33,10 @@ def test_an_analysis_does_not_depend_on_the_words_before(earlier, word):
 
 
 def plain_and_fast() -> tuple[object, object]:
-    """zeyrek's own search and zeyrek_speed's, over the one loaded graph."""
+    """zeyrek's own search and zeyrek_search's, over the one loaded graph."""
     from zeyrek.rulebasedanalyzer import RuleBasedAnalyzer
 
-    from vakanuvis.annotate.entities.zeyrek_speed import FastRuleBasedAnalyzer
+    from vakanuvis.lang.tr.zeyrek_search import FastRuleBasedAnalyzer
 
     loaded = _analyzer()
     return RuleBasedAnalyzer(loaded.morphotactics), FastRuleBasedAnalyzer(loaded.morphotactics)
@@ -101,10 +107,17 @@ def test_the_fast_search_agrees_on_the_commonest_turkish_words():
 
 
 def test_the_fast_search_is_used_and_keeps_answers_independent_of_earlier_words():
-    from vakanuvis.annotate.entities.zeyrek_speed import FastRuleBasedAnalyzer
+    from vakanuvis.lang.tr.zeyrek_search import FastRuleBasedAnalyzer
 
     assert isinstance(_analyzer().analyzer, FastRuleBasedAnalyzer)
     fast = _analyzer().analyzer
     first = described(fast.analyze("görüldüğü"))
     described(fast.analyze("görmek"))
     assert described(fast.analyze("görüldüğü")) == first != []
+
+
+def test_the_installed_zeyrek_is_the_version_the_fast_search_was_written_for():
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [re.fullmatch(r"zeyrek==(\S+)", d) for d in pyproject["project"]["dependencies"]]
+    (pinned,) = [pin.group(1) for pin in pins if pin]
+    assert metadata.version("zeyrek") == pinned
