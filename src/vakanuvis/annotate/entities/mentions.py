@@ -1,0 +1,124 @@
+"""A document's entity mentions: the rule recognizer's over every body sentence, their types made to agree,
+and the optional model's (the decisions are listed in the package's docstring)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from vakanuvis.annotate.entities.recognizer import model_mentions
+from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
+from vakanuvis.lang.folds import fold_for_name_matching
+from vakanuvis.model import Document, EntityMention, Span
+from vakanuvis.resolve.authority import Authority, load_authority
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
+_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
+
+
+def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
+    """Every entity mention of the body text, in text order, with its suffix-free surface form."""
+    recognizer = RuleRecognizer(authority or load_authority())
+    text = document.text
+    spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
+    candidates: list[Candidate] = []
+    for start, end in spans or fallback_sentences(text):
+        candidates.extend(recognizer.sentence_candidates(text, start, end))
+    candidates.extend(recover_surnames(candidates, recognizer))
+    harmonize_types(candidates, text)
+    mentions = [
+        EntityMention(Span(c.start, c.end), text[c.start : c.end], c.surface, c.type) for c in candidates
+    ]
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    for extra in model_mentions(document):
+        if all(extra.span.end <= start or extra.span.start >= end for start, end in taken):
+            mentions.append(extra)
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def fallback_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets when the structure stage gave none: split after . ! ? and at blank lines."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _INITIAL_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            continue  # "S.İ. Aralov": the full stop of an initial ends no sentence
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def recover_surnames(candidates: list[Candidate], recognizer: RuleRecognizer) -> list[Candidate]:
+    """Capitalized common words dropped by the rules that are the surname of a titled person ('Albay Rey')."""
+    titles = recognizer.words.titles_after
+    titled = {
+        fold_for_name_matching(names[-1].stem)
+        for c in candidates
+        if c.type == "person" and c.strength >= 3
+        if (names := [t for t in c.tokens if fold_for_name_matching(t.stem) not in titles])
+    }
+    taken = {(c.start, c.end) for c in candidates}
+    recovered = []
+    for token in recognizer.dropped:
+        if fold_for_name_matching(token.stem) in titled and (token.start, token.end) not in taken:
+            recovered.append(Candidate(token.start, token.end, token.stem, "person", 2, [token]))
+    return recovered
+
+
+def harmonize_types(candidates: list[Candidate], text: str) -> None:
+    """Make one document's types agree; changes `candidates` in place."""
+    # 1. a surname seen in a full or titled name is a person wherever it stands alone
+    surnames = {
+        fold_for_name_matching(c.tokens[-1].stem)
+        for c in candidates
+        if c.type == "person" and len([t for t in c.tokens if t.kind == "word"]) >= 2
+    }
+    for candidate in candidates:
+        if (
+            candidate.strength < 3
+            and len(candidate.tokens) == 1
+            and fold_for_name_matching(candidate.surface) in surnames
+        ):
+            candidate.type = "person"
+            candidate.strength = 2
+    # 2. the same surface gets the type its best-evidenced occurrence has
+    best: dict[str, Candidate] = {}
+    for candidate in candidates:
+        key = fold_for_name_matching(candidate.surface)
+        if key not in best or candidate.strength > best[key].strength:
+            best[key] = candidate
+    for candidate in candidates:
+        leader = best[fold_for_name_matching(candidate.surface)]
+        if leader.strength > candidate.strength:
+            candidate.type = leader.type
+    # 3. a bare unknown word that is a misspelling of a better-evidenced name takes its type ("Nahçiva")
+    for candidate in candidates:
+        if candidate.strength != 1:
+            continue
+        key = fold_for_name_matching(candidate.surface)
+        for model in best.values():
+            spelled = fold_for_name_matching(model.surface)
+            if (
+                model.strength >= 2
+                and spelled != key
+                and spelled[:1] == key[:1]
+                and fuzz.ratio(key, spelled) >= 90
+            ):
+                candidate.type = model.type
+                break
+    # 4. a bare unknown word coordinated with places ("Nahçıvan, Şerur, Dereleyez ve Sürmeli") is a place
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for _ in range(3):
+        changed = False
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            if not _COORDINATION.match(text[left.end : right.start]):
+                continue
+            for weak, other in ((left, right), (right, left)):
+                if weak.strength == 1 and weak.type == "person" and other.type == "place":
+                    weak.type = "place"
+                    changed = True
+        if not changed:
+            break
