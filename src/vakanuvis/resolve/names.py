@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from vakanuvis.annotate.entities.words import entity_words
+from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.resolve.authority import Authority, AuthorityEntry, name_key
 

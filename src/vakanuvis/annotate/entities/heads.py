@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from vakanuvis.annotate.entities.tokens import Token
-from vakanuvis.annotate.entities.words import Words
+from vakanuvis.lang.entity_words import Words
 from vakanuvis.lang.tr import morphology
 from vakanuvis.lang.tr.casing import turkish_lower
 

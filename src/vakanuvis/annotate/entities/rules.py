@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head, segment_profile
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
-from vakanuvis.annotate.entities.words import entity_words
+from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.folds import fold_for_surname_ending
 from vakanuvis.lang.tr import morphology
 from vakanuvis.lang.tr.casing import turkish_lower

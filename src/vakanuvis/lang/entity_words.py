@@ -1,4 +1,5 @@
-"""The words of every language that make, bound or type a name, read from lang/<code>/entities.yaml."""
+"""The words of every language that make, bound or type a name, read from lang/<code>/entities.yaml: the
+entity recognizer and the name resolver read names with the same words."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class Words:
     title_heads: frozenset[str] = frozenset()
     izafet_heads: frozenset[str] = frozenset()
     english_function_words: frozenset[str] = frozenset()
-    # Answers of the rules that depend only on a word and these words, kept per word (rules.py fills them)
+    # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
 
