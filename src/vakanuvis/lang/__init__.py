@@ -2,9 +2,9 @@
 
 Topics: `dates`, `entities`, `citations`, `abbreviations`, `quantities`, `events`, `publication`. A contributor adds a language by adding files, not code.
 
-Beside the data, the handling of text that every stage shares: Turkish casing and morphology (`tr.casing`,
-`tr.morphology`), Latin forms of Cyrillic text (`latin`), the folds, one per purpose (`folds`), and the entity
-words of all languages merged (`entity_words`).
+Beside the data, the handling of text that belongs to a language rather than to one stage: Turkish
+casing and morphology (`tr.casing`, `tr.morphology`), Latin forms of Cyrillic text (`latin`), the folds,
+one per purpose (`folds`), and the entity words of all languages merged (`entity_words`).
 """
 
 from __future__ import annotations
