@@ -186,11 +186,18 @@ def test_bibliography_and_merged_events(knowledge_base):
     assert run("bibliography", "--style", "no-such-style", db=db, check=False).returncode != 0
 
 
-def _first_ids(db: Path, document_id: str) -> dict[str, str]:
-    """An entity with mentions in a footnote and in the body, and a work, to name in commands."""
+@pytest.fixture(scope="module")
+def names(knowledge_base) -> dict[str, str]:
+    """The document, its most mentioned entity and a work it cites, to name in commands."""
+    db, document_id = knowledge_base
     entities = json.loads(run("entities", document_id, "--json", db=db).stdout)
     sources = json.loads(run("sources", document_id, "--json", db=db).stdout)
-    return {"entity": entities[0]["id"], "name": entities[0]["name"], "source": sources[0]["id"]}
+    return {
+        "doc": document_id,
+        "entity": entities[0]["id"],
+        "name": entities[0]["name"],
+        "source": sources[0]["id"],
+    }
 
 
 # every command that reads, with the words its text output must hold ({doc}, {entity}… filled in)
@@ -216,12 +223,10 @@ TEXT_OUTPUTS = [
 
 
 @pytest.mark.parametrize(("command", "expected"), TEXT_OUTPUTS, ids=lambda value: " ".join(value))
-def test_every_command_prints_text(knowledge_base, command, expected):
-    db, document_id = knowledge_base
-    values = {"doc": document_id, **_first_ids(db, document_id)}
-    result = run(*[part.format(**values) for part in command], db=db)
+def test_every_command_prints_text(knowledge_base, names, command, expected):
+    result = run(*[part.format(**names) for part in command], db=knowledge_base[0])
     assert result.stderr == ""
-    assert expected.format(**values) in result.stdout
+    assert expected.format(**names) in result.stdout
 
 
 JSON_OUTPUTS = [
@@ -239,17 +244,15 @@ JSON_OUTPUTS = [
 
 
 @pytest.mark.parametrize("command", JSON_OUTPUTS, ids=" ".join)
-def test_every_command_prints_json(knowledge_base, command):
-    db, document_id = knowledge_base
-    values = {"doc": document_id, **_first_ids(db, document_id)}
-    result = run(*[part.format(**values) for part in command], "--json", db=db)
+def test_every_command_prints_json(knowledge_base, names, command):
+    result = run(*[part.format(**names) for part in command], "--json", db=knowledge_base[0])
     assert json.loads(result.stdout), result.stdout[:200]
 
 
-def test_who_prints_every_mentions_document(knowledge_base):
+def test_who_prints_every_mentions_document(knowledge_base, names):
     """`who` in text once crashed on every entity with mentions (the store named the field otherwise)."""
     db, document_id = knowledge_base
-    entity = _first_ids(db, document_id)["entity"]
+    entity = names["entity"]
     detail = json.loads(run("who", entity, "--json", db=db).stdout)
     assert detail["mentions"] and all(m["document"] == document_id for m in detail["mentions"])
     printed = run("who", entity, db=db).stdout
