@@ -7,6 +7,7 @@ import hashlib
 from sqlalchemy import Engine, select
 
 from vakanuvis.errors import UnknownDocument
+from vakanuvis.fields import from_flat
 from vakanuvis.model import (
     Block,
     DateMention,
@@ -19,7 +20,6 @@ from vakanuvis.model import (
     Marker,
     Sentence,
     Source,
-    Span,
     stored_citation,
 )
 from vakanuvis.store import schema
@@ -37,54 +37,21 @@ def load_document(engine: Engine, document_id: str) -> Document:
                 select(table).where(table.c.document_id == document_id).order_by(order)
             ).all()
 
-        document = Document(
-            id=row.id,
-            path=row.path,
-            sha256=row.sha256,
-            title=row.title,
-            language=row.language,
-            pages=row.pages,
-            encoding=row.encoding,
-            text=row.text,
-        )
-        document.blocks = [
-            Block(Span(r.start, r.end), r.page, r.kind) for r in rows(schema.blocks, schema.blocks.c.idx)
-        ]
+        document = from_flat(Document, row._mapping)
+
+        def records(table, record_type, order):
+            return [from_flat(record_type, r._mapping) for r in rows(table, order)]
+
+        document.blocks = records(schema.blocks, Block, schema.blocks.c.idx)
         document.page_starts = [
             (r.offset, r.page) for r in rows(schema.page_starts, schema.page_starts.c.page)
         ]
-        document.sentences = [
-            Sentence(Span(r.start, r.end), r.page, r.block)
-            for r in rows(schema.sentences, schema.sentences.c.idx)
-        ]
-        document.markers = [
-            Marker(r.number, r.offset, r.page, r.sentence) for r in rows(schema.markers, schema.markers.c.idx)
-        ]
-        document.footnotes = [
-            Footnote(r.number, r.text, r.page, list(r.pages))
-            for r in rows(schema.footnotes, schema.footnotes.c.number)
-        ]
-        document.furniture = [
-            Furniture(r.page, r.text, r.reason) for r in rows(schema.furniture, schema.furniture.c.idx)
-        ]
-        document.dates = [
-            DateMention(
-                Span(r.start, r.end, r.footnote),
-                r.text,
-                r.edtf,
-                r.earliest,
-                r.latest,
-                r.year_inferred,
-                r.calendar,
-                r.original,
-                r.role,
-            )
-            for r in rows(schema.dates, schema.dates.c.idx)
-        ]
-        document.mentions = [
-            EntityMention(Span(r.start, r.end, r.footnote), r.text, r.surface, r.type, r.entity_key)
-            for r in rows(schema.mentions, schema.mentions.c.idx)
-        ]
+        document.sentences = records(schema.sentences, Sentence, schema.sentences.c.idx)
+        document.markers = records(schema.markers, Marker, schema.markers.c.idx)
+        document.footnotes = records(schema.footnotes, Footnote, schema.footnotes.c.number)
+        document.furniture = records(schema.furniture, Furniture, schema.furniture.c.idx)
+        document.dates = records(schema.dates, DateMention, schema.dates.c.idx)
+        document.mentions = records(schema.mentions, EntityMention, schema.mentions.c.idx)
         document.citations = [
             stored_citation(r.footnote, r.start, r.end, r.raw, r.fields, r.source_key)
             for r in rows(schema.citations, schema.citations.c.idx)

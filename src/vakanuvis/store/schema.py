@@ -6,6 +6,8 @@ Per-document tables are keyed by `document_id` and replaced whole when a documen
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -21,37 +23,63 @@ from sqlalchemy import (
     Text,
 )
 
+from vakanuvis.fields import flat_fields
+from vakanuvis.model import Block, DateMention, Document, EntityMention, Footnote, Furniture, Marker, Sentence
+
 metadata = MetaData()
+
+SQL_TYPES = {int: Integer, float: Float, bool: Boolean, date: Date, str: Text, list: JSON, dict: JSON}
 
 
 def _document_fk() -> Column:
     return Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
+def record_columns(
+    record_type: type,
+    *,
+    span_footnote: bool = True,
+    lengths: dict[str, int] | None = None,
+    primary: tuple[str, ...] = (),
+    unique: tuple[str, ...] = (),
+    indexed: tuple[str, ...] = (),
+) -> list[Column]:
+    """A column for each flat field of a record of the data model (`fields.flat_fields`): its type from
+    the field's, String(n) where `lengths` gives n, NULL allowed where the field allows None."""
+    lengths = lengths or {}
+    return [
+        Column(
+            field.name,
+            String(lengths[field.name]) if field.name in lengths else SQL_TYPES[field.type](),
+            primary_key=field.name in primary,
+            nullable=field.optional,
+            unique=field.name in unique or None,
+            index=field.name in indexed or None,
+        )
+        for field in flat_fields(record_type, span_footnote=span_footnote)
+    ]
+
+
+def _per_document(name: str, record_type: type, *extra, key: str | None = "idx", **options) -> Table:
+    """The table of one kind of a document's records: its document, its index in the document (`key`),
+    its record's columns, then `extra` columns and indexes."""
+    keys = [Column(key, Integer, primary_key=True)] if key else []
+    return Table(name, metadata, _document_fk(), *keys, *record_columns(record_type, **options), *extra)
+
+
 documents = Table(
     "documents",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("path", Text, nullable=False),
-    Column("sha256", String(64), nullable=False, unique=True),
-    Column("title", Text, nullable=False, default=""),
-    Column("language", String(8), nullable=False, default="tr"),
-    Column("pages", Integer, nullable=False, default=0),
-    Column("encoding", String(32), nullable=False, default=""),
-    Column("text", Text, nullable=False),
+    *record_columns(
+        Document,
+        lengths={"id": 64, "sha256": 64, "language": 8, "encoding": 32},
+        primary=("id",),
+        unique=("sha256",),
+    ),
     Column("ingested_at", String(32), nullable=False),
 )
 
-blocks = Table(
-    "blocks",
-    metadata,
-    _document_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("page", Integer, nullable=False),
-    Column("kind", String(16), nullable=False),
-)
+blocks = _per_document("blocks", Block, span_footnote=False, lengths={"kind": 16})
 
 page_starts = Table(
     "page_starts",
@@ -61,82 +89,29 @@ page_starts = Table(
     Column("offset", Integer, nullable=False),
 )
 
-sentences = Table(
+sentences = _per_document(
     "sentences",
-    metadata,
-    _document_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("page", Integer, nullable=False),
-    Column("block", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    Sentence,
+    Column("text", Text, nullable=False),  # the sentence's words, for search and for answers
+    span_footnote=False,
 )
 
-markers = Table(
-    "markers",
-    metadata,
-    _document_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("number", Integer, nullable=False),
-    Column("offset", Integer, nullable=False),
-    Column("page", Integer, nullable=False),
-    Column("sentence", Integer, nullable=True),
-)
+markers = _per_document("markers", Marker)
 
-footnotes = Table(
-    "footnotes",
-    metadata,
-    _document_fk(),
-    Column("number", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("page", Integer, nullable=False),
-    Column("pages", JSON, nullable=False),
-)
+footnotes = _per_document("footnotes", Footnote, key=None, primary=("number",))
 
-furniture = Table(
-    "furniture",
-    metadata,
-    _document_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("page", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("reason", String(32), nullable=False),
-)
+furniture = _per_document("furniture", Furniture, lengths={"reason": 32})
 
-dates = Table(
-    "dates",
-    metadata,
-    _document_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("footnote", Integer, nullable=True),
-    Column("text", Text, nullable=False),
-    Column("edtf", String(64), nullable=False),
-    Column("earliest", Date, nullable=False),
-    Column("latest", Date, nullable=False),
-    Column("year_inferred", Boolean, nullable=False),
-    Column("calendar", String(16), nullable=False),
-    Column("original", Text, nullable=True),
-    Column("role", String(16), nullable=False),
-)
+dates = _per_document("dates", DateMention, lengths={"edtf": 64, "calendar": 16, "role": 16})
 
-mentions = Table(
+mentions = _per_document(
     "mentions",
-    metadata,
-    _document_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("footnote", Integer, nullable=True),
-    Column("text", Text, nullable=False),
-    Column("surface", Text, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("entity_key", String(200), nullable=False, index=True),
+    EntityMention,
     # its node in the graph of names (worked out when stored; resolution keeps it right)
     Column("name_key", Text, nullable=False, default="", index=True),
     Index("ix_mentions_document_start", "document_id", "start"),  # a sentence's mentions, by one seek
+    lengths={"type": 16, "entity_key": 200},
+    indexed=("entity_key",),
 )
 
 citations = Table(

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
+from vakanuvis.fields import flat_values
 from vakanuvis.model import Document, citation_fields
 from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
@@ -69,15 +70,7 @@ def store_document(connection: Connection, document: Document) -> None:
         _delete_document_rows(connection, document.id)
     connection.execute(
         insert(schema.documents).values(
-            id=document.id,
-            path=document.path,
-            sha256=document.sha256,
-            title=document.title,
-            language=document.language,
-            pages=document.pages,
-            encoding=document.encoding,
-            text=document.text,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            **flat_values(document), ingested_at=datetime.now(UTC).isoformat(timespec="seconds")
         )
     )
     for table, rows in _document_rows(document).items():
@@ -105,14 +98,7 @@ def _document_rows(document: Document) -> dict:
     date_index = {id(d): i for i, d in enumerate(document.dates)}
     return {
         schema.blocks: [
-            {
-                "document_id": doc,
-                "idx": i,
-                "start": b.span.start,
-                "end": b.span.end,
-                "page": b.page,
-                "kind": b.kind,
-            }
+            {"document_id": doc, "idx": i, **flat_values(b, span_footnote=False)}
             for i, b in enumerate(document.blocks)
         ],
         schema.page_starts: [
@@ -122,70 +108,26 @@ def _document_rows(document: Document) -> dict:
             {
                 "document_id": doc,
                 "idx": i,
-                "start": s.span.start,
-                "end": s.span.end,
-                "page": s.page,
-                "block": s.block,
+                **flat_values(s, span_footnote=False),
                 "text": document.text[s.span.start : s.span.end],
             }
             for i, s in enumerate(document.sentences)
         ],
         schema.markers: [
-            {
-                "document_id": doc,
-                "idx": i,
-                "number": m.number,
-                "offset": m.offset,
-                "page": m.page,
-                "sentence": m.sentence,
-            }
-            for i, m in enumerate(document.markers)
+            {"document_id": doc, "idx": i, **flat_values(m)} for i, m in enumerate(document.markers)
         ],
         schema.footnotes: [
-            {
-                "document_id": doc,
-                "number": f.number,
-                "text": f.text,
-                "page": f.page,
-                "pages": f.pages or [f.page],
-            }
+            {"document_id": doc, **flat_values(f), "pages": f.pages or [f.page]}
             for f in _unique_footnotes(document)
         ],
         schema.furniture: [
-            {"document_id": doc, "idx": i, "page": f.page, "text": f.text, "reason": f.reason}
-            for i, f in enumerate(document.furniture)
+            {"document_id": doc, "idx": i, **flat_values(f)} for i, f in enumerate(document.furniture)
         ],
         schema.dates: [
-            {
-                "document_id": doc,
-                "idx": i,
-                "start": d.span.start,
-                "end": d.span.end,
-                "footnote": d.span.footnote,
-                "text": d.text,
-                "edtf": d.edtf,
-                "earliest": d.earliest,
-                "latest": d.latest,
-                "year_inferred": d.year_inferred,
-                "calendar": d.calendar,
-                "original": d.original,
-                "role": d.role,
-            }
-            for i, d in enumerate(document.dates)
+            {"document_id": doc, "idx": i, **flat_values(d)} for i, d in enumerate(document.dates)
         ],
         schema.mentions: [
-            {
-                "document_id": doc,
-                "idx": i,
-                "start": m.span.start,
-                "end": m.span.end,
-                "footnote": m.span.footnote,
-                "text": m.text,
-                "surface": m.surface,
-                "type": m.type,
-                "entity_key": m.entity_key,
-                "name_key": mention_nodes[i],
-            }
+            {"document_id": doc, "idx": i, **flat_values(m), "name_key": mention_nodes[i]}
             for i, m in enumerate(document.mentions)
         ],
         schema.citations: [
