@@ -17,6 +17,7 @@ from vakanuvis.intake import IngestResult, ingest_files
 from vakanuvis.model import Document, Finding
 from vakanuvis.pipeline import document_id_for
 from vakanuvis.records import (
+    LISTED_APART_FROM_DOCUMENTS,
     actor_network,
     annotation_records,
     document_record,
@@ -116,7 +117,8 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- reading
 
     def documents(self) -> list[dict[str, Any]]:
-        return queries.list_documents(self.engine)
+        """The stored documents' fields, without their text, in the order they were stored."""
+        return queries.list_documents(self.engine, leave_out=LISTED_APART_FROM_DOCUMENTS)
 
     def document(self, document_id: str) -> dict[str, Any]:
         """One document: its metadata, cleaned text, blocks, pages and sentences."""

@@ -11,9 +11,12 @@ from itertools import combinations
 from typing import Any
 
 from vakanuvis.errors import BadOption
+from vakanuvis.fields import flat_values
 from vakanuvis.model import Document
 from vakanuvis.store.queries import ACTOR_TYPES, PLACE_TYPES
 
+# a document's fields that its record in a list of documents leaves out (its text is read apart)
+LISTED_APART_FROM_DOCUMENTS = ("text", "encoding")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -39,20 +42,12 @@ def period_bound(value: str | date | None, *, last: bool, option: str) -> date |
 
 
 def document_record(document: Document) -> dict[str, Any]:
+    """A document's fields, text, blocks, page starts and sentences."""
     return {
-        "id": document.id,
-        "title": document.title,
-        "path": document.path,
-        "language": document.language,
-        "pages": document.pages,
-        "sha256": document.sha256,
-        "text": document.text,
-        "blocks": [
-            {"start": b.span.start, "end": b.span.end, "page": b.page, "kind": b.kind}
-            for b in document.blocks
-        ],
+        **flat_values(document),
+        "blocks": [flat_values(b, span_footnote=False) for b in document.blocks],
         "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
-        "sentences": [{"start": s.span.start, "end": s.span.end, "page": s.page} for s in document.sentences],
+        "sentences": [flat_values(s, span_footnote=False) for s in document.sentences],
     }
 
 
@@ -64,33 +59,12 @@ def annotation_records(document: Document, entity_names: dict[str, str]) -> dict
             {"source": citation.source_key or None, "locator": citation.locator, "raw": citation.raw}
         )
     return {
-        "dates": [
-            {
-                "start": d.span.start,
-                "end": d.span.end,
-                "footnote": d.span.footnote,
-                "text": d.text,
-                "edtf": d.edtf,
-                "earliest": d.earliest.isoformat(),
-                "latest": d.latest.isoformat(),
-                "year_inferred": d.year_inferred,
-                "role": d.role,
-            }
-            for d in document.dates
-        ],
+        "dates": [flat_values(d) for d in document.dates],
         "mentions": [
-            {
-                "start": m.span.start,
-                "end": m.span.end,
-                "footnote": m.span.footnote,
-                "text": m.text,
-                "type": m.type,
-                "entity": m.entity_key or None,
-                "name": entity_names.get(m.entity_key),
-            }
+            {**flat_values(m), "entity": m.entity_key or None, "name": entity_names.get(m.entity_key)}
             for m in document.mentions
         ],
-        "markers": [{"number": m.number, "offset": m.offset, "page": m.page} for m in document.markers],
+        "markers": [flat_values(m) for m in document.markers],
         "footnotes": [
             {"number": f.number, "text": f.text, "page": f.page, "citations": citations.get(f.number, [])}
             for f in document.footnotes

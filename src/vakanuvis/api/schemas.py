@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
+
+from vakanuvis.fields import flat_fields
+from vakanuvis.model import Block, DateMention, Document, EntityMention, Marker, Sentence
+from vakanuvis.records import LISTED_APART_FROM_DOCUMENTS
 
 
 def _printable(value: str) -> str:
@@ -26,28 +31,48 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+PUBLIC_TYPES: dict[type, Any] = {
+    str: str,
+    int: int,
+    float: float,
+    bool: bool,
+    date: date,
+    list: list,
+    dict: dict,
+}
+
+
+def public_model(
+    model_name: str,
+    record_type: type,
+    /,
+    *,
+    span_footnote: bool = True,
+    leave_out: tuple[str, ...] = (),
+    **extra: Any,
+) -> type[Record]:
+    """The public shape of a record of the data model: its flat fields (`fields.flat_fields`) less
+    `leave_out`, then `extra` fields as pydantic takes them (name=(type, default))."""
+    fields: dict[str, Any] = {}
+    for field in flat_fields(record_type, span_footnote=span_footnote):
+        if field.name not in leave_out:
+            kind = PUBLIC_TYPES[field.type]
+            fields[field.name] = (kind | None if field.optional else kind, ...)
+    return create_model(model_name, __base__=Record, **fields, **extra)
+
+
 # ---------------------------------------------------------------- documents
 
 
-class DocumentPublic(Record):
-    id: str
-    title: str
-    path: str
-    language: str
-    pages: int
-    sha256: str
+DocumentPublic = public_model("DocumentPublic", Document, leave_out=LISTED_APART_FROM_DOCUMENTS)
 
 
 class DocumentsPublic(Record):
-    data: list[DocumentPublic]
+    data: list[DocumentPublic]  # type: ignore[valid-type]
     count: int
 
 
-class BlockPublic(Record):
-    start: int
-    end: int
-    page: int
-    kind: str
+BlockPublic = public_model("BlockPublic", Block, span_footnote=False)
 
 
 class PageStartPublic(Record):
@@ -55,45 +80,27 @@ class PageStartPublic(Record):
     page: int
 
 
-class SentencePublic(Record):
-    start: int
-    end: int
-    page: int
+SentencePublic = public_model("SentencePublic", Sentence, span_footnote=False, leave_out=("block",))
 
 
-class DocumentDetail(DocumentPublic):
+class DocumentDetail(DocumentPublic):  # type: ignore[valid-type,misc]
     text: str
-    blocks: list[BlockPublic]
+    blocks: list[BlockPublic]  # type: ignore[valid-type]
     page_starts: list[PageStartPublic]
-    sentences: list[SentencePublic]
+    sentences: list[SentencePublic]  # type: ignore[valid-type]
 
 
-class DatePublic(Record):
-    start: int
-    end: int
-    text: str
-    edtf: str
-    earliest: str
-    latest: str
-    year_inferred: bool
-    role: str
-    footnote: int | None
+DatePublic = public_model("DatePublic", DateMention)
+MentionPublic = public_model(
+    "MentionPublic",
+    EntityMention,
+    leave_out=("entity_key", "surface"),
+    entity=(str | None, ...),  # the entity's id
+    name=(str | None, ...),  # the entity's canonical name
+)
 
 
-class MentionPublic(Record):
-    start: int
-    end: int
-    footnote: int | None
-    text: str
-    type: str
-    entity: str | None
-    name: str | None
-
-
-class MarkerPublic(Record):
-    number: int
-    offset: int
-    page: int
+MarkerPublic = public_model("MarkerPublic", Marker, leave_out=("sentence",))
 
 
 class CitationRef(Record):
@@ -110,9 +117,9 @@ class AnnotatedFootnote(Record):
 
 
 class AnnotationsPublic(Record):
-    dates: list[DatePublic]
-    mentions: list[MentionPublic]
-    markers: list[MarkerPublic]
+    dates: list[DatePublic]  # type: ignore[valid-type]
+    mentions: list[MentionPublic]  # type: ignore[valid-type]
+    markers: list[MarkerPublic]  # type: ignore[valid-type]
     footnotes: list[AnnotatedFootnote]
 
 

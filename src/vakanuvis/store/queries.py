@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select, tuple_
 
 from vakanuvis.errors import UnknownDocument, UnknownRecord
+from vakanuvis.fields import flat_fields
+from vakanuvis.model import Document
 from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
@@ -17,14 +19,12 @@ PLACE_TYPES = ("place",)
 SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
 
 
-def list_documents(engine: Engine) -> list[dict[str, Any]]:
+def list_documents(engine: Engine, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The stored documents' fields (`leave_out` less), in the order they were stored."""
     d = schema.documents
+    columns = [d.c[field.name] for field in flat_fields(Document) if field.name not in leave_out]
     with engine.connect() as connection:
-        rows = connection.execute(
-            select(d.c.id, d.c.title, d.c.path, d.c.language, d.c.pages, d.c.sha256).order_by(
-                d.c.ingested_at, d.c.id
-            )
-        ).all()
+        rows = connection.execute(select(*columns).order_by(d.c.ingested_at, d.c.id)).all()
     return [dict(row._mapping) for row in rows]
 
 
