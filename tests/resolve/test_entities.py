@@ -8,7 +8,7 @@ import pytest
 
 from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import EntityMention, Span
-from vakanuvis.resolve.authority import Authority, load_authority, name_key
+from vakanuvis.reference.authority import Authority, load_authority, name_key
 from vakanuvis.resolve.entities import resolve_entities
 
 DATA = Path(__file__).parent.parent / "data" / "entities"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vakanuvis.resolve.gazetteer import INDEX_FILE, build_gazetteer_index, lookup_place
+from vakanuvis.reference.gazetteer import INDEX_FILE, build_gazetteer_index, lookup_place
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from vakanuvis.model import Entity, EntityMention
-from vakanuvis.resolve.authority import Authority, load_authority
+from vakanuvis.reference.authority import Authority, load_authority
 from vakanuvis.resolve.name_graph import (
     NameNode,
     build_entity,

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from vakanuvis.model import Entity
-from vakanuvis.resolve.authority import AuthorityEntry, slug
-from vakanuvis.resolve.gazetteer import lookup_place
+from vakanuvis.reference.authority import AuthorityEntry, slug
+from vakanuvis.reference.gazetteer import lookup_place
 from vakanuvis.resolve.names import (
     AuthorityMatcher,
     core_tuple,

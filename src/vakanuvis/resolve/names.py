@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
-from vakanuvis.resolve.authority import Authority, AuthorityEntry, name_key
+from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
 
 FUZZY_NAME = 90  # whole-name similarity (0-100) for two spellings of one name
 FUZZY_TOKEN = 85  # and for every word of it: "Mustafa Kemal" and "Mustafa Suphi" stay apart

