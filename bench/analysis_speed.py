@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from vakanuvis.ingest import read_file
-from vakanuvis.pipeline import analyse
+from vakanuvis.runtime import analyse_in_process as analyse
 
 DEFAULT_CORPUS = Path("/tmp/vakanuvis-scale-corpus")
 

@@ -102,7 +102,7 @@ def run(paths: list[str], location: str, workers: int, batch: int, warmup: str) 
     started = time.perf_counter()
     from vakanuvis import knowledge_base as kb_module
     from vakanuvis.ingest import read_file
-    from vakanuvis.pipeline import analyse
+    from vakanuvis.runtime import analyse_in_process as analyse
 
     imported = time.perf_counter()
     kb = kb_module.KnowledgeBase(location)

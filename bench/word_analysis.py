@@ -35,7 +35,7 @@ def collect(corpus: Path, count: int, output: Path) -> None:
         os.environ["VAKANUVIS_CACHE_DIR"] = empty
         from vakanuvis.ingest import read_file
         from vakanuvis.lang.tr import morphology
-        from vakanuvis.pipeline import analyse
+        from vakanuvis.runtime import analyse_in_process as analyse
 
         reached: list[str] = []
         analyses = morphology._zeyrek_analyses

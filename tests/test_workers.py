@@ -135,7 +135,7 @@ def test_documents_committed_together_are_stored_or_left_out_one_by_one(tmp_path
 def test_garbage_is_collected_rarely_while_ingesting_and_as_before_afterwards(tmp_path, corpus):
     import gc
 
-    from vakanuvis.workers import GC_ALLOCATIONS
+    from vakanuvis.runtime import GC_ALLOCATIONS
 
     before = gc.get_threshold()
     seen: list[int] = []
@@ -155,7 +155,7 @@ def test_garbage_is_collected_rarely_while_ingesting_and_as_before_afterwards(tm
 def test_overlapping_ingests_restore_the_collector_when_the_last_one_ends():
     import gc
 
-    from vakanuvis.workers import GC_ALLOCATIONS, rare_garbage_collections
+    from vakanuvis.runtime import GC_ALLOCATIONS, rare_garbage_collections
 
     before = gc.get_threshold()
     first, second = rare_garbage_collections(), rare_garbage_collections()

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from vakanuvis.errors import UnreadableFile, VakanuvisError
 from vakanuvis.ingest import read_file
 from vakanuvis.model import Document
-from vakanuvis.pipeline import analyse
+from vakanuvis.runtime import analyse_in_process
 from vakanuvis.store.write import document_id_for_sha256, save_documents
 
 SAVE_BATCH = 16  # documents committed together at most (the first commits of an ingest hold fewer)
@@ -57,7 +57,7 @@ def _analyse_file(
         existing = analysed.get(raw.sha256) or document_id_for_sha256(engine, raw.sha256)
         if existing and not force:
             return IngestResult(path, existing)
-        return path, analyse(raw)
+        return path, analyse_in_process(raw)
     except UnreadableFile as error:
         return IngestResult(path, error=str(error))
     except VakanuvisError as error:

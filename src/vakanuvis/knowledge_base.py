@@ -24,6 +24,7 @@ from vakanuvis.records import (
     period_bound,
     places_with_events,
 )
+from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import content_state, document_ids, load_document, load_entities, load_sources
@@ -31,12 +32,7 @@ from vakanuvis.store.merged import merged_events
 from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
 from vakanuvis.store.search import search_knowledge_base
 from vakanuvis.store.write import document_id_for_sha256
-from vakanuvis.workers import (
-    file_sha256,
-    ingest_with_dask,
-    ingest_with_processes,
-    rare_garbage_collections,
-)
+from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
 
 
 class KnowledgeBase:

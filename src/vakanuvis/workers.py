@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -15,9 +12,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from vakanuvis.intake import IngestResult, ingest_files
+from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store.database import open_database
 
-GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest generation, while ingesting
 TASK_FILES = 16  # files a worker reads, analyses and stores in one task at most
 
 
@@ -37,32 +34,6 @@ def file_sha256(path: Path) -> str | None:
 def _engine(location: str) -> Engine:
     """One engine per worker process (its migrations checked once)."""
     return open_database(location)
-
-
-@contextmanager
-def rare_garbage_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector every GC_ALLOCATIONS allocations rather than Python's 700 while
-    ingesting: an article makes hundreds of thousands of short-lived objects, few of them in cycles, and
-    the collections (full ones walk the whole heap) took about 5 % of an ingest. Reference counting still
-    frees everything else at once. Ingests that overlap (uploads to one server) restore the threshold when
-    the last of them ends."""
-    with _collector_lock:
-        if not _ingests_running:
-            _threshold_before[:] = gc.get_threshold()
-            gc.set_threshold(GC_ALLOCATIONS, *_threshold_before[1:])
-        _ingests_running.append(None)
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _ingests_running.pop()
-            if not _ingests_running:
-                gc.set_threshold(*_threshold_before)
-
-
-_collector_lock = threading.Lock()
-_ingests_running: list[None] = []  # one entry per ingest under way in this process
-_threshold_before: list[int] = []  # the collector's thresholds before the first of them began
 
 
 def ingest_in_worker(paths: list[str], location: str, force: bool) -> list[IngestResult]:
