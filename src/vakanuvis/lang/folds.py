@@ -22,18 +22,28 @@ CITATION_KEY_LETTERS = str.maketrans({"ı": "i", "ə": "e", "ä": "e", "ß": "ss
 SEARCH_LETTERS = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d"})
 
 
-@lru_cache(maxsize=262_144)
-def fold_for_name_matching(text: str) -> str:
-    """A name's case- and accent-folded form, any script: 'Nәrimanov' → 'nerimanov', 'T.B.M.M' → 'tbmm'."""
+def latin_lower(text: str) -> str:
+    """A name in Latin letters and Turkish lower case: a dotted abbreviation closed up ('T.B.M.M' →
+    'tbmm'), Cyrillic transliterated."""
     text = text.strip()
     if DOTTED_ABBREVIATION.match(text):
         text = text.replace(".", "")
     if CYRILLIC.search(text):
         text = iuliia.WIKIPEDIA.translate(text)
-    text = turkish_lower(text).replace("ı", "i").replace("ә", "e").replace("ə", "e")
+    return turkish_lower(text)
+
+
+def bare_words(text: str) -> str:
+    """The words without accents or apostrophes, separated by single spaces."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[’'`ʼ]", "", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+@lru_cache(maxsize=262_144)
+def fold_for_name_matching(text: str) -> str:
+    """A name's case- and accent-folded form, any script: 'Nәrimanov' → 'nerimanov', 'T.B.M.M' → 'tbmm'."""
+    return bare_words(latin_lower(text).replace("ı", "i").replace("ә", "e").replace("ə", "e"))
 
 
 def fold_for_surname_ending(text: str) -> str:

@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import iuliia
 import yaml
 
 from vakanuvis.errors import VakanuvisError
-from vakanuvis.lang.folds import DOTTED_ABBREVIATION, fold_for_name_matching
-from vakanuvis.lang.latin import CYRILLIC
-from vakanuvis.lang.tr.casing import turkish_lower
+from vakanuvis.lang.folds import bare_words, fold_for_name_matching, latin_lower
 
 ENTITY_TYPES = ("person", "place", "organization", "treaty", "meeting")
 AUTHORITY_ENV = "VAKANUVIS_AUTHORITY"
@@ -59,18 +54,10 @@ class BadAuthorityFile(VakanuvisError):
 @lru_cache(maxsize=262_144)
 def name_key(text: str) -> str:
     """Script-insensitive matching key: 'Çiçerin', 'Chicherin' and 'Чичерин' all give 'chicherin'."""
-    text = text.strip()
-    if DOTTED_ABBREVIATION.match(text):
-        text = text.replace(".", "")
-    if CYRILLIC.search(text):
-        text = iuliia.WIKIPEDIA.translate(text)
-    text = turkish_lower(text)
+    text = latin_lower(text)
     for digraph, letter in _DIGRAPHS:
         text = text.replace(digraph, letter)
-    text = text.translate(_LATIN_TO_KEY)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"[’'`ʼ]", "", text)
-    text = " ".join(re.sub(r"[^\w]+", " ", text).split()) + " "
+    text = bare_words(text.translate(_LATIN_TO_KEY)) + " "
     for spelling, replacement in _KEY_ENDINGS:
         text = text.replace(spelling, replacement)
     return text.strip()
