@@ -3,13 +3,13 @@ a document with its spans, an actor network, places with their events, and the b
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
 from typing import Any
 
+from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.errors import BadOption
 from vakanuvis.fields import flat_values
 from vakanuvis.model import Document
@@ -30,15 +30,13 @@ def period_bound(value: str | date | None, *, last: bool, option: str) -> date |
     match = PARTIAL_DATE.match(value)
     if not match:
         raise BadOption(f"{option} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(match[1]), int(match[2] or (12 if last else 1)), match[3]
+    if match[2] and not 1 <= int(match[2]) <= 12:
+        raise BadOption(f"{option} {value!r} is not a date: there is no month {match[2]}")
     try:
-        if day is None:
-            day_number = calendar.monthrange(year, month)[1] if last else 1
-        else:
-            day_number = int(day)
-        return date(year, month, day_number)
-    except (ValueError, calendar.IllegalMonthError) as error:
+        first, last_day = end_bounds(value)
+    except ValueError as error:
         raise BadOption(f"{option} {value!r} is not a date: {error}") from error
+    return last_day if last else first
 
 
 def document_record(document: Document) -> dict[str, Any]:
