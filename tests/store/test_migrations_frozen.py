@@ -1,0 +1,32 @@
+"""A migration, once shipped, is never edited: a knowledge base migrated by it must stay what its upgrade
+made. A new change of schema is a new migration; add its file's hash below when it ships."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import vakanuvis
+
+VERSIONS = Path(vakanuvis.__file__).parent / "store" / "migrations" / "versions"
+SHIPPED = {
+    "0001_initial_schema.py": "be6d67e589ec21336ab3d0cadde90fa53335281dc94aa1caa26253174aa7b708",
+    "0002_search_and_edits.py": "95391163e429b055d6fd73a252661a84ca4fff1dbaf5f032a97554cc9d21a3ac",
+    "0003_incremental_resolution.py": "51bf4325c50ecf98ea5223b9a247a51cc24a8796559d7445df3d0ce6746cfe64",
+    "0004_faster_storing.py": "ef054096933a821d136dba95c506eba56b56a1017dc0326b17b9573df20daabc",
+    "0005_work_block_groups.py": "3243940919652211b2343cb892db0e28a6dc01b309fb4a1b2306bec32f6cdbc3",
+}
+
+
+def test_shipped_migrations_are_unchanged():
+    changed = [
+        name
+        for name, digest in SHIPPED.items()
+        if hashlib.sha256((VERSIONS / name).read_bytes()).hexdigest() != digest
+    ]
+    assert not changed, f"shipped migrations edited: {changed}; write a new migration instead"
+
+
+def test_every_migration_is_listed_once_shipped():
+    present = {path.name for path in VERSIONS.glob("[0-9]*.py")}
+    assert set(SHIPPED) <= present
