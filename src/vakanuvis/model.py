@@ -123,6 +123,9 @@ class DateMention:
     calendar: str = "gregorian"  # "gregorian" | "rumi" | "hijri" | "julian"
     original: str | None = None  # the value in its own calendar, when converted
     role: str = "event"  # "event" | "bibliographic" (publication dates in citations)
+    # where the year came from: "text" (written), "context" (an earlier year of the narrative), "document"
+    # (the document's own date), "unknown" (nowhere: the value keeps XXXX)
+    year_from: str = "text"
 
 
 @dataclass
@@ -227,9 +230,24 @@ class Finding:
 # ---------------------------------------------------------------- the document
 
 
+DOCUMENT_TYPES = (
+    "article",
+    "speech",
+    "telegram",
+    "letter",
+    "report",
+    "decree",
+    "newspaper",
+    "memoir",
+    "book chapter",
+    "other",
+)
+
+
 @dataclass
 class Document:
-    """One article: its cleaned text and everything derived from it."""
+    """One document (an article, or a source of the period: a speech, telegram, letter…): its metadata,
+    its cleaned text and everything derived from it."""
 
     id: str
     path: str
@@ -239,6 +257,15 @@ class Document:
     pages: int = 0
     encoding: str = ""
     text: str = ""
+    date: str | None = None  # the document's own date, EDTF (possibly approximate or a range)
+    type: str = "article"  # one of DOCUMENT_TYPES
+    authors: list[str] = field(default_factory=list)
+    place: str | None = None  # where it was written
+    source: str | None = None  # where the copy came from (an archive, an edition)
+    url: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)  # other metadata the user gave
+    # how each metadata field was known: "given" (by the user) or "detected" (read off the text)
+    origins: dict[str, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
