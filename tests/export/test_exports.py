@@ -91,8 +91,23 @@ def test_csv_tables(kb, tmp_path):
 
 def test_timelinejs(kb, tmp_path):
     timeline = json.loads(export(kb, "timelinejs", tmp_path / "timeline.json").read_text(encoding="utf-8"))
-    assert len(timeline["events"]) == len(kb.events())
+    placed = [e for e in kb.events() if e["start"] != "0001-01-01" and e["end"] != "9999-12-31"]
+    assert len(timeline["events"]) == len(placed) < len(kb.events())  # open or year-less: left off the axis
     assert all({"year", "month", "day"} <= set(slide["start_date"]) for slide in timeline["events"])
+    assert all(slide["start_date"]["year"] != "1" for slide in timeline["events"])
+
+
+def test_no_export_writes_an_open_end_as_a_date(kb, tmp_path):
+    """An event open at one end ("…’e kadar") or of unknown year is never dated 0001-01-01 or 9999-12-31."""
+    assert any(e["start"] == "0001-01-01" or e["end"] == "9999-12-31" for e in kb.events())
+    for kind, name in (
+        ("tei", "kb.xml"),
+        ("jsonld", "kb.jsonld"),
+        ("timelinejs", "t.json"),
+        ("gexf", "kb.gexf"),
+    ):
+        written = export(kb, kind, tmp_path / name).read_text(encoding="utf-8")
+        assert "0001-01-01" not in written and "9999-12-31" not in written, kind
 
 
 def test_bibliographies(kb, tmp_path):

@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from vakanuvis.export.snapshot import Snapshot
+from vakanuvis.export.snapshot import Snapshot, known_day
 
 
 def csv_tables(snapshot: Snapshot) -> dict[str, list[dict]]:
@@ -16,7 +16,9 @@ def csv_tables(snapshot: Snapshot) -> dict[str, list[dict]]:
     return {
         "events.csv": [
             {
-                **{k: event[k] for k in ("id", "document", "date", "start", "end", "text", "sentence")},
+                **{k: event[k] for k in ("id", "document", "date", "text", "sentence")},
+                "start": known_day(event["start"]) or "",
+                "end": known_day(event["end"]) or "",
                 "actors": "; ".join(event["actors"]),
                 "places": "; ".join(event["places"]),
                 "footnotes": " ".join(str(n) for n in event["footnotes"]),

@@ -7,7 +7,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from vakanuvis.export.snapshot import Snapshot
+from vakanuvis.export.snapshot import Snapshot, bounded
 
 
 def actor_network(snapshot: Snapshot) -> nx.Graph:
@@ -23,12 +23,20 @@ def actor_network(snapshot: Snapshot) -> nx.Graph:
                 graph.add_node(
                     entity.key, label=entity.name, type=entity.type, wikidata=entity.wikidata or ""
                 )
+        if not bounded(event):  # an edge's period is that of its events that have one
+            for a, b in combinations(sorted({e.key for e in actors}), 2):
+                if graph.has_edge(a, b):
+                    graph[a][b]["weight"] += 1
+                    graph[a][b]["events"] += " " + event["id"]
+                else:
+                    graph.add_edge(a, b, weight=1, events=event["id"])
+            continue
         for a, b in combinations(sorted({e.key for e in actors}), 2):
             if graph.has_edge(a, b):
                 graph[a][b]["weight"] += 1
                 graph[a][b]["events"] += " " + event["id"]
-                graph[a][b]["start"] = min(graph[a][b]["start"], event["start"])
-                graph[a][b]["end"] = max(graph[a][b]["end"], event["end"])
+                graph[a][b]["start"] = min(graph[a][b].get("start", event["start"]), event["start"])
+                graph[a][b]["end"] = max(graph[a][b].get("end", event["end"]), event["end"])
             else:
                 graph.add_edge(a, b, weight=1, events=event["id"], start=event["start"], end=event["end"])
     return graph

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vakanuvis.export.snapshot import Snapshot
+from vakanuvis.export.snapshot import Snapshot, known_day
 
 VOCABULARY = "https://schema.org/"
 BASE = "urn:vakanuvis:"
@@ -79,8 +79,8 @@ def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
                 "@type": "Event",
                 "name": event["text"],
                 "description": event["sentence"],
-                "startDate": event["start"],
-                "endDate": event["end"],
+                "startDate": known_day(event["start"]),
+                "endDate": known_day(event["end"]),
                 "temporalCoverage": event["date"],
                 "attendee": [{"@id": f"{BASE}entity:{key}"} for key in actors if key],
                 "location": [{"@id": f"{BASE}entity:{key}"} for key in places if key],

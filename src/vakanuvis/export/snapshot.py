@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from vakanuvis.model import Document, Entity, Source
 
@@ -13,6 +14,21 @@ class Snapshot:
     entities: dict[str, Entity]  # only those mentioned in the documents
     sources: dict[str, Source]  # only those cited in the documents, each with its citations
     events: list[dict] = field(default_factory=list)  # the contract's event records, chronological
+
+
+# the days that stand for an open end or an unknown year in a record's "start" and "end"
+OPEN_START, OPEN_END = date.min.isoformat(), date.max.isoformat()
+
+
+def known_day(day: str) -> str | None:
+    """An event record's "start" or "end", or None where it stands for an open end or an unknown year:
+    an export never writes 0001-01-01 or 9999-12-31 as if they were dates."""
+    return None if day in (OPEN_START, OPEN_END) else day
+
+
+def bounded(event: dict) -> bool:
+    """True for an event whose period is known at both ends."""
+    return known_day(event["start"]) is not None and known_day(event["end"]) is not None
 
 
 def mentioned_entities(documents: list[Document], entities: dict[str, Entity]) -> dict[str, Entity]:

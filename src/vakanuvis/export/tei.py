@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lxml import etree
 
@@ -31,6 +32,14 @@ def _sub(parent: etree._Element, name: str, text: str | None = None, **attribute
 
 
 def _date_attributes(edtf: str, earliest, latest) -> dict[str, str]:
+    """@when for a day; @from/@to for a period; @notBefore or @notAfter for a period open at one end; only
+    the EDTF value when the year is unknown (never 0001-01-01 or 9999-12-31 as if they were dates)."""
+    if earliest == date.min and latest == date.max:
+        return {"ana": f"edtf:{edtf}"}
+    if earliest == date.min:
+        return {"notAfter": latest.isoformat(), "ana": f"edtf:{edtf}"}
+    if latest == date.max:
+        return {"notBefore": earliest.isoformat(), "ana": f"edtf:{edtf}"}
     if earliest == latest:
         return {"when": earliest.isoformat()}
     return {"from": earliest.isoformat(), "to": latest.isoformat(), "ana": f"edtf:{edtf}"}

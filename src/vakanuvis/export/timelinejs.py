@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from vakanuvis.export.snapshot import Snapshot
+from vakanuvis.export.snapshot import Snapshot, bounded
 
 
 def _timeline_date(iso: str) -> dict[str, str]:
@@ -17,7 +17,7 @@ def to_timelinejs(snapshot: Snapshot) -> dict[str, Any]:
     notes = {(d.id, n.number): n.text for d in snapshot.documents for n in d.footnotes}
     titles = {d.id: d.title for d in snapshot.documents}
     events = []
-    for event in snapshot.events:
+    for event in filter(bounded, snapshot.events):  # an open or year-less event has no place on the axis
         footnote_html = "".join(
             f"<p><sup>{n}</sup> {html.escape(notes.get((event['document'], n), ''))}</p>"
             for n in event["footnotes"]

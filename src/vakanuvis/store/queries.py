@@ -108,6 +108,10 @@ def events_with_names(
         .where(_document_filter(e, document_id))
         .order_by(e.c.earliest, e.c.latest, e.c.document_id, e.c.idx)
     )
+    if date_from or date_to:
+        # an event whose year is unknown ("XXXX-03-16") or whose period is open at one end ("…’e kadar") is
+        # not known to be of the period asked for: a period shows only what it holds
+        query = query.where(e.c.earliest > date.min, e.c.latest < date.max)
     if date_from:
         query = query.where(e.c.latest >= date_from)
     if date_to:
