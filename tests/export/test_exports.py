@@ -115,7 +115,7 @@ def test_bibliographies(kb, tmp_path):
     with export(kb, "bibtex", tmp_path / "kb.bib").open(encoding="utf-8") as handle:
         assert len(bibtexparser.load(handle).entries) == len(kb.sources())
     items = json.loads(export(kb, "csl-json", tmp_path / "kb.json").read_text(encoding="utf-8"))
-    assert len(items) == len(kb.sources())
+    assert len(items) == len(kb.sources()) + len(kb.documents())  # the works cited, and the documents
 
 
 def test_unknown_format_and_missing_folder(kb, tmp_path):

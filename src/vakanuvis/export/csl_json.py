@@ -15,7 +15,7 @@ from typing import Any
 
 from vakanuvis.annotate.citations.vocabulary import vocabulary
 from vakanuvis.errors import BadOption
-from vakanuvis.model import Citation, Source
+from vakanuvis.model import Citation, Document, Source
 from vakanuvis.resolve.sources import representative
 
 ARCHIVE_LABELS = (
@@ -102,6 +102,46 @@ def source_to_csl(source: Source) -> dict[str, Any]:
 def sources_to_csl_json(sources: list[Source]) -> list[dict[str, Any]]:
     """CSL-JSON items of `sources`, in the order given."""
     return [source_to_csl(source) for source in sources]
+
+
+# a document of each type as CSL types it (a telegram or a letter is a personal communication)
+DOCUMENT_CSL_TYPE = {
+    "article": "article-journal",
+    "speech": "speech",
+    "telegram": "personal_communication",
+    "letter": "personal_communication",
+    "report": "report",
+    "decree": "legislation",
+    "newspaper": "article-newspaper",
+    "memoir": "manuscript",
+    "book chapter": "chapter",
+    "other": "manuscript",
+}
+
+
+def document_to_csl(document: Document) -> dict[str, Any]:
+    """The CSL-JSON item of an ingested document itself, so that it can be cited like the works it cites."""
+    item: dict[str, Any] = {
+        "id": f"document:{document.id}",
+        "type": DOCUMENT_CSL_TYPE.get(document.type, "manuscript"),
+        "title": document.title or "[untitled]",
+        "language": document.language,
+    }
+    if document.authors:
+        item["author"] = [split_name(author) for author in document.authors]
+    if document.date:
+        parts = document.date.rstrip("~?%").split("/")[0].split("-")
+        if all(part.isdigit() for part in parts):
+            item["issued"] = {"date-parts": [[int(part) for part in parts]]}
+        else:
+            item["issued"] = {"literal": document.date}
+    if document.place:
+        item["event-place"] = document.place
+    if document.source:
+        item["archive"] = document.source
+    if document.url:
+        item["URL"] = document.url
+    return item
 
 
 def style_path(style: str) -> Path:

@@ -34,9 +34,10 @@ def export_bytes(snapshot: Snapshot, export_format: str) -> bytes:
 
         return _json_bytes(to_timelinejs(snapshot))
     if export_format == "csl-json":
-        from vakanuvis.export.csl_json import sources_to_csl_json
+        from vakanuvis.export.csl_json import document_to_csl, sources_to_csl_json
 
-        return _json_bytes(sources_to_csl_json(list(snapshot.sources.values())))
+        works = sources_to_csl_json(list(snapshot.sources.values()))
+        return _json_bytes(works + [document_to_csl(document) for document in snapshot.documents])
     if export_format == "bibtex":
         from vakanuvis.export.bibtex import sources_to_bibtex
 

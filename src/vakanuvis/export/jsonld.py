@@ -1,4 +1,4 @@
-"""JSON-LD with schema.org: the articles (CreativeWork), their events, people, places, organizations and works."""
+"""JSON-LD with schema.org: the documents (an article, a speech, a telegram… as schema.org types them), their events, people, places, organizations and works."""
 
 from __future__ import annotations
 
@@ -14,6 +14,16 @@ SCHEMA_TYPE = {
     "organization": "Organization",
     "treaty": "Legislation",
     "meeting": "Event",
+}
+# a document of each type as schema.org has it; a speech, a telegram or a memoir is a work, not an article
+DOCUMENT_TYPE = {
+    "article": "ScholarlyArticle",
+    "newspaper": "NewsArticle",
+    "report": "Report",
+    "decree": "Legislation",
+    "book chapter": "Chapter",
+    "letter": "Message",
+    "telegram": "Message",
 }
 SOURCE_TYPE = {
     "book": "Book",
@@ -57,10 +67,21 @@ def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
     graph: list[dict[str, Any]] = []
     name_to_key = {(e.name, e.type): e.key for e in snapshot.entities.values()}
     for document in snapshot.documents:
+        node: dict[str, Any] = {
+            "@id": f"{BASE}document:{document.id}",
+            "@type": DOCUMENT_TYPE.get(document.type, "CreativeWork"),
+            "genre": document.type,
+            "author": [{"@type": "Person", "name": author} for author in document.authors],
+        }
+        if document.date:
+            node["dateCreated"] = document.date
+        if document.place:
+            node["locationCreated"] = {"@type": "Place", "name": document.place}
+        if document.url:
+            node["url"] = document.url
         graph.append(
             {
-                "@id": f"{BASE}document:{document.id}",
-                "@type": "ScholarlyArticle",
+                **node,
                 "name": document.title,
                 "inLanguage": document.language,
                 "citation": [

@@ -7,8 +7,10 @@ from datetime import date
 
 from lxml import etree
 
+from vakanuvis.errors import VakanuvisError
 from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
 from vakanuvis.model import Document, Entity
+from vakanuvis.store.edits import edtf_bounds
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -184,24 +186,70 @@ def to_tei(snapshot: Snapshot) -> bytes:
         root = documents[0]
     else:
         root = etree.Element(_tag("teiCorpus"), nsmap={None: TEI})
-        _header(root, "vakanuvis corpus", "")
+        _header(root, "vakanuvis corpus")
         root.extend(documents)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _header(root: etree._Element, title: str, source: str) -> None:
+def _header(root: etree._Element, title: str, document: Document | None = None) -> None:
+    """The header: title and authors; where the copy came from (never a path of the machine that ingested
+    it); and for a document its date and place of writing, language and type."""
     header = _sub(root, "teiHeader")
     file_description = _sub(header, "fileDesc")
-    _sub(_sub(file_description, "titleStmt"), "title", title or "untitled")
+    title_statement = _sub(file_description, "titleStmt")
+    _sub(title_statement, "title", title or "untitled")
+    for author in document.authors if document else []:
+        _sub(title_statement, "author", author)
     _sub(
         _sub(file_description, "publicationStmt"), "p", "Exported by vakanuvis; annotations are machine-made."
     )
-    _sub(_sub(file_description, "sourceDesc"), "p", source or "unknown source")
+    source_description = _sub(file_description, "sourceDesc")
+    if document is None:
+        _sub(source_description, "p", "The documents of a vakanuvis knowledge base.")
+        return
+    bibl = _sub(source_description, "bibl")
+    _sub(bibl, "title", title or "untitled")
+    for author in document.authors:
+        _sub(bibl, "author", author)
+    if document.date:
+        _sub(bibl, "date", document.date, **_document_date_attributes(document.date))
+    if document.place:
+        _sub(bibl, "placeName", document.place)
+    if document.source:
+        _sub(bibl, "note", document.source, type="source")
+    if document.url:
+        _sub(bibl, "ptr", target=document.url)
+    _sub(bibl, "idno", document.sha256, type="sha256")
+    profile = _sub(header, "profileDesc")
+    if document.date or document.place:
+        creation = _sub(profile, "creation")
+        if document.date:
+            _sub(creation, "date", document.date, **_document_date_attributes(document.date))
+        if document.place:
+            _sub(creation, "placeName", document.place)
+    _sub(_sub(profile, "langUsage"), "language", ident=document.language)
+    _sub(
+        _sub(_sub(profile, "textClass"), "keywords", scheme="#vakanuvis-document-types"),
+        "term",
+        document.type,
+    )
+
+
+def _document_date_attributes(edtf: str) -> dict[str, str]:
+    """@when for a day, month or year; @notBefore/@notAfter for anything else EDTF says (a range, an
+    approximate date), with the EDTF value in @ana."""
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", edtf):
+        return {"when": edtf}
+    try:
+        earliest, latest = edtf_bounds(edtf)
+    except VakanuvisError:
+        return {"ana": f"edtf:{edtf}"}
+    return {"notBefore": earliest.isoformat(), "notAfter": latest.isoformat(), "ana": f"edtf:{edtf}"}
 
 
 def _tei_document(document: Document, snapshot: Snapshot) -> etree._Element:
     root = etree.Element(_tag("TEI"), {XML_ID: "d-" + document.id}, nsmap={None: TEI})
-    _header(root, document.title, document.path)
+    _header(root, document.title, document)
     text_element = _sub(root, "text")
     _body(text_element, document, snapshot.entities)
     _back(text_element, document, snapshot)

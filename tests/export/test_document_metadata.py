@@ -1,0 +1,89 @@
+"""A document's own metadata (date, type, authors, place, source) in the TEI header, JSON-LD and CSL-JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from vakanuvis.export.csl_json import document_to_csl
+from vakanuvis.export.jsonld import to_jsonld
+from vakanuvis.export.snapshot import Snapshot
+from vakanuvis.export.tei import to_tei
+from vakanuvis.model import Block, Document, Span
+
+TEI_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "tei" / "vakanuvis-tei.rng"
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+TEXT = "Moskova’da bir muahede akdettik."
+
+
+def speech(**fields) -> Document:
+    metadata = {
+        "date": "1922-03-01",
+        "type": "speech",
+        "authors": ["Mustafa Kemal Paşa"],
+        "place": "Ankara",
+        "source": "Zabıt Ceridesi, devre I, cilt 18",
+        **fields,
+    }
+    return Document(
+        id="d1",
+        path="/home/historian/private/nutuk-taslak.txt",
+        sha256="ab" * 32,
+        title="Meclisin üçüncü içtima senesini açış nutku",
+        text=TEXT,
+        blocks=[Block(Span(0, len(TEXT)), 1)],
+        **metadata,
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "attributes"),
+    [
+        ("1922-03-01", {"when": "1922-03-01"}),
+        ("1920-04", {"when": "1920-04"}),
+        ("1920-04~", {"notBefore": "1920-04-01", "notAfter": "1920-04-30", "ana": "edtf:1920-04~"}),
+        (
+            "1919-07/1919-08",
+            {"notBefore": "1919-07-01", "notAfter": "1919-08-31", "ana": "edtf:1919-07/1919-08"},
+        ),
+    ],
+)
+def test_the_tei_header_carries_the_documents_metadata(date, attributes):
+    root = etree.fromstring(to_tei(Snapshot([speech(date=date)], {}, {})))
+    assert etree.RelaxNG(etree.parse(str(TEI_SCHEMA))).validate(root.getroottree())
+    assert root.findtext(".//tei:titleStmt/tei:author", namespaces=TEI) == "Mustafa Kemal Paşa"
+    created = root.find(".//tei:profileDesc/tei:creation/tei:date", TEI)
+    assert dict(created.attrib) == attributes
+    assert root.findtext(".//tei:creation/tei:placeName", namespaces=TEI) == "Ankara"
+    assert root.findtext(".//tei:textClass//tei:term", namespaces=TEI) == "speech"
+    assert root.findtext(".//tei:sourceDesc//tei:note[@type='source']", namespaces=TEI).startswith("Zabıt")
+
+
+def test_no_export_shows_the_path_of_the_machine_that_ingested_it():
+    document = speech()
+    assert b"/home/historian" not in to_tei(Snapshot([document], {}, {}))
+    assert "/home/historian" not in str(to_jsonld(Snapshot([document], {}, {})))
+    assert "/home/historian" not in str(document_to_csl(document))
+
+
+@pytest.mark.parametrize(
+    ("kind", "schema_type", "csl_type"),
+    [
+        ("speech", "CreativeWork", "speech"),
+        ("telegram", "Message", "personal_communication"),
+        ("decree", "Legislation", "legislation"),
+        ("article", "ScholarlyArticle", "article-journal"),
+        ("newspaper", "NewsArticle", "article-newspaper"),
+    ],
+)
+def test_a_speech_is_not_a_scholarly_article(kind, schema_type, csl_type):
+    document = speech(type=kind)
+    (node,) = [
+        n for n in to_jsonld(Snapshot([document], {}, {}))["@graph"] if n["@id"].endswith("document:d1")
+    ]
+    assert node["@type"] == schema_type and node["dateCreated"] == "1922-03-01"
+    item = document_to_csl(document)
+    assert item["type"] == csl_type and item["issued"] == {"date-parts": [[1922, 3, 1]]}
+    assert [name.get("family") for name in item["author"]] and all(n.get("family") for n in item["author"])
