@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from vakanuvis.fields import flat_fields
-from vakanuvis.model import Block, DateMention, Document, EntityMention, Marker, Sentence
+from vakanuvis.model import Block, DateMention, Document, Entity, EntityMention, Marker, Sentence, Source
 from vakanuvis.records import LISTED_APART_FROM_DOCUMENTS
 
 
@@ -157,19 +157,12 @@ class EventsPublic(Record):
     count: int
 
 
-class EntityPublic(Record):
-    id: str
-    type: str
-    name: str
-    aliases: list[str]
-    mentions: int
-    wikidata: str | None
-    lat: float | None
-    lon: float | None
+# an entity's canonical name, aliases, identifiers and coordinates, with how often the texts mention it
+EntityPublic = public_model("EntityPublic", Entity, leave_out=("key", "start", "end"), id=(str, ...))
 
 
 class EntitiesPublic(Record):
-    data: list[EntityPublic]
+    data: list[EntityPublic]  # type: ignore[valid-type]
     count: int
 
 
@@ -188,19 +181,13 @@ class CitedIn(Record):
     locator: str | None
 
 
-class SourcePublic(Record):
-    id: str
-    type: str
-    authors: list[str]
-    title: str | None
-    title_latin: str | None
-    place: str | None
-    year: int | None
-    cited_in: list[CitedIn]
+SourcePublic = public_model(
+    "SourcePublic", Source, leave_out=("key",), id=(str, ...), cited_in=(list[CitedIn], ...)
+)
 
 
 class SourcesPublic(Record):
-    data: list[SourcePublic]
+    data: list[SourcePublic]  # type: ignore[valid-type]
     count: int
 
 
@@ -210,23 +197,20 @@ class CitedInDetail(CitedIn):
     footnote_text: str
 
 
-class SourceDetail(SourcePublic):
-    cited_in: list[CitedInDetail]  # type: ignore[assignment]
+SourceDetail = public_model(
+    "SourceDetail", Source, leave_out=("key",), id=(str, ...), cited_in=(list[CitedInDetail], ...)
+)
 
 
-class EntityDetail(Record):
-    id: str
-    type: str
-    name: str
-    aliases: list[str]
-    wikidata: str | None
-    lat: float | None
-    lon: float | None
-    start: str | None
-    end: str | None
-    mentions: list[EntityMentionPublic]
-    events: list[EventPublic]
-    sources: list[SourcePublic]
+EntityDetail = public_model(
+    "EntityDetail",
+    Entity,
+    leave_out=("key", "mentions"),
+    id=(str, ...),
+    mentions=(list[EntityMentionPublic], ...),
+    events=(list[EventPublic], ...),
+    sources=(list[SourcePublic], ...),  # type: ignore[valid-type]
+)
 
 
 # ---------------------------------------------------------------- search, findings, maps

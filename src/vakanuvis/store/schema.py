@@ -24,7 +24,18 @@ from sqlalchemy import (
 )
 
 from vakanuvis.fields import flat_fields
-from vakanuvis.model import Block, DateMention, Document, EntityMention, Footnote, Furniture, Marker, Sentence
+from vakanuvis.model import (
+    Block,
+    DateMention,
+    Document,
+    Entity,
+    EntityMention,
+    Footnote,
+    Furniture,
+    Marker,
+    Sentence,
+    Source,
+)
 
 metadata = MetaData()
 
@@ -43,6 +54,7 @@ def record_columns(
     primary: tuple[str, ...] = (),
     unique: tuple[str, ...] = (),
     indexed: tuple[str, ...] = (),
+    leave_out: tuple[str, ...] = (),
 ) -> list[Column]:
     """A column for each flat field of a record of the data model (`fields.flat_fields`): its type from
     the field's, String(n) where `lengths` gives n, NULL allowed where the field allows None."""
@@ -57,6 +69,7 @@ def record_columns(
             index=field.name in indexed or None,
         )
         for field in flat_fields(record_type, span_footnote=span_footnote)
+        if field.name not in leave_out
     ]
 
 
@@ -150,27 +163,18 @@ events = Table(
 entities = Table(
     "entities",
     metadata,
-    Column("key", String(200), primary_key=True),
-    Column("type", String(16), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("aliases", JSON, nullable=False),
-    Column("wikidata", String(32), nullable=True),
-    Column("lat", Float, nullable=True),
-    Column("lon", Float, nullable=True),
-    Column("start", String(32), nullable=True),
-    Column("end", String(32), nullable=True),
+    *record_columns(
+        Entity,
+        lengths={"key": 200, "type": 16, "wikidata": 32, "start": 32, "end": 32},
+        primary=("key",),
+        leave_out=("mentions",),  # counted from the mentions when asked
+    ),
 )
 
 sources = Table(
     "sources",
     metadata,
-    Column("key", String(200), primary_key=True),
-    Column("type", String(16), nullable=False),
-    Column("authors", JSON, nullable=False),
-    Column("title", Text, nullable=True),
-    Column("title_latin", Text, nullable=True),
-    Column("place", Text, nullable=True),
-    Column("year", Integer, nullable=True),
+    *record_columns(Source, lengths={"key": 200, "type": 16}, primary=("key",)),
 )
 
 # ---------------------------------------------------------------- search and edits (migration 0002)
