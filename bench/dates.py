@@ -1,6 +1,6 @@
 """Score the temporal tagger against hand annotations, beside dateparser.search_dates.
 
-Usage: .venv/bin/python bench/dates.py [--verbose]
+Usage: .venv/bin/python bench/dates.py [--verbose] [--heldout]
 
 Each bench/annotations/dates-*.json names a text and lists its date expressions as a reader
 marked them: the words as written, a context snippet that locates them, the footnote (or null
@@ -13,6 +13,14 @@ when the two spans overlap and the characters by which their ends differ contain
 So "в мае 1921г." matches "мае 1921г." and "18 oktyabr 1921-ъi il" matches "18 oktyabr 1921",
 but "4-11 Eylül" does not match "11 Eylül". Expression precision/recall count matches; value
 precision/recall count matches whose EDTF strings are equal.
+
+Primary sources (bench/annotations/primary-*.json): twelve texts in the register of 1919-23, each with
+the document's own date and type. Each goes through the real pipeline path (`pipeline.analyse` of the
+file as read) twice: "given", with its date and type given as metadata, and "detected", with nothing
+given, so that its dateline (if it has one) must be found. The "dev" texts are the ones the tagger was
+developed on; the "heldout" ones are scored only with --heldout. Beside the figures: how often a matched
+date's `year_from` agrees with the annotation ("year src"), and for "detected" whether the document's
+own date was found ("doc date": right/texts with a dateline, and how many texts without one got a date).
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vakanuvis.annotate.dates import find_dates, tag_dates
+from vakanuvis.ingest import read_file
+from vakanuvis.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parent
 Zone = int | None  # footnote number, None for the body
@@ -38,6 +48,7 @@ class Found:
     text: str
     edtf: str
     role: str = ""
+    year_from: str = ""
 
 
 def flexible(snippet: str) -> str:
@@ -63,7 +74,15 @@ def locate(gold: list[dict], zones: dict[Zone, str], use_zones: bool) -> tuple[l
         assert inner, item
         start = context.start() + inner.start()
         located.append(
-            Found(zone, start, start + len(inner.group()), inner.group(), item["edtf"], item["role"])
+            Found(
+                zone,
+                start,
+                start + len(inner.group()),
+                inner.group(),
+                item["edtf"],
+                item["role"],
+                item.get("year_from", ""),
+            )
         )
     return located, lost
 
@@ -90,12 +109,15 @@ def score(found: list[Found], gold: list[Found], lost: int, zones: dict[Zone, st
     total_gold = len(gold) + lost
     right = sum(1 for candidate, item in pairs if candidate.edtf == item.edtf)
     roles = [candidate.role == item.role for candidate, item in pairs if candidate.role]
+    sources = [candidate.year_from == item.year_from for candidate, item in pairs if item.year_from]
     return {
         "expr P": len(pairs) / len(found) if found else 0.0,
         "expr R": len(pairs) / total_gold if total_gold else 0.0,
         "value P": right / len(found) if found else 0.0,
         "value R": right / total_gold if total_gold else 0.0,
         "roles": sum(roles) / len(roles) if roles else float("nan"),
+        "year src": sum(sources) / len(sources) if sources else float("nan"),
+        "_counts": (len(found), total_gold, len(pairs), right, sum(sources), len(sources)),  # type: ignore[dict-item]
         "_pairs": pairs,  # type: ignore[dict-item]
         "_free": free,  # type: ignore[dict-item]
     }
@@ -138,7 +160,26 @@ def sample_zones(path: str) -> tuple[dict[Zone, str], list[Found], bool]:
     return zones, found, True
 
 
-def main(verbose: bool) -> None:
+def print_differences(result: dict, gold: list[Found], lost: list[dict]) -> None:
+    """What was not found, found with another value, or found and not annotated."""
+    for item in lost:
+        print("    not located:", item["text"], item["footnote"])
+    matched_gold = {id(item) for _, item in result["_pairs"]}
+    for item in gold:
+        if id(item) not in matched_gold:
+            print(f"    missed: {item.text!r} fn={item.zone} {item.edtf}")
+    for candidate, item in result["_pairs"]:
+        if candidate.edtf != item.edtf or candidate.role != item.role:
+            print(
+                f"    value: {candidate.text!r} {candidate.edtf} {candidate.role} != {item.edtf} {item.role}"
+            )
+        elif item.year_from and candidate.year_from != item.year_from:
+            print(f"    year from: {candidate.text!r} {candidate.year_from} != {item.year_from}")
+    for candidate in result["_free"]:
+        print(f"    extra: {candidate.text!r} fn={candidate.zone} {candidate.edtf}")
+
+
+def score_sample_texts(verbose: bool) -> None:
     print(
         f"{'text':<22}{'tool':<12}{'expr P':>8}{'expr R':>8}{'value P':>9}{'value R':>9}{'roles':>7}  n(gold/found)"
     )
@@ -168,22 +209,95 @@ def main(verbose: bool) -> None:
             )
             print(f"{name:<22}{tool:<12}{figures}  {len(gold) + len(lost)}/{len(found)}")
             if verbose and tool == "vakanuvis":
-                for item in lost:
-                    print("    not located:", item["text"], item["footnote"])
-                matched_gold = {id(item) for _, item in result["_pairs"]}  # type: ignore[attr-defined]
-                for item in gold:
-                    if id(item) not in matched_gold:
-                        print(f"    missed: {item.text!r} fn={item.zone} {item.edtf}")
-                for candidate, item in result["_pairs"]:  # type: ignore[attr-defined]
-                    if candidate.edtf != item.edtf or candidate.role != item.role:
-                        print(
-                            f"    value: {candidate.text!r} {candidate.edtf} {candidate.role} != {item.edtf} {item.role}"
-                        )
-                for candidate in result["_free"]:  # type: ignore[attr-defined]
-                    print(f"    extra: {candidate.text!r} fn={candidate.zone} {candidate.edtf}")
+                print_differences(result, gold, lost)
         if not use_zones:
             print("    (structure stage unavailable: whole raw text, footnotes not told apart)")
 
 
+PRIMARY_HEADER = (
+    f"{'primary source':<30}{'metadata':<10}{'expr P':>8}{'expr R':>8}{'value P':>9}{'value R':>9}"
+    f"{'year src':>9}  n(gold/found)  doc date"
+)
+
+
+def analysed_primary(path: str, given: dict | None) -> tuple[dict[Zone, str], list[Found], str | None]:
+    """The body and the dates of one primary source as the pipeline analyses it, and the document's date."""
+    document = analyse(read_file(path), given)
+    found = [
+        Found(m.span.footnote, m.span.start, m.span.end, m.text, m.edtf, m.role, m.year_from)
+        for m in document.dates
+    ]
+    zones: dict[Zone, str] = {None: document.text}
+    zones.update({note.number: note.text for note in document.footnotes})
+    return zones, found, document.date
+
+
+def figures_of(counts: tuple[int, ...]) -> str:
+    found, gold, pairs, right, sources_right, sources = counts
+    values = (
+        (pairs / found if found else 0.0, 8),
+        (pairs / gold if gold else 0.0, 8),
+        (right / found if found else 0.0, 9),
+        (right / gold if gold else 0.0, 9),
+        (sources_right / sources if sources else float("nan"), 9),
+    )
+    return "".join(f"{value:>{width}.2f}" for value, width in values) + f"  {gold}/{found}"
+
+
+def score_primary_sources(verbose: bool, heldout: bool) -> None:
+    """Each primary source with its date given and with nothing given; totals per split."""
+    print()
+    print(PRIMARY_HEADER)
+    splits = ("dev", "heldout") if heldout else ("dev",)
+    for split in splits:
+        totals = {"given": [0] * 6, "detected": [0] * 6}
+        dates_right = dates_in_text = dated_without_dateline = texts = 0
+        for annotation_path in sorted((ROOT / "annotations").glob("primary-*.json")):
+            annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
+            if annotation["split"] != split:
+                continue
+            texts += 1
+            path = str(ROOT.parent / annotation["text"])
+            document = annotation["document"]
+            name = annotation_path.stem.removeprefix("primary-")
+            for metadata, given in (
+                ("given", {"date": document["date"], "type": document["type"]}),
+                ("detected", None),
+            ):
+                zones, found, date = analysed_primary(path, given)
+                gold, lost = locate(annotation["mentions"], zones, True)
+                result = score(found, gold, len(lost), zones)
+                counts = result["_counts"]
+                totals[metadata] = [
+                    total + count for total, count in zip(totals[metadata], counts, strict=True)
+                ]
+                detected = ""
+                if metadata == "detected":
+                    if document["date_in_text"]:
+                        dates_in_text += 1
+                        dates_right += date == document["date"]
+                        detected = f"{date or '-'}" + (
+                            "" if date == document["date"] else f" != {document['date']}"
+                        )
+                    else:
+                        dated_without_dateline += date is not None
+                        detected = f"{date or '-'} (no dateline)"
+                print(f"{name:<30}{metadata:<10}{figures_of(counts):<60}{detected}")
+                if verbose and metadata == "given":
+                    print_differences(result, gold, lost)
+        for metadata, counts in totals.items():
+            print(f"{'total ' + split + f' ({texts} texts)':<30}{metadata:<10}{figures_of(tuple(counts))}")
+        print(
+            f"{'':<30}dateline dates found right: {dates_right}/{dates_in_text};"
+            f" texts without a dateline given a date: {dated_without_dateline}"
+        )
+        print()
+
+
+def main(verbose: bool, heldout: bool) -> None:
+    score_sample_texts(verbose)
+    score_primary_sources(verbose, heldout)
+
+
 if __name__ == "__main__":
-    main("--verbose" in sys.argv)
+    main("--verbose" in sys.argv, "--heldout" in sys.argv)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from vakanuvis.annotate.citations import parse_citations
 from vakanuvis.annotate.dates import tag_dates
 from vakanuvis.annotate.entities import find_mentions
@@ -10,6 +12,7 @@ from vakanuvis.model import Document, RawDocument
 from vakanuvis.structure import recover_structure
 
 DOCUMENT_ID_LENGTH = 16
+GIVEN_FIELDS = ("date", "title", "authors", "type", "place", "language", "source", "url", "extra")
 
 
 def document_id_for(raw: RawDocument) -> str:
@@ -17,9 +20,20 @@ def document_id_for(raw: RawDocument) -> str:
     return raw.sha256[:DOCUMENT_ID_LENGTH]
 
 
-def analyse(raw: RawDocument) -> Document:
-    """Structure, then each annotator on the zones it needs; events last, as they use the dates and markers."""
+def set_given_metadata(document: Document, given: dict[str, Any]) -> None:
+    """The fields a user gave (already checked by the caller), each marked "given" in `origins`."""
+    for name in GIVEN_FIELDS:
+        if name in given and given[name] is not None:
+            setattr(document, name, given[name])
+            document.origins[name] = "given"
+
+
+def analyse(raw: RawDocument, given: dict[str, Any] | None = None) -> Document:
+    """Structure; the metadata a user gave (`given`: date, title, authors, type, place, language, source,
+    url, extra, already checked); then each annotator on the zones it needs; events last, as they use the
+    dates and markers."""
     document = recover_structure(raw, document_id_for(raw))
+    set_given_metadata(document, given or {})
     document.dates = tag_dates(document)
     document.mentions = find_mentions(document)
     document.citations = parse_citations(document)
