@@ -1,12 +1,14 @@
 """Fixtures for the browser tests: the real API server on a real knowledge base, and headless Chromium.
 
 The knowledge base holds the sample article (../shared/corpus) and the demo article, ingested by the
-real pipeline. Chromium is Debian's (/usr/bin/chromium), driven by the `playwright` Python package;
-no browser is downloaded.
+real pipeline, and three tiny primary sources (a telegram, a letter and a speech) stored with their
+date, type, authors and place (primary_sources.py). Chromium is Debian's (/usr/bin/chromium), driven
+by the `playwright` Python package; no browser is downloaded.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import socket
@@ -30,6 +32,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def _sibling(name: str):
+    """A module beside this conftest (the tests run with --import-mode=importlib: no folder on sys.path)."""
+    spec = importlib.util.spec_from_file_location(f"web_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+primary_sources = _sibling("primary_sources")
+PRIMARY_SOURCES = primary_sources.PRIMARY_SOURCES
 
 
 def _unavailable(reason: str) -> None:
@@ -77,7 +91,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory) -> Server:
-    """`vakanuvis serve`'s app on a free 127.0.0.1 port, over the two articles."""
+    """`vakanuvis serve`'s app on a free 127.0.0.1 port, over the two articles and the three primary sources."""
     if not SAMPLE_ARTICLE.exists():
         pytest.skip("../shared/corpus is not beside the checkout")
     import uvicorn
@@ -85,9 +99,12 @@ def server(tmp_path_factory) -> Server:
     from vakanuvis.api.app import create_app
     from vakanuvis.knowledge_base import KnowledgeBase
 
-    location = str(tmp_path_factory.mktemp("web") / "kb.db")
-    results = KnowledgeBase(location).ingest([SAMPLE_ARTICLE, DEMO_ARTICLE])
+    folder = tmp_path_factory.mktemp("web")
+    location = str(folder / "kb.db")
+    knowledge_base = KnowledgeBase(location)
+    results = knowledge_base.ingest([SAMPLE_ARTICLE, DEMO_ARTICLE])
     assert [r.error for r in results] == [None, None]
+    primary_sources.store_primary_sources(knowledge_base, folder / "primary")
     port = _free_port()
     config = uvicorn.Config(create_app(location), host="127.0.0.1", port=port, log_level="warning")
     uvicorn_server = uvicorn.Server(config)
@@ -155,3 +172,17 @@ def reader(browser, server):
 def tablet_reader(browser, server):
     """A tablet-sized page (portrait)."""
     yield from _reader(browser, server, {"width": 820, "height": 1180})
+
+
+@pytest.fixture
+def reader_at(browser, server):
+    """Pages of a width the test chooses: `reader_at(700)`."""
+    contexts = []
+
+    def open_reader(width: int, height: int = 900) -> Reader:
+        contexts.append(browser.new_context(viewport={"width": width, "height": height}, locale="tr-TR"))
+        return Reader(contexts[-1].new_page(), server)
+
+    yield open_reader
+    for context in contexts:
+        context.close()

@@ -19,7 +19,23 @@ const LABELS = {
     pages: "Sayfa",
     page: "s.",
     pageLong: "Sayfa",
-    documentsIntro: "Bilgi tabanındaki makaleler. Bir makaleyi açınca metni, dipnotları ve kaynakları birlikte görürsünüz.",
+    documentsIntro: "Bilgi tabanındaki belgeler: bilimsel makaleler ve dönemin birinci el kaynakları (nutuklar, telgraflar, mektuplar, raporlar…), belgenin kendi tarihine göre sıralı. Bir belgeyi açınca metni, dipnotları ve kaynakları birlikte görürsünüz.",
+    documentType: "Belge türü",
+    doctype_article: "Makale",
+    doctype_speech: "Nutuk/Konuşma",
+    doctype_telegram: "Telgraf",
+    doctype_letter: "Mektup",
+    doctype_report: "Rapor",
+    doctype_decree: "Kararname",
+    doctype_newspaper: "Gazete",
+    doctype_memoir: "Hatırat",
+    doctype_book_chapter: "Kitap bölümü",
+    doctype_other: "Diğer",
+    undated: "tarihsiz",
+    fromText: "metinden",
+    detectedTitle: "Verilmedi; metinden çıkarıldı",
+    writtenAt: "Yazıldığı yer",
+    noDocumentsOfType: "Bu türde belge yok.",
     noDocuments: "Bilgi tabanında henüz belge yok: `vakanuvis ingest DOSYA` ile ekleyin.",
     mostMentioned: "En çok anılanlar",
     footnote: "Dipnot",
@@ -113,7 +129,23 @@ const LABELS = {
     pages: "Pages",
     page: "p.",
     pageLong: "Page",
-    documentsIntro: "The articles in the knowledge base. Open one to read its text with its footnotes and sources.",
+    documentsIntro: "The documents in the knowledge base: scholarly articles and primary sources of the period (speeches, telegrams, letters, reports…), in the order of their own dates. Open one to read its text with its footnotes and sources.",
+    documentType: "Document type",
+    doctype_article: "Article",
+    doctype_speech: "Speech",
+    doctype_telegram: "Telegram",
+    doctype_letter: "Letter",
+    doctype_report: "Report",
+    doctype_decree: "Decree",
+    doctype_newspaper: "Newspaper",
+    doctype_memoir: "Memoir",
+    doctype_book_chapter: "Book chapter",
+    doctype_other: "Other",
+    undated: "undated",
+    fromText: "from the text",
+    detectedTitle: "Not given; read off the text",
+    writtenAt: "Written at",
+    noDocumentsOfType: "No document of this type.",
     noDocuments: "No documents yet: add some with `vakanuvis ingest FILE`.",
     mostMentioned: "Most mentioned",
     footnote: "Footnote",
@@ -206,6 +238,12 @@ export function setLanguage(code) {
     localStorage.setItem("vakanuvis-lang", current);
   } catch {}
   document.documentElement.lang = current;
+}
+
+/** The label of a document type ("book chapter" -> doctype_book_chapter); an unknown type as it is written. */
+export function documentTypeLabel(type) {
+  const key = `doctype_${String(type || "other").replace(/\W+/g, "_")}`;
+  return LABELS[current][key] ?? LABELS.tr[key] ?? type;
 }
 
 /** The label for `key` in the current language (the key itself when missing, so gaps show). */

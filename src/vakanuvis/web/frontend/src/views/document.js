@@ -5,6 +5,7 @@ import { t } from "../i18n.js";
 import { getJSON, cached } from "../api.js";
 import { openPanel } from "../panel.js";
 import { annotatedNodes, spansFor } from "./annotated.js";
+import { documentFacts } from "./documents.js";
 
 const TYPES = ["person", "place", "organization", "treaty", "meeting"];
 
@@ -49,6 +50,7 @@ export async function renderDocument(main, id, params) {
       "header",
       { class: "document-head" },
       h("h1", {}, document.title || document.path),
+      documentFactsLine(document),
       h(
         "p",
         { class: "meta" },
@@ -73,6 +75,13 @@ export async function renderDocument(main, id, params) {
   } else if (focus) {
     article.querySelector(".focus")?.scrollIntoView({ block: "center" });
   }
+}
+
+/** "Telgraf · 12 Mart 1920 · Mustafa Kemal · Ankara" under the title. */
+function documentFactsLine(document) {
+  const { date, type, authors, place } = documentFacts(document);
+  const parts = [date, authors, place].filter(Boolean);
+  return h("p", { class: "document-facts" }, type, " ", parts.flatMap((part, index) => (index ? [" · ", part] : [part])));
 }
 
 /** The paragraphs to draw: the stored blocks, or blank-line paragraphs when there are none. */
