@@ -21,6 +21,8 @@ except ImportError:  # pragma: no cover
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vakanuvis.errors import BadOption, VakanuvisError
+from vakanuvis.ingest import find_input_files
+from vakanuvis.ingest.metadata import gather_metadata, read_metadata_csv
 from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
 from vakanuvis.records import period_bound
 from vakanuvis.store.database import close_databases
@@ -78,10 +80,38 @@ def ingest(
     ] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analyse on this many processes.")] = 1,
     dask: Annotated[str | None, typer.Option(help="Ingest on the Dask scheduler at this address.")] = None,
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            help="A CSV of the documents' metadata: a 'path' column (relative to the CSV's folder) and any of "
+            "date, title, author (several separated by ;), type, place, language, source, url."
+        ),
+    ] = None,
+    document_date: Annotated[
+        str | None, typer.Option("--date", help="The documents' own date, EDTF (1922-03-01, 1920-04, 1919~).")
+    ] = None,
+    document_type: Annotated[
+        str | None,
+        typer.Option("--type", help="article, speech, telegram, letter, report, decree, newspaper…"),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The documents' title.")] = None,
+    author: Annotated[
+        list[str] | None, typer.Option(help="An author of the documents (repeat for several).")
+    ] = None,
 ) -> None:
-    """Store each document; print DOC_ID<TAB>PATH per document stored."""
+    """Store each document; print DOC_ID<TAB>PATH per document stored. Metadata comes from --metadata, the
+    options, or a NAME.meta.yaml beside a file (options win over the CSV, the CSV over a sidecar)."""
     kb = KnowledgeBase(db)
     failures = 0
+    options = {"date": document_date, "type": document_type, "title": title, "authors": author or None}
+    given = gather_metadata(
+        find_input_files(paths), read_metadata_csv(metadata) if metadata else None, options
+    )
+    for line in given.warnings:
+        print(line, file=sys.stderr)
+    for line in given.problems:
+        failures += 1
+        print(line, file=sys.stderr)
 
     def report(result: IngestResult) -> None:
         nonlocal failures
@@ -102,9 +132,9 @@ def ingest(
                 report(result)
                 progress.advance(task)
 
-            kb.ingest(paths, force=force, on_file=advance, workers=workers, dask_address=dask)
+            kb.ingest(paths, force=force, on_file=advance, workers=workers, dask_address=dask, metadata=given)
     else:
-        kb.ingest(paths, force=force, on_file=report, workers=workers, dask_address=dask)
+        kb.ingest(paths, force=force, on_file=report, workers=workers, dask_address=dask, metadata=given)
     if failures:
         raise typer.Exit(1)
 
@@ -133,7 +163,8 @@ def documents(db: DatabaseOption = None, as_json: JsonOption = False) -> None:
         return
     for record in records:
         print(
-            f"{record['id']}\t{record['pages']}p\t{record['language']}\t{record['title']}\t{record['path']}"
+            f"{record['id']}\t{record['date'] or '-'}\t{record['type']}\t{record['pages']}p\t"
+            f"{record['language']}\t{record['title']}\t{record['path']}"
         )
 
 

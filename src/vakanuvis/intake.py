@@ -6,9 +6,10 @@ their share of the files (`workers.py`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -16,6 +17,7 @@ from vakanuvis.errors import UnreadableFile, VakanuvisError
 from vakanuvis.ingest import read_file
 from vakanuvis.model import Document
 from vakanuvis.runtime import analyse_in_process
+from vakanuvis.store.documents import given_metadata
 from vakanuvis.store.write import document_id_for_sha256, save_documents
 
 SAVE_BATCH = 16  # documents committed together at most (the first commits of an ingest hold fewer)
@@ -29,16 +31,25 @@ class IngestResult:
     stored: bool = False  # False when the same content was already stored
 
 
-def ingest_files(engine: Engine, paths: Iterable[Path], *, force: bool = False) -> Iterator[IngestResult]:
+def ingest_files(
+    engine: Engine,
+    paths: Iterable[Path],
+    *,
+    force: bool = False,
+    given: Mapping[str, dict[str, Any]] | None = None,
+) -> Iterator[IngestResult]:
     """Read, analyse and store files, each result once its document is committed (errors come back in
     the results, never raised). Documents are committed several at a time: the first alone, then 2, 4…
     up to SAVE_BATCH, each in a savepoint of its own, so that a stopped ingest loses at most the
-    documents analysed since the last commit and a document that fails to store is left out whole."""
+    documents analysed since the last commit and a document that fails to store is left out whole.
+
+    `given` holds the metadata a user gave for some files (by path as given): a file already stored is
+    analysed again when its given metadata changes what was stored."""
     waiting: list[IngestResult | tuple[Path, Document]] = []
     analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
     size = 1
     for path in paths:
-        outcome = _analyse_file(engine, path, force, analysed)
+        outcome = _analyse_file(engine, path, force, analysed, (given or {}).get(str(path), {}))
         waiting.append(outcome)
         if isinstance(outcome, tuple):
             analysed[outcome[1].sha256] = outcome[1].id
@@ -49,21 +60,27 @@ def ingest_files(engine: Engine, paths: Iterable[Path], *, force: bool = False) 
 
 
 def _analyse_file(
-    engine: Engine, path: Path, force: bool, analysed: dict[str, str]
+    engine: Engine, path: Path, force: bool, analysed: dict[str, str], given: dict[str, Any]
 ) -> IngestResult | tuple[Path, Document]:
     """The file's analysed document, or the result for a file already stored or that cannot be read."""
     try:
         raw = read_file(path)
         existing = analysed.get(raw.sha256) or document_id_for_sha256(engine, raw.sha256)
-        if existing and not force:
+        stored = given_metadata(engine, existing) if existing else {}
+        if existing and not force and not metadata_changes(stored, given):
             return IngestResult(path, existing)
-        return path, analyse_in_process(raw)
+        return path, analyse_in_process(raw, {**stored, **given} or None)
     except UnreadableFile as error:
         return IngestResult(path, error=str(error))
     except VakanuvisError as error:
         return IngestResult(path, error=f"{path}: {error}")
     except Exception as error:  # noqa: BLE001 — one bad file must not stop a folder's ingest
         return IngestResult(path, error=f"{path}: could not be analysed ({type(error).__name__}: {error})")
+
+
+def metadata_changes(stored: dict[str, Any], given: dict[str, Any]) -> bool:
+    """True when the given metadata changes what was given when the document was stored."""
+    return any(stored.get(name) != value for name, value in given.items())
 
 
 def _store(engine: Engine, waiting: list[IngestResult | tuple[Path, Document]]) -> Iterator[IngestResult]:

@@ -13,7 +13,8 @@ from vakanuvis import check
 from vakanuvis.errors import BadOption, UnknownDocument, UnknownRecord
 from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
 from vakanuvis.ingest import find_input_files
-from vakanuvis.intake import IngestResult, ingest_files
+from vakanuvis.ingest.metadata import GivenMetadata
+from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
 from vakanuvis.model import Document, Finding
 from vakanuvis.pipeline import document_id_for
 from vakanuvis.records import (
@@ -27,7 +28,14 @@ from vakanuvis.records import (
 from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
-from vakanuvis.store.documents import content_state, document_ids, load_document, load_entities, load_sources
+from vakanuvis.store.documents import (
+    content_state,
+    document_ids,
+    given_metadata,
+    load_document,
+    load_entities,
+    load_sources,
+)
 from vakanuvis.store.merged import merged_events
 from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
 from vakanuvis.store.search import search_knowledge_base
@@ -55,19 +63,25 @@ class KnowledgeBase:
         on_file: Callable[[IngestResult], None] | None = None,
         workers: int = 1,
         dask_address: str | None = None,
+        metadata: GivenMetadata | None = None,
     ) -> list[IngestResult]:
         """Read, analyse and store each file (folders recursively); each document is stored whole or not
         at all (several share a commit, `ingest_files`).
 
-        Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped.
-        With `workers` > 1 or a Dask scheduler address, worker processes analyse and store in parallel.
+        Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped; a
+        file whose given `metadata` changes what was given before is analysed again. With `workers` > 1
+        or a Dask scheduler address, worker processes analyse and store in parallel.
         """
         files = find_input_files(list(paths))
+        given = {str(path): metadata.for_file(path) for path in files} if metadata else {}
+        given = {path: fields for path, fields in given.items() if fields}
         results: list[IngestResult] = []
         pending: list[Path] = []
         for path in files:  # known content is answered at once, without reading or analysing it again
             sha256 = None if force else file_sha256(path)
             existing = sha256 and document_id_for_sha256(self.engine, sha256)
+            if existing and metadata_changes(given_metadata(self.engine, existing), given.get(str(path), {})):
+                existing = None
             if existing:
                 results.append(IngestResult(path, existing))
                 if on_file:
@@ -79,12 +93,12 @@ class KnowledgeBase:
                 raise BadOption("parallel ingest needs a database that every worker can open (--db)")
             if dask_address:
                 finished = ingest_with_dask(
-                    pending, self.location, force, dask_address, self.dask_client_factory
+                    pending, self.location, force, dask_address, self.dask_client_factory, given
                 )
             else:
-                finished = ingest_with_processes(pending, self.location, force, workers)
+                finished = ingest_with_processes(pending, self.location, force, workers, given)
         else:
-            finished = ingest_files(self.engine, pending, force=force)
+            finished = ingest_files(self.engine, pending, force=force, given=given)
         with rare_garbage_collections():
             for result in finished:
                 results.append(result)

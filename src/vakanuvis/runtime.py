@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from vakanuvis.lang.tr.morphology import save_new_analyses
 from vakanuvis.model import Document, RawDocument
@@ -28,10 +29,10 @@ GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest g
 _frozen = (False, False)
 
 
-def analyse_in_process(raw: RawDocument) -> Document:
-    """`pipeline.analyse`, then the words it analysed saved for the next process and the tables it loaded
-    frozen."""
-    document = analyse(raw)
+def analyse_in_process(raw: RawDocument, given: dict[str, Any] | None = None) -> Document:
+    """`pipeline.analyse` (with the metadata a user gave), then the words it analysed saved for the next
+    process and the tables it loaded frozen."""
+    document = analyse(raw, given) if given else analyse(raw)
     save_new_analyses()
     freeze_long_lived_tables()
     return document

@@ -36,11 +36,19 @@ def _engine(location: str) -> Engine:
     return open_database(location)
 
 
-def ingest_in_worker(paths: list[str], location: str, force: bool) -> list[IngestResult]:
+def ingest_in_worker(
+    paths: list[str], location: str, force: bool, given: dict[str, dict] | None = None
+) -> list[IngestResult]:
     """Read, analyse and store a few files from a worker process (`intake.ingest_files`, several
     documents to a commit); picklable for process pools and Dask."""
     with rare_garbage_collections():
-        return list(ingest_files(_engine(location), [Path(path) for path in paths], force=force))
+        files = [Path(path) for path in paths]
+        return list(ingest_files(_engine(location), files, force=force, given=given))
+
+
+def _given_for(task: list[str], given: dict[str, dict] | None) -> dict[str, dict] | None:
+    """The given metadata of the files of one task (a worker is sent only its own)."""
+    return {path: given[path] for path in task if path in given} if given else None
 
 
 def _tasks(paths: list[Path], workers: int) -> list[list[str]]:
@@ -71,12 +79,15 @@ def _drop_pool(workers: int) -> None:
 
 
 def ingest_with_processes(
-    paths: list[Path], location: str, force: bool, workers: int
+    paths: list[Path], location: str, force: bool, workers: int, given: dict[str, dict] | None = None
 ) -> Iterator[IngestResult]:
-    """Results as files finish, on `workers` local processes."""
+    """Results as files finish, on `workers` local processes; `given`: the metadata given by path."""
     pool = _pool(workers)
     try:
-        futures = [pool.submit(ingest_in_worker, task, location, force) for task in _tasks(paths, workers)]
+        futures = [
+            pool.submit(ingest_in_worker, task, location, force, _given_for(task, given))
+            for task in _tasks(paths, workers)
+        ]
         for future in as_completed(futures):
             yield from future.result()
     except BaseException:
@@ -86,7 +97,12 @@ def ingest_with_processes(
 
 
 def ingest_with_dask(
-    paths: list[Path], location: str, force: bool, address: str, client_factory: Callable | None = None
+    paths: list[Path],
+    location: str,
+    force: bool,
+    address: str,
+    client_factory: Callable | None = None,
+    given: dict[str, dict] | None = None,
 ) -> Iterator[IngestResult]:
     """Results as files finish, on the Dask cluster at `address`; its workers write to the shared database."""
     from dask.distributed import Client
@@ -96,7 +112,7 @@ def ingest_with_dask(
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         futures = [
-            client.submit(ingest_in_worker, task, location, force, pure=False)
+            client.submit(ingest_in_worker, task, location, force, _given_for(task, given), pure=False)
             for task in _tasks(paths, workers)
         ]
         for future in dask_completed(futures):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from sqlalchemy import Engine, select
 
@@ -61,6 +62,16 @@ def load_document(engine: Engine, document_id: str) -> Document:
             for r in rows(schema.events, schema.events.c.idx)
         ]
     return document
+
+
+def given_metadata(engine: Engine, document_id: str) -> dict[str, Any]:
+    """The metadata fields a user gave for the stored document (not those read off its text)."""
+    d = schema.documents
+    with engine.connect() as connection:
+        row = connection.execute(select(d).where(d.c.id == document_id)).first()
+    if row is None:
+        return {}
+    return {name: row._mapping[name] for name, how in row.origins.items() if how == "given" and name in d.c}
 
 
 def document_ids(engine: Engine) -> list[str]:
