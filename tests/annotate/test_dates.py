@@ -43,7 +43,8 @@ def test_expression_table(
     assert mention.span.footnote is None
     parse_edtf(mention.edtf)
     assert mention.earliest <= mention.latest
-    assert mention.year_inferred == (context_year is not None)
+    expected_from = "context" if context_year is not None else "unknown" if "XXXX" in edtf else "text"
+    assert (mention.year_from, mention.year_inferred) == (expected_from, expected_from != "text")
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_context_year_and_unknown_year() -> None:
     [with_context] = find_dates("4-11 Eylül tarihinde", context_year=1919)
     assert with_context.edtf == "1919-09-04/1919-09-11" and with_context.year_inferred
     [without] = find_dates("4-11 Eylül tarihinde")
-    assert without.edtf == "XXXX-09-04/XXXX-09-11" and not without.year_inferred
+    assert without.edtf == "XXXX-09-04/XXXX-09-11" and without.year_from == "unknown"
     assert (without.earliest, without.latest) == (date.min, date.max)
     parse_edtf(without.edtf)
 

@@ -68,6 +68,33 @@ PIECES = [
     "%25",
     "11.",
     "XII",
+    "335",
+    "38",
+    "(1920)",
+    "sene",
+    "senesinde",
+    "Teşrîn-i Evvel",
+    "Kânûn-ı Sânî’nin",
+    "yirmi",
+    "üçünde",
+    "on altı",
+    "ikinci günü",
+    "bugün",
+    "dün",
+    "yarından",
+    "evvelki gün",
+    "mah-ı sabıkın",
+    "geçen sene",
+    "geçen",
+    "bu",
+    "ayın",
+    "ertesi gün",
+    "sabahı",
+    "gecesi",
+    "tarihli",
+    "etti.",
+    "edecektir.",
+    "fi",
 ]
 
 
@@ -81,3 +108,22 @@ def test_any_text_gives_valid_mentions(pieces: list[str], context_year: int | No
         parse_edtf(mention.edtf)
         assert mention.earliest <= mention.latest
         assert mention.role in ("event", "bibliographic")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=14),
+    st.sampled_from([None, "1922-03-01", "1920-04", "1926", "1921/1922"]),
+    st.sampled_from(["telegram", "speech", "memoir", "article"]),
+)
+def test_any_text_with_a_document_date_gives_valid_mentions(
+    pieces: list[str], document_date: str | None, document_type: str
+) -> None:
+    text = " ".join(pieces)
+    for mention in find_dates(text, document_date=document_date, document_type=document_type):
+        assert text[mention.span.start : mention.span.end] == mention.text
+        parse_edtf(mention.edtf)
+        assert mention.earliest <= mention.latest
+        assert mention.year_from in ("text", "context", "document", "unknown")
+        assert mention.year_inferred == (mention.year_from != "text")
+        assert (mention.year_from == "unknown") == ("XXXX" in mention.edtf)

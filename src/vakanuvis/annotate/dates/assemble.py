@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 
-from vakanuvis.annotate.dates.grammar import (
-    Expression,
-    Grammar,
-    find_cores,
-    grammar_for,
-    grow_head,
-    grow_tail,
-)
+from vakanuvis.annotate.dates.cores import find_cores
+from vakanuvis.annotate.dates.grammar import Expression, Grammar, grammar_for
+from vakanuvis.annotate.dates.growth import grow_head, grow_tail
 from vakanuvis.annotate.dates.lexicon import alternation, key
 
 
@@ -44,6 +39,7 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
                 if expression.last is not None:
                     expression.last.year = before_year
                 expression.year_offset = before.year_offset
+                expression.deixis = before.deixis  # "geçen sene Haziran’ın yirmi ikinci günü"
                 expression.start = before.start
                 expression.calendar_marker = expression.calendar_marker or before.calendar_marker
                 expression.confirmed = True
@@ -143,6 +139,10 @@ def followed_by_quantity_word(expression: Expression, text: str, grammar: Gramma
 def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:
     """A month with no number is a date only when capitalized and inflected as a time or qualified."""
     written = text[expression.start : expression.end]
+    # the month name itself, after any word before it ("geçen Mart’ta", "yaklaşık Mart’ta")
+    month = re.search(grammar.lexicon.month_pattern, written)
+    if month is not None:
+        written = written[month.start() :]
     first_letter = next((char for char in written if char.isalpha()), "")
     if "month_word" in expression.marks:
         return True  # "temmuz ayında": the word "ay" says it, whatever the case
@@ -150,14 +150,14 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
         # "şubat başında" is a date; "ocak başında" (at the hearth) may not be
         nouns = grammar.lexicon.keys("month_names_also_nouns")
         name = key(re.split(r"[’'‘`´\s]", written.strip())[0])
-        if not {"part", "approximate"} & set(expression.marks) or any(
+        if not {"part", "approximate", "month_deixis"} & set(expression.marks) or any(
             name.startswith(noun) for noun in nouns
         ):
             return False
     allowed = grammar.lexicon.keys("standalone_month_suffixes")
     if expression.suffix in allowed:
         return True
-    qualifiers = {"month_word", "part", "approximate", "open_start", "range"}
+    qualifiers = {"month_word", "part", "approximate", "open_start", "range", "within", "month_deixis"}
     return bool(qualifiers & set(expression.marks))
 
 

@@ -1,7 +1,11 @@
 """The grammar of date expressions: numbers and month words, grown by the words around them.
 
+Here: what an expression is and the patterns of its core, compiled per set of languages. The steps of
+a scan are in `cores` (the core of each expression), `growth` (the words around it) and `assemble`.
 Scanning has four steps. Core patterns find days, months and years ("19 Mayıs 1919",
-"4-11 Eylül", "Mart-Nisan 1920", "1918-20"). Each core then takes the words after it
+"4-11 Eylül", "Mart-Nisan 1920", "1918-20", "23. V. 1336", "Martın yirmi üçünde") and the words that
+name a day, month or year by reference ("bugün", "mah-ı sabık", "geçen sene", "ertesi gün", "ayın
+yirmisinde"). Each core then takes the words after it
 (case suffixes, "yılının yaz aylarında", "başlarında", "itibaren", "г.", "(ст. ст.)") and
 before it ("yaklaşık", "the summer of", "с"). Neighbouring expressions join into ranges
 ("Ağustos 1920’den Ekim 1921’e kadar", "from … to …"). Last, expressions that may be plain
@@ -21,23 +25,20 @@ from vakanuvis.annotate.dates.lexicon import (
     Lexicon,
     alternation,
     build_lexicon,
-    key,
-    lookup,
 )
-from vakanuvis.annotate.dates.starts import (
-    core_matches,
-    core_starts_in,
-    last_words,
-    may_end_head,
-    word_finder_pattern,
+from vakanuvis.annotate.dates.numbers import (
+    SHORT_RUMI_YEAR,
+    day_words_before_month,
+    day_words_inflected,
+    two_digit_rumi_year,
 )
+from vakanuvis.annotate.dates.starts import last_words, word_finder_pattern
 
 DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DAY = rf"(?<!\d)(?<!\d[.,/]){DAY_NUMBER}"
 # A year of the historiography: 1000-2099, not part of a longer number such as "17.600".
 # (A four-digit group after a separator is no thousands group, so "1,1945" may hold a year.)
 YEAR = r"(?<!\d)(?:1\d{3}|20\d{2})(?![.,]?\d)"
-SHORT_RUMI_YEAR = r"(?<!\d)3\d\d(?![.,]?\d)"  # 1300-1399 Rumi written "300"-"399"
 DASH = r"\s*[-–—]\s*"
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -78,6 +79,11 @@ class Expression:
     decade: bool = False  # "1920’li yıllarda", "the 1920s"
     last_season: int | None = None  # the season of a range's end ("с весны 1920 по осень 1922")
     year_offset: int | None = None  # "aynı yıl" 0, "ertesi yıl" +1: the year is the context's plus this
+    # counted from the document's date: ("day", -1) "dün", ("month", -1) "mah-ı sabık", ("year", 1) "sene-i atiye"
+    deixis: tuple[str, int] | None = None
+    month_deixis: int | None = None  # "geçen Mart" -1, "bu Mart" 0, "önümüzdeki Nisan" +1
+    day_anaphora: int | None = None  # "ertesi gün" +1: the narrative's last day plus this
+    month_anaphora: bool = False  # "ayın yirmisinde": a day of the narrative's month
     marks: list[str] = field(default_factory=list)  # what confirmed it, for debugging
 
 
@@ -87,11 +93,22 @@ def month_group(name: str) -> str:
 
 
 def month_then_year(name: str, year: str) -> str:
-    """A month name followed either by a year or by its own suffix."""
+    """A month name followed either by a year (a Rumi one may lack its thousand) or by its own suffix."""
     return (
-        rf"(?P<{name}>{{MONTH}})(?:\s*,?\s*(?:{{YEAR_BEFORE}}\s+)?(?P<{year}>{YEAR})"
+        rf"(?P<{name}>{{MONTH}})(?:\s*,?\s*(?:{{YEAR_BEFORE}}\s+)?(?P<{year}>{YEAR}|{{SHORT_YEAR_AFTER_MONTH}})"
         rf"|(?P<{name}_s>{APOSTROPHE}{LETTERS}+|{{ATTACHED}})?{WORD_END})"
     )
+
+
+# After a Roman or numbered month the number is a year whatever its length: "23. V. 1336", "23.V.36".
+NUMERIC_YEAR = rf"(?:{YEAR}|{{SHORT_YEAR}})"
+ROMAN = "(?P<mr>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# what follows a number after a month for it to be a year, not a count: "sene", "tarihli", "R.", a comma
+DATE_CONTEXT = rf"(?=[ \t]*(?:$|[\n.,;:)\]”\"]|{APOSTROPHE}|{{DATE_AFTER_SHORT_YEAR}}))"
+# a day in digits with its suffix, or in words: "20’sine", "yirmisine"
+# the same year in another calendar, after a year: "1336 (1920)", "1920 (336)"
+YEAR_IN_BRACKETS = re.compile(rf"\s*\(\s*({YEAR}|{SHORT_RUMI_YEAR})\s*\)")
+DAY_AFTER_WORD = rf"(?:(?P<d1>{DAY})(?P<d1_s>{APOSTROPHE}{LETTERS}+)|(?P<dw>{{DAY_WORDS}}))"
 
 
 CORE_PATTERNS = {
@@ -106,28 +123,35 @@ CORE_PATTERNS = {
     + rf"(?P<d2>{DAY}){{DAY_SUFFIX}}\s+"
     + month_then_year("m2", "y2"),
     "month-day-year": rf"(?P<m1>{{MONTH}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR})",
-    "numeric": rf"(?P<d1>{DAY})[./](?P<mn>1[0-2]|0?[1-9])[./](?P<y1>{YEAR})",
-    # "6.V.1921", "6 V 1921": Roman month numbers, common in Soviet references
-    "roman": rf"(?P<d1>{DAY})(?:\.\s?|\s)(?P<mr>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\.\s?|\s)(?P<y1>{YEAR})",
+    # "23.04.1920", "9-10-1335" (the same separator twice), "23/7/335", "23/7/35 tarihli"
+    "numeric": rf"(?P<d1>{DAY})(?P<sep>[./-])(?P<mn>1[0-2]|0?[1-9])(?P=sep)(?P<y1>{YEAR}|{{SHORT_NUMERIC_YEAR}})",
+    # "6.V.1921", "6 V 1921", "23. V. 1336", "8-9. VII. 1335": Roman month numbers, common in Soviet
+    # references and in the Ottoman papers of the period
+    "roman": rf"(?P<d1>{DAY})(?:-(?P<d2>{DAY_NUMBER}))?(?:\.\s?|\s){ROMAN}(?:\.\s?|\s)(?P<y1>{NUMERIC_YEAR})",
     # "19 Mayıs 1919", "18-го октября", "the 1st of May 1920"
     "day-month": rf"(?P<d1>{DAY}){{DAY_SUFFIX}}\s+(?:of\s+)?" + month_then_year("m1", "y1"),
-    # "Mayıs ayının 20’sine", "Mayıs’ın 19’unda"
-    "month-link-day": rf"(?P<m1>{{MONTH}})(?:\s+{{LINK}}|{APOSTROPHE}{{GENITIVE}})\s+(?P<d1>{DAY})"
-    + rf"(?P<d1_s>{APOSTROPHE}{LETTERS}+)",
+    # "Mayıs ayının 20’sine", "Mayıs’ın 19’unda", "Martın yirmi üçünde", "Ağustos’un on beşinci günü",
+    # "Mart’ının on altısı"
+    "month-link-day": rf"(?P<m1>{{MONTH}})(?:\s+{{LINK}}|{APOSTROPHE}?{{GENITIVE}})\s+{DAY_AFTER_WORD}",
     "month-day-suffix": month_group("m1") + rf"\s+(?P<d1>{DAY})-{LETTERS}+",
     "month-range": rf"(?P<m1>{{MONTH}}){DASH}" + month_then_year("m2", "y1"),
     "month": month_then_year("m1", "y1"),
     "year-range": rf"(?P<y1>{YEAR}){DASH}(?P<y2>1\d{{3}}|20\d{{2}}|\d{{2}})(?![.,]?\d)",
     "year-and-year": rf"(?P<y1>{YEAR})(?:{APOSTROPHE}{LETTERS}+)?\s+{{AND}}\s+(?P<y2>{YEAR})",
+    # (and one year written in two calendars, "1336 (1920)", "1920 (1336)": see year_written_twice)
     "year": rf"(?P<y1>{YEAR})",
     "same-year": r"(?P<anaphora>{ANAPHORA})",
-    # Rumi years written without their thousand, as telegrams and official papers of the period do:
-    # "23/7/335", "12 Mart 336 tarihli" (only where the lexicon has a Rumi calendar; see core_expression)
-    "numeric-short-rumi": rf"(?P<d1>{DAY})[./](?P<mn>1[0-2]|0?[1-9])[./](?P<y1>{SHORT_RUMI_YEAR})",
-    "day-month-short-rumi": rf"(?P<d1>{DAY}){{DAY_SUFFIX}}\s+(?P<m1>{{MONTH}})\s+(?P<y1>{SHORT_RUMI_YEAR})"
-    + rf"(?=[ \t]*(?:$|[\n.,;:)\]”\"]|{APOSTROPHE}|{{DATE_AFTER_SHORT_YEAR}}))",
+    # "bugün", "mah-ı sabıkın yirmi sekizinde", "bu ayın 12’sinde", "geçen sene"
+    "from-document": rf"(?P<deixis>{{DEIXIS}})(?:\s+{DAY_AFTER_WORD})?",
+    "day-from-narrative": r"(?P<dayanaphora>{DAY_ANAPHORA})",
+    # "ayın yirmisinde", "ayın 8’inde"
+    "day-of-narrative-month": rf"(?P<monthanaphora>{{MONTH_OF_NARRATIVE}})\s+{DAY_AFTER_WORD}",
+    # A Rumi year written without its thousand, as telegrams and official papers of the period do, alone:
+    # "336 senesinde", "336 (1920)" (only where the lexicon has a Rumi calendar). After a day and month,
+    # a month or a numbered month: see month_then_year, "numeric", "roman".
+    "short-year": rf"(?P<y1>{SHORT_RUMI_YEAR})(?=[ \t]*(?:{{SHORT_YEAR_WORDS}}|{{RUMI_MARKERS}}|\(\s*{YEAR}\s*\)))",
 }
-SHORT_RUMI = ("numeric-short-rumi", "day-month-short-rumi")
+SHORT_RUMI = ("short-year",)
 
 
 @dataclass
@@ -141,11 +165,12 @@ class Grammar:
     range_to: re.Pattern[str]
     range_and: re.Pattern[str]
     dash: re.Pattern[str]
-    # Per core, where it can start: "day", "year", "word" (see core_start) or "any"
+    # Per core, where it can start: "day", "year", "short", "month", "reference" (see core_start) or "any"
     core_starts: list[str] = field(default_factory=list)
-    word_finder: re.Pattern[str] = re.compile("(?!x)x")  # a month name or a year anaphora
+    word_finder: re.Pattern[str] = re.compile("(?!x)x")  # a month name or a word naming a date by reference
     head_endings: frozenset[str] | None = None  # last words of every head form (None: any word)
     any_tail: re.Pattern[str] | None = None  # matches where some tail does (a quick test before trying each)
+    day_words_before: re.Pattern[str] | None = None  # "on altı" before "Mart"
 
 
 @cache
@@ -153,19 +178,42 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
     """Compile the grammar of `languages`."""
     lexicon = build_lexicon(languages)
     pattern = lexicon.pattern
+    rumi = lexicon.rumi_years is not None
+    # what may follow "1 Teşrinisani 38" for 38 to be a year: "tarihli", "sene", "R.", "günü", a comma
+    date_after_short_year = rf"(?:{pattern('date_words')}|{pattern('year_words')}|{pattern('rumi_markers')}|{pattern('day_parts')})"
+    two_digits = two_digit_rumi_year(lexicon)
+    in_date_context = DATE_CONTEXT.replace("{DATE_AFTER_SHORT_YEAR}", date_after_short_year)
+    after_month = (
+        rf"{SHORT_RUMI_YEAR}(?![ \t]+{pattern('quantity_words')})|{two_digits}{in_date_context}"
+        if rumi
+        else "(?!x)x"
+    )
+    word_starts = (
+        list(lexicon.year_anaphora)
+        + list(lexicon.deixis)
+        + list(lexicon.day_anaphora)
+        + lexicon.words_of("month_of_narrative")
+    )
     fills = {
         "MONTH": lexicon.month_pattern,
         "ATTACHED": alternation(lexicon.words_of("attached_suffixes"), bounded=False, suffix=True),
         "LINK": pattern("month_day_links"),
-        "GENITIVE": pattern("genitive_suffixes"),
+        "GENITIVE": alternation(lexicon.words_of("genitive_suffixes"), suffix=True),
+        "SHORT_YEAR_AFTER_MONTH": after_month,
+        "SHORT_YEAR": rf"{SHORT_RUMI_YEAR}|{two_digits}" if rumi else "(?!x)x",
+        "SHORT_NUMERIC_YEAR": rf"{SHORT_RUMI_YEAR}|{two_digits}{in_date_context}" if rumi else "(?!x)x",
+        "SHORT_YEAR_WORDS": pattern("short_year_words"),
+        "RUMI_MARKERS": pattern("rumi_markers"),
+        "DAY_WORDS": day_words_inflected(lexicon) if lexicon.day_numbers else "(?!x)x",
+        "DEIXIS": alternation(list(lexicon.deixis)),
+        "DAY_ANAPHORA": alternation(list(lexicon.day_anaphora)),
+        "MONTH_OF_NARRATIVE": pattern("month_of_narrative"),
         "DAY_SUFFIX": rf"(?:\.|{alternation(lexicon.words_of('day_suffixes'), suffix=True)})?",
         "YEAR_BEFORE": pattern("year_before_words"),
         "AND": pattern("range_and"),
         "TO": rf"(?:{DASH}|\s+{pattern('range_to')}\s+)",
         "ANAPHORA": alternation(list(lexicon.year_anaphora)),
-        # what may follow "12 Mart 336" for 336 to be a year: "tarihli", "sene", "R." (a number of men
-        # or guns follows in other words)
-        "DATE_AFTER_SHORT_YEAR": rf"(?:{pattern('date_words')}|{pattern('year_words')}|{pattern('rumi_markers')})",
+        "DATE_AFTER_SHORT_YEAR": date_after_short_year,
     }
     cores = []
     core_starts = []
@@ -191,6 +239,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         ("part", rf"\s+(?P<w>{parts_after})"),
         ("month_word", rf"\s+(?P<w>{pattern('month_words')})"),
         ("date_word", rf"\s+{pattern('date_words')}"),
+        ("day_part", rf"\s+(?P<w>{pattern('day_parts')})"),
         ("within", rf"\s+{pattern('within_words')}"),
         ("range_tail", rf"\s+{pattern('range_tails')}"),
         ("approximate", rf"\s+{pattern('approximate_after')}"),
@@ -206,7 +255,8 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         ("open_start", lexicon.words_of("open_start_before")),
         ("open_end", lexicon.words_of("open_end_before")),
         ("range_prefix", lexicon.words_of("range_prefix")),
-        ("preposition", lexicon.words_of("year_prepositions")),
+        ("preposition", lexicon.words_of("year_prepositions") + lexicon.words_of("date_prepositions")),
+        ("month_deixis", list(lexicon.month_deixis)),
     ]
     heads = [(name, alternation(forms)) for name, forms in head_forms]
     return Grammar(
@@ -219,8 +269,11 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
         dash=re.compile(rf"^{DASH}$"),
         core_starts=core_starts,
-        word_finder=re.compile(word_finder_pattern(lexicon, fills["ANAPHORA"])),
-        head_endings=last_words([form for _, forms in head_forms for form in forms]),
+        word_finder=re.compile(word_finder_pattern(lexicon, word_starts)),
+        head_endings=last_words(
+            [form for _, forms in head_forms for form in forms] + list(lexicon.day_numbers)
+        ),
+        day_words_before=re.compile(day_words_before_month(lexicon)) if lexicon.day_numbers else None,
     )
 
 
@@ -230,230 +283,23 @@ def _unnamed(pattern: str) -> str:
 
 
 def core_start(template: str) -> str:
-    """What a core pattern begins with: "day" (one or two digits), "year" (four digits), "word" (a month
-    name or a year anaphora) or "any"."""
+    """What a core pattern begins with: "day" (one or two digits), "year" (four digits), "short" (three
+    digits), "month" (a month name), "reference" (a word that names a date by reference) or "any"."""
     if template.startswith(f"(?P<d1>{DAY})"):
         return "day"
     if template.startswith(f"(?P<y1>{YEAR})"):
         return "year"
-    if template.startswith(("(?P<m1>{MONTH})", "(?P<anaphora>{ANAPHORA})")):
-        return "word"
-    return "any"
-
-
-def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point:
-    """A point from the named groups of a match (any may be absent)."""
-    index = match.re.groupindex
-    groups = {name: match.group(name) for name in (day, month, year, "mr", "mn") if name in index}
-    point = Point()
-    if groups.get(year):
-        point.year = int(groups[year])
-    if groups.get(day):
-        point.day = int(groups[day])
-    if groups.get(month):
-        found = lexicon.month_number(groups[month])
-        if found:
-            point.month, point.calendar = found
-            point.rumi_name = key(groups[month]) in lexicon.rumi_month_keys
-    if groups.get("mr") and month == "m1":
-        point.month = ROMAN_MONTHS.index(groups["mr"]) + 1
-    if groups.get("mn") and month == "m1":
-        point.month = int(groups["mn"])
-        point.rumi_name = lexicon.rumi_years is not None  # "23.4.1336" in Turkish usage is Rumi
-    return point
-
-
-def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expression | None:
-    """The expression of one core match, or None when its numbers cannot be a date."""
-    first = point_from(match, lexicon, "d1", "m1", "y1")
-    if name in SHORT_RUMI:
-        low, high = lexicon.rumi_years or (0, 0)
-        first.year = 1000 + (first.year or 0)
-        if not low <= first.year <= high:
-            return None
-        first.rumi_name = True  # only a Rumi year is written without its thousand
-    expression = Expression(start=match.start(), end=match.end(), first=first)
-    suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
-    if name.startswith("double-date") or (
-        name == "day-range" and match.group("slash") and int(match.group("d2")) - (first.day or 0) in (12, 13)
-    ):
-        expression.old_style = True  # "12 (25) января", "12/25 января": Old Style, then New Style
-        expression.confirmed = True
-        expression.marks.append("double date")
-    elif name == "day-range":
-        expression.last = Point(
-            first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name
+    if template.startswith(f"(?P<y1>{SHORT_RUMI_YEAR})"):
+        return "short"
+    if template.startswith("(?P<m1>{MONTH})"):
+        return "month"
+    if template.startswith(
+        (
+            "(?P<anaphora>{ANAPHORA})",
+            "(?P<deixis>{DEIXIS})",
+            "(?P<dayanaphora>{DAY_ANAPHORA})",
+            "(?P<monthanaphora>{MONTH_OF_NARRATIVE})",
         )
-    elif name == "date-range":
-        expression.last = point_from(match, lexicon, "d2", "m2", "y2")
-        suffix = match.group("m2_s")
-    elif name in ("month-range",):
-        second = point_from(match, lexicon, "d2", "m2", "y1")
-        first.year = second.year
-        expression.last = second
-        suffix = match.group("m2_s")
-    elif name in ("year-range", "year-and-year"):
-        low, high_text = int(match.group("y1")), match.group("y2")
-        high = int(high_text) if len(high_text) == 4 else low // 100 * 100 + int(high_text)
-        if not low < high <= low + 100:
-            return None
-        expression.last = Point(year=high)
-        expression.bare_year = True
-        if name == "year-range":
-            expression.confirmed = True
-            expression.marks.append("year range")
-    elif name == "year":
-        expression.bare_year = True
-    elif name == "month-link-day":
-        suffix = match.group("d1_s")
-    elif name == "same-year":
-        expression.year_offset = lookup(lexicon.year_anaphora, match.group("anaphora"))
-        expression.bare_year = expression.confirmed = True
-        return expression
-    if first.month is None and first.year is None:
-        return None
-    if suffix:
-        expression.suffix = key(suffix.lstrip("’'‘`´"))
-        expression.narrative = True
-    if first.day is not None or (first.month is not None and first.year is not None):
-        expression.confirmed = True
-    return expression
-
-
-def find_cores(text: str, grammar: Grammar) -> list[Expression]:
-    """Leftmost-longest core expressions, not overlapping."""
-    starts = core_starts_in(text, grammar.word_finder)
-    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for order, (name, pattern) in enumerate(grammar.cores):
-        for match in core_matches(pattern, text, starts[grammar.core_starts[order]]):
-            candidates.append((match.start(), -(match.end() - match.start()), order, name, match))
-    candidates.sort(key=lambda item: item[:3])
-    chosen: list[Expression] = []
-    taken_until = -1
-    for start, _length, _order, name, match in candidates:
-        if start < taken_until:
-            continue
-        expression = core_expression(name, match, grammar.lexicon)
-        if expression is not None:
-            chosen.append(expression)
-            taken_until = match.end()
-    return chosen
-
-
-def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -> None:
-    """Take the words after the expression that qualify it."""
-    lexicon = grammar.lexicon
-    decades = lexicon.pattern("decade_suffixes")
-    position = expression.end
-    any_tail = grammar.any_tail
-    for _ in range(8):
-        if any_tail is not None and any_tail.match(text, position, limit) is None:
-            break  # no tail matches here: the loop below would find none either
-        for name, pattern in grammar.tails:
-            match = pattern.match(text, position, limit)
-            if not match or match.end() == position:
-                continue
-            word = match.groupdict().get("w") or ""
-            if name in ("suffix", "detached") and expression.suffix:
-                continue
-            if name in ("season", "part") and expression.first.day is not None:
-                continue
-            if name == "season" and expression.first.month is not None:
-                continue
-            if name == "suffix" or name == "detached":
-                expression.suffix = key(word)
-                if (
-                    expression.bare_year
-                    and expression.last is None
-                    and re.fullmatch(decades, expression.suffix)
-                ):
-                    expression.decade = (expression.first.year or 1) % 10 == 0
-            elif name == "decade":
-                if (
-                    not expression.bare_year
-                    or expression.last is not None
-                    or (expression.first.year or 1) % 10
-                ):
-                    continue
-                expression.decade = True
-            elif name == "year_word" and expression.first.month is not None and expression.first.day is None:
-                if expression.first.year is None:
-                    continue
-            elif name == "season":
-                expression.season = lookup(lexicon.seasons_after, word) or 22
-            elif name == "part":
-                expression.part = str(lookup(lexicon.parts_after, word))
-            elif name in ("rumi", "hijri"):
-                expression.calendar_marker = name
-            elif name == "approximate":
-                expression.approximate = True
-            elif name == "uncertain":
-                expression.uncertain = True
-            elif name == "open_start":
-                expression.open_start = True
-            elif name == "open_end":
-                expression.open_end = True
-            elif name == "old_style":
-                expression.old_style = True
-            elif name == "range_tail":
-                expression.range_tail = True
-            if name not in ("old_style", "rumi", "hijri", "uncertain", "year_word"):
-                expression.narrative = True
-            if name == "year_word" and not word.startswith(("г", "-")):
-                expression.narrative = True
-            expression.confirmed = True
-            expression.marks.append(name)
-            position = match.end()
-            break
-        else:
-            break
-    expression.end = position
-
-
-def grow_head(expression: Expression, text: str, grammar: Grammar, floor: int) -> None:
-    """Take the words before the expression that qualify it."""
-    lexicon = grammar.lexicon
-    # Words such as "около", "до", "yaklaşık" also stand before quantities: alone they do not make
-    # a bare number a year; the prepositions of years and the season and part words do.
-    year_words = lexicon.keys("year_prepositions")
-    for _ in range(4):
-        window = text[max(floor, expression.start - 40) : expression.start]
-        if not may_end_head(window, grammar.head_endings):
-            return  # what the loop below ends with when no head matches
-        for name, pattern in grammar.heads:
-            match = pattern.search(window)
-            if not match:
-                continue
-            word = match.group("w")
-            start = expression.start - (len(window) - match.start())
-            if name == "preposition":
-                expression.confirmed = True
-                expression.marks.append(name)
-                return  # "in", "в": confirms, but is not part of the expression
-            if name == "season":
-                if expression.first.month is not None:
-                    continue
-                expression.season = lookup(lexicon.seasons_before, word) or 22
-            elif name == "part":
-                if expression.first.day is not None:
-                    continue
-                expression.part = str(lookup(lexicon.parts_before, word))
-            elif name == "approximate":
-                expression.approximate = True
-            elif name == "range_from":
-                expression.range_from = key(word)
-            elif name == "open_start":
-                expression.open_start = True
-            elif name == "open_end":
-                expression.open_end = True
-            if (
-                not expression.bare_year
-                or name in ("season", "part", "range_prefix")
-                or key(word) in year_words
-            ):
-                expression.confirmed = True
-            expression.marks.append(name)
-            expression.start = start
-            break
-        else:
-            return
+    ):
+        return "reference"
+    return "any"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
-from vakanuvis.lang import language_data
+from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above, turkish_upper
 
 T = TypeVar("T")
@@ -16,6 +16,37 @@ LETTERS = r"[^\W\d_]"
 # A letter may not touch a word on either side: \b treats digits as word characters.
 WORD_START = rf"(?<!{LETTERS})"
 WORD_END = rf"(?!{LETTERS})"
+
+
+def marked_vowels() -> dict[str, str]:
+    """Vowels with a circumflex or a macron and the plain vowel they are read as ("â" → "a"), all languages."""
+    marks: dict[str, str] = {}
+    for code in LANGUAGES:
+        marks.update(language_data(code, "dates").get("marked_vowels") or {})
+    return marks
+
+
+MARKED_VOWELS = marked_vowels()
+UNMARK = str.maketrans(MARKED_VOWELS)
+# every plain vowel with the marked ones read as it: "a" → "aâā"
+MARKED_FORMS: dict[str, str] = {}
+for _marked, _plain in MARKED_VOWELS.items():
+    MARKED_FORMS[_plain] = MARKED_FORMS.get(_plain, _plain) + _marked
+
+
+def unmarked(text: str) -> str:
+    """`text` with its circumflex and macron vowels plain: "Kânûn-ı Sânî" → "Kanun-ı Sani"."""
+    return text.translate(UNMARK)
+
+
+def literal(text: str) -> str:
+    """A regex matching `text` as written, a plain vowel also matching its marked forms ("a": [aâā])."""
+    return "".join(f"[{MARKED_FORMS[char]}]" if char in MARKED_FORMS else re.escape(char) for char in text)
+
+
+def with_marked_forms(chars: set[str] | frozenset[str]) -> set[str]:
+    """The characters and the marked vowels read as them."""
+    return set(chars) | {form for char in chars for form in MARKED_FORMS.get(char, "")}
 
 
 def case_variants(form: str, capitalized_only: bool = False) -> set[str]:
@@ -34,7 +65,7 @@ def form_pattern(form: str, bounded: bool = True, word_start: bool = True) -> st
     """A regex for one data form: "*" at the end allows an inflection, spaces allow any whitespace."""
     inflected = form.endswith("*")
     form = form.rstrip("*")
-    pattern = r"\s+".join(re.escape(part) for part in form.split())
+    pattern = r"\s+".join(literal(part) for part in form.split())
     if inflected:
         pattern += f"{LETTERS}*"
     if bounded and form[-1:].isalpha():
@@ -45,10 +76,11 @@ def form_pattern(form: str, bounded: bool = True, word_start: bool = True) -> st
 
 
 def spellings_of(forms: list[str], capitalized_only: bool = False) -> list[str]:
-    """Every casing of every form, longest first (so that alternation prefers the longest)."""
+    """Every casing of every form, its marked vowels made plain (the patterns match them either way),
+    longest first (so that alternation prefers the longest)."""
     spellings: set[str] = set()
     for form in forms:
-        spellings |= case_variants(form, capitalized_only)
+        spellings |= case_variants(unmarked(form), capitalized_only)
     return sorted(spellings, key=lambda text: (-len(text), text))
 
 
@@ -76,7 +108,9 @@ def alternation(
     for starts, texts in runs:
         bodies = [form_pattern(text, bounded, word_start=False) for text in texts]
         if starts:
-            first = "".join(sorted({re.escape(text[0]) for text in texts}))
+            first = "".join(
+                sorted(re.escape(char) for char in with_marked_forms({text[0] for text in texts}))
+            )
             parts.append(f"(?=[{first}]){WORD_START}(?:" + "|".join(bodies) + ")")
         else:
             parts.extend(bodies)
@@ -95,7 +129,7 @@ def trie_pattern(words: list[str]) -> str:
     def branch(node: dict[str, dict]) -> str:
         ending = "" in node
         parts = [
-            (r"\s+" if char == " " else re.escape(char)) + branch(child)
+            (r"\s+" if char == " " else literal(char)) + branch(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -109,9 +143,10 @@ def trie_pattern(words: list[str]) -> str:
     return "(?:" + branch(trie) + ")"
 
 
+@lru_cache(maxsize=65_536)
 def key(text: str) -> str:
-    """The lookup key of a written word: Turkish-lowercased, inner whitespace collapsed."""
-    return " ".join(turkish_lower_keeping_dot_above(text).split())
+    """The lookup key of a written word: Turkish-lowercased, marked vowels plain, inner whitespace collapsed."""
+    return " ".join(turkish_lower_keeping_dot_above(unmarked(text)).split())
 
 
 @dataclass
@@ -129,7 +164,17 @@ class Lexicon:
     parts_after: dict[str, str] = field(default_factory=dict)  # form -> part name
     parts_before: dict[str, str] = field(default_factory=dict)
     year_anaphora: dict[str, int] = field(default_factory=dict)  # "aynı yıl*" -> 0, "ertesi yıl*" -> 1
+    two_digit_rumi_years: tuple[int, int] | None = None  # "38" in "1 Teşrinisani 38" is 1338
+    day_numbers: dict[str, int] = field(default_factory=dict)  # "yirmi" -> 20, "dörd" -> 4
+    # counted from the document's date: form -> (unit, offset), "dün" -> ("day", -1), "mah-ı sabık" -> ("month", -1)
+    deixis: dict[str, tuple[str, int]] = field(default_factory=dict)
+    month_deixis: dict[str, int] = field(default_factory=dict)  # before a month name: "geçen" -> -1
+    day_anaphora: dict[str, int] = field(default_factory=dict)  # "ertesi gün" -> 1
+    verb_tenses: dict[str, str] = field(
+        default_factory=dict
+    )  # analyser morpheme -> "past" | "future" | "present"
     month_pattern: str = ""
+    month_words: list[str] = field(default_factory=list)  # every spelling of every month name, longest first
     month_firsts: frozenset[str] | None = None  # first characters of the month spellings (None: unknown)
     patterns: dict[str, str] = field(default_factory=dict)  # category -> alternation, built once
     key_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> keys, built once
@@ -194,7 +239,20 @@ WORD_CATEGORIES = (
     "month_names_also_nouns",
     "year_before_words",
     "locators",
+    "day_parts",
+    "date_prepositions",
+    "short_year_words",
+    "day_word_possessives",
+    "day_word_cases",
+    "day_word_ordinals",
+    "day_word_after_ordinal",
+    "day_words_not_alone",
+    "month_of_narrative",
+    "verbs_without_time_in_participle",
+    "dated_paper_words",
+    "newspaper_titles",
 )
+DEIXIS_UNITS = {"days_from_document": "day", "months_from_document": "month", "years_from_document": "year"}
 
 
 @cache
@@ -228,6 +286,25 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
         for offset, forms in (data.get("year_anaphora") or {}).items():
             for form in forms:
                 lexicon.year_anaphora[form] = int(offset)
+        if data.get("two_digit_rumi_years"):
+            low, high = data["two_digit_rumi_years"]
+            lexicon.two_digit_rumi_years = (int(low), int(high))
+        lexicon.day_numbers.update(
+            {str(word): int(number) for word, number in (data.get("day_number_words") or {}).items()}
+        )
+        for category, unit in DEIXIS_UNITS.items():
+            for offset, forms in (data.get(category) or {}).items():
+                for form in forms:
+                    lexicon.deixis[form] = (unit, int(offset))
+        for offset, forms in (data.get("months_named_from_document") or {}).items():
+            for form in forms:
+                lexicon.month_deixis[form] = int(offset)
+        for offset, forms in (data.get("days_from_narrative") or {}).items():
+            for form in forms:
+                lexicon.day_anaphora[form] = int(offset)
+        for tense, morphemes in (data.get("verb_tenses") or {}).items():
+            for morpheme in morphemes:
+                lexicon.verb_tenses[morpheme] = tense
         after = data.get("part_position", "after") == "after"
         for part, forms in (data.get("parts") or {}).items():
             for form in forms:
@@ -236,8 +313,11 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
     spellings = spellings_of(month_forms) + spellings_of(capitalized_forms, capitalized_only=True)
     # Hundreds of spellings: a trie keeps the regex from trying each one at every position.
     month_words = [" ".join(text.split()) for text in spellings]
+    lexicon.month_words = month_words
     lexicon.month_pattern = WORD_START + trie_pattern(month_words)
-    lexicon.month_firsts = frozenset(word[0] for word in month_words) if all(month_words) else None
+    lexicon.month_firsts = (
+        frozenset(with_marked_forms({word[0] for word in month_words})) if all(month_words) else None
+    )
     return lexicon
 
 

@@ -8,21 +8,31 @@ from __future__ import annotations
 
 import re
 
-from vakanuvis.annotate.dates.lexicon import WORD_START, Lexicon, spellings_of
+from vakanuvis.annotate.dates.lexicon import (
+    WORD_START,
+    Lexicon,
+    spellings_of,
+    trie_pattern,
+    with_marked_forms,
+)
 
 
-def word_finder_pattern(lexicon: Lexicon, anaphora: str) -> str:
-    """A month name or a year anaphora. When every one of them begins a word, the word-start test is
-    made once for both (inside words the engine then leaves each position after one test)."""
-    months = lexicon.month_pattern
-    anaphoras = spellings_of(list(lexicon.year_anaphora))
-    if months.startswith(WORD_START) and all(s[:1].isalpha() for s in anaphoras):
-        if lexicon.month_firsts is None:
-            return f"{WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
-        # and before it, a test of the first letter any of them can begin with: cheaper at most positions
-        firsts = "".join(sorted(re.escape(c) for c in lexicon.month_firsts | {s[0] for s in anaphoras}))
-        return f"(?=[{firsts}]){WORD_START}(?:{months[len(WORD_START) :]}|{anaphora})"
-    return f"{months}|{anaphora}"
+def word_finder_pattern(lexicon: Lexicon, word_forms: list[str]) -> str:
+    """A month name (group "month") or a word that begins a date without a number (group "reference": a
+    year anaphora, "bugün", "ayın"): a trie of each one's spellings (a "*" form by the letters before its
+    inflection, which every spelling of it begins with), after one test of the letter they can begin with
+    and one word-start test, so that inside words and at most other places the engine leaves each
+    position at once. No text begins both a month name and such a word."""
+    references = sorted(
+        {" ".join(text.rstrip("*").split()) for text in spellings_of(word_forms)} - {""},
+        key=lambda text: (-len(text), text),
+    )
+    words = lexicon.month_words + references
+    pattern = f"(?:(?P<month>{trie_pattern(lexicon.month_words)})|(?P<reference>{trie_pattern(references)}))"
+    if all(word[:1].isalpha() for word in words):
+        firsts = "".join(sorted(re.escape(c) for c in with_marked_forms({word[0] for word in words})))
+        return f"(?=[{firsts}]){WORD_START}{pattern}"
+    return f"{WORD_START}{pattern}"
 
 
 def last_words(forms: list[str]) -> frozenset[str] | None:
@@ -71,25 +81,37 @@ def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) 
     return found
 
 
-def word_starts(text: str, word_finder: re.Pattern[str]) -> list[int]:
-    """Every offset where a month name or a year anaphora can begin (each offset is tried, as one
-    may begin inside another)."""
-    starts = []
+def word_starts(text: str, word_finder: re.Pattern[str]) -> tuple[list[int], list[int]]:
+    """Every offset where a month name can begin, and every one where a word naming a date by reference
+    can (each offset is tried, as one may begin inside another)."""
+    months: list[int] = []
+    references: list[int] = []
     match = word_finder.search(text)
     while match is not None:
-        starts.append(match.start())
+        (months if match.lastgroup == "month" else references).append(match.start())
         match = word_finder.search(text, match.start() + 1)
-    return starts
+    return months, references
 
 
 def core_starts_in(text: str, word_finder: re.Pattern[str]) -> dict[str, list[int] | None]:
     """Where cores of each kind of beginning (grammar.core_start) can begin in `text`; None: anywhere."""
     days: list[int] = []
     years: list[int] = []
+    short_years: list[int] = []
     for run in DIGIT_RUN.finditer(text):
         length = run.end() - run.start()
         if length <= 2:
             days.append(run.start())  # a day is a whole run of one or two digits (none may follow)
         elif length == 4:
             years.append(run.start())  # a year a whole run of four
-    return {"day": days, "year": years, "word": word_starts(text, word_finder), "any": None}
+        elif length == 3:
+            short_years.append(run.start())  # a Rumi year without its thousand, a whole run of three
+    months, references = word_starts(text, word_finder)
+    return {
+        "day": days,
+        "year": years,
+        "short": short_years,
+        "month": months,
+        "reference": references,
+        "any": None,
+    }

@@ -16,17 +16,18 @@ Conventions (also in the package docstring):
 
 from __future__ import annotations
 
-import calendar as gregorian_calendar
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from convertdate import islamic, julian
-
+from vakanuvis.annotate.dates.calendars import (
+    RUMI_GREGORIAN_FROM,
+    days_in,
+    gregorian_day,
+    month_length,
+    year_in,
+)
 from vakanuvis.annotate.dates.grammar import Expression, Point
 
-RUMI_OFFSET = 584  # Rumi year + 584 = Julian/Gregorian year, for March to December
-RUMI_GREGORIAN_FROM = 1333  # from 1 Mart 1333 (1 March 1917) Rumi days and months are Gregorian
 YEAR_PARTS = {
     "begin": (1, 3),
     "middle": (5, 8),
@@ -61,8 +62,27 @@ class Context:
     """The year a yearless date takes: the last explicit one in the narrative."""
 
     year: int
-    calendar: str = "gregorian"
+    calendar: str = "gregorian"  # "gregorian" | "rumi" (a Hijri date gives its Gregorian year and month)
     month: int | None = None  # the month of that date, when it had one
+    hijri_year: int | None = None  # a Hijri date's own year, for the Hijri months after it
+    day: date | None = None  # the first Gregorian day of that date
+
+
+def copied(expression: Expression) -> Expression:
+    """A copy whose points and marks can be changed without changing `expression`."""
+    # (field by field: dataclasses.replace, which calls __init__ again, took a tenth of the stage)
+    copy = object.__new__(Expression)
+    copy.__dict__.update(expression.__dict__)
+    copy.first = copied_point(expression.first)
+    copy.last = copied_point(expression.last) if expression.last else None
+    copy.marks = list(expression.marks)
+    return copy
+
+
+def copied_point(point: Point) -> Point:
+    copy = object.__new__(Point)
+    copy.__dict__.update(point.__dict__)
+    return copy
 
 
 def calendar_of(point: Point, expression: Expression, rumi_years: tuple[int, int] | None) -> str:
@@ -77,35 +97,6 @@ def calendar_of(point: Point, expression: Expression, rumi_years: tuple[int, int
         if rumi_years[0] <= point.year <= rumi_years[1]:
             return "rumi"
     return "gregorian"
-
-
-@lru_cache(maxsize=65_536)
-def month_length(year: int, month: int) -> int:
-    return gregorian_calendar.monthrange(year, month)[1]
-
-
-def gregorian_day(calendar: str, year: int, month: int, day: int) -> date:
-    """One day of `calendar` as a Gregorian date."""
-    if calendar == "julian":
-        return date(*julian.to_gregorian(year, month, day))
-    if calendar == "hijri":
-        return date(*islamic.to_gregorian(year, month, day))
-    if calendar == "rumi":
-        if year >= RUMI_GREGORIAN_FROM:
-            # 1333 ran from March to December 1917; from 1334 the year begins in January.
-            shift = RUMI_OFFSET + (1 if year == RUMI_GREGORIAN_FROM and month < 3 else 0)
-            return date(year + shift, month, day)
-        return date(*julian.to_gregorian(year + RUMI_OFFSET + (1 if month < 3 else 0), month, day))
-    return date(year, month, day)
-
-
-def days_in(calendar: str, year: int, month: int) -> int:
-    """The length of a month of `calendar`."""
-    if calendar == "hijri":
-        return int(islamic.month_length(year, month))
-    if calendar == "julian" or (calendar == "rumi" and year < RUMI_GREGORIAN_FROM):
-        return int(julian.month_length(year, month))
-    return month_length(year, month)
 
 
 def point_bounds(point: Point, calendar: str) -> tuple[date, date]:
@@ -201,8 +192,25 @@ def end_bounds(value: str) -> tuple[date, date]:
 
 def normalize(expression: Expression, context: Context | None, rumi_years: tuple[int, int] | None) -> Value:
     """The EDTF value of an expression; a missing year comes from `context`."""
-    first = Point(**vars(expression.first))
-    last = Point(**vars(expression.last)) if expression.last else None
+    filled, inferred = with_context_year(expression, context)
+    return value_of(filled, rumi_years, inferred)
+
+
+def context_year_for(point: Point, context: Context) -> int:
+    """The year of the context in the calendar of a point's month name (a Hijri month after a Rumi or
+    Gregorian date takes the Hijri year that date falls in)."""
+    if point.calendar == "hijri" and context.calendar != "hijri":
+        if context.hijri_year is not None:
+            return context.hijri_year
+        if context.day is not None:
+            return year_in("hijri", context.day)
+    return context.year
+
+
+def with_context_year(expression: Expression, context: Context | None) -> tuple[Expression, bool]:
+    """A copy of `expression` with the year it lacks taken from `context`, and whether one was taken."""
+    expression = copied(expression)
+    first, last = expression.first, expression.last
     inferred = False
     if expression.year_offset is not None:
         first.year = context.year + expression.year_offset if context is not None else None
@@ -212,16 +220,30 @@ def normalize(expression: Expression, context: Context | None, rumi_years: tuple
     elif first.year is None and last is not None and last.year is not None:
         first.year = last.year  # "23 Temmuz - 6 Ağustos 1919"
     if first.year is None and context is not None:
-        first.year = context.year
+        first.year = context_year_for(first, context)
         inferred = True
         rumi_march_year = context.calendar == "rumi" and context.year < RUMI_GREGORIAN_FROM + 1
-        if context.month and first.month and first.month - context.month < -6 and not rumi_march_year:
+        same_calendar = (first.calendar == "hijri") == (context.calendar == "hijri")
+        if (
+            same_calendar
+            and context.month
+            and first.month
+            and first.month - context.month < -6
+            and not rumi_march_year
+        ):
             # "Aralık 1921 … 3 Şubat": a narrative goes forward, so a month far behind is next year's
             first.year += 1
         if context.calendar == "rumi" and first.rumi_name:
             expression.calendar_marker = expression.calendar_marker or "rumi"
     if last is not None and last.year is None:
         last.year = first.year
+    return expression, inferred
+
+
+def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferred: bool = False) -> Value:
+    """The EDTF value of an expression whose year is known (else it keeps "XXXX")."""
+    first = copied_point(expression.first)
+    last = copied_point(expression.last) if expression.last else None
     calendar = calendar_of(first, expression, rumi_years)
     if last is not None and calendar == "gregorian":
         calendar = calendar_of(last, expression, rumi_years)
