@@ -8,6 +8,7 @@ from vakanuvis.annotate.citations import parse_citations
 from vakanuvis.annotate.dates import tag_dates
 from vakanuvis.annotate.entities import find_mentions
 from vakanuvis.annotate.events import build_events
+from vakanuvis.annotate.metadata import detect_metadata
 from vakanuvis.model import Document, RawDocument
 from vakanuvis.structure import recover_structure
 
@@ -30,10 +31,12 @@ def set_given_metadata(document: Document, given: dict[str, Any]) -> None:
 
 def analyse(raw: RawDocument, given: dict[str, Any] | None = None) -> Document:
     """Structure; the metadata a user gave (`given`: date, title, authors, type, place, language, source,
-    url, extra, already checked); then each annotator on the zones it needs; events last, as they use the
-    dates and markers."""
+    url, extra, already checked), then what the document's own lines state (its dateline, its signature);
+    then each annotator on the zones it needs, the dates with the document's date as their reference
+    time; events last, as they use the dates and markers."""
     document = recover_structure(raw, document_id_for(raw))
     set_given_metadata(document, given or {})
+    detect_metadata(document, raw)
     document.dates = tag_dates(document)
     document.mentions = find_mentions(document)
     document.citations = parse_citations(document)
