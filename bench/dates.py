@@ -19,8 +19,11 @@ the document's own date and type. Each goes through the real pipeline path (`pip
 file as read) twice: "given", with its date and type given as metadata, and "detected", with nothing
 given, so that its dateline (if it has one) must be found. The "dev" texts are the ones the tagger was
 developed on; the "heldout" ones are scored only with --heldout. Beside the figures: how often a matched
-date's `year_from` agrees with the annotation ("year src"), and for "detected" whether the document's
-own date was found ("doc date": right/texts with a dateline, and how many texts without one got a date).
+date's `year_from` agrees with the annotation ("year src"), how many values differ from it only by the
+convention for open ends and parts ("conv.": "16 Mart 1336’dan itibaren" is "1920-03-16/.." here, the
+annotation of these twelve has "1920-03-16"; they count as wrong), and for "detected" whether the
+document's own date was found ("doc date": right/texts with a dateline, and how many texts without one
+got a date).
 """
 
 from __future__ import annotations
@@ -110,6 +113,11 @@ def score(found: list[Found], gold: list[Found], lost: int, zones: dict[Zone, st
     right = sum(1 for candidate, item in pairs if candidate.edtf == item.edtf)
     roles = [candidate.role == item.role for candidate, item in pairs if candidate.role]
     sources = [candidate.year_from == item.year_from for candidate, item in pairs if item.year_from]
+    convention = sum(
+        1
+        for candidate, item in pairs
+        if candidate.edtf != item.edtf and anchor_of(candidate.edtf) == anchor_of(item.edtf)
+    )
     return {
         "expr P": len(pairs) / len(found) if found else 0.0,
         "expr R": len(pairs) / total_gold if total_gold else 0.0,
@@ -117,10 +125,26 @@ def score(found: list[Found], gold: list[Found], lost: int, zones: dict[Zone, st
         "value R": right / total_gold if total_gold else 0.0,
         "roles": sum(roles) / len(roles) if roles else float("nan"),
         "year src": sum(sources) / len(sources) if sources else float("nan"),
-        "_counts": (len(found), total_gold, len(pairs), right, sum(sources), len(sources)),  # type: ignore[dict-item]
+        "_counts": (len(found), total_gold, len(pairs), right, sum(sources), len(sources), convention),  # type: ignore[dict-item]
         "_pairs": pairs,  # type: ignore[dict-item]
         "_free": free,  # type: ignore[dict-item]
     }
+
+
+def anchor_of(edtf: str) -> str:
+    """A value without what the conventions of two annotations may differ in: an open end ("1920-03-16/.."
+    is "1920-03-16"), the part of a month or year ("1921-03-21~/1921-03-31~" is "1921-03", "1922-01~/1922-03~"
+    is "1922", "../1921-10-31~" is "1921-10"). Only to count how many differences are of convention alone; the figures compare values."""
+    value = edtf.removesuffix("/..").removeprefix("../")
+    if value != edtf and re.fullmatch(r"\d{4}-\d{2}-\d{2}~", value):
+        return value[:7]  # "Mayıs iptidasından beri", "1920-05-01~/..": the open end of a part of May
+    if match := re.fullmatch(r"(\d{4}-\d{2})-\d{2}~?/(\d{4}-\d{2})-\d{2}~?", value):
+        if match.group(1) == match.group(2):
+            return match.group(1)
+    if match := re.fullmatch(r"(\d{4})-\d{2}~/(\d{4})-\d{2}~", value):
+        if match.group(1) == match.group(2):
+            return match.group(1)
+    return value.rstrip("~")
 
 
 def dateparser_found(zones: dict[Zone, str], languages: list[str]) -> list[Found]:
@@ -216,7 +240,7 @@ def score_sample_texts(verbose: bool) -> None:
 
 PRIMARY_HEADER = (
     f"{'primary source':<30}{'metadata':<10}{'expr P':>8}{'expr R':>8}{'value P':>9}{'value R':>9}"
-    f"{'year src':>9}  n(gold/found)  doc date"
+    f"{'year src':>9}  n(gold/found) conv.  doc date"
 )
 
 
@@ -233,7 +257,7 @@ def analysed_primary(path: str, given: dict | None) -> tuple[dict[Zone, str], li
 
 
 def figures_of(counts: tuple[int, ...]) -> str:
-    found, gold, pairs, right, sources_right, sources = counts
+    found, gold, pairs, right, sources_right, sources, convention = counts
     values = (
         (pairs / found if found else 0.0, 8),
         (pairs / gold if gold else 0.0, 8),
@@ -241,7 +265,8 @@ def figures_of(counts: tuple[int, ...]) -> str:
         (right / gold if gold else 0.0, 9),
         (sources_right / sources if sources else float("nan"), 9),
     )
-    return "".join(f"{value:>{width}.2f}" for value, width in values) + f"  {gold}/{found}"
+    figures = "".join(f"{value:>{width}.2f}" for value, width in values)
+    return f"{figures}  {f'{gold}/{found}':<13}{convention:>5}"
 
 
 def score_primary_sources(verbose: bool, heldout: bool) -> None:
@@ -250,7 +275,7 @@ def score_primary_sources(verbose: bool, heldout: bool) -> None:
     print(PRIMARY_HEADER)
     splits = ("dev", "heldout") if heldout else ("dev",)
     for split in splits:
-        totals = {"given": [0] * 6, "detected": [0] * 6}
+        totals = {"given": [0] * 7, "detected": [0] * 7}
         dates_right = dates_in_text = dated_without_dateline = texts = 0
         for annotation_path in sorted((ROOT / "annotations").glob("primary-*.json")):
             annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
@@ -282,7 +307,7 @@ def score_primary_sources(verbose: bool, heldout: bool) -> None:
                     else:
                         dated_without_dateline += date is not None
                         detected = f"{date or '-'} (no dateline)"
-                print(f"{name:<30}{metadata:<10}{figures_of(counts):<60}{detected}")
+                print(f"{name:<30}{metadata:<10}{figures_of(counts)}  {detected}")
                 if verbose and metadata == "given":
                     print_differences(result, gold, lost)
         for metadata, counts in totals.items():
@@ -290,6 +315,10 @@ def score_primary_sources(verbose: bool, heldout: bool) -> None:
         print(
             f"{'':<30}dateline dates found right: {dates_right}/{dates_in_text};"
             f" texts without a dateline given a date: {dated_without_dateline}"
+        )
+        print(
+            f"{'':<30}conv.: values that differ from the annotation only by the convention for open ends"
+            " and parts of a month or year (counted as wrong above)"
         )
         print()
 
