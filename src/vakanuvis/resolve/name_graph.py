@@ -163,18 +163,6 @@ def spelling_links(new: Iterable[NameNode], known: Iterable[NameNode] = ()) -> s
     return links
 
 
-def connected(keys: Iterable[str], links: Iterable[Link]) -> dict[str, str]:
-    """Each node's cluster: the smallest key of the nodes linked to it, directly or not (no guard)."""
-    parent = {key: key for key in keys}
-
-    for _, a, b in links:
-        if a in parent and b in parent:
-            root_a, root_b = root(parent, a), root(parent, b)
-            if root_a != root_b:
-                parent[max(root_a, root_b)] = min(root_a, root_b)
-    return {key: root(parent, key) for key in parent}
-
-
 def components(nodes: Mapping[str, NameNode], links: Iterable[Link]) -> list[list[NameNode]]:
     """The entities: nodes joined link by link in canonical order, two authority entries never in one."""
     parent = {key: key for key in nodes}
@@ -247,7 +235,6 @@ __all__ = [
     "node_from_key",
     "document_links",
     "spelling_links",
-    "connected",
     "components",
     "build_entity",
     "is_short",

@@ -1,10 +1,11 @@
 """Resolution in the store, incremental: each ingest resolves only what its documents touch.
 
-The graphs of names and works (resolve.name_graph, resolve.work_graph) are kept in tables. When documents
-are stored they wait in `pending_resolution`; resolving them takes back what an earlier version of each
-document contributed, adds what it contributes now, links its new nodes (inside the document, and within
-blocks across the corpus), and re-resolves only the clusters (connected parts of a graph) that changed.
-The result is the same as resolving the whole corpus at once, whatever order documents arrived in.
+The graphs of names and works (resolve.name_graph, resolve.work_graph) are kept in tables (store.graph_store).
+When documents are stored they wait in `pending_resolution`; resolving them (resolve.incremental) takes back
+what an earlier version of each document contributed, adds what it contributes now, links its new nodes
+(inside the document, and within blocks across the corpus), and re-resolves only the clusters (connected
+parts of a graph) that changed. The result is the same as resolving the whole corpus at once, whatever order
+documents arrived in.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from vakanuvis.model import Entity, Source
 from vakanuvis.reference.authority import load_authority
+from vakanuvis.resolve.incremental import resolve_documents
+from vakanuvis.resolve.name_resolution import NameGraph
+from vakanuvis.resolve.names import matcher_for
+from vakanuvis.resolve.work_resolution import WorkGraph
 from vakanuvis.store import schema
 from vakanuvis.store.edits import reapply_entity_edits
+from vakanuvis.store.graph_store import NameGraphStore, WorkGraphStore, entity_row, source_row
 from vakanuvis.store.locks import lock_corpus
-from vakanuvis.store.name_resolution import entity_row, resolve_names
 from vakanuvis.store.rows import chunks
 from vakanuvis.store.search import reindex_records
-from vakanuvis.store.work_resolution import resolve_works, source_row
 
 RULES_VERSION = "2"  # 2: a short title cites its work (work_graph.MAIN_TITLE_LENGTH)  # raise when the resolution rules change: stored graphs are then resolved again
 GRAPH_TABLES = (
@@ -53,8 +57,9 @@ def resolve_pending(engine: Engine, *, again: bool = False) -> None:
         pending = sorted(connection.execute(select(schema.pending_resolution.c.document_id)).scalars())
         if not pending:
             return
-        entity_keys = resolve_names(connection, pending, trusted)
-        source_keys = resolve_works(connection, pending, trusted)
+        names = NameGraph(NameGraphStore(connection), matcher_for(load_authority()))
+        entity_keys = resolve_documents(names, pending, trusted)
+        source_keys = resolve_documents(WorkGraph(WorkGraphStore(connection)), pending, trusted)
         entity_keys |= reapply_entity_edits(connection, entity_keys)
         reindex_records(connection, "entity", entity_keys)
         reindex_records(connection, "source", source_keys)

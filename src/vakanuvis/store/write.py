@@ -8,13 +8,13 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from vakanuvis.fields import flat_values
 from vakanuvis.model import Document, citation_fields
+from vakanuvis.resolve.name_resolution import mention_name_keys
+from vakanuvis.resolve.work_resolution import citation_name_keys
 from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
 from vakanuvis.store.edits import reapply_document_edits
 from vakanuvis.store.locks import lock_corpus
-from vakanuvis.store.name_resolution import mention_name_keys
 from vakanuvis.store.search import index_document
-from vakanuvis.store.work_resolution import citation_name_keys
 
 PER_DOCUMENT_TABLES = (
     schema.blocks,

@@ -1,0 +1,146 @@
+"""The graph of names as the engine resolves it (resolve.incremental): a node is a name (name_graph), its
+payload how often each surface form was seen, its record an Entity; mentions are its rows."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Protocol
+
+from vakanuvis.model import Entity
+from vakanuvis.reference.authority import load_authority
+from vakanuvis.resolve.incremental import Contributions, GraphStore, StoredNode
+from vakanuvis.resolve.name_graph import (
+    Link,
+    NameNode,
+    build_entity,
+    components,
+    document_links,
+    name_node,
+    node_from_key,
+    spelling_links,
+)
+from vakanuvis.resolve.names import AuthorityMatcher, matcher_for
+
+
+def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
+    """The node in the graph of names of each mention (kept with the mention when it is stored)."""
+    matcher = matcher_for(load_authority())
+    keys: dict[tuple[str, str], str] = {}  # a name is written many times in one document
+    for m in mentions:
+        if (m.surface, m.type) not in keys:
+            keys[m.surface, m.type] = name_node(m.surface, m.type, document_id, matcher).key
+    return [keys[m.surface, m.type] for m in mentions]
+
+
+def stored_block(node: NameNode) -> str:
+    """The block a name is found by: short names apart ("…@"), as only new full names look for them."""
+    return f"{node.block}@" if node.document else node.block
+
+
+class NameStore(GraphStore, Protocol):
+    """Where the graph of names is kept."""
+
+    def mentions_of(self, documents: list[str]) -> Iterable[tuple[str, int, str, str, str | None]]:
+        """The mentions of `documents`: (document, index, surface, type, the node kept with it)."""
+        ...
+
+    def keys_in_blocks(self, blocks: set[str]) -> Iterable[str]:
+        """The keys of the kept names whose `stored_block` is one of `blocks`."""
+        ...
+
+
+class NameGraph:
+    """The graph of names of one resolution, in `store`, with the authority file's `matcher`."""
+
+    def __init__(self, store: NameStore, matcher: AuthorityMatcher) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.nodes: dict[str, NameNode] = {}  # the names met so far
+
+    def read_documents(self, documents: list[str], trusted: bool) -> dict[str, dict[str, Counter[str]]]:
+        contributed: dict[str, dict[str, Counter[str]]] = {d: defaultdict(Counter) for d in documents}
+        renamed: list[tuple[str, int, str]] = []
+        for document, index, surface, entity_type, kept in self.store.mentions_of(documents):
+            if trusted and kept and (node := self._node(kept)) is not None:
+                key = node.key
+            else:
+                node = name_node(surface, entity_type, document, self.matcher)
+                key = self.nodes.setdefault(node.key, node).key
+                renamed.append((document, index, key))
+            contributed[document][key][surface] += 1
+        self.store.place_rows(renamed)
+        return contributed
+
+    def payloads(
+        self, contributed: Contributions, before: Contributions, stored: dict[str, StoredNode]
+    ) -> dict[str, dict[str, int]]:
+        change: dict[str, Counter[str]] = defaultdict(Counter)
+        for nodes in contributed.values():
+            for key, surfaces in nodes.items():
+                change[key].update(surfaces)
+        for nodes in before.values():
+            for key, surfaces in nodes.items():
+                change[key].subtract(surfaces)
+        payloads: dict[str, dict[str, int]] = {}
+        for key, surfaces in change.items():
+            counts = Counter(stored[key].payload) if key in stored else Counter()
+            counts.update(surfaces)
+            if seen := {surface: count for surface, count in counts.items() if count > 0}:
+                payloads[key] = seen
+        return payloads
+
+    def new_links(
+        self, contributed: Contributions, born: set[str], dead: dict[str, StoredNode]
+    ) -> set[tuple[int, str, str, str]]:
+        """Links inside each document, and spelling links of new names and of the documents' short names
+        (whose links went with the documents' other links); each with the document it goes with ("" for a
+        link of the whole corpus)."""
+        nodes = self.nodes
+        links: set[tuple[int, str, str, str]] = set()
+        for document, in_document in contributed.items():
+            links |= {(*link, document) for link in document_links({nodes[key] for key in in_document})}
+        seeking = {nodes[key] for key in born} | {
+            nodes[key] for in_document in contributed.values() for key in in_document if nodes[key].document
+        }
+        # a short name is compared with the full names of its block (and its own document's short names, all
+        # among `seeking`); only a new full name is compared with the short names of every document
+        blocks = {node.block for node in seeking if node.core}
+        blocks |= {f"{node.block}@" for node in seeking if node.core and not node.document}
+        known = [
+            found
+            for key in self.store.keys_in_blocks(blocks)
+            if key not in dead and (found := self._node(key)) is not None
+        ]
+        for kind, a, b in spelling_links(seeking, known):
+            # a link with a short name goes with that name's document; one between full names with the corpus
+            links.add((kind, a, b, nodes[a].document or nodes[b].document))
+        return links
+
+    def node(self, key: str, stored: StoredNode | None) -> NameNode | None:
+        return self._node(key)
+
+    def records(
+        self,
+        nodes: Mapping[str, NameNode],
+        links: list[Link],
+        payloads: Mapping[str, dict[str, int]],
+        members: Mapping[str, StoredNode],
+        touched: set[str],
+    ) -> tuple[list[Entity], dict[str, str], set[str]]:
+        entities: list[Entity] = []
+        entity_of: dict[str, str] = {}
+        for component in components(nodes, links):
+            entity = build_entity(component, payloads)
+            entities.append(entity)
+            entity_of.update((node.key, entity.key) for node in component)
+        return entities, entity_of, {stored.record for stored in members.values()}
+
+    def _node(self, key: str) -> NameNode | None:
+        """The name of `key`, rebuilt from its key; None for an authority entry no longer known."""
+        if key not in self.nodes:
+            node = node_from_key(key, self.matcher)
+            if node is None:
+                return None
+            self.nodes[key] = node
+        return self.nodes[key]
