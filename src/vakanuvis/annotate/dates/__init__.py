@@ -112,7 +112,8 @@ def remember(narrative: Narrative, filled: Expression, value: Value, calendar: s
 
 def in_rumi_period(narrative: Narrative, reading: Reading) -> bool:
     """Whether a bare 13xx year is a Rumi one: the document's date or the narrative is of the years the
-    Rumi calendar was in use (a text of 1900-1926 writes "1336 senesinde" for 1920)."""
+    Rumi calendar was in use (a text of 1900-1926 writes "1336 senesinde" for 1920; a Hijri year has its
+    Hijri month or its "H." beside it)."""
     low, high = RUMI_PERIOD
     if reading.reference is not None:
         return low <= reading.reference.year <= high
@@ -140,11 +141,10 @@ def tag_text(
         if (
             expression.bare_year
             and expression.calendar_marker is None
-            and "year_word" in expression.marks
             and rumi_low <= (expression.first.year or 0) <= rumi_high
             and in_rumi_period(narrative, reading)
         ):
-            expression.calendar_marker = "rumi"  # "1336 senesinde" in a text of the period
+            expression.calendar_marker = "rumi"  # "1336 senesinde", "1336’da" in a text of the period
         found = resolved(expression, text, narrative, reading, lexicon)
         if found is None:
             continue
