@@ -15,6 +15,7 @@ from vakanuvis.knowledge_base import KnowledgeBase
 from vakanuvis.resolve.entities import resolve_entities
 from vakanuvis.resolve.sources import merge_sources
 from vakanuvis.store import schema
+from vakanuvis.store.graph_store import entity_row, source_row
 from vakanuvis.store.resolution import resolve_corpus
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,6 +104,8 @@ def test_a_replaced_document_takes_its_names_and_works_away(tmp_path, articles):
 
 
 def test_the_store_agrees_with_the_in_memory_resolution(tmp_path, articles):
+    """The engine on the database, document batch by batch, and on dicts, all at once (resolve_entities,
+    merge_sources): the same entities and works, and every mention and citation in the same one."""
     kb = KnowledgeBase(str(tmp_path / "kb.db"))
     order = list(articles)
     random.Random(3).shuffle(order)
@@ -122,8 +125,13 @@ def test_the_store_agrees_with_the_in_memory_resolution(tmp_path, articles):
     stored_source_keys = [c.source_key for _, c in citations]
     for _, citation in citations:
         citation.source_key = ""
-    merge_sources(citations)
+    sources = merge_sources(citations)
     assert [c.source_key for _, c in citations] == stored_source_keys
+    with kb.engine.connect() as connection:
+        stored_entities = {row.key: row._asdict() for row in connection.execute(select(schema.entities))}
+        stored_sources = {row.key: row._asdict() for row in connection.execute(select(schema.sources))}
+    assert {e.key: entity_row(e) for e in entities} == stored_entities
+    assert {s.key: source_row(s) for s in sources} == stored_sources
 
 
 def test_mentions_stored_earlier_follow_their_entity_when_its_key_changes(database_url, tmp_path):

@@ -25,22 +25,18 @@ share, so it does not depend on the order of the input.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from vakanuvis.lang.folds import fold_for_citation_matching
 from vakanuvis.lang.latin import to_latin
 from vakanuvis.model import Citation, Source
-from vakanuvis.resolve.work_graph import (
-    CitationKeys,
-    WorkNode,
-    citation_keys,
-    document_work_nodes,
-    work_components,
-    work_links,
-)
+from vakanuvis.resolve.incremental import resolve_documents
+from vakanuvis.resolve.memory_graph import MemoryWorkStore
+from vakanuvis.resolve.work_graph import CitationKeys, citation_keys
+from vakanuvis.resolve.work_record import commonest, filled_fields, most_written_authors
+from vakanuvis.resolve.work_resolution import WorkGraph
 
 
 @dataclass
@@ -68,29 +64,8 @@ def representative(citations: list[Citation]) -> Citation:
     return max(citations, key=score)
 
 
-def filled_fields(citation: Citation) -> int:
-    """How many of a citation's fields hold something."""
-    return sum(1 for value in vars(citation).values() if value not in (None, "", [], {}, False))
-
-
-def commonest(counts: Mapping[Any, int]) -> Any:
-    """The value counted most often (None when there is none); ties go to the fuller spelling ("М." over "М")."""
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(str(kv[0])), str(kv[0])))[0][0]
-
-
 def _majority(values: Iterable[str | int | None]) -> str | int | None:
     return commonest(Counter(v for v in values if v not in (None, "")))
-
-
-def most_written_authors(spellings: Mapping[tuple[str, ...], int], best: Citation) -> list[str]:
-    """The authors as most citations write them ("Аралов" over a single "Арлов"); ties to `best`'s."""
-    if not spellings:
-        return list(best.authors)
-    top = max(spellings.values())
-    candidates = sorted(names for names, count in spellings.items() if count == top)
-    return list(tuple(best.authors) if tuple(best.authors) in candidates else candidates[0])
 
 
 def _majority_authors(members: list[_Item], best: Citation) -> list[str]:
@@ -142,37 +117,23 @@ def merge_sources(citations: list[tuple[str, Citation]]) -> list[Source]:
     by_document: dict[str, list[Citation]] = {}
     for document, citation in citations:
         by_document.setdefault(document, []).append(citation)
-    nodes: dict[str, WorkNode] = {}
-    members: dict[str, list[tuple[str, Citation]]] = {}
-    for document in sorted(by_document):
-        for citation, node in zip(
-            by_document[document], document_work_nodes(document, by_document[document]), strict=True
-        ):
-            nodes[node.key] = node
-            members.setdefault(node.key, []).append((document, citation))
-    sources = [
-        build_source([pair for node in component for pair in members[node.key]])
-        for component in work_components(nodes, work_links(nodes.values()))
-    ]
-    number_repeated_keys(sources)
+    store = MemoryWorkStore()
+    documents = sorted(by_document)
+    for document in documents:
+        store.keep_rows(document, by_document[document])
+    resolve_documents(WorkGraph(store), documents, trusted=False)
+    # each work's citations, in the order `build_source` gives them: by node, then by place in the documents
+    of_node: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for document in documents:
+        for index, citation in enumerate(by_document[document]):
+            of_node[store.row_nodes[document][index]].append((document, citation))
+    of_source: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for key in sorted(of_node):
+        of_source[store.nodes[key].record] += of_node[key]
+    sources = sorted(store.records.values(), key=lambda s: s.key)
     for source in sources:
-        for citation in source.citations:
-            citation.source_key = source.key
-    return sorted(sources, key=lambda s: s.key)
-
-
-def number_repeated_keys(
-    sources: list[Source], taken: Iterable[str] = (), first: Callable[[Source], tuple[str, int]] | None = None
-) -> None:
-    """Works kept apart although their content keys agree (a guard split them) get numbered keys, in the
-    order of their first citations' (raw text, footnote)."""
-    first = first or (lambda s: (s.citations[0].raw, s.citations[0].footnote))
-    seen: Counter[str] = Counter(taken)
-    for source in sorted(sources, key=lambda s: (s.key, *first(s))):
-        seen[source.key] += 1
-        if seen[source.key] > 1:
-            base = source.key
-            while f"{base}-{seen[base]}" in seen:
-                seen[base] += 1
-            source.key = f"{base}-{seen[base]}"
-            seen[source.key] += 1
+        pairs = sorted(
+            of_source[source.key], key=lambda pair: (pair[0], pair[1].footnote, pair[1].span.start)
+        )
+        source.citations = [citation for _, citation in pairs]
+    return sources

@@ -13,8 +13,8 @@ from typing import Any
 from vakanuvis.lang.folds import fold_for_citation_matching
 from vakanuvis.lang.latin import to_latin
 from vakanuvis.model import Citation, Source, citation_fields, stored_citation
-from vakanuvis.resolve.sources import commonest, filled_fields, most_written_authors
 from vakanuvis.resolve.work_graph import WorkNode
+from vakanuvis.resolve.work_record import commonest, filled_fields, most_written_authors
 
 Digest = dict[str, Any]
 

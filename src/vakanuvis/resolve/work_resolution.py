@@ -10,7 +10,6 @@ from typing import NamedTuple, Protocol
 
 from vakanuvis.model import Citation, Source
 from vakanuvis.resolve.incremental import Contributions, GraphStore, StoredNode
-from vakanuvis.resolve.sources import number_repeated_keys
 from vakanuvis.resolve.work_digest import Digest, citation_digest, combine, source_from_digests
 from vakanuvis.resolve.work_graph import (
     BlockGroup,
@@ -26,6 +25,7 @@ from vakanuvis.resolve.work_graph import (
     node_blocks,
     work_components,
 )
+from vakanuvis.resolve.work_record import number_repeated_keys
 
 
 def citation_name_keys(document_id: str, citations: list[Citation]) -> list[str]:
