@@ -106,10 +106,8 @@ class _GraphTables:
             self.connection.execute(delete(self.nodes).where(self.nodes.c.key.in_(chunk)))
 
     def replace_records(self, old_keys: Iterable[str], records: list) -> None:
-        replace_records(self.connection, self.records, old_keys, [self._record_row(r) for r in records])
-
-    def _record_row(self, record) -> dict:
-        raise NotImplementedError
+        rows = [record_row(self.records, record) for record in records]
+        replace_records(self.connection, self.records, old_keys, rows)
 
     def follow_nodes(self, moved: dict[str, str], documents: list[str]) -> None:
         follow_nodes(self.connection, self.rows, self.record, self.nodes.c[self.record], moved, documents)
@@ -166,9 +164,6 @@ class NameGraphStore(_GraphTables):
 
     def _described(self, node: NameNode) -> dict:
         return {"block": stored_block(node)}
-
-    def _record_row(self, record: Entity) -> dict:
-        return entity_row(record)
 
 
 class WorkGraphStore(_GraphTables):
@@ -293,9 +288,6 @@ class WorkGraphStore(_GraphTables):
         sources = schema.sources
         return {row.key for row in rows_with(self.connection, sources, sources.c.key, keys, [sources.c.key])}
 
-    def _record_row(self, record: Source) -> dict:
-        return source_row(record)
-
 
 def _citation(row) -> Citation:
     return stored_citation(row.footnote, row.start, row.end, row.raw, row.fields)
@@ -329,27 +321,14 @@ def _work_node(key: str, data: dict) -> WorkNode:
     return WorkNode(key, keys, data["place"], data["year"], data["archive"], data["document"])
 
 
-def entity_row(e: Entity) -> dict:
-    return {
-        "key": e.key,
-        "type": e.type,
-        "name": e.name,
-        "aliases": e.aliases,
-        "wikidata": e.wikidata,
-        "lat": e.lat,
-        "lon": e.lon,
-        "start": e.start,
-        "end": e.end,
-    }
+def record_row(table: Table, record: Entity | Source) -> dict:
+    """A record's row in its table (entities, sources), whose columns are the record's stored fields."""
+    return {column.name: getattr(record, column.name) for column in table.columns}
 
 
-def source_row(s: Source) -> dict:
-    return {
-        "key": s.key,
-        "type": s.type,
-        "authors": s.authors,
-        "title": s.title,
-        "title_latin": s.title_latin,
-        "place": s.place,
-        "year": s.year,
-    }
+def entity_row(entity: Entity) -> dict:
+    return record_row(schema.entities, entity)
+
+
+def source_row(source: Source) -> dict:
+    return record_row(schema.sources, source)
