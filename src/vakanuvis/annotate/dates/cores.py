@@ -101,8 +101,10 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         expression.confirmed = True
         expression.marks.append("double date")
     elif name == "day-range" or (name == "roman" and match.group("d2")):
-        if int(match.group("d2")) <= (first.day or 0):
-            return None  # "Madde 2 — 1 Mart 1337": days of a span go forward
+        if int(match.group("d2")) <= (first.day or 0) and not _written_as_one_span(match):
+            # "Madde 2 — 1 Mart 1337": a number and a date; a span written tight ("11-4 Eylül") stays one,
+            # reversed, for the criticism stage to flag
+            return None
         expression.last = Point(
             first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name
         )
@@ -206,3 +208,10 @@ def find_cores(text: str, grammar: Grammar) -> list[Expression]:
             chosen.append(expression)
             taken_until = expression.end
     return chosen
+
+
+def _written_as_one_span(match: re.Match[str]) -> bool:
+    """True when two day numbers are joined by a bare hyphen or dash ("11-4", "8–9"), as a span is written;
+    a dash with spaces around it ("2 — 1 Mart") parts a number from a date."""
+    between = match.string[match.end("d1") : match.start("d2")]
+    return between.strip(".") in ("-", "–")
