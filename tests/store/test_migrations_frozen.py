@@ -15,6 +15,7 @@ SHIPPED = {
     "0003_incremental_resolution.py": "51bf4325c50ecf98ea5223b9a247a51cc24a8796559d7445df3d0ce6746cfe64",
     "0004_faster_storing.py": "ef054096933a821d136dba95c506eba56b56a1017dc0326b17b9573df20daabc",
     "0005_work_block_groups.py": "3243940919652211b2343cb892db0e28a6dc01b309fb4a1b2306bec32f6cdbc3",
+    "0006_document_metadata.py": "e7b28aaa1aa7d4250a0c251d473f23045560e5ca8d729e95a5b66881b33c16d8",
 }
 
 
