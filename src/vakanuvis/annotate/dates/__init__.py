@@ -26,6 +26,7 @@ from datetime import date
 
 from vakanuvis.annotate.dates.assemble import scan
 from vakanuvis.annotate.dates.grammar import Expression, grammar_for
+from vakanuvis.annotate.dates.lexicon import unmarked
 from vakanuvis.annotate.dates.reference import reference_time
 from vakanuvis.annotate.dates.values import Context, Value, value_of
 from vakanuvis.annotate.dates.years import (
@@ -56,9 +57,10 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
     lexicon = grammar_for(languages).lexicon
     before = text[max(0, expression.start - 40) : expression.start]
     clause = re.split(r"[.;]\s", before)[-1]
-    if re.search(lexicon.pattern("newspaper_words"), clause):
+    if lexicon.regex("newspaper words", lexicon.pattern("newspaper_words")).search(clause):
         return "bibliographic"
-    if re.search(rf"{lexicon.pattern('newspaper_titles')}\s*,\s*$", clause):
+    titles = lexicon.regex("newspaper title before", rf"{lexicon.pattern('newspaper_titles')}\s*,\s*$")
+    if titles.search(clause):
         return "bibliographic"  # "(Hâkimiyet-i Milliye, 26 Nisan 1336)": an issue of a newspaper
     if expression.bare_year and ("citation" in expression.marks or in_footnote):
         return "bibliographic"
@@ -137,6 +139,7 @@ def tag_text(
     narrative = Narrative(context=context)
     placed: list[tuple[int, int, Expression, DateMention]] = []  # see in_narrative_order
     rumi_low, rumi_high = lexicon.rumi_years or (0, -1)
+    written, text = text, unmarked(text)  # the patterns read plain vowels; a mention keeps what was written
     for expression in scan(text, languages):
         if (
             expression.bare_year
@@ -159,7 +162,7 @@ def tag_text(
         mentions.append(
             DateMention(
                 span=Span(offset + expression.start, offset + expression.end, footnote),
-                text=text[expression.start : expression.end],
+                text=written[expression.start : expression.end],
                 edtf=value.edtf,
                 earliest=value.earliest,
                 latest=value.latest,

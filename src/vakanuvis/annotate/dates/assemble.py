@@ -7,7 +7,7 @@ import re
 from vakanuvis.annotate.dates.cores import find_cores
 from vakanuvis.annotate.dates.grammar import Expression, Grammar, grammar_for
 from vakanuvis.annotate.dates.growth import grow_head, grow_tail
-from vakanuvis.annotate.dates.lexicon import alternation, key
+from vakanuvis.annotate.dates.lexicon import alternation, key, unmarked
 
 
 def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> list[Expression]:
@@ -140,7 +140,7 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
     """A month with no number is a date only when capitalized and inflected as a time or qualified."""
     written = text[expression.start : expression.end]
     # the month name itself, after any word before it ("geçen Mart’ta", "yaklaşık Mart’ta")
-    month = re.search(grammar.lexicon.month_pattern, written)
+    month = grammar.lexicon.regex("month", grammar.lexicon.month_pattern).search(written)
     if month is not None:
         written = written[month.start() :]
     first_letter = next((char for char in written if char.isalpha()), "")
@@ -162,8 +162,10 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
 
 
 def scan(text: str, languages: tuple[str, ...]) -> list[Expression]:
-    """Every date expression of `text`, unnormalized, in text order."""
+    """Every date expression of `text`, unnormalized, in text order (read with its marked vowels plain:
+    "Teşrîn-i Evvel" is "Teşrin-i Evvel", at the same offsets)."""
     grammar = grammar_for(languages)
+    text = unmarked(text)
     expressions = find_cores(text, grammar)
     for index, expression in enumerate(expressions):
         limit = expressions[index + 1].start if index + 1 < len(expressions) else len(text)

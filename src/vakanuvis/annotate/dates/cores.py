@@ -17,8 +17,9 @@ from vakanuvis.annotate.dates.numbers import day_from_words, full_year
 from vakanuvis.annotate.dates.starts import core_matches, core_starts_in
 
 
-def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point:
-    """A point from the named groups of a match (any may be absent)."""
+def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point | None:
+    """A point from the named groups of a match (any may be absent); None when a year written without
+    its thousand falls outside the Rumi years ("12/3/345")."""
     index = match.re.groupindex
     groups = {name: match.group(name) for name in (day, month, year, "mr", "mn") if name in index}
     point = Point()
@@ -39,20 +40,11 @@ def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, yea
         point.month = int(groups["mn"])
         point.rumi_name = lexicon.rumi_years is not None  # "23.4.1336" in Turkish usage is Rumi
     if short_year:
+        low, high = lexicon.rumi_years or (0, -1)
+        if point.year is None or not low <= point.year <= high:
+            return None
         point.rumi_name = True  # only a Rumi year is written without its thousand
     return point
-
-
-def short_year_out_of_range(name: str, match: re.Match[str], lexicon: Lexicon) -> bool:
-    """Whether a year written without its thousand falls outside the Rumi years ("12/3/345")."""
-    if name in ("year-range", "year-and-year"):
-        return False  # "1918-20": the second year's century is the first's
-    low, high = lexicon.rumi_years or (0, -1)
-    for group in ("y1", "y2"):
-        written = match.group(group) if group in match.re.groupindex else None
-        if written and len(written) < 4 and not low <= full_year(written)[0] <= high:
-            return True
-    return False
 
 
 def day_written(match: re.Match[str], lexicon: Lexicon) -> tuple[int | None, str]:
@@ -87,9 +79,9 @@ def year_written_twice(first: int, second: int, lexicon: Lexicon) -> tuple[int, 
 
 def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expression | None:
     """The expression of one core match, or None when its numbers cannot be a date."""
-    if short_year_out_of_range(name, match, lexicon):
-        return None
     first = point_from(match, lexicon, "d1", "m1", "y1")
+    if first is None:
+        return None
     expression = Expression(start=match.start(), end=match.end(), first=first)
     suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
     if name in ("from-document", "day-from-narrative", "day-of-narrative-month"):
@@ -110,9 +102,13 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         )
     elif name == "date-range":
         expression.last = point_from(match, lexicon, "d2", "m2", "y2")
+        if expression.last is None:
+            return None
         suffix = match.group("m2_s")
     elif name in ("month-range",):
         second = point_from(match, lexicon, "d2", "m2", "y1")
+        if second is None:
+            return None
         first.year = second.year
         expression.last = second
         suffix = match.group("m2_s")

@@ -171,6 +171,7 @@ class Grammar:
     head_endings: frozenset[str] | None = None  # last words of every head form (None: any word)
     any_tail: re.Pattern[str] | None = None  # matches where some tail does (a quick test before trying each)
     day_words_before: re.Pattern[str] | None = None  # "on altı" before "Mart"
+    day_word_endings: tuple[str, ...] = ()  # the number words such a day ends with ("altı")
 
 
 @cache
@@ -270,9 +271,8 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         dash=re.compile(rf"^{DASH}$"),
         core_starts=core_starts,
         word_finder=re.compile(word_finder_pattern(lexicon, word_starts)),
-        head_endings=last_words(
-            [form for _, forms in head_forms for form in forms] + list(lexicon.day_numbers)
-        ),
+        head_endings=last_words([form for _, forms in head_forms for form in forms]),
+        day_word_endings=tuple(sorted(lexicon.day_numbers, key=len, reverse=True)),
         day_words_before=re.compile(day_words_before_month(lexicon)) if lexicon.day_numbers else None,
     )
 

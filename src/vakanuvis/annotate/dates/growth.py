@@ -98,6 +98,8 @@ def take_day_in_words(expression: Expression, text: str, grammar: Grammar, floor
     if expression.last is not None:
         return
     window = text[max(floor, expression.start - 20) : expression.start]
+    if not key(window.rstrip()[-6:]).endswith(grammar.day_word_endings):
+        return  # the word before is no number (a look at its end spares the search at most months)
     match = grammar.day_words_before.search(window)
     if not match or alone_not_a_day(match.group("w"), grammar.lexicon):
         return

@@ -27,26 +27,18 @@ def marked_vowels() -> dict[str, str]:
 
 
 MARKED_VOWELS = marked_vowels()
-UNMARK = str.maketrans(MARKED_VOWELS)
-# every plain vowel with the marked ones read as it: "a" → "aâā"
-MARKED_FORMS: dict[str, str] = {}
-for _marked, _plain in MARKED_VOWELS.items():
-    MARKED_FORMS[_plain] = MARKED_FORMS.get(_plain, _plain) + _marked
+MARKED_VOWEL = re.compile("[" + "".join(sorted(MARKED_VOWELS)) + "]")
 
 
 def unmarked(text: str) -> str:
-    """`text` with its circumflex and macron vowels plain: "Kânûn-ı Sânî" → "Kanun-ı Sani"."""
-    return text.translate(UNMARK)
-
-
-def literal(text: str) -> str:
-    """A regex matching `text` as written, a plain vowel also matching its marked forms ("a": [aâā])."""
-    return "".join(f"[{MARKED_FORMS[char]}]" if char in MARKED_FORMS else re.escape(char) for char in text)
-
-
-def with_marked_forms(chars: set[str] | frozenset[str]) -> set[str]:
-    """The characters and the marked vowels read as them."""
-    return set(chars) | {form for char in chars for form in MARKED_FORMS.get(char, "")}
+    """`text` with its circumflex and macron vowels plain, of the same length (one letter for one):
+    "Kânûn-ı Sânî" → "Kanun-ı Sani". The grammar's patterns are written with plain vowels and are run
+    over the text made plain, so a marked spelling needs no form of its own."""
+    # (a search and a replacement per marked letter: str.translate looks up every letter, and took a
+    # third of the stage's time on long texts)
+    if MARKED_VOWEL.search(text) is None:
+        return text
+    return MARKED_VOWEL.sub(lambda match: MARKED_VOWELS[match.group()], text)
 
 
 def case_variants(form: str, capitalized_only: bool = False) -> set[str]:
@@ -65,7 +57,7 @@ def form_pattern(form: str, bounded: bool = True, word_start: bool = True) -> st
     """A regex for one data form: "*" at the end allows an inflection, spaces allow any whitespace."""
     inflected = form.endswith("*")
     form = form.rstrip("*")
-    pattern = r"\s+".join(literal(part) for part in form.split())
+    pattern = r"\s+".join(re.escape(part) for part in form.split())
     if inflected:
         pattern += f"{LETTERS}*"
     if bounded and form[-1:].isalpha():
@@ -107,11 +99,11 @@ def alternation(
     parts = []
     for starts, texts in runs:
         bodies = [form_pattern(text, bounded, word_start=False) for text in texts]
+        first = "".join(sorted({re.escape(text[0]) for text in texts}))
         if starts:
-            first = "".join(
-                sorted(re.escape(char) for char in with_marked_forms({text[0] for text in texts}))
-            )
             parts.append(f"(?=[{first}]){WORD_START}(?:" + "|".join(bodies) + ")")
+        elif suffix and all(text[:1].isalpha() for text in texts):
+            parts.append(f"(?=[{first}])(?:" + "|".join(bodies) + ")")  # a suffix: only the letter test
         else:
             parts.extend(bodies)
     return "(?:" + "|".join(parts) + ")"
@@ -129,7 +121,7 @@ def trie_pattern(words: list[str]) -> str:
     def branch(node: dict[str, dict]) -> str:
         ending = "" in node
         parts = [
-            (r"\s+" if char == " " else literal(char)) + branch(child)
+            (r"\s+" if char == " " else re.escape(char)) + branch(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -178,6 +170,7 @@ class Lexicon:
     month_firsts: frozenset[str] | None = None  # first characters of the month spellings (None: unknown)
     patterns: dict[str, str] = field(default_factory=dict)  # category -> alternation, built once
     key_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> keys, built once
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)  # see regex()
     capitalized_months: set[str] = field(default_factory=set)
 
     def words_of(self, category: str) -> list[str]:
@@ -187,6 +180,14 @@ class Lexicon:
         if category not in self.patterns:
             self.patterns[category] = alternation(self.words_of(category))
         return self.patterns[category]
+
+    def regex(self, name: str, pattern: str) -> re.Pattern[str]:
+        """`pattern` compiled once under `name` (the patterns built from categories are long: building
+        and hashing them again at every date cost more than matching them)."""
+        found = self.compiled.get(name)
+        if found is None:
+            found = self.compiled[name] = re.compile(pattern)
+        return found
 
     def keys(self, category: str) -> frozenset[str]:
         """The lookup keys of a category's forms (built once: scanning asks for them at every date)."""
@@ -315,9 +316,7 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
     month_words = [" ".join(text.split()) for text in spellings]
     lexicon.month_words = month_words
     lexicon.month_pattern = WORD_START + trie_pattern(month_words)
-    lexicon.month_firsts = (
-        frozenset(with_marked_forms({word[0] for word in month_words})) if all(month_words) else None
-    )
+    lexicon.month_firsts = frozenset(word[0] for word in month_words) if all(month_words) else None
     return lexicon
 
 

@@ -86,9 +86,9 @@ def tense_after(text: str, start: int, end: int, lexicon: Lexicon) -> str | None
     if not lexicon.verb_tenses:
         return None
     dated = lexicon.pattern("dated_paper_words")
-    if re.search(rf"{dated}\s*$", text[max(0, start - 16) : start]) or re.match(
-        rf"\s*{dated}", text[start:end]
-    ):
+    ending = lexicon.regex("dated paper word before", rf"{dated}\s*$")
+    after = lexicon.regex("dated paper word after", rf"\s*{dated}")
+    if ending.search(text, max(0, start - 16), start) or after.match(text, start, end):
         return "past"  # the date's own last word ("29 Teşrinievvel tarihli") or the next
     timeless = lexicon.keys("verbs_without_time_in_participle")
     for match in WORD.finditer(text, start, end):

@@ -13,7 +13,6 @@ from vakanuvis.annotate.dates.lexicon import (
     Lexicon,
     spellings_of,
     trie_pattern,
-    with_marked_forms,
 )
 
 
@@ -30,7 +29,7 @@ def word_finder_pattern(lexicon: Lexicon, word_forms: list[str]) -> str:
     words = lexicon.month_words + references
     pattern = f"(?:(?P<month>{trie_pattern(lexicon.month_words)})|(?P<reference>{trie_pattern(references)}))"
     if all(word[:1].isalpha() for word in words):
-        firsts = "".join(sorted(re.escape(c) for c in with_marked_forms({word[0] for word in words})))
+        firsts = "".join(sorted({re.escape(word[0]) for word in words}))
         return f"(?=[{firsts}]){WORD_START}{pattern}"
     return f"{WORD_START}{pattern}"
 

@@ -242,17 +242,21 @@ def with_context_year(expression: Expression, context: Context | None) -> tuple[
 
 def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferred: bool = False) -> Value:
     """The EDTF value of an expression whose year is known (else it keeps "XXXX")."""
-    first = copied_point(expression.first)
-    last = copied_point(expression.last) if expression.last else None
+    first, last = expression.first, expression.last
     calendar = calendar_of(first, expression, rumi_years)
     if last is not None and calendar == "gregorian":
         calendar = calendar_of(last, expression, rumi_years)
     uncertain = expression.uncertain
-    for point in (first, last):
-        if point and point.day and point.month and point.year is not None:
-            if point.day > days_in(calendar, point.year, point.month):
-                point.day = None  # "31 Nisan": no such day; keep the month, marked uncertain
-                uncertain = True
+    if (first.day is not None and first.day > 28) or (
+        last is not None and last.day is not None and last.day > 28
+    ):
+        first = copied_point(first)  # the points are changed below, not the expression's
+        last = copied_point(last) if last else None
+        for point in (first, last):
+            if point and point.day and point.month and point.year is not None:
+                if point.day > days_in(calendar, point.year, point.month):
+                    point.day = None  # "31 Nisan": no such day; keep the month, marked uncertain
+                    uncertain = True
     qualifier = {(True, False): "~", (False, True): "?", (True, True): "%"}.get(
         (expression.approximate, uncertain), ""
     )
