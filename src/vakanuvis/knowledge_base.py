@@ -80,7 +80,8 @@ class KnowledgeBase:
         for path in files:  # known content is answered at once, without reading or analysing it again
             sha256 = None if force else file_sha256(path)
             existing = sha256 and document_id_for_sha256(self.engine, sha256)
-            if existing and metadata_changes(given_metadata(self.engine, existing), given.get(str(path), {})):
+            fields = given.get(str(path))
+            if existing and fields and metadata_changes(given_metadata(self.engine, existing), fields):
                 existing = None
             if existing:
                 results.append(IngestResult(path, existing))
