@@ -19,9 +19,9 @@ the document's own date and type. Each goes through the real pipeline path (`pip
 file as read) twice: "given", with its date and type given as metadata, and "detected", with nothing
 given, so that its dateline (if it has one) must be found. The "dev" texts are the ones the tagger was
 developed on; the "heldout" ones are scored only with --heldout. Beside the figures: how often a matched
-date's `year_from` agrees with the annotation ("year src"), how many values differ from it only by the
-convention for open ends and parts ("conv.": "16 Mart 1336’dan itibaren" is "1920-03-16/.." here, the
-annotation of these twelve has "1920-03-16"; they count as wrong), and for "detected" whether the
+date's `year_from` agrees with the annotation ("year src"), how many values differ from it only by an
+open end or a part ("conv.": counted as wrong; since the values follow TimeML, "16 Mart 1336’dan itibaren"
+is "1920-03-16" with modifier "from" in the tool and in the annotations alike), and for "detected" whether the
 document's own date was found ("doc date": right/texts with a dateline, and how many texts without one
 got a date).
 """

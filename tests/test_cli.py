@@ -94,8 +94,11 @@ def test_events_are_chronological(knowledge_base):
     db, document_id = knowledge_base
     events = json.loads(run("events", document_id, "--json", db=db).stdout)
     assert events, "the article has dated events"
-    keys = {"id", "document", "date", "start", "end", "text", "sentence", "actors", "places", "footnotes"}
-    assert all(set(e) == keys for e in events)
+    contract = {"id", "document", "date", "start", "end", "text", "sentence", "actors", "places", "footnotes"}
+    # beyond the contract: where the year came from, the date's modifier and extent, its calendar
+    added = {"year_from", "modifier", "extent", "calendar", "original"}
+    assert all(set(e) == contract | added for e in events)
+    assert {e["year_from"] for e in events} <= {"text", "context", "document", "unknown"}
     assert [e["start"] for e in events] == sorted(e["start"] for e in events)
 
 

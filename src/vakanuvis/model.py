@@ -122,6 +122,10 @@ class DateMention:
     year_inferred: bool = False
     calendar: str = "gregorian"  # "gregorian" | "rumi" | "hijri" | "julian"
     original: str | None = None  # the value in its own calendar, when converted
+    # a part or an open end of the value, and the EDTF of what it then covers ("Mart iptidasında":
+    # "1922-03", "beginning", "1922-03-01~/1922-03-10~"; "…’den itibaren": "from", "1920-03-16/..")
+    modifier: str = ""
+    extent: str = ""
     role: str = "event"  # "event" | "bibliographic" (publication dates in citations)
     # where the year came from: "text" (written), "context" (an earlier year of the narrative), "document"
     # (the document's own date), "unknown" (nowhere: the value keeps XXXX)

@@ -14,22 +14,30 @@ from vakanuvis.lang import language_data
 TABLE = Path(__file__).resolve().parents[1] / "data" / "dates" / "expressions.tsv"
 
 
-def table_rows() -> list[tuple[str, int | None, str, str, str, str]]:
+def table_rows() -> list[tuple[str, int | None, str, str, str, str, str]]:
     rows = []
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        fields = line.split("\t") + ["", "", ""]
-        languages, year, sentence, expression, edtf, calendar = fields[:6]
-        rows.append((languages, None if year == "-" else int(year), sentence, expression, edtf, calendar))
+        fields = line.split("\t") + ["", "", "", ""]
+        languages, year, sentence, expression, edtf, calendar, modified = fields[:7]
+        rows.append(
+            (languages, None if year == "-" else int(year), sentence, expression, edtf, calendar, modified)
+        )
     return rows
 
 
 @pytest.mark.parametrize(
-    ("languages", "context_year", "sentence", "expression", "edtf", "calendar"), table_rows()
+    ("languages", "context_year", "sentence", "expression", "edtf", "calendar", "modified"), table_rows()
 )
 def test_expression_table(
-    languages: str, context_year: int | None, sentence: str, expression: str, edtf: str, calendar: str
+    languages: str,
+    context_year: int | None,
+    sentence: str,
+    expression: str,
+    edtf: str,
+    calendar: str,
+    modified: str,
 ) -> None:
     mentions = find_dates(sentence, context_year=context_year, languages=tuple(languages.split(",")))
     if expression == "-":
@@ -39,6 +47,10 @@ def test_expression_table(
         (expression, edtf, calendar)
     ]
     mention = mentions[0]
+    # "from 1920-03-16/..": the modifier and the extent, or nothing for a value that has neither
+    assert " ".join(filter(None, (mention.modifier, mention.extent))) == modified
+    if mention.extent:
+        parse_edtf(mention.extent)
     assert sentence[mention.span.start : mention.span.end] == mention.text
     assert mention.span.footnote is None
     parse_edtf(mention.edtf)
@@ -55,8 +67,10 @@ def test_expression_table(
         ("1919 yılının ikinci yarısında", date(1919, 7, 1), date(1919, 12, 31)),
         ("1920 kışında", date(1920, 1, 1), date(1921, 2, 28)),
         ("Ağustos 1920’den Ekim 1921’e kadar", date(1920, 8, 1), date(1921, 10, 31)),
-        ("Eylül 1919’dan itibaren", date(1919, 9, 1), date.max),
-        ("1922’ye kadar", date.min, date(1922, 12, 31)),
+        # an open end stands where the date it names does
+        ("Eylül 1919’dan itibaren", date(1919, 9, 1), date(1919, 9, 30)),
+        ("1922’ye kadar", date(1922, 1, 1), date(1922, 12, 31)),
+        ("Mart 1922 iptidasında", date(1922, 3, 1), date(1922, 3, 10)),
         ("Nisan-Mart 1922’de", date(1922, 3, 1), date(1922, 4, 30)),
         ("23 Nisan 1336’da", date(1920, 4, 23), date(1920, 4, 23)),
         ("1338 H.", date(1919, 9, 26), date(1920, 9, 14)),

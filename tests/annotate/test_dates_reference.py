@@ -13,18 +13,21 @@ from vakanuvis.annotate.dates.reference import ReferenceTime, reference_time
 TABLE = Path(__file__).resolve().parents[1] / "data" / "dates" / "reference.tsv"
 
 
-def table_rows() -> list[tuple[str | None, str, str, str, str, str, str]]:
+def table_rows() -> list[tuple[str | None, str, str, str, str, str, str, str]]:
     rows = []
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        date, kind, sentence, expression, edtf, year_from, calendar = (line.split("\t") + [""] * 4)[:7]
-        rows.append((None if date == "-" else date, kind, sentence, expression, edtf, year_from, calendar))
+        fields = (line.split("\t") + [""] * 5)[:8]
+        date, kind, sentence, expression, edtf, year_from, calendar, modified = fields
+        rows.append(
+            (None if date == "-" else date, kind, sentence, expression, edtf, year_from, calendar, modified)
+        )
     return rows
 
 
 @pytest.mark.parametrize(
-    ("document_date", "document_type", "sentence", "expression", "edtf", "year_from", "calendar"),
+    ("document_date", "document_type", "sentence", "expression", "edtf", "year_from", "calendar", "modified"),
     table_rows(),
 )
 def test_reference_table(
@@ -35,6 +38,7 @@ def test_reference_table(
     edtf: str,
     year_from: str,
     calendar: str,
+    modified: str,
 ) -> None:
     mentions = find_dates(sentence, document_date=document_date, document_type=document_type)
     if expression == "-":
@@ -43,6 +47,7 @@ def test_reference_table(
     [mention] = [mention for mention in mentions if mention.text == expression]
     assert (mention.edtf, mention.year_from, mention.calendar) == (edtf, year_from, calendar)
     assert mention.year_inferred == (year_from != "text")
+    assert " ".join(filter(None, (mention.modifier, mention.extent))) == modified
     parse_edtf(mention.edtf)
     assert mention.earliest <= mention.latest
 

@@ -26,6 +26,13 @@ def kb(tmp_path_factory) -> KnowledgeBase:
     sample = repo.parent / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt"
     if sample.exists():
         articles.append(sample)
+    # a letter whose dates have no year and that gives none: its events are not placed on any axis
+    yearless = tmp_path_factory.mktemp("texts") / "yearless-letter.txt"
+    yearless.write_text(
+        "Heyetimiz 16 Mart’ta Moskova’ya vâsıl oldu. Müzakerat 20 Mart’tan itibaren devam etmektedir.\n",
+        encoding="utf-8",
+    )
+    articles.append(yearless)
     knowledge_base = KnowledgeBase(str(tmp_path_factory.mktemp("kb") / "kb.db"))
     assert all(result.stored for result in knowledge_base.ingest(articles))
     return knowledge_base

@@ -150,6 +150,11 @@ class EventPublic(Record):
     actors: list[str]
     places: list[str]
     footnotes: list[int]
+    year_from: str
+    modifier: str
+    extent: str
+    calendar: str
+    original: str | None
 
 
 class EventsPublic(Record):

@@ -101,10 +101,21 @@ def events_with_names(
     """The events (as `list_events`) and, for each, every entity named in its sentence: (name, type)."""
     if document_id:
         require_document(engine, document_id)
-    e, s = schema.events, schema.sentences
+    e, s, d = schema.events, schema.sentences, schema.dates
     query = (
-        select(e, s.c.text.label("sentence_text"), s.c.start.label("s_start"), s.c.end.label("s_end"))
+        select(
+            e,
+            s.c.text.label("sentence_text"),
+            s.c.start.label("s_start"),
+            s.c.end.label("s_end"),
+            d.c.year_from,
+            d.c.modifier,
+            d.c.extent,
+            d.c.calendar,
+            d.c.original,
+        )
         .join(s, (s.c.document_id == e.c.document_id) & (s.c.idx == e.c.sentence))
+        .join(d, (d.c.document_id == e.c.document_id) & (d.c.idx == e.c.date_idx))
         .where(_document_filter(e, document_id))
         .order_by(e.c.earliest, e.c.latest, e.c.document_id, e.c.idx)
     )
@@ -142,6 +153,13 @@ def events_with_names(
                 "actors": actors,
                 "places": places,
                 "footnotes": row.footnotes,
+                # where the year came from ("text", "context", "document", "unknown"), a part or open end
+                # of the date and what it then covers, the calendar written in and the value in it
+                "year_from": row.year_from,
+                "modifier": row.modifier,
+                "extent": row.extent,
+                "calendar": row.calendar,
+                "original": row.original,
             }
         )
         named_in_sentence.append(named)

@@ -7,14 +7,15 @@ document's own date.
 
 Values are EDTF strings (parsed by the `edtf` package) with earliest and latest days:
 "1919-05-19", "1919-07-23/1919-08-06", "1919-22" (summer), "1919-07/1919-12" (second half),
-"1920-05-20~" ("…’ya doğru"), "1920-06/.." ("itibaren"), "../1922" ("…’e kadar" alone).
+"1920-05-20~" ("…’ya doğru"). As in TimeML, a part of a period or an open end modifies the value named:
+"Haziran 1920’den itibaren" is "1920-06", modifier "from", extent "1920-06/.."; "1922 başlarında" is
+"1922", modifier "beginning", extent "1922-01~/1922-03~" (see `values`).
 Rumi, Hijri and Old Style (Julian) dates are converted; `calendar` and `original` keep what was
 written: "30 Teşrîn-i Evvel 1334", "16 Mayıs 335 günü", "23. V. 1336", "336 (1920)" are Rumi.
 A date without a year takes the year of the last explicitly dated expression before it, or is placed
 by the document's date (its reference time: see `years`); `year_from` says which ("text", "context",
 "document", "unknown") and `year_inferred` is `year_from != "text"`. With no year at all it keeps
-"XXXX" in its EDTF ("XXXX-09-04"), and its earliest/latest are `date.min`/`date.max`. Open ends also
-give `date.min`/`date.max`. Words that count from the document's date ("bugün", "mah-ı sabık",
+"XXXX" in its EDTF ("XXXX-09-04"), and its earliest/latest are `date.min`/`date.max`. Words that count from the document's date ("bugün", "mah-ı sabık",
 "geçen sene") are dates only when the document has one. Publication dates of cited works and
 newspaper issue dates get role "bibliographic".
 """
@@ -169,6 +170,8 @@ def tag_text(
                 year_inferred=year_from != "text",
                 calendar=value.calendar,
                 original=value.original,
+                modifier=value.modifier,
+                extent=value.extent,
                 role=role,
                 year_from=year_from,
             )

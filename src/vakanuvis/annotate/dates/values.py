@@ -3,10 +3,15 @@
 Conventions (also in the package docstring):
 - seasons are EDTF season codes ("1919-22" summer); an approximate season stays unmarked,
   as EDTF has no approximate season;
+- the value is what the expression names, as TimeML's TIMEX3 value: a part of a period or an open end is
+  a modifier of it, and the stretch it covers its extent (EDTF): "Mart 1922 iptidasında" is "1922-03",
+  modifier "beginning", extent "1922-03-01~/1922-03-10~"; "16 Mart 1336’dan itibaren" is "1920-03-16",
+  modifier "from", extent "1920-03-16/..";
 - "başları / ortaları / sonları" of a year are months 1-3, 5-8, 10-12; of a month days
-  1-10, 11-20, 21-end; both ends approximate ("1922-01~/1922-03~");
-- halves are exact intervals ("1919-07/1919-12");
-- "itibaren" and "since" give an open end ("1920-06/.."), "…’e kadar" and "until" an open start;
+  1-10, 11-20, 21-end; both ends approximate in the extent, which gives earliest and latest;
+- halves are exact intervals, and their value ("1919-07/1919-12" for "1919 yılının ikinci yarısı");
+- "itibaren" and "since" ("from") and "…’e kadar" and "until" ("until") leave earliest and latest those of
+  the day, month or year named: it is where the expression stands on a timeline;
 - a range written backwards ("Nisan-Mart 1922") becomes the interval covering both ends;
 - a date whose year is unknown (no context) keeps "XXXX" ("XXXX-09-04") and the widest bounds,
   without qualifier or open end (EDTF allows neither there);
@@ -55,6 +60,11 @@ class Value:
     year_inferred: bool
     calendar: str
     original: str | None
+    modifier: str = ""  # "beginning" | "middle" | "end" | "from" | "until"
+    extent: str = ""  # the EDTF of what a modified value covers ("1922-03-01~/1922-03-10~", "1920-03-16/..")
+
+
+MODIFIERS = {"begin": "beginning", "middle": "middle", "end": "end"}
 
 
 @dataclass
@@ -280,9 +290,32 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
         qualifier = ""  # EDTF cannot mark a season approximate
     elif expression.decade and first.year is not None and calendar == "gregorian":
         low = high = f"{first.year // 10}X"
-    elif expression.part and (ends := part_of(first, expression.part, calendar)):
+    elif (
+        expression.part in APPROXIMATE_PARTS
+        and (ends := part_of(first, expression.part, calendar))
+        and not expression.uncertain
+    ):
         low, high = ends
-        if expression.part in APPROXIMATE_PARTS and not expression.uncertain:
+        part_qualifier = "~"
+        named, _ = edtf_ends(first, calendar)
+        earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
+        original = original_of(first, last, calendar)
+        if expression.open_start:  # "Mayıs iptidasından beri"
+            extent = f"{low}{part_qualifier}/.."
+            return Value(
+                f"{named}{qualifier}", earliest, latest, inferred, calendar, original, "from", extent
+            )
+        if expression.open_end:  # "mah-ı hal nihayetine kadar"
+            extent = f"../{high}{part_qualifier}"
+            return Value(
+                f"{named}{qualifier}", earliest, latest, inferred, calendar, original, "until", extent
+            )
+        extent = f"{low}{part_qualifier}/{high}{part_qualifier}"
+        modifier = MODIFIERS[expression.part]
+        return Value(f"{named}{qualifier}", earliest, latest, inferred, calendar, original, modifier, extent)
+    elif expression.part and (ends := part_of(first, expression.part, calendar)):
+        low, high = ends  # a half, exact: the interval it is ("1919-07/1919-12")
+        if expression.part in APPROXIMATE_PARTS:
             qualifier = "~"
     else:
         low, high = edtf_ends(first, calendar)
@@ -290,16 +323,20 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
     unknown_year = "XXXX" in low or "XXXX" in high
     if unknown_year:
         qualifier = ""  # EDTF allows neither qualifiers nor open ends on an unknown year
+    edtf = f"{low}{qualifier}" if low == high else f"{low}{qualifier}/{high}{qualifier}"
+    earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
+    modifier = extent = ""
     if expression.open_start and not unknown_year:
-        edtf = f"{low}{qualifier}/.."
-        earliest, latest = end_bounds(low)[0], date.max
+        modifier, extent = "from", f"{low}{qualifier}/.."
     elif expression.open_end and not unknown_year:
-        edtf = f"../{high}{qualifier}"
-        earliest, latest = date.min, end_bounds(high)[1]
-    else:
-        edtf = f"{low}{qualifier}" if low == high else f"{low}{qualifier}/{high}{qualifier}"
-        earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
-    original = None
-    if calendar != "gregorian":
-        original = iso(first) + (f"/{iso(last)}" if last is not None else "")
-    return Value(edtf, earliest, latest, inferred, calendar, original)
+        modifier, extent = "until", f"../{high}{qualifier}"
+    return Value(
+        edtf, earliest, latest, inferred, calendar, original_of(first, last, calendar), modifier, extent
+    )
+
+
+def original_of(first: Point, last: Point | None, calendar: str) -> str | None:
+    """The value in its own calendar, when it is not Gregorian."""
+    if calendar == "gregorian":
+        return None
+    return iso(first) + (f"/{iso(last)}" if last is not None else "")

@@ -278,4 +278,6 @@ def with_value(mention: DateMention, value: Value) -> DateMention:
         latest=value.latest,
         calendar=value.calendar,
         original=value.original,
+        modifier=value.modifier,
+        extent=value.extent,
     )
