@@ -148,3 +148,24 @@ def test_language_data_months(language: str) -> None:
     data = language_data(language, "dates")
     assert sorted(int(number) for number in data["months"]) == list(range(1, 13))
     assert all(forms for forms in data["months"].values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "1." opening a list whose next line opens with "2.": a paragraph's number, not a day
+        (
+            "Rapor\n1. Teşrinievvel 1337’den beri mesai devam etti.\n2. Ordu hazırdır.\n",
+            [("Teşrinievvel 1337’den beri", "1921-10")],
+        ),
+        # with no "2." after it the number is a day
+        (
+            "Rapor\n1. Teşrinievvel 1337’de mesai başladı.\nOrdu hazırdır.\n",
+            [("1. Teşrinievvel 1337’de", "1921-10-01")],
+        ),
+        # two years that are not one year in two calendars stay two dates
+        ("Heyet 5 Mayıs 1920 (1921) tarihinde geldi.", [("5 Mayıs 1920", "1920-05-05"), ("1921", "1921")]),
+    ],
+)
+def test_paragraph_numbers_and_years_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(mention.text, mention.edtf) for mention in find_dates(text)] == expected

@@ -100,7 +100,9 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         expression.last = Point(
             first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name
         )
-    elif name == "date-range":
+    if name in ("day-month", "date-range") and _numbers_a_paragraph(match):
+        return None  # "1. Teşrinievvel 1337’den beri …" opening a list of "1.", "2.": the month alone
+    if name == "date-range":
         expression.last = point_from(match, lexicon, "d2", "m2", "y2")
         if expression.last is None:
             return None
@@ -146,6 +148,12 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         return expression
     if first.month is None and first.year is None:
         return None
+    if first.month is not None and first.year is not None and expression.last is None:
+        twin = YEAR_IN_BRACKETS.match(match.string, match.end())
+        if twin is not None and year_written_twice(first.year, full_year(twin.group(1))[0], lexicon):
+            expression.end = twin.end()  # "19 Nisan 1920 (1336) tarihinde": one date, its year twice
+            expression.confirmed = True
+            expression.marks.append("year written twice")
     if suffix:
         expression.suffix = key(suffix.lstrip("’'‘`´"))
         expression.narrative = True
@@ -204,6 +212,16 @@ def find_cores(text: str, grammar: Grammar) -> list[Expression]:
             chosen.append(expression)
             taken_until = expression.end
     return chosen
+
+
+def _numbers_a_paragraph(match: re.Match[str]) -> bool:
+    """True when the day of a match is a paragraph's number: a number with a dot opening its line, where
+    another line opens with the number after it or before it ("1. …", "2. …")."""
+    text, start, end = match.string, match.start("d1"), match.end("d1")
+    if text[end : end + 1] != "." or text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False
+    number = int(match.group("d1"))
+    return re.search(rf"(?m)^[ \t]*(?:{number + 1}|{number - 1})\.\s", text) is not None
 
 
 def _written_as_one_span(match: re.Match[str]) -> bool:

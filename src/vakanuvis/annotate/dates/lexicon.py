@@ -250,6 +250,7 @@ WORD_CATEGORIES = (
     "day_words_not_alone",
     "month_of_narrative",
     "verbs_without_time_in_participle",
+    "verbal_noun_morphemes",
     "dated_paper_words",
     "newspaper_titles",
 )

@@ -91,6 +91,7 @@ def tense_after(text: str, start: int, end: int, lexicon: Lexicon) -> str | None
     if ending.search(text, max(0, start - 16), start) or after.match(text, start, end):
         return "past"  # the date's own last word ("29 Teşrinievvel tarihli") or the next
     timeless = lexicon.keys("verbs_without_time_in_participle")
+    verbal_nouns = frozenset(lexicon.words_of("verbal_noun_morphemes"))
     for match in WORD.finditer(text, start, end):
         word = match.group()
         if not word[0].islower() or not word.isalpha():
@@ -99,6 +100,8 @@ def tense_after(text: str, start: int, end: int, lexicon: Lexicon) -> str | None
         if not analyses:
             continue
         for morpheme, _surface, _derivational in analyses[0].morphemes:
+            if morpheme in verbal_nouns:
+                return None  # "… alınması derpiş olunmuştur": the act named has no tense of its own
             tense = lexicon.verb_tenses.get(morpheme)
             if tense is None:
                 continue
