@@ -105,3 +105,31 @@ def test_a_bad_option_stops_the_call_with_one_line(tmp_path):
     result = run("ingest", str(TELEGRAM), "--date", "dün", db=tmp_path / "kb.db", check=False)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "not an EDTF date" in result.stderr and result.stdout == ""
+
+
+def test_a_period_holds_the_events_inside_it_and_no_yearless_ones(tmp_path):
+    """A speech of 1 March 1922 recalls dates with and without their year: a period query gives the events
+    that lie inside it; --overlapping adds those that only reach into it; an unknown year is in none."""
+    speech = tmp_path / "nutuk.txt"
+    speech.write_text(
+        "Efendiler, 23 Ağustos 1921’de Sakarya’da muharebe başladı. 1921 senesinde ordu tensik olundu. "
+        "1920-1922 seneleri arasında Garp Cephesi harp etti. 16 Mart’ta Moskova’da bir muahede akdettik.\n",
+        encoding="utf-8",
+    )
+    undated = tmp_path / "not.txt"
+    undated.write_text("Heyetimiz 16 Mart’ta Moskova’ya vardı.\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    run("ingest", str(speech), "--date", "1922-03-01", "--type", "speech", db=db)
+    run("ingest", str(undated), db=db)
+
+    def dates(*period: str) -> list[str]:
+        return [event["date"] for event in json.loads(run("events", "--json", *period, db=db).stdout)]
+
+    assert dates() == ["XXXX-03-16", "1920/1922", "1921", "1921-03-16", "1921-08-23"]
+    assert dates("--from", "1921-03", "--to", "1921-09") == ["1921-03-16", "1921-08-23"]
+    assert dates("--from", "1921-03", "--to", "1921-09", "--overlapping") == [
+        "1920/1922",
+        "1921",
+        "1921-03-16",
+        "1921-08-23",
+    ]

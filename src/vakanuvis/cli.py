@@ -204,16 +204,27 @@ def events(
     merged: Annotated[
         bool, typer.Option("--merged", help="One entry per happening across documents, with all its reports.")
     ] = False,
+    overlapping: Annotated[
+        bool,
+        typer.Option(
+            "--overlapping",
+            help="With --from/--to: also the events that only reach into the period (a year, a span of years).",
+        ),
+    ] = False,
 ) -> None:
-    """Dated events in chronological order."""
+    """Dated events in chronological order; with --from/--to, those that lie inside the period."""
     start, end = parse_day(date_from, "--from"), parse_day(date_to, "--to")
     kb = KnowledgeBase(db)
     if merged:
         if document:
             raise BadOption("--merged groups the events of all documents: name no document")
-        records = kb.merged_events(date_from=start, date_to=end, actor=actor, place=place)
+        records = kb.merged_events(
+            date_from=start, date_to=end, actor=actor, place=place, overlapping=overlapping
+        )
     else:
-        records = kb.events(document, date_from=start, date_to=end, actor=actor, place=place)
+        records = kb.events(
+            document, date_from=start, date_to=end, actor=actor, place=place, overlapping=overlapping
+        )
     if as_json:
         print_json(records)
         return
@@ -230,6 +241,13 @@ def timeline(
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
     actor: Annotated[str | None, typer.Option(help="Only events naming this actor.")] = None,
     place: Annotated[str | None, typer.Option(help="Only events naming this place.")] = None,
+    overlapping: Annotated[
+        bool,
+        typer.Option(
+            "--overlapping",
+            help="With --from/--to: also the events that only reach into the period (a year, a span of years).",
+        ),
+    ] = False,
 ) -> None:
     """A readable timeline of events in the terminal."""
     from vakanuvis.timeline import render_timeline
@@ -240,6 +258,7 @@ def timeline(
         date_to=parse_day(date_to, "--to"),
         actor=actor,
         place=place,
+        overlapping=overlapping,
     )
     render_timeline(records, Console())
 

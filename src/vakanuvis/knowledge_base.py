@@ -156,8 +156,10 @@ class KnowledgeBase:
         date_to: str | date | None = None,
         actor: str | None = None,
         place: str | None = None,
+        overlapping: bool = False,
     ) -> list[dict[str, Any]]:
-        """Events in chronological order; bounds as dates or as YYYY, YYYY-MM or YYYY-MM-DD."""
+        """Events in chronological order; bounds as dates or as YYYY, YYYY-MM or YYYY-MM-DD. A period holds
+        the events wholly inside it; with `overlapping` also those that reach into it."""
         return queries.list_events(
             self.engine,
             document_id,
@@ -165,6 +167,7 @@ class KnowledgeBase:
             date_to=period_bound(date_to, last=True, option="to"),
             actor=actor,
             place=place,
+            overlapping=overlapping,
         )
 
     def merged_events(
@@ -174,6 +177,7 @@ class KnowledgeBase:
         date_to: str | date | None = None,
         actor: str | None = None,
         place: str | None = None,
+        overlapping: bool = False,
     ) -> list[dict[str, Any]]:
         """Events of all documents grouped into happenings, each with all its reports and sources."""
         return merged_events(
@@ -182,6 +186,7 @@ class KnowledgeBase:
             date_to=period_bound(date_to, last=True, option="to"),
             actor=actor,
             place=place,
+            overlapping=overlapping,
         )
 
     def entities(self, document_id: str | None = None, *, type: str | None = None) -> list[dict[str, Any]]:

@@ -82,10 +82,17 @@ def list_events(
     date_to: date | None = None,
     actor: str | None = None,
     place: str | None = None,
+    overlapping: bool = False,
 ) -> list[dict[str, Any]]:
     """Events in chronological order, with the entities named in their sentences."""
     return events_with_names(
-        engine, document_id, date_from=date_from, date_to=date_to, actor=actor, place=place
+        engine,
+        document_id,
+        date_from=date_from,
+        date_to=date_to,
+        actor=actor,
+        place=place,
+        overlapping=overlapping,
     )[0]
 
 
@@ -97,8 +104,12 @@ def events_with_names(
     date_to: date | None = None,
     actor: str | None = None,
     place: str | None = None,
+    overlapping: bool = False,
 ) -> tuple[list[dict[str, Any]], list[list[tuple[str, str]]]]:
-    """The events (as `list_events`) and, for each, every entity named in its sentence: (name, type)."""
+    """The events (as `list_events`) and, for each, every entity named in its sentence: (name, type).
+
+    A period holds the events that lie wholly inside it ("1920-08-23", "Ağustos 1920 sonları" in August to
+    September 1920, not "1920" nor "1920-1922"); with `overlapping`, also those that only reach into it."""
     if document_id:
         require_document(engine, document_id)
     e, s, d = schema.events, schema.sentences, schema.dates
@@ -124,9 +135,9 @@ def events_with_names(
         # not known to be of the period asked for: a period shows only what it holds
         query = query.where(e.c.earliest > date.min, e.c.latest < date.max)
     if date_from:
-        query = query.where(e.c.latest >= date_from)
+        query = query.where((e.c.latest if overlapping else e.c.earliest) >= date_from)
     if date_to:
-        query = query.where(e.c.earliest <= date_to)
+        query = query.where((e.c.earliest if overlapping else e.c.latest) <= date_to)
     with engine.connect() as connection:
         rows = connection.execute(query).all()
         wanted = {(row.document_id, row.sentence) for row in rows}

@@ -157,7 +157,16 @@ def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> 
     allowed = grammar.lexicon.keys("standalone_month_suffixes")
     if expression.suffix in allowed:
         return True
-    qualifiers = {"month_word", "part", "approximate", "open_start", "open_end", "range", "within", "month_deixis"}
+    qualifiers = {
+        "month_word",
+        "part",
+        "approximate",
+        "open_start",
+        "open_end",
+        "range",
+        "within",
+        "month_deixis",
+    }
     return bool(qualifiers & set(expression.marks))
 
 

@@ -27,8 +27,13 @@ def list_events(
     ] = None,
     actor: Annotated[str | None, Query(max_length=200, description="part of an actor's name")] = None,
     place: Annotated[str | None, Query(max_length=200, description="part of a place's name")] = None,
+    overlapping: Annotated[
+        bool, Query(description="also the events that only reach into the period, not only those inside it")
+    ] = False,
 ):
-    found = kb.events(document, date_from=date_from, date_to=date_to, actor=actor, place=place)
+    found = kb.events(
+        document, date_from=date_from, date_to=date_to, actor=actor, place=place, overlapping=overlapping
+    )
     return paged(found, page)
 
 
