@@ -49,6 +49,8 @@ __all__ = ["find_dates", "tag_dates"]
 REFERENCE_AHEAD = 60
 # The years a bare 13xx year with "sene" is Rumi in (the calendar's official use, 1840-1926)
 RUMI_PERIOD = (1840, 1926)
+# Documents dated up to this year recall the period's dates in its own calendar (memoirs, speeches of 1927)
+RUMI_RECALLED_UNTIL = 1960
 
 
 def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_footnote: bool) -> str:
@@ -107,6 +109,7 @@ def remember(narrative: Narrative, filled: Expression, value: Value, calendar: s
     elif point.day is not None and value.earliest != date.min:
         narrative.last_day = value.earliest
     if point.month is not None and point.year is not None:
+        narrative.last_month_at = filled.start
         if calendar in ("rumi", "hijri"):
             narrative.last_month = (calendar, point.year, point.month)
         else:
@@ -118,8 +121,10 @@ def in_rumi_period(narrative: Narrative, reading: Reading) -> bool:
     Rumi calendar was in use (a text of 1900-1926 writes "1336 senesinde" for 1920; a Hijri year has its
     Hijri month or its "H." beside it)."""
     low, high = RUMI_PERIOD
-    if reading.reference is not None:
-        return low <= reading.reference.year <= high
+    if reading.reference is not None and low <= reading.reference.year <= RUMI_RECALLED_UNTIL:
+        # (a memoir or a speech of the next decades that writes "1335 senesi" recalls the Rumi year of the
+        # time it tells of, 1919, not the fourteenth century)
+        return True
     context = narrative.context
     return context is not None and (context.calendar == "rumi" or low <= context.year <= high)
 

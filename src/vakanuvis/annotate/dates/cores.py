@@ -93,6 +93,8 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         expression.confirmed = True
         expression.marks.append("double date")
     elif name == "day-range" or (name == "roman" and match.group("d2")):
+        if _after_an_item_word(match, lexicon):
+            return None  # "Madde 3 – 30 Teşrîn-i Evvel 1334": an article's number, then a date
         if int(match.group("d2")) <= (first.day or 0) and not _written_as_one_span(match):
             # "Madde 2 — 1 Mart 1337": a number and a date; a span written tight ("11-4 Eylül") stays one,
             # reversed, for the criticism stage to flag
@@ -100,6 +102,8 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         expression.last = Point(
             first.year, first.month, int(match.group("d2")), first.calendar, first.rumi_name
         )
+    if name == "month-day" and key(" ".join(match.group("m1").split())) not in lexicon.capitalized_months:
+        return None  # only an English month has its day after it ("March 16"); "Mart 16" is no date
     if name in ("day-month", "date-range") and _numbers_a_paragraph(match):
         return None  # "1. Teşrinievvel 1337’den beri …" opening a list of "1.", "2.": the month alone
     if name == "date-range":
@@ -212,6 +216,13 @@ def find_cores(text: str, grammar: Grammar) -> list[Expression]:
             chosen.append(expression)
             taken_until = expression.end
     return chosen
+
+
+def _after_an_item_word(match: re.Match[str], lexicon: Lexicon) -> bool:
+    """True when the first number of a match follows a word that numbers an article ("Madde 3 – 30 …")."""
+    before = match.string[max(0, match.start("d1") - 12) : match.start("d1")].rstrip()
+    words = lexicon.words_of("numbered_item_words")
+    return any(before.endswith(word) and not before[: -len(word)][-1:].isalpha() for word in words)
 
 
 def _numbers_a_paragraph(match: re.Match[str]) -> bool:

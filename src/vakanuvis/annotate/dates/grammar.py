@@ -136,6 +136,8 @@ CORE_PATTERNS = {
     "month-day-suffix": month_group("m1") + rf"\s+(?P<d1>{DAY})-{LETTERS}+",
     "month-range": rf"(?P<m1>{{MONTH}}){DASH}" + month_then_year("m2", "y1"),
     "month": month_then_year("m1", "y1"),
+    # "on March 16", "March 16th": an English month and its day, the year from the narrative
+    "month-day": rf"(?P<m1>{{MONTH}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)",
     "year-range": rf"(?P<y1>{YEAR}){DASH}(?P<y2>1\d{{3}}|20\d{{2}}|\d{{2}})(?![.,]?\d)",
     "year-and-year": rf"(?P<y1>{YEAR})(?:{APOSTROPHE}{LETTERS}+)?\s+{{AND}}\s+(?P<y2>{YEAR})",
     # (and one year written in two calendars, "1336 (1920)", "1920 (1336)": see year_written_twice)

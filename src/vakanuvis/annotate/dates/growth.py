@@ -100,6 +100,10 @@ def take_day_in_words(expression: Expression, text: str, grammar: Grammar, floor
     window = text[max(floor, expression.start - 20) : expression.start]
     if not key(window.rstrip()[-6:]).endswith(grammar.day_word_endings):
         return  # the word before is no number (a look at its end spares the search at most months)
+    lexicon = grammar.lexicon
+    month = lexicon.regex("month", lexicon.month_pattern).match(text, expression.start, expression.end)
+    if month is None or key(" ".join(month.group().split())) not in lexicon.months_with_day_words:
+        return  # a month of another language: "on March 16" is no "on Mart"
     match = grammar.day_words_before.search(window)
     if not match or alone_not_a_day(match.group("w"), grammar.lexicon):
         return

@@ -172,6 +172,8 @@ class Lexicon:
     key_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> keys, built once
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)  # see regex()
     capitalized_months: set[str] = field(default_factory=set)
+    # the months of the languages whose number words can name their day ("on altı Mart", not "on March")
+    months_with_day_words: set[str] = field(default_factory=set)
 
     def words_of(self, category: str) -> list[str]:
         return self.words.get(category, [])
@@ -251,6 +253,7 @@ WORD_CATEGORIES = (
     "month_of_narrative",
     "verbs_without_time_in_participle",
     "verbal_noun_morphemes",
+    "numbered_item_words",
     "dated_paper_words",
     "newspaper_titles",
 )
@@ -294,6 +297,13 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
         lexicon.day_numbers.update(
             {str(word): int(number) for word, number in (data.get("day_number_words") or {}).items()}
         )
+        if data.get("day_number_words"):
+            lexicon.months_with_day_words.update(
+                key(form)
+                for group in ("months", "hijri_months")
+                for forms in (data.get(group) or {}).values()
+                for form in forms
+            )
         for category, unit in DEIXIS_UNITS.items():
             for offset, forms in (data.get(category) or {}).items():
                 for form in forms:

@@ -273,6 +273,8 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
 
     if last is not None and (first.year, first.month, first.day) == (last.year, last.month, last.day):
         last = None
+    if last is not None and one_day_in_two_calendars(first, last, expression, rumi_years):
+        last = None  # "22 Kânûn-ı Evvel 1334 – 18 Rebiülevvel 1337": one day, in the Rumi and Hijri years
     if last is not None:
         low, _ = edtf_ends(first, calendar)
         _, high = edtf_ends(last, calendar)
@@ -285,7 +287,8 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
                 low, _ = edtf_ends(last, calendar)  # written backwards: cover both ends
                 _, high = edtf_ends(first, calendar)
     elif expression.season and first.month is None and first.year is not None:
-        year = first.year if calendar == "gregorian" else point_bounds(first, calendar)[1].year
+        # (a Rumi year begins in March: its spring, summer and autumn are of the Gregorian year it begins in)
+        year = first.year if calendar == "gregorian" else point_bounds(first, calendar)[0].year
         low = high = f"{year}-{expression.season}"
         qualifier = ""  # EDTF cannot mark a season approximate
     elif expression.decade and first.year is not None and calendar == "gregorian":
@@ -333,6 +336,24 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
     return Value(
         edtf, earliest, latest, inferred, calendar, original_of(first, last, calendar), modifier, extent
     )
+
+
+def one_day_in_two_calendars(
+    first: Point, last: Point, expression: Expression, rumi_years: tuple[int, int] | None
+) -> bool:
+    """Whether the two ends of a range are one day written in two calendars (a Hijri one and another)."""
+    if (first.calendar == "hijri") == (last.calendar == "hijri"):
+        return False
+    if None in (first.year, first.month, first.day, last.year, last.month, last.day):
+        return False
+    own = copied(expression)
+    own.calendar_marker = None
+    try:
+        one = point_bounds(first, calendar_of(first, own, rumi_years))[0]
+        other = point_bounds(last, calendar_of(last, own, rumi_years))[0]
+    except (ValueError, OverflowError):
+        return False
+    return abs((one - other).days) <= 1
 
 
 def original_of(first: Point, last: Point | None, calendar: str) -> str | None:

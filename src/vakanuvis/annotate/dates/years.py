@@ -14,7 +14,8 @@ the narrative's year holds only in the sentence that states it ("23 Temmuz 1335�
 Eylül’de Sivas’ta"); past that sentence the document's date places the date (a speech of 1922 that
 recalls "23 Nisan 1336" goes on with "Temmuz’da … çekildi", July 1921). A memoir, an article or a
 book chapter tells of another time than its own: there the narrative's year holds, and the document's
-date serves only the words that count from it ("bugün").
+date serves only the words that count from it ("bugün"). So does a document of its moment whose narrative
+is of years far from its date (a speech of 1927 telling of 1920: `near_its_moment`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ from vakanuvis.model import DateMention
 # Documents written at the moment they are dated: their yearless dates are placed by that date.
 OF_THEIR_MOMENT = frozenset({"telegram", "letter", "report", "decree", "speech", "newspaper"})
 PLACED = "placed by the document's date"  # the mark of a date whose year its tense chose
+# How many years a narrative's year may lie from the document's for the document's date to place its
+# yearless dates (beyond, the text looks back on another time, and the narrative's year holds)
+NEAR_ITS_MOMENT = 2
+FUTURE_WEIGHT = 2  # see `choose`
 
 
 @dataclass
@@ -61,6 +66,7 @@ class Narrative:
     context_at: int = -1  # where the expression that set `context` begins (-1: before the text)
     last_day: date | None = None  # Gregorian
     last_month: tuple[str, int, int] | None = None  # (calendar, year, month) as the calendar counts them
+    last_month_at: int = -1  # where the expression that set `last_month` begins
 
 
 def resolved(
@@ -81,7 +87,7 @@ def resolved(
         day = narrative.last_day + timedelta(days=expression.day_anaphora)
         return with_point(expression, Point(day.year, day.month, day.day)), "context"
     if expression.month_anaphora:
-        return day_of_current_month(expression, narrative, reference)
+        return day_of_current_month(expression, narrative, reading)
     first, last = expression.first, expression.last
     if first.year is not None:
         return expression, "text"  # value_of changes nothing of it
@@ -97,6 +103,7 @@ def resolved(
         reference is not None
         and reading.of_its_moment
         and narrative.context_at < reading.sentence_start(expression.start)
+        and near_its_moment(context, reference)
     ):
         return with_context_year(expression, context)[0], "context"
     if reference is not None and reading.of_its_moment and (first.month is not None or first.day is not None):
@@ -107,6 +114,16 @@ def resolved(
     if context is not None:
         return with_context_year(expression, context)[0], "context"
     return copied(expression), "unknown"
+
+
+def near_its_moment(context: Context, reference: ReferenceTime) -> bool:
+    """Whether the narrative tells of the years around the document's date: a speech of 1922 recalling
+    1920 still speaks of its own days, Nutuk (1927) telling of 1919-1922 does not, and there the narrative's
+    year holds ("On the 16th March" after "1920" is of 1920, not 1927)."""
+    year = context.year
+    if context.calendar == "rumi":
+        year += RUMI_OFFSET
+    return abs(year - reference.year) <= NEAR_ITS_MOMENT
 
 
 def with_point(expression: Expression, point: Point, calendar: str | None = None) -> Expression:
@@ -152,11 +169,19 @@ def from_document(
 
 
 def day_of_current_month(
-    expression: Expression, narrative: Narrative, reference: ReferenceTime | None
+    expression: Expression, narrative: Narrative, reading: Reading
 ) -> tuple[Expression, str] | None:
-    """ "ayın yirmisinde": a day of the month the narrative is in, else of the document's month."""
+    """ "ayın yirmisinde": a day of the month the narrative is in, else of the document's month. In a
+    document of its moment the narrative's month holds only in the sentence that names it: past it, "this
+    month" is the month the document is written in."""
     day = expression.first.day
-    if narrative.last_month is not None:
+    reference = reading.reference
+    of_the_document = reference is not None and reference.month is not None
+    if narrative.last_month is not None and not (
+        of_the_document
+        and reading.of_its_moment
+        and narrative.last_month_at < reading.sentence_start(expression.start)
+    ):
         calendar, year, month = narrative.last_month
         return with_point(expression, Point(year, month, day, calendar), calendar), "context"
     if reference is not None and reference.month is not None:
@@ -218,8 +243,15 @@ def choose(
     if tense == "future":
         after = [pair for pair in candidates if pair[1].latest >= reference.earliest]
         return min(after or candidates[-1:], key=lambda pair: pair[1].earliest)[0]
+    # no tense told: the nearest, a day ahead counting twice a day behind (what a telegram, a report or a
+    # letter dates without its year is more often done than to be done)
     middle = reference.middle
-    return min(candidates, key=lambda pair: distance(pair[1], middle))[0]
+    return min(candidates, key=lambda pair: weighted_distance(pair[1], middle))[0]
+
+
+def weighted_distance(value: Value, day: date) -> int:
+    """`distance`, doubled when the value lies after the day."""
+    return distance(value, day) * (FUTURE_WEIGHT if value.earliest > day else 1)
 
 
 def distance(value: Value, day: date) -> int:
