@@ -146,6 +146,7 @@ def score(kb: KnowledgeBase, themes: tuple[str, ...], verbose: bool) -> None:
                 gold_spans.append((start, start + len(item["text"]), item["edtf"], item["text"]))
             total += len(gold_spans)
             sentences = {}
+            matched: set[tuple[int, int]] = set()
             for event in events_of.get(name, []):
                 found += 1
                 # the event's date expression, found in its sentence's place in the text
@@ -158,6 +159,8 @@ def score(kb: KnowledgeBase, themes: tuple[str, ...], verbose: bool) -> None:
                         match = (start, end, value, written)
                         break
                 value_of_event[event["id"]] = match[2] if match else None
+                if match:
+                    matched.add(match[:2])
                 if match and match[2] == event["date"]:
                     right += 1
                 elif verbose:
@@ -165,6 +168,10 @@ def score(kb: KnowledgeBase, themes: tuple[str, ...], verbose: bool) -> None:
                         f"  date  {name}: {event['text']!r} {event['date']} != {match[2] if match else '-'}"
                     )
                 sentences[event["id"]] = match
+            if verbose:
+                for start, end, value, written in gold_spans:
+                    if (start, end) not in matched:
+                        print(f"  date  {name}: missed {written!r} {value}")
     print("event dates (expression and value):", prf(right, found, total))
 
     # ---- periods

@@ -169,3 +169,9 @@ def test_language_data_months(language: str) -> None:
 )
 def test_paragraph_numbers_and_years_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(mention.text, mention.edtf) for mention in find_dates(text)] == expected
+
+
+def test_an_english_ordinal_day_takes_the_narratives_month() -> None:
+    text = "Kemal reached Smyrna on the 9th September. On the 11th the last ships left; the 3rd army stayed."
+    found = [(m.text, m.edtf) for m in find_dates(text, languages=("en",), context_year=1922)]
+    assert found == [("9th September", "1922-09-09"), ("the 11th", "1922-09-11")]

@@ -88,3 +88,21 @@ def test_only_a_place_a_comma_and_a_day_make_a_heading_a_dateline():
     ]
     for heading, written, edtf in no_dateline:
         assert build_events(_heading_document(heading, written, edtf)) == [], heading
+
+
+def test_a_newspapers_masthead_and_a_dateline_after_fi_date_the_document(tmp_path):
+    from vakanuvis.ingest import read_file
+    from vakanuvis.pipeline import analyse
+
+    notice = tmp_path / "gazete.txt"
+    notice.write_text(
+        "Hâkimiyet-i Milliye, 25 Nisan 1336\n\nMeclis dünkü içtimaında riyaset intihabını icra etmiştir.\n\n"
+        "Fi 25 Nisan 1336\n",
+        encoding="utf-8",
+    )
+    document = analyse(read_file(notice))
+    assert [(event.date.text, event.date.edtf) for event in document.events] == [
+        ("25 Nisan 1336", "1920-04-25"),
+        ("dünkü", "1920-04-24"),
+        ("25 Nisan 1336", "1920-04-25"),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from vakanuvis.lang import language_data
 from vakanuvis.model import DateMention, Document, Event
 from vakanuvis.structure.sentences import SentenceIndex
 
@@ -38,6 +39,8 @@ def _in_heading(document: Document, sentence: int) -> bool:
 # "Erzurum, 23 Temmuz 1919": up to three words naming a place, a comma, then the date and nothing else
 DATELINE_PLACE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,2}\s*,\s*$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# what a dateline may hold before its date instead of a place ("fi" of Ottoman datelines: "on")
+DATELINE_WORDS = frozenset(language_data("tr", "events").get("dateline_words", []))
 
 
 def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
@@ -46,9 +49,9 @@ def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
     span = document.sentences[sentence].span
     before = document.text[span.start : mention.span.start].strip()
     after = document.text[mention.span.end : span.end].strip()
+    dated_alone = before == "" or before.casefold() in DATELINE_WORDS  # "23 Nisan 1336", "Fi 23 Haziran 1335"
     return (
         bool(DAY.match(mention.edtf))
-        and bool(DATELINE_PLACE.match(before))
-        and before[:1].isupper()
+        and (dated_alone or (bool(DATELINE_PLACE.match(before)) and before[:1].isupper()))
         and after in ("", ".")
     )

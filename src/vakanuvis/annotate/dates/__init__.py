@@ -63,8 +63,10 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
     if lexicon.regex("newspaper words", lexicon.pattern("newspaper_words")).search(clause):
         return "bibliographic"
     titles = lexicon.regex("newspaper title before", rf"{lexicon.pattern('newspaper_titles')}\s*,\s*$")
-    if titles.search(clause):
+    title = titles.search(clause)
+    if title and not (not in_footnote and not text[: expression.start - len(clause) + title.start()].strip()):
         return "bibliographic"  # "(Hâkimiyet-i Milliye, 26 Nisan 1336)": an issue of a newspaper
+    # (but a newspaper's own masthead, "Hâkimiyet-i Milliye, 25 Nisan 1336" opening the text, dates it)
     if expression.bare_year and ("citation" in expression.marks or in_footnote):
         return "bibliographic"
     if in_footnote:

@@ -51,7 +51,7 @@ def day_written(match: re.Match[str], lexicon: Lexicon) -> tuple[int | None, str
     """The day after a word ("ayın 20’sinde", "ayın yirmisinde") and its case suffix; (None, "") if none."""
     index = match.re.groupindex
     if "d1" in index and match.group("d1"):
-        return int(match.group("d1")), match.group("d1_s") or ""
+        return int(match.group("d1")), (match.group("d1_s") if "d1_s" in index else None) or ""
     if "dw" in index and match.group("dw"):
         words = match.group("dw")
         cases = sorted(lexicon.words_of("day_word_cases"), key=len, reverse=True)
@@ -84,7 +84,12 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         return None
     expression = Expression(start=match.start(), end=match.end(), first=first)
     suffix = match.group("m1_s") if "m1_s" in match.re.groupindex else None
-    if name in ("from-document", "day-from-narrative", "day-of-narrative-month"):
+    if name in (
+        "from-document",
+        "day-from-narrative",
+        "day-of-narrative-month",
+        "day-of-narrative-month-ordinal",
+    ):
         return relative_expression(name, match, lexicon, expression)
     if name.startswith("double-date") or (
         name == "day-range" and match.group("slash") and int(match.group("d2")) - (first.day or 0) in (12, 13)
@@ -177,7 +182,7 @@ def relative_expression(
     if name == "day-from-narrative":
         expression.day_anaphora = lookup(lexicon.day_anaphora, match.group("dayanaphora"))
         return expression
-    if name == "day-of-narrative-month":
+    if name in ("day-of-narrative-month", "day-of-narrative-month-ordinal"):
         if day is None:
             return None
         expression.month_anaphora = True

@@ -148,6 +148,9 @@ CORE_PATTERNS = {
     "day-from-narrative": r"(?P<dayanaphora>{DAY_ANAPHORA})",
     # "ayın yirmisinde", "ayın 8’inde"
     "day-of-narrative-month": rf"(?P<monthanaphora>{{MONTH_OF_NARRATIVE}})\s+{DAY_AFTER_WORD}",
+    # "on the 19th the Greeks …", "the 6th instant": a day of the narrative's month, in English
+    "day-of-narrative-month-ordinal": rf"(?P<monthanaphora>{{ORDINAL_DAY_ARTICLE}})\s+(?P<d1>{DAY})"
+    + r"(?:st|nd|rd|th)(?:\s+(?:instant|inst\.))?(?=\s*[,.;:)]|\s+(?!of\b|{ORDINAL_NOT_DAY}\b)[a-z])",
     # A Rumi year written without its thousand, as telegrams and official papers of the period do, alone:
     # "336 senesinde", "336 (1920)" (only where the lexicon has a Rumi calendar). After a day and month,
     # a month or a numbered month: see month_then_year, "numeric", "roman".
@@ -211,6 +214,8 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "DEIXIS": alternation(list(lexicon.deixis)),
         "DAY_ANAPHORA": alternation(list(lexicon.day_anaphora)),
         "MONTH_OF_NARRATIVE": pattern("month_of_narrative"),
+        "ORDINAL_DAY_ARTICLE": pattern("ordinal_day_articles"),
+        "ORDINAL_NOT_DAY": pattern("ordinal_not_day_words"),
         "DAY_SUFFIX": rf"(?:\.|{alternation(lexicon.words_of('day_suffixes'), suffix=True)})?",
         "YEAR_BEFORE": pattern("year_before_words"),
         "AND": pattern("range_and"),

@@ -254,6 +254,8 @@ WORD_CATEGORIES = (
     "verbs_without_time_in_participle",
     "verbal_noun_morphemes",
     "numbered_item_words",
+    "ordinal_day_articles",
+    "ordinal_not_day_words",
     "dated_paper_words",
     "newspaper_titles",
 )
