@@ -42,6 +42,13 @@ DatabaseOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+OverlappingOption = Annotated[
+    bool,
+    typer.Option(
+        "--overlapping",
+        help="With --from/--to: also the events that only reach into the period (a year, a span of years).",
+    ),
+]
 DocumentArgument = Annotated[str | None, typer.Argument(help="A document id, as `ingest` printed it.")]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -204,13 +211,7 @@ def events(
     merged: Annotated[
         bool, typer.Option("--merged", help="One entry per happening across documents, with all its reports.")
     ] = False,
-    overlapping: Annotated[
-        bool,
-        typer.Option(
-            "--overlapping",
-            help="With --from/--to: also the events that only reach into the period (a year, a span of years).",
-        ),
-    ] = False,
+    overlapping: OverlappingOption = False,
 ) -> None:
     """Dated events in chronological order; with --from/--to, those that lie inside the period."""
     start, end = parse_day(date_from, "--from"), parse_day(date_to, "--to")
@@ -241,13 +242,7 @@ def timeline(
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
     actor: Annotated[str | None, typer.Option(help="Only events naming this actor.")] = None,
     place: Annotated[str | None, typer.Option(help="Only events naming this place.")] = None,
-    overlapping: Annotated[
-        bool,
-        typer.Option(
-            "--overlapping",
-            help="With --from/--to: also the events that only reach into the period (a year, a span of years).",
-        ),
-    ] = False,
+    overlapping: OverlappingOption = False,
 ) -> None:
     """A readable timeline of events in the terminal."""
     from vakanuvis.timeline import render_timeline

@@ -16,7 +16,7 @@ SHIPPED = {
     "0004_faster_storing.py": "ef054096933a821d136dba95c506eba56b56a1017dc0326b17b9573df20daabc",
     "0005_work_block_groups.py": "3243940919652211b2343cb892db0e28a6dc01b309fb4a1b2306bec32f6cdbc3",
     "0006_document_metadata.py": "e7b28aaa1aa7d4250a0c251d473f23045560e5ca8d729e95a5b66881b33c16d8",
-    "0007_date_modifiers.py": "e86136aa733f6af6fe55a5f8a5dcbd5f0055650742203e98dd1c9d25f105f002",
+    "0007_date_modifiers.py": "ee8da9d621cd6bebf2deb3b4890a244accc5afea861ddeec08e5a6ddd5c2f0aa",
 }
 
 

@@ -29,6 +29,27 @@ MONTH_PARTS = {(1, 10): "beginning", (11, 20): "middle", (21, 31): "end"}
 SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (1, 14)}
 
 
+# the columns this revision reads and writes
+dates = sa.table(
+    "dates",
+    sa.column("document_id", sa.String),
+    sa.column("idx", sa.Integer),
+    sa.column("edtf", sa.String),
+    sa.column("earliest", sa.Date),
+    sa.column("latest", sa.Date),
+    sa.column("modifier", sa.Text),
+    sa.column("extent", sa.Text),
+)
+events = sa.table(
+    "events",
+    sa.column("document_id", sa.String),
+    sa.column("date_idx", sa.Integer),
+    sa.column("edtf", sa.String),
+    sa.column("earliest", sa.Date),
+    sa.column("latest", sa.Date),
+)
+
+
 def bounds(value: str) -> tuple[date, date]:
     """The first and last day of a single EDTF date of this tagger ("1920", "1920-03", "1920-03-05",
     "1920-22", "192X"), without its qualifier."""
@@ -84,24 +105,6 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("modifier", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("extent", sa.Text(), nullable=False, server_default=""))
     connection = op.get_bind()
-    dates = sa.table(
-        "dates",
-        sa.column("document_id", sa.String),
-        sa.column("idx", sa.Integer),
-        sa.column("edtf", sa.String),
-        sa.column("earliest", sa.Date),
-        sa.column("latest", sa.Date),
-        sa.column("modifier", sa.Text),
-        sa.column("extent", sa.Text),
-    )
-    events = sa.table(
-        "events",
-        sa.column("document_id", sa.String),
-        sa.column("date_idx", sa.Integer),
-        sa.column("edtf", sa.String),
-        sa.column("earliest", sa.Date),
-        sa.column("latest", sa.Date),
-    )
     rows = connection.execute(
         sa.select(dates.c.document_id, dates.c.idx, dates.c.edtf).where(
             sa.or_(dates.c.edtf.like("%/.."), dates.c.edtf.like("../%"), dates.c.edtf.like("%/%"))
@@ -126,24 +129,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     connection = op.get_bind()
-    dates = sa.table(
-        "dates",
-        sa.column("document_id", sa.String),
-        sa.column("idx", sa.Integer),
-        sa.column("earliest", sa.Date),
-        sa.column("latest", sa.Date),
-        sa.column("modifier", sa.Text),
-        sa.column("extent", sa.Text),
-        sa.column("edtf", sa.String),
-    )
-    events = sa.table(
-        "events",
-        sa.column("document_id", sa.String),
-        sa.column("date_idx", sa.Integer),
-        sa.column("edtf", sa.String),
-        sa.column("earliest", sa.Date),
-        sa.column("latest", sa.Date),
-    )
     rows = connection.execute(
         sa.select(
             dates.c.document_id,
