@@ -89,6 +89,17 @@ def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text)]
 
 
+def names_the_occurrence(mention: dict, text: str, start: int, end: int) -> bool:
+    """The mention is the annotated occurrence, give or take a suffix: inside it, or the same name with
+    letters glued on ('Erzurum' is not the mention 'Erzurum Kongresi', but it is 'Erzurum’da')."""
+    if mention["end"] <= start or end <= mention["start"]:
+        return False
+    if start <= mention["start"] and mention["end"] <= end:
+        return True
+    outside = text[mention["start"] : start] + text[end : mention["end"]]
+    return not any(character.isspace() for character in outside)
+
+
 def prf(right: int, found: int, gold: int) -> str:
     precision = right / found if found else float("nan")
     recall = right / gold if gold else float("nan")
@@ -239,7 +250,7 @@ def score(kb: KnowledgeBase, themes: tuple[str, ...], verbose: bool) -> None:
                 documents_of_thing[thing].add(name)
                 for start, end in occurrences(text, written):
                     for mention in mentions_of.get(name, []):
-                        if mention["footnote"] is None and mention["start"] < end and start < mention["end"]:
+                        if mention["footnote"] is None and names_the_occurrence(mention, text, start, end):
                             keys_of_thing[thing].add(mention["key"])
                             things_of_key[mention["key"]].add(thing)
     print("entity mentions (mention, type):", prf(right, found, total))

@@ -25,6 +25,9 @@ class Words:
     title_heads: frozenset[str] = frozenset()
     izafet_heads: frozenset[str] = frozenset()
     english_function_words: frozenset[str] = frozenset()
+    sentence_words: frozenset[str] = frozenset()  # adverbs, conjunctions, pronouns: never a name alone
+    address_heads: frozenset[str] = frozenset()  # "Zât-ı", "Cenab-ı": an izafet that addresses someone
+    honorifics: frozenset[str] = frozenset()  # "Celile", "Âlîleri", "Efendiler": honour, name nothing
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -58,4 +61,7 @@ def entity_words() -> Words:
         title_heads=union("title_heads"),
         izafet_heads=union("izafet_heads"),
         english_function_words=frozenset(str(w) for w in data.get("en", {}).get("function_words") or ()),
+        sentence_words=union("sentence_words"),
+        address_heads=union("address_heads"),
+        honorifics=union("honorifics"),
     )

@@ -4,6 +4,7 @@ and the optional model's (the decisions are listed in the package's docstring)."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from rapidfuzz import fuzz
 
@@ -20,12 +21,13 @@ _COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
 
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
     """Every entity mention of the body text, in text order, with its suffix-free surface form."""
-    recognizer = RuleRecognizer(authority or load_authority())
+    recognizer = RuleRecognizer(authority or load_authority(), english=document.language == "en")
     text = document.text
     spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
     candidates: list[Candidate] = []
     for start, end in spans or fallback_sentences(text):
         candidates.extend(recognizer.sentence_candidates(text, start, end))
+    candidates = outside_dates(candidates, document)
     candidates.extend(recover_surnames(candidates, recognizer))
     harmonize_types(candidates, text)
     mentions = [
@@ -36,6 +38,22 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
         if all(extra.span.end <= start or extra.span.start >= end for start, end in taken):
             mentions.append(extra)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def outside_dates(candidates: list[Candidate], document: Document) -> list[Candidate]:
+    """Candidates that do not end inside a date expression: 'Teşrîn-i Sânî' of '1 Teşrîn-i Sânî 1338',
+    'Received October' of 'Received October 3', 'Rebiülahir' of a Hijri date are months, not names."""
+    dated = sorted((d.span.start, d.span.end) for d in document.dates if d.span.footnote is None)
+    if not dated:
+        return candidates
+    starts = [start for start, _ in dated]
+    kept = []
+    for candidate in candidates:
+        index = bisect_right(starts, candidate.end - 1) - 1
+        if index >= 0 and dated[index][0] < candidate.end <= dated[index][1]:
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def fallback_sentences(text: str) -> list[tuple[int, int]]:

@@ -26,6 +26,10 @@ ENGLISH_WORD_ZIPF = 3.9
 PLACE_MIN_POPULATION = 5000
 _TEXT = attrgetter("text")
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
+# an Ottoman izafet's first word: "Heyet-i", "Şura-yı", "Zât-ı" (lower-cased)
+_IZAFET = re.compile(r"^([^\W\d_]+)-y?[ıiuü]$")
+# an Arabic adjective in -iye closing an izafet, with the case ending it may carry ("Temsiliyeye")
+_ARABIC_ADJECTIVE = re.compile(r"^(\w+?[iı]y?ye)(?:ye|yi|yı|nin|nın|de|den|ce|dir)?$")
 
 
 @dataclass
@@ -56,10 +60,13 @@ class _Segment:
 class RuleRecognizer:
     """Finds entity mentions in one sentence at a time."""
 
-    def __init__(self, authority: Authority) -> None:
+    def __init__(self, authority: Authority, *, english: bool = False) -> None:
         self.authority = authority
+        self.english_document = english  # every sentence is English, its headings and short lines too
         self.words = entity_words()
         self.other_heads = frozenset(w for w, k in self.words.heads.items() if k == "other")
+        # titles and honorifics: a phrase made only of them names no one ("Paşa Hazretleri")
+        self.honouring = self.words.honorifics | self.words.titles_after | self.words.titles_before
         self.dropped: list[Token] = []
         self.entries: dict[str, AuthorityEntry | None] = {}  # the document's authority look-ups
         self.places: dict[str, object | None] = {}  # and gazetteer look-ups
@@ -135,6 +142,63 @@ class RuleRecognizer:
         if token.has_apostrophe and morphology.has_proper_analysis(stem):
             return True
         return self._entry(stem) is not None or self._entry(morphology.strip_inflection(stem)) is not None
+
+    def _not_a_name_alone(self, token: Token) -> bool:
+        """'Maahaza', 'Belki', 'Our', 'I': a word that opens or joins sentences, whatever else it spells."""
+        if token.kind != "word":
+            return False
+        lower = turkish_lower(token.stem)
+        if lower in self.words.sentence_words or self._lemmas(token) & self.words.sentence_words:
+            return True
+        return token.sentence_initial and morphology.has_closed_class_reading(token.stem)
+
+    def _addresses(self, tokens: list[Token]) -> bool:
+        """'Zât-ı Devletleri', 'Heyet-i Celileniz', 'Riyaset-i Celilesine', 'Muhterem Efendiler': ways of
+        addressing or pointing at someone, not names (unless the authority lists the phrase)."""
+        words = self.words
+        if self._authority_type(self._surface(tokens, "", False, whole=True)) is not None:
+            return False
+        if all(self._lemmas(t) & self.honouring for t in tokens):
+            return True
+        izafet = _IZAFET.match(turkish_lower(tokens[0].text))
+        if izafet is None:
+            return False
+        if turkish_lower(izafet.group(1)) in words.address_heads or self._lemmas(tokens[0]) & words.address_heads:
+            return True
+        rest = tokens[1:]
+        return bool(rest) and all(self._lemmas(t) & words.honorifics for t in rest)
+
+    def _izafet_surface(self, tokens: list[Token], text: str) -> str:
+        """'Heyet-i Temsiliye' stays whole: an Arabic adjective's -iye is not a dative suffix."""
+        last = tokens[-1]
+        adjective = _ARABIC_ADJECTIVE.match(last.text)
+        if adjective is not None and not last.has_apostrophe:
+            body = text[tokens[0].start : last.start] if text else " ".join(t.text for t in tokens[:-1]) + " "
+            return " ".join((body + adjective.group(1)).split())
+        return self._surface(tokens, text, keep_possessive=True)
+
+    def _common_part(self, token: Token) -> bool:
+        """A word of an izafet compound that the lexicon knows only as a common word ('Milliye')."""
+        parts = [part for part in token.stem.split("-") if len(part) > 2]  # not the izafet's vowel
+        return all(morphology.is_known(part) and not morphology.is_proper_only(part) for part in parts)
+
+    def _honoured_office(self, tokens: list[Token], text: str) -> Candidate | None:
+        """'Harbiye Nezaret-i Celilesine', 'Hariciye Vekâlet-i Celilesi': an office named with an
+        honorific is the office ('Harbiye Nezareti'); without a name before it, it only points."""
+        words = self.words
+        for position in range(1, len(tokens)):
+            izafet = _IZAFET.match(turkish_lower(tokens[position].text))
+            rest = tokens[position + 1 :]
+            if izafet is None or not rest or not all(self._lemmas(t) & words.honorifics for t in rest):
+                continue
+            if not morphology.lemmas(izafet.group(1)) & words.izafet_heads:
+                return None
+            named = tokens[:position]
+            office = tokens[position].text.replace("-", "")  # "Nezaret-i" → "Nezareti"
+            surface = " ".join([*(t.text for t in named), office])
+            kind = self._authority_type(surface) or "organization"
+            return Candidate(named[0].start, tokens[-1].end, surface, kind, 3, tokens)
+        return None
 
     # ---------------------------------------------------------------- runs and segments
     def _adjacent(self, text: str, left: Token, right: Token) -> bool:
@@ -357,10 +421,15 @@ class RuleRecognizer:
         tokens = segment.tokens
         if not tokens:
             return None
+        if self._addresses(tokens):
+            return None
         last = tokens[-1]
         head = head_type(last, words)
         if head == "other" or self._lemmas(tokens[0]) & self.other_heads:
             return None
+        honoured = self._honoured_office(tokens, text)
+        if honoured is not None:
+            return honoured
         if head is not None:
             ordinal = bool(_ORDINAL_BEFORE.search(text[max(0, tokens[0].start - 6) : tokens[0].start]))
             named = [t for t in tokens[:-1] if t.capitalized or t.kind != "word"]
@@ -403,15 +472,28 @@ class RuleRecognizer:
         if segment.post_title:
             kept = [t for t in tokens if t.capitalized or t.kind != "word"]
             kept = [t for t in kept if not self._lemmas(t) & words.titles_before or t is kept[-1]]
-            while len(kept) > 2 and kept[0].sentence_initial and not self._name_capable(kept[0]):
+            while (
+                len(kept) > 2
+                and kept[0].sentence_initial
+                and self._not_a_name_alone(kept[0])  # "Bugün Rauf Bey", "Maahaza Rauf Bey"
+            ):
                 kept = kept[1:]
-            if len(kept) < 2:
-                return None
+            if len(kept) < 2 or all(self._lemmas(t) & self.honouring for t in kept):
+                return None  # "Paşa Hazretleri": a title and an honorific, no name
             surface = self._surface(kept, text, keep_possessive=False)
             return Candidate(kept[0].start, kept[-1].end, surface, "person", 3, kept)
-        izafet = re.match(r"^([^\W\d_]+)-y?[ıiuü]$", turkish_lower(tokens[0].text))
+        izafet = _IZAFET.match(turkish_lower(tokens[0].text))
+        if izafet and len(tokens) == 1:
+            return None  # "Vaziyet-i", "Suret-i": the first word of a compound whose rest is not a name
+        if (
+            izafet
+            and not morphology.lemmas(izafet.group(1)) & words.izafet_heads
+            and all(self._common_part(t) for t in tokens)
+            and self._authority_type(self._izafet_surface(tokens, text)) is None
+        ):
+            return None  # "Hâkimiyet-i Milliye", "Müdafaa-i Milliye": a compound of common words
         if izafet and len(tokens) > 1 and morphology.lemmas(izafet.group(1)) & words.izafet_heads:
-            surface = self._surface(tokens, text, keep_possessive=True)
+            surface = self._izafet_surface(tokens, text)
             kind = self._authority_type(surface) or "organization"
             return Candidate(tokens[0].start, tokens[-1].end, surface, kind, 3, tokens)
         kept = self._trim(list(tokens), keep_all=segment.pre_title)
@@ -427,6 +509,8 @@ class RuleRecognizer:
             return Candidate(first.start, last.end, surface, authority_type or "person", 3, kept)
         if authority_type is not None:
             return Candidate(first.start, last.end, surface, authority_type, 3, kept)
+        if len(kept) == 1 and self._not_a_name_alone(first):
+            return None
         if self._place(surface) is not None:
             return Candidate(first.start, last.end, surface, "place", 2, kept)
         if len(kept) == 1:
@@ -460,7 +544,7 @@ class RuleRecognizer:
                     tokens.append(token)  # what split_hyphenated gives back, without the call
         # tokens that are English function words, counted without a Python loop
         function_words = sum(map(self.words.english_function_words.__contains__, map(_TEXT, tokens)))
-        self.english = function_words >= 3
+        self.english = self.english_document or function_words >= 3
         found: list[Candidate] = []
         # Tokens are ordered and disjoint: the first to start after a run is the one after its last.
         for run, after in self._runs(text, tokens):
@@ -471,10 +555,25 @@ class RuleRecognizer:
                 and morphology.lemmas(following.text) & self.words.title_heads
             ):
                 run = run[:-1]  # "Vakit gazetesinin": the last word is the title of a publication
+            run = self._without_address(run)
             for segment in self._segments(run):
                 for part in self._split_connectors(segment):
                     found.extend(self._candidates(part, text))
         return found
+
+    def _without_address(self, run: list[Token]) -> list[Token]:
+        """'Cenab-ı Hak', 'Zât-ı Âlîleri': an address word and the common words it governs leave the run."""
+        if not run or run[0].kind != "word":
+            return run
+        izafet = _IZAFET.match(turkish_lower(run[0].text))
+        if izafet is None or turkish_lower(izafet.group(1)) not in self.words.address_heads:
+            return run
+        if self._authority_type(self._surface(run, "", False, whole=True)) is not None:
+            return run
+        rest = run[1:]
+        while rest and not self._strong(rest[0]):
+            rest = rest[1:]
+        return rest
 
     def _split_connectors(self, segment: _Segment) -> list[_Segment]:
         """'Kars ve Ardahan' is two names; 'İttihat ve Terakki Cemiyeti', 'Erzurum ve Sivas Kongreleri' one."""

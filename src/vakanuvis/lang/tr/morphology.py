@@ -267,3 +267,14 @@ FUNCTION_POS = frozenset({"Det", "Pron", "Conj", "Adv", "Postp", "Ques", "Interj
 def is_function_word(word: str) -> bool:
     """'Bu', 'Lakin', 'Aslında': a word that can open a sentence but never a name."""
     return any(a.pos in FUNCTION_POS and not a.proper for a in analyze_word(word))
+
+
+CLOSED_CLASS_POS = frozenset({"Det", "Pron", "Conj", "Adv", "Postp", "Ques", "Interj"})
+
+
+@lru_cache(maxsize=262_144)
+def has_closed_class_reading(word: str) -> bool:
+    """'Belki', 'Bende', 'Şimdi': a word one of whose readings is an adverb, pronoun, conjunction,
+    postposition, determiner or interjection. Unlike `is_function_word` a verb or number reading does not
+    count: 'Bursa', 'Adana' and 'Refet' read as verbs too."""
+    return any(a.pos in CLOSED_CLASS_POS and not a.proper for a in analyze_word(word))
