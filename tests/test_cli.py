@@ -262,3 +262,14 @@ def test_who_prints_every_mentions_document(knowledge_base, names):
     assert detail["mentions"] and all(m["document"] == document_id for m in detail["mentions"])
     printed = run("who", entity, db=db).stdout
     assert printed.count(f"  {document_id} ") == len(detail["mentions"])
+
+
+@pytest.mark.parametrize("spelling", ["Chicherin", "Чичерин", "CHICHERIN"])
+def test_who_finds_a_name_in_every_script(knowledge_base, spelling):
+    """The article writes Çiçerin; the Russian and English spellings find the same entity, and search too."""
+    db = knowledge_base[0]
+    turkish = json.loads(run("who", "Çiçerin", "--json", db=db).stdout)
+    other = json.loads(run("who", spelling, "--json", db=db).stdout)
+    assert other["id"] == turkish["id"]
+    hits = json.loads(run("search", spelling, "--json", db=db).stdout)
+    assert any(hit["kind"] == "entity" and hit["id"] == turkish["id"] for hit in hits)

@@ -28,6 +28,7 @@ class Words:
     sentence_words: frozenset[str] = frozenset()  # adverbs, conjunctions, pronouns: never a name alone
     address_heads: frozenset[str] = frozenset()  # "Zât-ı", "Cenab-ı": an izafet that addresses someone
     honorifics: frozenset[str] = frozenset()  # "Celile", "Âlîleri", "Efendiler": honour, name nothing
+    head_first_connectors: frozenset[str] = frozenset()  # "of" of "Treaty of Sèvres"
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -56,7 +57,8 @@ def entity_words() -> Words:
         heads=heads,
         ethnonyms=union("ethnonyms"),
         not_names=union("not_names"),
-        connectors=union("name_connectors") or frozenset({"ve"}),
+        connectors=(union("name_connectors") or frozenset({"ve"})) | union("head_first_connectors"),
+        head_first_connectors=union("head_first_connectors"),
         surname_endings=tuple(sorted(union("surname_endings"), key=len, reverse=True)),
         title_heads=union("title_heads"),
         izafet_heads=union("izafet_heads"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -42,7 +43,12 @@ _LATIN_TO_KEY = str.maketrans(
     }
 )
 # Digraphs of English and Russian transliteration folded to one letter before the mapping above.
-_DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("ch", "ç"), ("sh", "ş"), ("zh", "j"), ("kh", "x"))
+_DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("ch", "ç"), ("sh", "ş"), ("zh", "j"), ("kh", "x"), ("ph", "f"))
+# Whole words as the English transliteration and OCR of the period write them: "Paga" (the ş of Paşa
+# read as g), "Pacha", "Effendi", "Ghazi", "Kiazim" (Kâzım: the palatal k written "ki").
+_KEY_WORDS = {"paga": "pasha", "pacha": "pasha", "effendi": "efendi", "beg": "bey", "ghazi": "gazi"}
+_KEY_SYLLABLES = (("kia", "ka"),)
+_OCR_DOUBLE_I = re.compile(r"ii(?=[^\W\d_])")  # inside a word; "-ii" ending Russian names stays
 _KEY_ENDINGS = (("skiy ", "ski "), ("skii ", "ski "), ("sky ", "ski "))
 
 
@@ -57,10 +63,16 @@ def name_key(text: str) -> str:
     text = latin_lower(text)
     for digraph, letter in _DIGRAPHS:
         text = text.replace(digraph, letter)
+    text = _OCR_DOUBLE_I.sub("u", text)  # OCR reads ü as ii: "Hiiseyin" is "Hüseyin"
+    for syllable, replacement in _KEY_SYLLABLES:
+        text = text.replace(syllable, replacement)
     text = bare_words(text.translate(_LATIN_TO_KEY)) + " "
     for spelling, replacement in _KEY_ENDINGS:
         text = text.replace(spelling, replacement)
-    return text.strip()
+    words = text.split()
+    if any(word in _KEY_WORDS for word in words):
+        words = [_KEY_WORDS.get(word, word) for word in words]
+    return " ".join(words)
 
 
 def slug(text: str) -> str:

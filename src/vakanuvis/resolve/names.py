@@ -32,6 +32,25 @@ def core_tuple(surface: str) -> tuple[str, ...]:
     return tuple(k for k in (name_key(w) for w in (kept or raw)) if k)
 
 
+@lru_cache(maxsize=262_144)
+def rank_words(surface: str) -> frozenset[str]:
+    """The titles of rank after a name, as keys: 'Tevfik Bey' → {'bey'}, 'Ismet Pasha' → {'pasha'}."""
+    titles = entity_words().titles_after
+    return frozenset(
+        name_key(word) for word in surface.replace(".", " ").split() if turkish_lower(word) in titles
+    )
+
+
+def ranks_agree(surface: str, entry: AuthorityEntry) -> bool:
+    """'Tevfik Bey' is not the entry whose forms say 'Tevfik Paşa': a name with a rank matches an entry
+    through a part of its name only when one of the entry's forms has that rank, or none has any."""
+    ranks = rank_words(surface)
+    if not ranks:
+        return True
+    entry_ranks = frozenset().union(*(rank_words(form) for form in entry.forms()))
+    return not entry_ranks or bool(ranks & entry_ranks)
+
+
 def is_initial(word: str) -> bool:
     return len(word) == 1
 
@@ -105,6 +124,16 @@ class AuthorityMatcher:
         # each person's forms as core words, computed once rather than for every mention
         self.people_cores = [(e, core_tuple(form)) for e in self.people for form in e.forms()]
         self.by_key = {e.key: e for e in authority.entries}
+        # words that open a person's name, or are all of it before a rank ("Tevfik Paşa"): given names,
+        # which alone may be anyone of that name (the period's Turks had no surnames)
+        self.given_names = frozenset(
+            core[0] for _, core in self.people_cores if core and len(core) > 1
+        ) | frozenset(
+            core_tuple(form)[0]
+            for e in self.people
+            for form in e.forms()
+            if len(core_tuple(form)) == 1 and rank_words(form)
+        )
         self.answers: dict[tuple[str, tuple[str, ...], str], AuthorityEntry | None] = {}
 
     def match(self, surface: str, core: Core, entity_type: str) -> AuthorityEntry | None:
@@ -118,12 +147,16 @@ class AuthorityMatcher:
         for form in (surface, " ".join(core)):
             entry = self.authority.find(form, entity_type) or self.authority.find(form)
             if entry is not None and (entry.type == entity_type or entity_type != "person"):
-                return entry
+                if form is surface or ranks_agree(surface, entry):
+                    return entry
         if entity_type != "person" or not core:
             return self._fuzzy(core, entity_type)
+        if len(core) == 1 and core[0] in self.given_names:
+            return None  # "Tevfik", "Kâzım Paşa": a given name alone, with or without a rank
         fits = {e.key: e for e, form_core in self.people_cores if partial_of(core, form_core)}
         if len(fits) == 1:
-            return next(iter(fits.values()))
+            entry = next(iter(fits.values()))
+            return entry if ranks_agree(surface, entry) else None
         return self._fuzzy(core, entity_type) if not fits else None
 
     def _fuzzy(self, core: Core, entity_type: str) -> AuthorityEntry | None:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select, tuple_
 from vakanuvis.errors import UnknownDocument, UnknownRecord
 from vakanuvis.fields import flat_fields
 from vakanuvis.model import Document
+from vakanuvis.reference.authority import load_authority, name_key
 from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
@@ -268,17 +269,39 @@ def list_entities(engine: Engine, document_id: str | None = None) -> list[dict[s
     return sorted(records, key=lambda r: (-r["mentions"], r["name"]))
 
 
+def _entity_named(connection: Any, name: str) -> Any:
+    """The entity a name stands for, in any script or spelling: its name or an alias as written, else the
+    same name key ('Chicherin', 'Чичерин' → Çiçerin), else an authority entry's form; the entity with
+    most mentions when several fit."""
+    ent, m = schema.entities, schema.mentions
+    rows = connection.execute(select(ent)).all()
+    wanted = name.casefold()
+    found = [r for r in rows if r.name.casefold() == wanted or wanted in (a.casefold() for a in r.aliases)]
+    if not found:
+        key = name_key(name)
+        found = [r for r in rows if key and (name_key(r.name) == key or key in map(name_key, r.aliases))]
+    if not found:
+        entry = load_authority().find(name)
+        found = [r for r in rows if entry is not None and r.key == entry.key]
+    if len(found) <= 1:
+        return found[0] if found else None
+    counts = dict(
+        connection.execute(
+            select(m.c.entity_key, func.count())
+            .where(m.c.entity_key.in_([r.key for r in found]))
+            .group_by(m.c.entity_key)
+        ).all()
+    )
+    return max(found, key=lambda r: (counts.get(r.key, 0), r.key))
+
+
 def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
     """One entity by id or by (alias) name, with its mentions in context and its events."""
     ent, m, s = schema.entities, schema.mentions, schema.sentences
     with engine.connect() as connection:
         row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
         if row is None:
-            wanted = key_or_name.casefold()
-            for candidate in connection.execute(select(ent)).all():
-                if candidate.name.casefold() == wanted or wanted in (a.casefold() for a in candidate.aliases):
-                    row = candidate
-                    break
+            row = _entity_named(connection, key_or_name)
         if row is None:
             raise UnknownRecord("entity", key_or_name)
         mentions = connection.execute(

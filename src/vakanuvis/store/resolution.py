@@ -25,7 +25,10 @@ from vakanuvis.store.locks import lock_corpus
 from vakanuvis.store.rows import chunks
 from vakanuvis.store.search import reindex_records
 
-RULES_VERSION = "2"  # 2: a short title cites its work (work_graph.MAIN_TITLE_LENGTH)  # raise when the resolution rules change: stored graphs are then resolved again
+# raise when the resolution rules change: stored graphs are then resolved again
+# 2: a short title cites its work (work_graph.MAIN_TITLE_LENGTH); 3: ranks and given names guard authority
+# matches (resolve.names), OCR and English spellings fold in name keys ("Paga", "Mustapha", "Kiazim")
+RULES_VERSION = "3"
 GRAPH_TABLES = (
     schema.entity_names,
     schema.entity_links,

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, select, text
 from vakanuvis.lang.folds import fold_for_search
 from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above
 from vakanuvis.model import Document
+from vakanuvis.reference.authority import AuthorityEntry, load_authority, name_key
 from vakanuvis.store import schema
 from vakanuvis.store.bulk import insert_rows
 
@@ -54,6 +55,9 @@ def index_terms(text_: str) -> str:
     return " ".join(terms)
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def query_prefixes(query: str) -> list[tuple[str, ...]]:
     """For each query word, the terms any of which may match: its stem and itself, as prefixes ("term*").
 
@@ -63,7 +67,9 @@ def query_prefixes(query: str) -> list[tuple[str, ...]]:
     for word in words(query)[:MAX_QUERY_WORDS]:
         folded, stem = word_terms(word)
         # Only characters the FTS tokenizers keep: quoting stays safe whatever the user typed.
-        options = {re.sub(r"[^0-9a-z\u00c0-\uffff]", "", t) for t in (folded, stem)}
+        # A Cyrillic word's name key finds the name written in Latin letters ("Чичерин" → "chicherin").
+        keyed = (name_key(word),) if _CYRILLIC.search(word) else ()
+        options = {re.sub(r"[^0-9a-z\u00c0-\uffff]", "", t) for t in (folded, stem, *keyed)}
         terms = {t + "*" if len(t) >= MIN_PREFIX else t for t in options if t}
         if terms:
             groups.append(tuple(sorted(terms)))
@@ -110,14 +116,20 @@ def reindex_records(connection: Connection, kind: str, keys: set[str]) -> None:
         chunk = ordered[start : start + 500]
         connection.execute(delete(entries).where(entries.c.kind == kind, entries.c.ref.in_(chunk)))
         records = connection.execute(select(table).where(table.c.key.in_(chunk))).all()
-        rows = [_record_entry(kind, record) for record in records]
+        authority = _authority_entries()
+        rows = [_record_entry(kind, record, authority) for record in records]
         _insert_entries(connection, rows, None, kind=kind, refs=[row["ref"] for row in rows])
 
 
-def _record_entry(kind: str, record) -> dict[str, Any]:
+def _record_entry(kind: str, record, authority: dict[str, AuthorityEntry] | None = None) -> dict[str, Any]:
     if kind == "entity":
         names = " · ".join(dict.fromkeys([record.name, *record.aliases]))
-        return _entry("entity", None, record.key, None, None, None, names)
+        entry = (authority if authority is not None else _authority_entries()).get(record.key)
+        # found in every script and spelling: the authority's forms and each form's name key
+        forms = list(dict.fromkeys([record.name, *record.aliases, *(entry.forms() if entry else ())]))
+        found = _entry("entity", None, record.key, None, None, None, names)
+        found["terms"] = index_terms(" ".join([*forms, *(name_key(form) for form in forms)]))
+        return found
     parts = [", ".join(record.authors or []), record.title, record.title_latin, record.place]
     described = ". ".join(str(p) for p in parts if p)
     if record.year:
@@ -129,7 +141,10 @@ def index_corpus_records(connection: Connection) -> None:
     """(Re)index the corpus-wide entities and sources, after resolution rewrote them."""
     entries = schema.search_entries
     connection.execute(delete(entries).where(entries.c.kind.in_(("entity", "source"))))
-    rows = [_record_entry("entity", record) for record in connection.execute(select(schema.entities))]
+    authority = _authority_entries()
+    rows = [
+        _record_entry("entity", record, authority) for record in connection.execute(select(schema.entities))
+    ]
     rows += [_record_entry("source", record) for record in connection.execute(select(schema.sources))]
     _insert_entries(connection, rows, None)
 
@@ -156,6 +171,16 @@ def index_stored_rows(connection: Connection) -> None:
         ]
         _insert_entries(connection, rows, document_id)
     index_corpus_records(connection)
+
+
+def _authority_entries() -> dict[str, AuthorityEntry]:
+    """The authority's entries by key (an entity resolved to one has its key)."""
+    return _entries_by_key(load_authority().fingerprint)
+
+
+@lru_cache(maxsize=4)
+def _entries_by_key(_fingerprint: str) -> dict[str, AuthorityEntry]:
+    return {entry.key: entry for entry in load_authority().entries}
 
 
 def _entry(kind, document_id, ref, start, end, footnote, body) -> dict[str, Any]:

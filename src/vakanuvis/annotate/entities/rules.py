@@ -194,6 +194,8 @@ class RuleRecognizer:
             if not morphology.lemmas(izafet.group(1)) & words.izafet_heads:
                 return None
             named = tokens[:position]
+            while len(named) > 1 and named[0].sentence_initial and not self._name_capable(named[0]):
+                named = named[1:]  # "Keyfiyet Harbiye Nezaret-i Celilesine": the sentence's first word
             office = tokens[position].text.replace("-", "")  # "Nezaret-i" → "Nezareti"
             surface = " ".join([*(t.text for t in named), office])
             kind = self._authority_type(surface) or "organization"
@@ -282,7 +284,15 @@ class RuleRecognizer:
             next_is_head = position < last_position and profiles[position + 1][4] not in (None, "other")
             if token.has_apostrophe or oblique:
                 close()
-            elif head not in (None, "other") and not next_is_head and len(current) > 1:
+            elif (
+                head not in (None, "other")
+                and not next_is_head
+                and len(current) > 1
+                and not (
+                    position < last_position
+                    and turkish_lower(run[position + 1].text) in words.head_first_connectors
+                )
+            ):
                 close()
         close()
         return segments
@@ -397,7 +407,12 @@ class RuleRecognizer:
 
     def _segment_candidates(self, segment: _Segment, text: str) -> list[Candidate]:
         tokens = segment.tokens
-        if tokens and head_type(tokens[-1], self.words) is None and not segment.post_title:
+        if (
+            tokens
+            and head_type(tokens[-1], self.words) is None
+            and not segment.post_title
+            and self._head_first(tokens) is None
+        ):
             kept = self._trim(list(tokens), keep_all=segment.pre_title)
             parts = self._split_known(kept, text)
             if len(parts) > 1:
@@ -423,6 +438,12 @@ class RuleRecognizer:
             return None
         if self._addresses(tokens):
             return None
+        position = self._head_first(tokens)
+        if position is not None:
+            named = tokens[position:]
+            surface = self._surface(named, text, keep_possessive=False)
+            kind = self._authority_type(surface) or head_type(named[0], words) or "organization"
+            return Candidate(named[0].start, named[-1].end, surface, kind, 3, named)
         last = tokens[-1]
         head = head_type(last, words)
         if head == "other" or self._lemmas(tokens[0]) & self.other_heads:
@@ -439,6 +460,7 @@ class RuleRecognizer:
                 and named[0].sentence_initial
                 and (
                     morphology.is_function_word(named[0].stem)
+                    or turkish_lower(named[0].text) in words.sentence_words  # "The Assembly"
                     or (len(named) > 1 and not self._name_capable(named[0]) and self._strong(named[1]))
                 )
             ):
@@ -575,11 +597,27 @@ class RuleRecognizer:
             rest = rest[1:]
         return rest
 
+    def _head_first(self, tokens: list[Token]) -> int | None:
+        """Where the head of 'Treaty of Sèvres', 'The Congress of Erzeroum' stands, if the name is so made."""
+        position = 1 if len(tokens) > 1 and turkish_lower(tokens[0].text) == "the" else 0
+        if (
+            len(tokens) >= position + 3
+            and turkish_lower(tokens[position + 1].text) in self.words.head_first_connectors
+            and head_type(tokens[position], self.words) not in (None, "other")
+            and tokens[position].capitalized
+            and tokens[position + 2].capitalized
+        ):
+            return position
+        return None
+
     def _split_connectors(self, segment: _Segment) -> list[_Segment]:
-        """'Kars ve Ardahan' is two names; 'İttihat ve Terakki Cemiyeti', 'Erzurum ve Sivas Kongreleri' one."""
+        """'Kars ve Ardahan' is two names; 'İttihat ve Terakki Cemiyeti', 'Erzurum ve Sivas Kongreleri' one;
+        'Treaty of Sèvres' one."""
         tokens = segment.tokens
         if not tokens:
             return []
+        if self._head_first(tokens) is not None:
+            return [segment]
         last = tokens[-1]
         if head_type(last, self.words) not in (None, "other") and last.capitalized:
             plural_head = any(

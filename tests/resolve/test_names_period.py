@@ -1,0 +1,50 @@
+"""Matching the period's names to the authority: ranks, given names, OCR and English spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from vakanuvis.reference.authority import load_authority, name_key
+from vakanuvis.resolve.names import core_tuple, matcher_for
+
+
+def matched(surface: str) -> str | None:
+    entry = matcher_for(load_authority()).match(surface, core_tuple(surface), "person")
+    return entry.name if entry else None
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Tevfik Paşa", "Ahmet Tevfik Pasha"),
+        ("Ahmet Tevfik Paşa", "Ahmet Tevfik Pasha"),
+        # another rank with the same given name is someone else (Çerkez Ethem's brother)
+        ("Tevfik Bey", None),
+        # a given name alone may be anyone of that name
+        ("Tevfik", None),
+        # OCR and English spellings of the same person
+        ("Kazim Karabekir Paga", "Kazım Karabekir"),
+        ("Chicherin", "Georgy Chicherin"),
+        ("Чичерин", "Georgy Chicherin"),
+    ],
+)
+def test_authority_match(surface: str, expected: str | None) -> None:
+    assert matched(surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hiiseyin Rauf", "Hüseyin Rauf"),
+        ("Ghazi Mustapha Kemal", "Gazi Mustafa Kemal"),
+        ("Kiazim Kara Bekir", "Kâzım Kara Bekir"),
+        ("Ali Fuad Pacha", "Ali Fuad Paşa"),
+        ("Ismet Paga", "İsmet Paşa"),
+    ],
+)
+def test_spellings_share_a_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_russian_ii_ending_is_kept() -> None:
+    assert name_key("Dmitrii") != name_key("Dmitru")
