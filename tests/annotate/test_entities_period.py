@@ -10,11 +10,12 @@ from vakanuvis.model import RawDocument, RawLine, RawPage
 from vakanuvis.pipeline import analyse
 
 
-def mentions_of(text: str) -> list[tuple[str, str]]:
+def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
     """(surface, type) of every mention, through the whole pipeline (dates are read before names)."""
     digest = hashlib.sha256(text.encode()).hexdigest()
     lines = [RawLine(line) for line in text.split("\n")]
-    document = analyse(RawDocument(path="belge.txt", sha256=digest, encoding="utf-8", pages=[RawPage(1, lines)]))
+    raw = RawDocument(path="belge.txt", sha256=digest, encoding="utf-8", pages=[RawPage(1, lines)])
+    document = analyse(raw, {"date": dated} if dated else None)
     return [(m.surface, m.type) for m in document.mentions]
 
 
@@ -43,7 +44,11 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
         ("Düvel-i İtilafiye bu teklifi reddetti.", [("Düvel-i İtilafiye", "organization")]),
         # kinship before a name is not part of it
         ("Biraderim Tevfik Bey’in kumandasındaki alaylar geldi.", [("Tevfik Bey", "person")]),
-        ("Ali Rıza Paşa kabinesi istifa etti.", [("Ali Rıza Paşa", "person")]),
+        ("Ali Rıza Paşa geldi.", [("Ali Rıza Paşa", "person")]),
+        # a person's cabinet is an organization; buildings are places
+        ("Ali Rıza Paşa kabinesi istifa etti.", [("Ali Rıza Paşa kabinesi", "organization")]),
+        ("Heyet Sivas Lisesi’nde toplandı.", [("Sivas Lisesi", "place")]),
+        ("Murahhaslar Pera Palas’ta kaldılar.", [("Pera Palas", "place")]),
         # English: pronouns, articles and head-first names
         ("I have the honour to report that the Congress of Sivas assembled.", [("Congress of Sivas", "meeting")]),
         ("The Treaty of Sèvres, which the Sultan's Government signed, is dead.", [("Treaty of Sèvres", "treaty")]),
@@ -52,3 +57,24 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
 )
 def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "expected"),
+    [
+        # an office is the person who held it on the document's date
+        ("Hariciye Vekili bu hususu bildirdi.", "1921-02-10", [("Bekir Sami Kunduh", "person")]),
+        ("Sadrazam bugün istifa etti.", "1919-11-20", [("Ali Rıza Pasha", "person")]),
+        ("The Grand Vizier resigned.", "1921-05-01", [("Ahmet Tevfik Pasha", "person")]),
+        # an office followed by a name is left to the name
+        ("Hariciye Vekili Bekir Sami Bey geldi.", "1921-02-10", [("Bekir Sami Bey", "person")]),
+        # 'Meclis' is the assembly of its day
+        ("Meclis’in kararı tebliğ olundu.", "1921-02-10", [("Grand National Assembly of Turkey", "organization")]),
+        ("Meclis’te müzakere edildi.", "1919-11-20", [("Ottoman Chamber of Deputies", "organization")]),
+        # with no date, or a date two bearers share, nothing is guessed
+        ("Meclis’te müzakere edildi.", None, []),
+        ("Meclis’te müzakere edildi.", "1920", []),
+    ],
+)
+def test_offices_and_generic_names_by_date(text: str, dated: str | None, expected: list[tuple[str, str]]) -> None:
+    assert mentions_of(text, dated) == expected

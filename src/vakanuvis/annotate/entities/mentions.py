@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
 from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import Document, EntityMention, Span
-from vakanuvis.reference.authority import Authority, load_authority
+from vakanuvis.reference.authority import Authority, load_authority, name_key
+from vakanuvis.reference.offices import bearer_of, timed_names
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
@@ -30,6 +34,10 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
     candidates = outside_dates(candidates, document)
     candidates.extend(recover_surnames(candidates, recognizer))
     harmonize_types(candidates, text)
+    timed = timed_mentions(document, candidates, spans or fallback_sentences(text))
+    if timed:
+        replaced = {(c.start, c.end) for c in timed}
+        candidates = [c for c in candidates if (c.start, c.end) not in replaced] + timed
     mentions = [
         EntityMention(Span(c.start, c.end), text[c.start : c.end], c.surface, c.type) for c in candidates
     ]
@@ -54,6 +62,62 @@ def outside_dates(candidates: list[Candidate], document: Document) -> list[Candi
             continue
         kept.append(candidate)
     return kept
+
+
+def document_period(document: Document) -> tuple[date, date] | None:
+    """The first and last day the document's own date may be; None when it has none or its year is unknown."""
+    if not document.date:
+        return None
+    ends = [end.strip("~?%") for end in document.date.split("/") if end and end != ".."]
+    try:
+        earliest, latest = end_bounds(ends[0])[0], end_bounds(ends[-1])[1]
+    except (ValueError, KeyError, IndexError):
+        return None
+    return (earliest, latest) if earliest != date.min and latest != date.max else None
+
+
+@cache
+def _timed_pattern() -> re.Pattern[str]:
+    """Every office and generic name as written (marked vowels folded), longest first, with its suffix."""
+    forms = sorted({form.translate(_MARKED) for timed in timed_names() for form in timed.forms}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w-])(?P<form>{alternatives})(?:[’'][^\W\d_]+|[^\W\d_]{{0,6}})(?![\w-])")
+
+
+_MARKED = str.maketrans("âîûÂÎÛ", "aiuAIU")
+
+
+def timed_mentions(
+    document: Document, candidates: list[Candidate], sentences: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Offices and generic names standing for a name ('Hariciye Vekili', 'Sadrazam', 'Meclis'): a mention of
+    whoever or whatever bore them on the document's date, when exactly one did. An office followed by a name
+    ('Hariciye Vekili Bekir Sami Bey') is left to the name."""
+    period = document_period(document)
+    if period is None or not timed_names():
+        return []
+    text = document.text
+    folded = text.translate(_MARKED)
+    starts = sorted(c.start for c in candidates)
+    taken = sorted((c.start, c.end) for c in candidates)
+    surface_of = {(c.start, c.end): c.surface for c in candidates}
+    found: list[Candidate] = []
+    pattern = _timed_pattern()
+    for start, end in sentences:
+        for match in pattern.finditer(folded, start, end):
+            left, right = match.span()
+            index = bisect_right(taken, (right, right)) - 1
+            if index >= 0 and taken[index][1] > left:
+                rule = taken[index]
+                if rule != (left, right) or name_key(surface_of[rule]) != name_key(match.group("form")):
+                    continue  # inside a name found by the rules ("Büyük Millet Meclisi")
+            following = bisect_right(starts, right - 1)
+            if following < len(starts) and starts[following] - right <= 2:
+                continue
+            bearer = bearer_of(match.group("form"), *period)
+            if bearer is not None:
+                found.append(Candidate(left, right, bearer.bearer, bearer.type, 3, []))
+    return found
 
 
 def fallback_sentences(text: str) -> list[tuple[int, int]]:

@@ -268,6 +268,8 @@ class RuleRecognizer:
                 continue
             if current and title_after:
                 current.append(token)
+                if position < last_position and profiles[position + 1][4] == "organization":
+                    continue  # "Ali Rıza Paşa kabinesi": the person names the organization
                 close(post_title=True)
                 continue
             if title_before and not token.has_apostrophe:
