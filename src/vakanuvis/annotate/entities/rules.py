@@ -156,17 +156,18 @@ class RuleRecognizer:
         """'Zât-ı Devletleri', 'Heyet-i Celileniz', 'Riyaset-i Celilesine', 'Muhterem Efendiler': ways of
         addressing or pointing at someone, not names (unless the authority lists the phrase)."""
         words = self.words
-        if self._authority_type(self._surface(tokens, "", False, whole=True)) is not None:
-            return False
-        if all(self._lemmas(t) & self.honouring for t in tokens):
-            return True
-        izafet = _IZAFET.match(turkish_lower(tokens[0].text))
+        izafet = _IZAFET.match(turkish_lower(tokens[0].text)) if "-" in tokens[0].text else None
         if izafet is None:
-            return False
-        if turkish_lower(izafet.group(1)) in words.address_heads or self._lemmas(tokens[0]) & words.address_heads:
-            return True
-        rest = tokens[1:]
-        return bool(rest) and all(self._lemmas(t) & words.honorifics for t in rest)
+            addresses = all(self._lemmas(t) & self.honouring for t in tokens)
+        else:
+            rest = tokens[1:]
+            addresses = bool(
+                turkish_lower(izafet.group(1)) in words.address_heads
+                or self._lemmas(tokens[0]) & words.address_heads
+                or (rest and all(self._lemmas(t) & words.honorifics for t in rest))
+            )
+        # checked last, as it is the dearest: the authority may list the phrase as a name
+        return addresses and self._authority_type(self._surface(tokens, "", False, whole=True)) is None
 
     def _izafet_surface(self, tokens: list[Token], text: str) -> str:
         """'Heyet-i Temsiliye' stays whole: an Arabic adjective's -iye is not a dative suffix."""
@@ -601,7 +602,9 @@ class RuleRecognizer:
 
     def _head_first(self, tokens: list[Token]) -> int | None:
         """Where the head of 'Treaty of Sèvres', 'The Congress of Erzeroum' stands, if the name is so made."""
-        position = 1 if len(tokens) > 1 and turkish_lower(tokens[0].text) == "the" else 0
+        if len(tokens) < 3:
+            return None
+        position = 1 if turkish_lower(tokens[0].text) == "the" else 0
         if (
             len(tokens) >= position + 3
             and turkish_lower(tokens[position + 1].text) in self.words.head_first_connectors
