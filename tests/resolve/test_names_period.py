@@ -48,3 +48,11 @@ def test_spellings_share_a_key(a: str, b: str) -> None:
 
 def test_russian_ii_ending_is_kept() -> None:
     assert name_key("Dmitrii") != name_key("Dmitru")
+
+
+def test_a_longer_name_adds_only_head_words() -> None:
+    from vakanuvis.resolve.names import is_longer_name
+
+    assert is_longer_name(core_tuple("Azerbaycan Hükümeti"), core_tuple("Azerbaycan Cumhuriyeti Hükümeti"))
+    # a name word added makes another thing: every "Türkiye Devleti" of a corpus is not the Seljuk state
+    assert not is_longer_name(core_tuple("Türkiye Devleti"), core_tuple("Türkiye Selçuk Devleti"))

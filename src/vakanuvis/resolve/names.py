@@ -102,11 +102,29 @@ def fuzzy_same(a: Core, b: Core) -> bool:
 
 
 def is_longer_name(short: Core, full: Core) -> bool:
-    """'Azerbaycan Hükümeti' inside 'Azerbaycan Cumhuriyeti Hükümeti': same first and head word, more words."""
+    """'Azerbaycan Hükümeti' inside 'Azerbaycan Cumhuriyeti Hükümeti': same first and head word, more words,
+    the words added being head words ('Türkiye Devleti' is not 'Türkiye Selçuk Devleti')."""
     if len(short) < 2 or len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
         return False
     remaining = iter(full)
-    return all(word in remaining for word in short)
+    if not all(word in remaining for word in short):
+        return False
+    added = list(full)
+    for word in short:
+        added.remove(word)
+    return all(_is_head_key(word) for word in added)
+
+
+@lru_cache(maxsize=65_536)
+def _is_head_key(word: str) -> bool:
+    """A name key that is a head word, or one with its suffix ('jumhuriyeti', 'sosyalist' is not)."""
+    heads = _head_keys()
+    return any(word.startswith(head) and len(word) - len(head) <= 4 for head in heads)
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> tuple[str, ...]:
+    return tuple(sorted({name_key(word) for word in entity_words().heads if len(word) >= 3}))
 
 
 @lru_cache(maxsize=65_536)
