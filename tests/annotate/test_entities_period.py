@@ -49,10 +49,19 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ("Ali Rıza Paşa kabinesi istifa etti.", [("Ali Rıza Paşa kabinesi", "organization")]),
         ("Heyet Sivas Lisesi’nde toplandı.", [("Sivas Lisesi", "place")]),
         ("Murahhaslar Pera Palas’ta kaldılar.", [("Pera Palas", "place")]),
+        # number words are part of a unit's name; an office word before a head is part of the name
+        ("Yirminci Kolordu Ankara’dadır.", [("Yirminci Kolordu", "organization"), ("Ankara", "place")]),
+        ("Mıntıkada On Beşinci Kolordu bulunuyordu.", [("On Beşinci Kolordu", "organization")]),
+        ("Bu sırada Üçüncü Ordu Müfettişliği kuruldu.", [("Üçüncü Ordu Müfettişliği", "organization")]),
+        ("İcra Vekilleri Heyeti toplandı.", [("İcra Vekilleri Heyeti", "organization")]),
+        ("Onu İttihat ve Terakki Partisini temsilen gönderdiler.", [("İttihat ve Terakki Partisi", "organization")]),
+        # a name the authority lists though its head is of no type of ours
+        ("Misak-ı Millî kabul edildi.", [("Misak-ı Millî", "treaty")]),
         # English: pronouns, articles and head-first names
         ("I have the honour to report that the Congress of Sivas assembled.", [("Congress of Sivas", "meeting")]),
         ("The Treaty of Sèvres, which the Sultan's Government signed, is dead.", [("Treaty of Sèvres", "treaty")]),
         ("Our troops entered the town. The Assembly met at Angora.", [("Angora", "place")]),
+        ("The Western Front was quiet.", [("Western Front", "organization")]),
     ],
 )
 def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:

@@ -44,7 +44,27 @@ def _stem_head_type(stem: str, words: Words) -> str | None:
         lemma = turkish_lower(analysis.lemma)
         if lemma in words.heads and {m[0] for m in analysis.morphemes[1:]} <= _HEAD_INFLECTION:
             return words.heads[lemma]
+    # a long head the lexicon derives from another word ("Müfettişliği" of müfettişlik, "Kumandanlığına"):
+    # the head, its last consonant softened before a vowel, and a suffix of a few letters
+    for head, kind in _long_heads(words):
+        if lower.startswith(head) and len(lower) - len(head) <= 5 and lower[len(head) :].isalpha():
+            return kind  # not "Nezaret-i", the first word of an izafet
     return None
+
+
+_SOFTENED = str.maketrans("kçtp", "ğcdb")
+
+
+def _long_heads(words: Words) -> tuple[tuple[str, str], ...]:
+    answers = _memo(words, "long heads")
+    if "" not in answers:
+        found = []
+        for head, kind in words.heads.items():
+            if len(head) >= 7 and kind != "other":
+                found.append((head, kind))
+                found.append((head[:-1] + head[-1].translate(_SOFTENED), kind))
+        answers[""] = tuple(sorted(set(found), key=lambda pair: -len(pair[0])))
+    return answers[""]  # type: ignore[return-value]
 
 
 def is_lowercase_org_head(token: Token, words: Words) -> bool:

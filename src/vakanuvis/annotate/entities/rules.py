@@ -32,6 +32,13 @@ _IZAFET = re.compile(r"^([^\W\d_]+)-y?[ıiuü]$")
 _ARABIC_ADJECTIVE = re.compile(r"^(\w+?[iı]y?ye)(?:ye|yi|yı|nin|nın|de|den|ce|dir)?$")
 
 
+def _is_numeral(token: Token) -> bool:
+    """'On', 'Beşinci', 'Yirmi Dördüncü': a number word, which is part of a unit's name ("On Beşinci Kolordu")."""
+    if token.kind != "word" or morphology.has_closed_class_reading(token.stem):
+        return False  # "Onu" reads as a number too, but is a pronoun first
+    return any(a.pos == "Num" for a in morphology.analyze_word(token.stem))
+
+
 @dataclass
 class Candidate:
     """A mention found by the rules, with how sure the rules are of its type."""
@@ -277,14 +284,15 @@ class RuleRecognizer:
                 close()
                 pre_title = True
                 continue
-            # the izafet test reads the profile of the word before: current[-1] is run[position - 1]
-            if office and head is None and not (current and profiles[position - 1][5]):
+            next_is_head = position < last_position and profiles[position + 1][4] not in (None, "other")
+            # the izafet test reads the profile of the word before: current[-1] is run[position - 1];
+            # an office before a head is part of the name ("İcra Vekilleri Heyeti")
+            if office and head is None and not next_is_head and not (current and profiles[position - 1][5]):
                 close()
                 continue
             if token.kind == "initials" and current and current[-1].kind != "initials":
                 close()
             current.append(token)
-            next_is_head = position < last_position and profiles[position + 1][4] not in (None, "other")
             if token.has_apostrophe or oblique:
                 close()
             elif (
@@ -450,7 +458,10 @@ class RuleRecognizer:
         last = tokens[-1]
         head = head_type(last, words)
         if head == "other" or self._lemmas(tokens[0]) & self.other_heads:
-            return None
+            # "Misak-ı Millî": the authority may list a name whose head is of no type of ours
+            surface = self._izafet_surface(tokens, text)
+            known = self._authority_type(surface)
+            return Candidate(tokens[0].start, last.end, surface, known, 3, tokens) if known else None
         honoured = self._honoured_office(tokens, text)
         if honoured is not None:
             return honoured
@@ -461,10 +472,15 @@ class RuleRecognizer:
             while (
                 named
                 and named[0].sentence_initial
+                and not _is_numeral(named[0])  # "Yirminci Kolordu", "On Beşinci Kolordu"
                 and (
                     morphology.is_function_word(named[0].stem)
                     or turkish_lower(named[0].text) in words.sentence_words  # "The Assembly"
-                    or (len(named) > 1 and not self._name_capable(named[0]) and self._strong(named[1]))
+                    or (
+                        len(named) > 1
+                        and not self._name_capable(named[0])
+                        and (self._strong(named[1]) or _is_numeral(named[1]))  # "Heyet Yirmi Dördüncü Fırka"
+                    )
                 )
             ):
                 tokens = tokens[1:]
