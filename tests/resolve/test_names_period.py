@@ -56,3 +56,22 @@ def test_a_longer_name_adds_only_head_words() -> None:
     assert is_longer_name(core_tuple("Azerbaycan Hükümeti"), core_tuple("Azerbaycan Cumhuriyeti Hükümeti"))
     # a name word added makes another thing: every "Türkiye Devleti" of a corpus is not the Seljuk state
     assert not is_longer_name(core_tuple("Türkiye Devleti"), core_tuple("Türkiye Selçuk Devleti"))
+
+
+@pytest.mark.parametrize(
+    ("surface", "entity_type", "expected"),
+    [
+        # a place in its English or old form, an English head put first: one authority entry
+        ("Angora Government", "organization", "Ankara government"),
+        ("Government of Constantinople", "organization", "Istanbul government"),
+        ("Congress of Erzeroum", "meeting", "Erzurum Congress"),
+        ("Treaty of Sevres", "treaty", "Treaty of Sèvres"),
+        # Ottoman treaty words and the Soviet state's many names
+        ("Moskova Muahedenamesi", "treaty", "Treaty of Moscow (1921)"),
+        ("Rusya Şûralar Cumhuriyeti", "organization", "Russian Soviet Federative Socialist Republic"),
+        ("Misak-ı Millî", "treaty", "National Pact"),
+    ],
+)
+def test_names_of_one_thing_in_other_words(surface: str, entity_type: str, expected: str) -> None:
+    entry = matcher_for(load_authority()).match(surface, core_tuple(surface), entity_type)
+    assert entry is not None and entry.name == expected

@@ -168,6 +168,10 @@ class AuthorityMatcher:
                 if form is surface or ranks_agree(surface, entry):
                     return entry
         if entity_type != "person" or not core:
+            for variant in self._place_variants(surface):
+                entry = self.authority.find(variant, entity_type)
+                if entry is not None:
+                    return entry
             return self._fuzzy(core, entity_type)
         if len(core) == 1 and core[0] in self.given_names:
             return None  # "Tevfik", "Kâzım Paşa": a given name alone, with or without a rank
@@ -176,6 +180,25 @@ class AuthorityMatcher:
             entry = next(iter(fits.values()))
             return entry if ranks_agree(surface, entry) else None
         return self._fuzzy(core, entity_type) if not fits else None
+
+    def _place_variants(self, surface: str) -> list[str]:
+        """The name with its place written as the place's other forms, and an English head put last:
+        'Government of Constantinople' → 'İstanbul Government', 'Congress of Erzeroum' → 'Erzurum Congress',
+        'Angora Government' → 'Ankara Government'."""
+        words = surface.split()
+        if len(words) >= 3 and words[1].lower() == "of":
+            words = [*words[2:], words[0]]  # "Congress of Erzeroum" → "Erzeroum Congress"
+        variants = [" ".join(words)] if words != surface.split() else []
+        for size in (2, 1):
+            if len(words) <= size:
+                continue
+            place = self.authority.find(" ".join(words[:size]), "place")
+            if place is None:
+                continue
+            rest = " ".join(words[size:])
+            variants.extend(f"{form} {rest}" for form in place.forms())
+            break
+        return variants
 
     def _fuzzy(self, core: Core, entity_type: str) -> AuthorityEntry | None:
         fits = {
