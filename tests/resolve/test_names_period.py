@@ -75,3 +75,12 @@ def test_a_longer_name_adds_only_head_words() -> None:
 def test_names_of_one_thing_in_other_words(surface: str, entity_type: str, expected: str) -> None:
     entry = matcher_for(load_authority()).match(surface, core_tuple(surface), entity_type)
     assert entry is not None and entry.name == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [("Amasia", "Amasya"), ("Aintab", "Antep"), ("Geiveh", "Geyve")])
+def test_a_places_spellings_are_one_node(a: str, b: str) -> None:
+    """The gazetteer's one place: an English report's 'Amasia' is the telegram's 'Amasya'."""
+    from vakanuvis.resolve.name_graph import name_node
+
+    matcher = matcher_for(load_authority())
+    assert name_node(a, "place", "d1", matcher).key == name_node(b, "place", "d2", matcher).key

@@ -35,6 +35,9 @@ from vakanuvis.resolve.names import (
 )
 from vakanuvis.resolve.union_find import root
 
+# A place the gazetteer knows under several spellings is one place when it is at least a town of this size
+# (smaller places share their names with too many others)
+GAZETTEER_IDENTITY_POPULATION = 5000
 DOCUMENT_LINK = 0  # links found inside one document are joined before spelling variants
 SPELLING_LINK = 1
 
@@ -65,6 +68,10 @@ def name_node(surface: str, entity_type: str, document_id: str, matcher: Authori
     entry = matcher.match(surface, core, entity_type)
     if entry is not None:
         return NameNode(f"a:{entry.key}", entry.type, core_tuple(entry.name), "", entry)
+    if entity_type == "place":
+        place = lookup_place(surface)
+        if place is not None and place.population >= GAZETTEER_IDENTITY_POPULATION:
+            core = core_tuple(place.name)  # "Amasia", "Amasya": the gazetteer's one place
     joined = " ".join(core)
     if entity_type == "person" and is_short(core):
         return NameNode(f"l:{document_id}:{entity_type}:{joined}", entity_type, core, document_id)
