@@ -77,15 +77,44 @@ def document_period(document: Document) -> tuple[date, date] | None:
 
 
 @cache
-def _timed_pattern() -> re.Pattern[str]:
-    """Every office and generic name as written (marked vowels folded), longest first, with its suffix."""
-    forms = sorted({form.translate(_MARKED) for timed in timed_names() for form in timed.forms}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(form) for form in forms)
-    # the forms' first letters, looked ahead first: most positions of a text fail there at once
-    first = "".join(sorted({re.escape(form[0]) for form in forms}))
-    return re.compile(
-        rf"(?=[{first}])(?<![\w-])(?P<form>{alternatives})(?:[’'][^\W\d_]+|[^\W\d_]{{0,6}})(?![\w-])"
-    )
+def _timed_forms() -> dict[str, tuple[str, ...]]:
+    """Every office and generic name as written (marked vowels folded), by its first four letters, longest
+    first: a text is searched only at its capitalized words, by a dictionary look-up."""
+    forms = {form.translate(_MARKED) for timed in timed_names() for form in timed.forms}
+    by_start: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_start.setdefault(form[:_FORM_PREFIX], []).append(form)
+    return {start: tuple(found) for start, found in by_start.items()}
+
+
+_FORM_PREFIX = 4
+@cache
+def _form_starts() -> re.Pattern[str]:
+    """Where a form may start: its first letter, at the start of a word."""
+    letters = "".join(sorted({re.escape(start[0]) for start in _timed_forms()} | {"Â", "Î", "Û"}))
+    return re.compile(rf"(?<![\w-])[{letters}]")
+_SUFFIX = re.compile(r"(?:[’'][^\W\d_]+|[^\W\d_]{0,6})(?![\w-])")  # what may follow a form, and then
+
+
+def _timed_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end with the suffix, form) of each office or generic name in the text (its marked vowels
+    folded only where a form may start: folding a whole text costs more than the search)."""
+    by_start = _timed_forms()
+    found = []
+    for capital in _form_starts().finditer(text):
+        left = capital.start()
+        key = text[left : left + _FORM_PREFIX]
+        forms = by_start.get(key if key.isascii() else key.translate(_MARKED))
+        if not forms:
+            continue
+        for form in forms:
+            chunk = text[left : left + len(form)]
+            if chunk == form or (not chunk.isascii() and chunk.translate(_MARKED) == form):
+                suffix = _SUFFIX.match(text, left + len(form))
+                if suffix is not None:
+                    found.append((left, suffix.end(), form))
+                    break
+    return found
 
 
 _MARKED = str.maketrans("âîûÂÎÛ", "aiuAIU")
@@ -101,26 +130,24 @@ def timed_mentions(
     if period is None or not timed_names():
         return []
     text = document.text
-    folded = text.translate(_MARKED)
     starts = sorted(c.start for c in candidates)
     taken = sorted((c.start, c.end) for c in candidates)
     surface_of = {(c.start, c.end): c.surface for c in candidates}
     found: list[Candidate] = []
     sentence_starts = [start for start, _ in sentences]
-    for match in _timed_pattern().finditer(folded):
-        left, right = match.span()
+    for left, right, form in _timed_matches(text):
         sentence = bisect_right(sentence_starts, left) - 1
         if sentence < 0 or sentences[sentence][1] < right:
             continue  # not inside one body sentence
         index = bisect_right(taken, (right, right)) - 1
         if index >= 0 and taken[index][1] > left:
             rule = taken[index]
-            if rule != (left, right) or name_key(surface_of[rule]) != name_key(match.group("form")):
+            if rule != (left, right) or name_key(surface_of[rule]) != name_key(form):
                 continue  # inside a name found by the rules ("Büyük Millet Meclisi")
         following = bisect_right(starts, right - 1)
         if following < len(starts) and starts[following] - right <= 2:
             continue
-        bearer = bearer_of(match.group("form"), *period)
+        bearer = bearer_of(form, *period)
         if bearer is not None:
             found.append(Candidate(left, right, bearer.bearer, bearer.type, 3, []))
     return found

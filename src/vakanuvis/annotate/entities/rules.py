@@ -70,6 +70,7 @@ class RuleRecognizer:
     def __init__(self, authority: Authority, *, english: bool = False) -> None:
         self.authority = authority
         self.english_document = english  # every sentence is English, its headings and short lines too
+        self.head_first_sentence = False
         self.words = entity_words()
         self.other_heads = frozenset(w for w, k in self.words.heads.items() if k == "other")
         # titles and honorifics: a phrase made only of them names no one ("Paşa Hazretleri")
@@ -163,9 +164,12 @@ class RuleRecognizer:
         """'Zât-ı Devletleri', 'Heyet-i Celileniz', 'Riyaset-i Celilesine', 'Muhterem Efendiler': ways of
         addressing or pointing at someone, not names (unless the authority lists the phrase)."""
         words = self.words
-        izafet = _IZAFET.match(turkish_lower(tokens[0].text)) if "-" in tokens[0].text else None
+        first = tokens[0]
+        izafet = _IZAFET.match(turkish_lower(first.text)) if "-" in first.text else None
         if izafet is None:
-            addresses = all(self._lemmas(t) & self.honouring for t in tokens)
+            if not self._lemmas(first) & self.honouring:
+                return False
+            addresses = all(self._lemmas(t) & self.honouring for t in tokens[1:])
         else:
             rest = tokens[1:]
             addresses = bool(
@@ -586,6 +590,8 @@ class RuleRecognizer:
         # tokens that are English function words, counted without a Python loop
         function_words = sum(map(self.words.english_function_words.__contains__, map(_TEXT, tokens)))
         self.english = self.english_document or function_words >= 3
+        # whether any name of the sentence can be "Treaty of Sèvres" (most sentences have no "of")
+        self.head_first_sentence = not self.words.head_first_connectors.isdisjoint(map(_TEXT, tokens))
         found: list[Candidate] = []
         # Tokens are ordered and disjoint: the first to start after a run is the one after its last.
         for run, after in self._runs(text, tokens):
@@ -618,7 +624,7 @@ class RuleRecognizer:
 
     def _head_first(self, tokens: list[Token]) -> int | None:
         """Where the head of 'Treaty of Sèvres', 'The Congress of Erzeroum' stands, if the name is so made."""
-        if len(tokens) < 3:
+        if not self.head_first_sentence or len(tokens) < 3:
             return None
         position = 1 if turkish_lower(tokens[0].text) == "the" else 0
         if (
