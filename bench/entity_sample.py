@@ -14,8 +14,9 @@ adds to each item a `verdict`, one of:
 - split: right, but the same thing is also another entity of the sample or of the knowledge base;
 - false merge: one entity holding two or more different real things;
 
-and a short `why`. `score` prints the count and share of each verdict. The judged sample of the README is
-bench/annotations/entity_sample_judged.json (drawn from the code of its commit; judged by reading).
+and a short `why`. `score` prints the count and share of each verdict. The judged samples of the README
+are bench/annotations/entity_sample_judged*.json, each drawn from the code of the commit it names and
+judged by reading (by a reader who did not change the code).
 """
 
 from __future__ import annotations
