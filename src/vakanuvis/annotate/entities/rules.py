@@ -199,6 +199,8 @@ class RuleRecognizer:
         honorific is the office ('Harbiye Nezareti'); without a name before it, it only points."""
         words = self.words
         for position in range(1, len(tokens)):
+            if "-" not in tokens[position].text:
+                continue
             izafet = _IZAFET.match(turkish_lower(tokens[position].text))
             rest = tokens[position + 1 :]
             if izafet is None or not rest or not all(self._lemmas(t) & words.honorifics for t in rest):
@@ -527,7 +529,7 @@ class RuleRecognizer:
                 return None  # "Paşa Hazretleri": a title and an honorific, no name
             surface = self._surface(kept, text, keep_possessive=False)
             return Candidate(kept[0].start, kept[-1].end, surface, "person", 3, kept)
-        izafet = _IZAFET.match(turkish_lower(tokens[0].text))
+        izafet = _IZAFET.match(turkish_lower(tokens[0].text)) if "-" in tokens[0].text else None
         if izafet and len(tokens) == 1:
             return None  # "Vaziyet-i", "Suret-i": the first word of a compound whose rest is not a name
         if (
@@ -610,7 +612,7 @@ class RuleRecognizer:
 
     def _without_address(self, run: list[Token]) -> list[Token]:
         """'Cenab-ı Hak', 'Zât-ı Âlîleri': an address word and the common words it governs leave the run."""
-        if not run or run[0].kind != "word":
+        if not run or run[0].kind != "word" or "-" not in run[0].text:
             return run
         izafet = _IZAFET.match(turkish_lower(run[0].text))
         if izafet is None or turkish_lower(izafet.group(1)) not in self.words.address_heads:
