@@ -54,12 +54,21 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ("Mıntıkada On Beşinci Kolordu bulunuyordu.", [("On Beşinci Kolordu", "organization")]),
         ("Bu sırada Üçüncü Ordu Müfettişliği kuruldu.", [("Üçüncü Ordu Müfettişliği", "organization")]),
         ("İcra Vekilleri Heyeti toplandı.", [("İcra Vekilleri Heyeti", "organization")]),
-        ("Onu İttihat ve Terakki Partisini temsilen gönderdiler.", [("İttihat ve Terakki Partisi", "organization")]),
+        (
+            "Onu İttihat ve Terakki Partisini temsilen gönderdiler.",
+            [("İttihat ve Terakki Partisi", "organization")],
+        ),
         # a name the authority lists though its head is of no type of ours
         ("Misak-ı Millî kabul edildi.", [("Misak-ı Millî", "treaty")]),
         # English: pronouns, articles and head-first names
-        ("I have the honour to report that the Congress of Sivas assembled.", [("Congress of Sivas", "meeting")]),
-        ("The Treaty of Sèvres, which the Sultan's Government signed, is dead.", [("Treaty of Sèvres", "treaty")]),
+        (
+            "I have the honour to report that the Congress of Sivas assembled.",
+            [("Congress of Sivas", "meeting")],
+        ),
+        (
+            "The Treaty of Sèvres, which the Sultan's Government signed, is dead.",
+            [("Treaty of Sèvres", "treaty")],
+        ),
         ("Our troops entered the town. The Assembly met at Angora.", [("Angora", "place")]),
         ("The Western Front was quiet.", [("Western Front", "organization")]),
     ],
@@ -78,12 +87,18 @@ def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:
         # an office followed by a name is left to the name
         ("Hariciye Vekili Bekir Sami Bey geldi.", "1921-02-10", [("Bekir Sami Bey", "person")]),
         # 'Meclis' is the assembly of its day
-        ("Meclis’in kararı tebliğ olundu.", "1921-02-10", [("Grand National Assembly of Turkey", "organization")]),
+        (
+            "Meclis’in kararı tebliğ olundu.",
+            "1921-02-10",
+            [("Grand National Assembly of Turkey", "organization")],
+        ),
         ("Meclis’te müzakere edildi.", "1919-11-20", [("Ottoman Chamber of Deputies", "organization")]),
         # with no date, or a date two bearers share, nothing is guessed
         ("Meclis’te müzakere edildi.", None, []),
         ("Meclis’te müzakere edildi.", "1920", []),
     ],
 )
-def test_offices_and_generic_names_by_date(text: str, dated: str | None, expected: list[tuple[str, str]]) -> None:
+def test_offices_and_generic_names_by_date(
+    text: str, dated: str | None, expected: list[tuple[str, str]]
+) -> None:
     assert mentions_of(text, dated) == expected

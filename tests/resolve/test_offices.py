@@ -13,7 +13,10 @@ from vakanuvis.reference.offices import bearer_of, timed_names
 def test_every_bearer_is_an_authority_entry_of_its_type() -> None:
     entries = {(e.name, e.type) for e in load_authority().entries}
     missing = [
-        (timed.name, t.bearer) for timed in timed_names() for t in timed.tenures if (t.bearer, t.type) not in entries
+        (timed.name, t.bearer)
+        for timed in timed_names()
+        for t in timed.tenures
+        if (t.bearer, t.type) not in entries
     ]
     assert not missing
 

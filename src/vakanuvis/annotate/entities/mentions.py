@@ -88,11 +88,15 @@ def _timed_forms() -> dict[str, tuple[str, ...]]:
 
 
 _FORM_PREFIX = 4
+
+
 @cache
 def _form_starts() -> re.Pattern[str]:
     """Where a form may start: its first letter, at the start of a word."""
     letters = "".join(sorted({re.escape(start[0]) for start in _timed_forms()} | {"Â", "Î", "Û"}))
     return re.compile(rf"(?<![\w-])[{letters}]")
+
+
 _SUFFIX = re.compile(r"(?:[’'][^\W\d_]+|[^\W\d_]{0,6})(?![\w-])")  # what may follow a form, and then
 
 
