@@ -145,12 +145,10 @@ class AuthorityMatcher:
         # words that open a person's name, or are all of it before a rank ("Tevfik Paşa"): given names,
         # which alone may be anyone of that name (the period's Turks had no surnames)
         self.given_names = frozenset(
-            core[0] for _, core in self.people_cores if core and len(core) > 1
-        ) | frozenset(
-            core_tuple(form)[0]
+            core[0]
             for e in self.people
             for form in e.forms()
-            if len(core_tuple(form)) == 1 and rank_words(form)
+            if (core := core_tuple(form)) and (len(core) > 1 or rank_words(form))
         )
         self.answers: dict[tuple[str, tuple[str, ...], str], AuthorityEntry | None] = {}
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from vakanuvis.annotate.dates.lexicon import MARKED_VOWELS, unmarked
 from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
@@ -28,13 +29,14 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
     recognizer = RuleRecognizer(authority or load_authority(), english=document.language == "en")
     text = document.text
     spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
+    sentences = spans or fallback_sentences(text)
     candidates: list[Candidate] = []
-    for start, end in spans or fallback_sentences(text):
+    for start, end in sentences:
         candidates.extend(recognizer.sentence_candidates(text, start, end))
     candidates = outside_dates(candidates, document)
     candidates.extend(recover_surnames(candidates, recognizer))
     harmonize_types(candidates, text)
-    timed = timed_mentions(document, candidates, spans or fallback_sentences(text))
+    timed = timed_mentions(document, candidates, sentences)
     if timed:
         replaced = {(c.start, c.end) for c in timed}
         candidates = [c for c in candidates if (c.start, c.end) not in replaced] + timed
@@ -80,7 +82,7 @@ def document_period(document: Document) -> tuple[date, date] | None:
 def _timed_forms() -> dict[str, tuple[str, ...]]:
     """Every office and generic name as written (marked vowels folded), by its first four letters, longest
     first: a text is searched only at its capitalized words, by a dictionary look-up."""
-    forms = {form.translate(_MARKED) for timed in timed_names() for form in timed.forms}
+    forms = {unmarked(form) for timed in timed_names() for form in timed.forms}
     by_start: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_start.setdefault(form[:_FORM_PREFIX], []).append(form)
@@ -93,7 +95,10 @@ _FORM_PREFIX = 4
 @cache
 def _form_starts() -> re.Pattern[str]:
     """Where a form may start: its first letter, at the start of a word."""
-    letters = "".join(sorted({re.escape(start[0]) for start in _timed_forms()} | {"Â", "Î", "Û"}))
+    plain = {start[0] for start in _timed_forms()}
+    letters = "".join(
+        sorted(re.escape(c) for c in plain | {m for m, p in MARKED_VOWELS.items() if p in plain})
+    )
     return re.compile(rf"(?<![\w-])[{letters}]")
 
 
@@ -102,26 +107,21 @@ _SUFFIX = re.compile(r"(?:[’'][^\W\d_]+|[^\W\d_]{0,6})(?![\w-])")  # what may 
 
 def _timed_matches(text: str) -> list[tuple[int, int, str]]:
     """(start, end with the suffix, form) of each office or generic name in the text (its marked vowels
-    folded only where a form may start: folding a whole text costs more than the search)."""
+    made plain only where a form may start: doing so for a whole text costs more than the search)."""
     by_start = _timed_forms()
     found = []
     for capital in _form_starts().finditer(text):
         left = capital.start()
-        key = text[left : left + _FORM_PREFIX]
-        forms = by_start.get(key if key.isascii() else key.translate(_MARKED))
+        forms = by_start.get(unmarked(text[left : left + _FORM_PREFIX]))
         if not forms:
             continue
         for form in forms:
-            chunk = text[left : left + len(form)]
-            if chunk == form or (not chunk.isascii() and chunk.translate(_MARKED) == form):
+            if unmarked(text[left : left + len(form)]) == form:
                 suffix = _SUFFIX.match(text, left + len(form))
                 if suffix is not None:
                     found.append((left, suffix.end(), form))
                     break
     return found
-
-
-_MARKED = str.maketrans("âîûÂÎÛ", "aiuAIU")
 
 
 def timed_mentions(

@@ -32,6 +32,11 @@ _IZAFET = re.compile(r"^([^\W\d_]+)-y?[ıiuü]$")
 _ARABIC_ADJECTIVE = re.compile(r"^(\w+?[iı]y?ye)(?:ye|yi|yı|nin|nın|de|den|ce|dir)?$")
 
 
+def _izafet(token: Token) -> re.Match[str] | None:
+    """The izafet a word opens ("Heyet-i" → "heyet"), if it opens one."""
+    return _IZAFET.match(turkish_lower(token.text)) if "-" in token.text else None
+
+
 def _is_numeral(token: Token) -> bool:
     """'On', 'Beşinci', 'Yirmi Dördüncü': a number word, which is part of a unit's name ("On Beşinci Kolordu")."""
     if token.kind != "word" or morphology.has_closed_class_reading(token.stem):
@@ -165,7 +170,7 @@ class RuleRecognizer:
         addressing or pointing at someone, not names (unless the authority lists the phrase)."""
         words = self.words
         first = tokens[0]
-        izafet = _IZAFET.match(turkish_lower(first.text)) if "-" in first.text else None
+        izafet = _izafet(first)
         if izafet is None:
             if not self._lemmas(first) & self.honouring:
                 return False
@@ -174,7 +179,7 @@ class RuleRecognizer:
             rest = tokens[1:]
             addresses = bool(
                 turkish_lower(izafet.group(1)) in words.address_heads
-                or self._lemmas(tokens[0]) & words.address_heads
+                or self._lemmas(first) & words.address_heads
                 or (rest and all(self._lemmas(t) & words.honorifics for t in rest))
             )
         # checked last, as it is the dearest: the authority may list the phrase as a name
@@ -199,9 +204,7 @@ class RuleRecognizer:
         honorific is the office ('Harbiye Nezareti'); without a name before it, it only points."""
         words = self.words
         for position in range(1, len(tokens)):
-            if "-" not in tokens[position].text:
-                continue
-            izafet = _IZAFET.match(turkish_lower(tokens[position].text))
+            izafet = _izafet(tokens[position])
             rest = tokens[position + 1 :]
             if izafet is None or not rest or not all(self._lemmas(t) & words.honorifics for t in rest):
                 continue
@@ -529,7 +532,7 @@ class RuleRecognizer:
                 return None  # "Paşa Hazretleri": a title and an honorific, no name
             surface = self._surface(kept, text, keep_possessive=False)
             return Candidate(kept[0].start, kept[-1].end, surface, "person", 3, kept)
-        izafet = _IZAFET.match(turkish_lower(tokens[0].text)) if "-" in tokens[0].text else None
+        izafet = _izafet(tokens[0])
         if izafet and len(tokens) == 1:
             return None  # "Vaziyet-i", "Suret-i": the first word of a compound whose rest is not a name
         if (
@@ -612,9 +615,7 @@ class RuleRecognizer:
 
     def _without_address(self, run: list[Token]) -> list[Token]:
         """'Cenab-ı Hak', 'Zât-ı Âlîleri': an address word and the common words it governs leave the run."""
-        if not run or run[0].kind != "word" or "-" not in run[0].text:
-            return run
-        izafet = _IZAFET.match(turkish_lower(run[0].text))
+        izafet = _izafet(run[0]) if run and run[0].kind == "word" else None
         if izafet is None or turkish_lower(izafet.group(1)) not in self.words.address_heads:
             return run
         if self._authority_type(self._surface(run, "", False, whole=True)) is not None:
