@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from vakanuvis.annotate.events import build_events
 from vakanuvis.model import (
     Block,
     Citation,
@@ -20,7 +21,6 @@ from vakanuvis.model import (
     Document,
     Entity,
     EntityMention,
-    Event,
     Footnote,
     Marker,
     Sentence,
@@ -183,7 +183,6 @@ def generated_document(index: int, sentences: int = 12, seed: int = 1920) -> Doc
     body = _Builder()
     body.add(title + "\n\n")
     doc_sentences: list[Sentence] = []
-    events: list[Event] = []
     markers: list[Marker] = []
     footnotes: list[Footnote] = []
     for number in range(sentences):
@@ -232,8 +231,6 @@ def generated_document(index: int, sentences: int = 12, seed: int = 1920) -> Doc
             footnotes.append(Footnote(note_number, _footnote_text(rng), 1 + number // 4, [1 + number // 4]))
             markers.append(Marker(note_number, end, 1 + number // 4, sentence_index))
             cited.append(note_number)
-        if date_mention is not None:
-            events.append(Event(date_mention, sentence_index, footnotes=cited))
     paragraphs = _blocks(body.text, doc_sentences)
     sha = hashlib.sha256(body.text.encode() + b"".join(f.text.encode() for f in footnotes)).hexdigest()
     document = Document(
@@ -251,8 +248,9 @@ def generated_document(index: int, sentences: int = 12, seed: int = 1920) -> Doc
         page_starts=[(0, 1)],
         dates=body.dates,
         mentions=body.mentions,
-        events=events,
     )
+    # what happened at each date and who took part: read by the real event stage off the built text
+    document.events = build_events(document)
     document.citations = [
         Citation(
             footnote=f.number,

@@ -97,6 +97,8 @@ def test_events_are_chronological(knowledge_base):
     contract = {"id", "document", "date", "start", "end", "text", "sentence", "actors", "places", "footnotes"}
     # beyond the contract: where the year came from, the date's modifier and extent, its calendar
     added = {"year_from", "modifier", "extent", "calendar", "original"}
+    # and what happened: the predicate, its kind, a headline, the roles (names and entity keys), a dateline
+    added |= {"predicate", "kind", "headline", "roles", "role_keys", "dateline"}
     assert all(set(e) == contract | added for e in events)
     assert {e["year_from"] for e in events} <= {"text", "context", "document", "unknown"}
     assert [e["start"] for e in events] == sorted(e["start"] for e in events)

@@ -210,11 +210,17 @@ class Source:
 
 @dataclass
 class Event:
+    """What a date of the body dates: the happening its clause tells, tied to its sentence and footnotes."""
+
     date: DateMention
     sentence: int  # index into Document.sentences
-    actors: list[str] = field(default_factory=list)  # entity keys
-    places: list[str] = field(default_factory=list)  # entity keys
     footnotes: list[int] = field(default_factory=list)
+    predicate: str = ""  # the verb (or light verb and its noun) as written: "işgal edilmiştir"
+    kind: str = ""  # what kind of happening, the same in every language: "sign", "open", "take" …
+    headline: str = ""  # a short line in the document's language: "Moskova Muahedesi imzalandı"
+    # role ("agent", "patient", "recipient", "place", "instrument") -> indices into Document.mentions
+    roles: dict[str, list[int]] = field(default_factory=dict)
+    dateline: bool = False  # the date of the document itself (a telegram's or letter's dateline)
 
 
 @dataclass

@@ -1,11 +1,11 @@
-"""Events merged across documents: the same named event or the same day and actor, with every source."""
+"""Events merged across documents: the same treaty or meeting, or one kind of happening on one day with\none participant, with every report and source; letters and telegrams kept apart."""
 
 from __future__ import annotations
 
 import pytest
 
 from vakanuvis.knowledge_base import KnowledgeBase
-from vakanuvis.store.merged import merge_keys
+from vakanuvis.store.merged import compatible, merge_keys
 
 ARTICLE_A = """MUDANYA
 
@@ -28,24 +28,38 @@ ______________________________
 """
 
 
+def _event(start, end=None, kind="", dateline=False, **role_keys):
+    return {"start": start, "end": end or start, "kind": kind, "dateline": dateline, "role_keys": role_keys}
+
+
 @pytest.mark.parametrize(
-    ("event", "named", "expected"),
+    ("event", "expected"),
     [
-        (
-            {"start": "1922-10-11", "end": "1922-10-11", "actors": ["İsmet İnönü"]},
-            [],
-            [("day", "1922-10-11", "İsmet İnönü")],
-        ),
-        ({"start": "1922-10-01", "end": "1922-10-31", "actors": ["İsmet İnönü"]}, [], []),
-        (
-            {"start": "1922-10", "end": "1922-10", "actors": []},
-            ["Armistice of Mudanya"],
-            [("named", "Armistice of Mudanya")],
-        ),
+        # on one day, one kind of happening with one participant
+        (_event("1922-10-11", kind="send", agent=["ismet"]), []),  # two telegrams of a day stay two
+        (_event("1922-10-11", kind="arrive", agent=["ismet"]), [("day", "1922-10-11", "arrive", "ismet")]),
+        (_event("1922-10-11", agent=["ismet"]), []),  # no kind known: nothing to join by
+        (_event("1922-10-01", "1922-10-31", kind="arrive", agent=["ismet"]), []),  # not a day
+        (_event("1922-10-11", kind="send", recipient=["ismet"]), []),  # an addressee is no participant
+        # the treaty or meeting it is of, at any precision
+        (_event("1922-10", "1922-10", instrument=["mudanya"]), [("named", "mudanya")]),
+        (_event("1922-10-11", kind="sign", dateline=True, instrument=["mudanya"]), []),  # a dateline
     ],
 )
-def test_merge_keys(event, named, expected):
-    assert merge_keys(event, named) == expected
+def test_merge_keys(event, expected):
+    assert merge_keys(event) == expected
+
+
+def _report(kind, **role_keys):
+    return {"kind": kind, "role_keys": role_keys}
+
+
+def test_letters_of_different_senders_or_addressees_are_never_one():
+    assert not compatible(_report("send", agent=["a"]), _report("send", agent=["b"]))
+    assert not compatible(_report("send", recipient=["a"]), _report("send", recipient=["b"]))
+    assert compatible(_report("send", agent=["a"]), _report("send", agent=["a"], recipient=["c"]))
+    assert not compatible(_report("sign"), _report("open"))
+    assert compatible(_report("sign"), _report(""))
 
 
 def test_same_named_event_in_two_documents_is_one_happening(tmp_path):

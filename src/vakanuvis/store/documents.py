@@ -58,7 +58,16 @@ def load_document(engine: Engine, document_id: str) -> Document:
             for r in rows(schema.citations, schema.citations.c.idx)
         ]
         document.events = [
-            Event(document.dates[r.date_idx], r.sentence, list(r.actors), list(r.places), list(r.footnotes))
+            Event(
+                document.dates[r.date_idx],
+                r.sentence,
+                list(r.footnotes),
+                r.predicate,
+                r.kind,
+                r.headline,
+                {role: list(found) for role, found in r.roles.items()},
+                r.dateline,
+            )
             for r in rows(schema.events, schema.events.c.idx)
         ]
     return document

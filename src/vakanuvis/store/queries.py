@@ -84,42 +84,56 @@ def list_events(
     actor: str | None = None,
     place: str | None = None,
     overlapping: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Events in chronological order, with the entities named in their sentences."""
-    return events_with_names(
-        engine,
-        document_id,
-        date_from=date_from,
-        date_to=date_to,
-        actor=actor,
-        place=place,
-        overlapping=overlapping,
-    )[0]
+    """Events in chronological order, each with what happened and who and what took part in it.
+
+    A period holds the events that lie wholly inside it ("1920-08-23", "Ağustos 1920 sonları" in August to
+    September 1920, not "1920" nor "1920-1922"); with `overlapping`, also those that only reach into it.
+    `limit` and `offset` page in SQL when no actor or place is asked for (those are read off the roles)."""
+    if document_id:
+        require_document(engine, document_id)
+    query = _events_query(document_id, date_from, date_to, overlapping)
+    filtered = bool(actor or place)
+    if not filtered and limit is not None:
+        query = query.limit(limit).offset(offset)
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+        names = _role_entities(connection, rows)
+    events = []
+    for row in rows:
+        event = _event_record(row, names)
+        if actor and not any(actor.casefold() in a.casefold() for a in event["actors"]):
+            continue
+        if place and not any(place.casefold() in p.casefold() for p in event["places"]):
+            continue
+        events.append(event)
+    if filtered and limit is not None:
+        events = events[offset : offset + limit]
+    return events
 
 
-def events_with_names(
+def count_events(
     engine: Engine,
     document_id: str | None = None,
     *,
     date_from: date | None = None,
     date_to: date | None = None,
-    actor: str | None = None,
-    place: str | None = None,
     overlapping: bool = False,
-) -> tuple[list[dict[str, Any]], list[list[tuple[str, str]]]]:
-    """The events (as `list_events`) and, for each, every entity named in its sentence: (name, type).
+) -> int:
+    """How many events `list_events` holds for these filters (without actor or place), counted in SQL."""
+    query = _events_query(document_id, date_from, date_to, overlapping).order_by(None)
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
 
-    A period holds the events that lie wholly inside it ("1920-08-23", "Ağustos 1920 sonları" in August to
-    September 1920, not "1920" nor "1920-1922"); with `overlapping`, also those that only reach into it."""
-    if document_id:
-        require_document(engine, document_id)
+
+def _events_query(document_id: str | None, date_from: date | None, date_to: date | None, overlapping: bool):
     e, s, d = schema.events, schema.sentences, schema.dates
     query = (
         select(
             e,
             s.c.text.label("sentence_text"),
-            s.c.start.label("s_start"),
-            s.c.end.label("s_end"),
             d.c.year_from,
             d.c.modifier,
             d.c.extent,
@@ -139,43 +153,76 @@ def events_with_names(
         query = query.where((e.c.latest if overlapping else e.c.earliest) >= date_from)
     if date_to:
         query = query.where((e.c.earliest if overlapping else e.c.latest) <= date_to)
-    with engine.connect() as connection:
-        rows = connection.execute(query).all()
-        wanted = {(row.document_id, row.sentence) for row in rows}
-        names = _entity_names_by_sentence(connection, document_id, wanted)
-    events = []
-    named_in_sentence = []
-    for row in rows:
-        named = names.get((row.document_id, row.sentence), [])
-        actors = _unique(name for name, kind in named if kind in ACTOR_TYPES)
-        places = _unique(name for name, kind in named if kind in PLACE_TYPES)
-        if actor and not any(actor.casefold() in a.casefold() for a in actors):
-            continue
-        if place and not any(place.casefold() in p.casefold() for p in places):
-            continue
-        events.append(
-            {
-                "id": f"{row.document_id}-e{row.idx}",
-                "document": row.document_id,
-                "date": row.edtf,
-                "start": row.earliest.isoformat(),
-                "end": row.latest.isoformat(),
-                "text": row.text,
-                "sentence": row.sentence_text,
-                "actors": actors,
-                "places": places,
-                "footnotes": row.footnotes,
-                # where the year came from ("text", "context", "document", "unknown"), a part or open end
-                # of the date and what it then covers, the calendar written in and the value in it
-                "year_from": row.year_from,
-                "modifier": row.modifier,
-                "extent": row.extent,
-                "calendar": row.calendar,
-                "original": row.original,
-            }
-        )
-        named_in_sentence.append(named)
-    return events, named_in_sentence
+    return query
+
+
+def _role_entities(connection, rows) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """(document, mention index) -> (entity key, canonical name, type) of every mention in these events'
+    roles: by key when they are few, else every mention of their documents."""
+    wanted = {(row.document_id, index) for row in rows for found in row.roles.values() for index in found}
+    if not wanted:
+        return {}
+    m, ent = schema.mentions, schema.entities
+    query = select(m.c.document_id, m.c.idx, ent.c.key, ent.c.name, ent.c.type).join(
+        ent, ent.c.key == m.c.entity_key
+    )
+    if len(wanted) <= SENTENCES_SELECTED_BY_KEY:
+        query = query.where(tuple_(m.c.document_id, m.c.idx).in_(sorted(wanted)))
+    else:
+        query = query.where(m.c.document_id.in_({document for document, _ in wanted}))
+    return {
+        (row.document_id, row.idx): (row.key, row.name, row.type)
+        for row in connection.execute(query)
+        if (row.document_id, row.idx) in wanted
+    }
+
+
+def _event_record(row, names: dict[tuple[str, int], tuple[str, str, str]]) -> dict[str, Any]:
+    roles: dict[str, list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    place_names: list[str] = []
+    actor_names: list[str] = []
+    for role, found in row.roles.items():
+        for index in found:
+            entity = names.get((row.document_id, index))
+            if entity is None:
+                continue
+            key, name, kind = entity
+            roles.setdefault(role, [])
+            if name not in roles[role]:
+                roles[role].append(name)
+                keys.setdefault(role, []).append(key)
+            if kind in PLACE_TYPES:
+                place_names.append(name)
+            if role != "place":
+                actor_names.append(name)
+    return {
+        "id": f"{row.document_id}-e{row.idx}",
+        "document": row.document_id,
+        "date": row.edtf,
+        "start": row.earliest.isoformat(),
+        "end": row.latest.isoformat(),
+        "text": row.text,
+        "sentence": row.sentence_text,
+        # who and what took part (every role but the place) and where, by canonical name
+        "actors": _unique(actor_names),
+        "places": _unique(place_names),
+        "footnotes": row.footnotes,
+        # what happened: the predicate as written, its kind, a headline; role -> names (and entity keys)
+        "predicate": row.predicate,
+        "kind": row.kind,
+        "headline": row.headline,
+        "roles": roles,
+        "role_keys": keys,
+        "dateline": row.dateline,
+        # where the year came from ("text", "context", "document", "unknown"), a part or open end
+        # of the date and what it then covers, the calendar written in and the value in it
+        "year_from": row.year_from,
+        "modifier": row.modifier,
+        "extent": row.extent,
+        "calendar": row.calendar,
+        "original": row.original,
+    }
 
 
 def _unique(items) -> list[str]:

@@ -153,9 +153,13 @@ events = Table(
     Column("earliest", Date, nullable=False),
     Column("latest", Date, nullable=False),
     Column("text", Text, nullable=False),
-    Column("actors", JSON, nullable=False),
-    Column("places", JSON, nullable=False),
     Column("footnotes", JSON, nullable=False),
+    # what happened: the predicate as written, its kind, a headline, and role -> mention indices
+    Column("predicate", Text, nullable=False, default=""),
+    Column("kind", String(16), nullable=False, default="", index=True),
+    Column("headline", Text, nullable=False, default=""),
+    Column("roles", JSON, nullable=False, default=dict),
+    Column("dateline", Boolean, nullable=False, default=False),
     # events of a period in date order by one index (its end checked in the index, not the table)
     Index("ix_events_period", "earliest", "latest"),
 )

@@ -154,9 +154,12 @@ def _document_rows(document: Document) -> dict:
                 "earliest": e.date.earliest,
                 "latest": e.date.latest,
                 "text": e.date.text,
-                "actors": e.actors,
-                "places": e.places,
                 "footnotes": e.footnotes,
+                "predicate": e.predicate,
+                "kind": e.kind,
+                "headline": e.headline,
+                "roles": e.roles,
+                "dateline": e.dateline,
             }
             for i, e in enumerate(document.events)
         ],

@@ -119,6 +119,14 @@ def ends_paragraph(line: CleanLine, width: float) -> bool:
     return len(line.text) < 0.8 * width and bool(SENTENCE_END.search(line.text))
 
 
+def stands_alone(line: CleanLine, following: CleanLine, width: float) -> bool:
+    """A line too short to be wrapped text, before a line that starts anew (a capital): a dateline, an
+    address, a signature's place ("Ankara, 16 Mart 1336", "Kars" above "Kâzım Karabekir"). A wrapped
+    paragraph's lines are long until its last; a short one ends its block, with or without a full stop."""
+    text = line.text.rstrip()
+    return len(text) < 0.5 * width and not text.endswith(("-", "—", "–")) and following.text[:1].isupper()
+
+
 def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], body_size: float | None) -> bool:
     text = lines[index].text
     numbered = NUMBERED_HEADING.match(text)
@@ -192,6 +200,7 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
             or line.gap_before
             or line.indented
             or ends_paragraph(previous, widths[previous.page])
+            or stands_alone(previous, line, widths[previous.page])
             # A list item ends with its sentence; what follows it unnumbered is body text again.
             or (kinds[groups[-1][0]] == "list-item" and bool(SENTENCE_END.search(previous.text)))
         )

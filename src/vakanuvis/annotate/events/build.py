@@ -1,0 +1,132 @@
+"""Events: each narrative date in the body becomes an event tied to its sentence and footnotes, with what
+happened (its predicate, kind and headline) and who and what took part (its roles)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from vakanuvis.annotate.events.headlines import headline_of
+from vakanuvis.annotate.events.predicates import clause_around, find_predicate, sentence_language
+from vakanuvis.annotate.events.roles import assign_roles, clause_start
+from vakanuvis.lang import language_data
+from vakanuvis.model import DateMention, Document, EntityMention, Event
+from vakanuvis.structure.sentences import SentenceIndex
+
+
+def build_events(document: Document) -> list[Event]:
+    """One event per body date of role "event", with the footnotes whose markers its sentence carries."""
+    footnotes_of_sentence: dict[int, list[int]] = defaultdict(list)
+    for marker in document.markers:
+        if marker.sentence is not None and marker.number not in footnotes_of_sentence[marker.sentence]:
+            footnotes_of_sentence[marker.sentence].append(marker.number)
+    events = []
+    sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
+    mentions_of_sentence: dict[int, list[tuple[int, EntityMention]]] = defaultdict(list)
+    for index, entity in enumerate(document.mentions):
+        if entity.span.footnote is None:
+            found = sentences.containing(entity.span.start)
+            if found is not None:
+                mentions_of_sentence[found].append((index, entity))
+    for mention in document.dates:
+        if mention.role != "event" or mention.span.footnote is not None:
+            continue
+        sentence = sentences.containing(mention.span.start)  # as document.sentence_at, by bisection
+        if sentence is None:
+            continue
+        dateline = _dateline(document, sentence, mention)
+        if _in_heading(document, sentence) and not dateline:
+            continue
+        event = Event(date=mention, sentence=sentence, footnotes=list(footnotes_of_sentence[sentence]))
+        _what_happened(document, event, mentions_of_sentence[sentence], dateline)
+        events.append(event)
+    return events
+
+
+def _what_happened(
+    document: Document, event: Event, mentions: list[tuple[int, EntityMention]], dateline: bool
+) -> None:
+    """The event's predicate, kind, roles and headline; a dateline's event is the document itself."""
+    span = document.sentences[event.sentence].span
+    date = (event.date.span.start, event.date.span.end)
+    language = sentence_language(document.language, document.text[span.start : span.end])
+    if dateline:
+        event.dateline = True
+        event.roles = _dateline_roles(document, mentions, date)
+        event.headline = headline_of(document, event, None, language)
+        return
+    predicate = find_predicate(document.text, (span.start, span.end), date, language)
+    clause = clause_around(document.text, (span.start, span.end), date)
+    if predicate is not None:
+        event.predicate, event.kind = predicate.text, predicate.kind
+        if language == "tr" and not predicate.dated_document:
+            clause = (clause_start(document.text, clause[0], predicate, date[0]), predicate.end)
+    event.roles = assign_roles(document.text, mentions, predicate, clause, language)
+    event.headline = headline_of(document, event, predicate, language)
+
+
+ADDRESS_LINES = 4  # lines after a dateline that may name its addressees ("… Kumandanlığına,")
+
+
+def _dateline_roles(
+    document: Document, mentions: list[tuple[int, EntityMention]], date: tuple[int, int]
+) -> dict[str, list[int]]:
+    """Where the document was written (the names before the date on its line) and to whom (the names on
+    the address lines after it, each ending in the dative: "Harbiye Nezaret-i Celilesine,")."""
+    text = document.text
+    line_start = text.rfind("\n", 0, date[0]) + 1
+    places = [i for i, m in mentions if m.type == "place" and line_start <= m.span.start < date[0]]
+    recipients = []
+    position, lines = date[1], 0
+    while lines < ADDRESS_LINES and position < len(text):
+        end = text.find("\n", position + 1)
+        end = len(text) if end < 0 else end
+        line = text[position:end].strip()
+        if line:
+            lines += 1
+            if not _ends_in_dative(line.rstrip(",;:")):
+                break
+            recipients += [
+                i
+                for i, m in enumerate(document.mentions)
+                if position <= m.span.start < end and m.span.footnote is None
+            ]
+        position = end
+    return {role: found for role, found in (("recipient", recipients), ("place", places)) if found}
+
+
+def _ends_in_dative(line: str) -> bool:
+    """An address line (its comma left out): "Harbiye Nezaret-i Celilesine", "Kolordu Kumandanlıklarına"."""
+    last = line.split()[-1].rstrip(".") if line.split() else ""
+    return last[:1].isupper() and last.endswith(("ne", "na", "ye", "ya", "e", "a")) and len(last) > 3
+
+
+def _in_heading(document: Document, sentence: int) -> bool:
+    """Headings and titles name a period ("… (1920-1922)"), they narrate no event."""
+    block = document.sentences[sentence].block
+    return 0 <= block < len(document.blocks) and document.blocks[block].kind == "heading"
+
+
+# "Erzurum, 23 Temmuz 1919": up to three words naming a place, a comma, then the date and nothing else
+DATELINE_PLACE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,2}\s*,\s*$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# what a dateline may hold before its date instead of a place ("fi" of Ottoman datelines: "on")
+DATELINE_WORDS = frozenset(language_data("tr", "events").get("dateline_words", []))
+
+
+def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
+    """A letter's or telegram's dateline (place, comma, a date to the day, alone on its line or its
+    heading) dates the document: unlike a title's period, it is an event."""
+    span = document.sentences[sentence].span
+    text = document.text
+    line_start = max(span.start, text.rfind("\n", 0, mention.span.start) + 1)
+    line_end = text.find("\n", mention.span.end)
+    line_end = min(span.end, line_end if line_end >= 0 else len(text))
+    before = text[line_start : mention.span.start].strip()
+    after = text[mention.span.end : line_end].strip()
+    dated_alone = before == "" or before.casefold() in DATELINE_WORDS  # "23 Nisan 1336", "Fi 23 Haziran 1335"
+    return (
+        bool(DAY.match(mention.edtf))
+        and (dated_alone or (bool(DATELINE_PLACE.match(before)) and before[:1].isupper()))
+        and after in ("", ".")
+    )

@@ -1,0 +1,327 @@
+"""What happened at a date: the verb or verbal noun of the date's clause, its voice and its kind.
+
+Turkish puts the verb after what it governs, so a date's predicate is the first verb after it in its
+sentence ("16 Mart 1921’de Moskova’da muahede imzalandı"; "23 Nisan’da açılan Meclis …"), or, when none
+follows, the last one before it. A verb that carries a noun's meaning ("işgal edildi", "küşâd olundu")
+takes that noun with it. Words are read by zeyrek's analyses; words it does not know (the period's
+spellings) by their endings. English and Russian take the verb nearest the date in its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vakanuvis.annotate.dates.lexicon import unmarked
+from vakanuvis.lang import language_data
+from vakanuvis.lang.tr import morphology
+from vakanuvis.lang.tr.casing import turkish_lower
+
+WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+CLAUSE_BOUNDARY = re.compile(r"[;:]")
+FINITE = frozenset({"Past", "Narr", "Fut", "Aor", "Prog1", "Prog2", "Neces", "Pres", "Cond", "Desr"})
+NOMINAL = frozenset(
+    {"Inf1", "Inf2", "Inf3", "PastPart", "PresPart", "FutPart", "NarrPart", "AorPart", "FeelLike"}
+)
+# the endings of a finite verb or participle in a word zeyrek does not know ("olunmuştur", "akdeylemiştir")
+TURKISH_VERB_ENDING = re.compile(
+    r"(?:[dt][ıiuü](?:m|n|k|nız|niz|nuz|nüz|lar|ler)?|m[ıiuü]ş(?:t[ıiuü]r|lar|ler)?|[ae]c[ae]k(?:t[ıi]r)?"
+    r"|[ıiuü]?yor(?:du|lar|muş)?|m[ae]kt[ae]d[ıi]r|[dt]ı[ğk]ı|[dt]i[ğk]i|[dt]u[ğk]u|[dt]ü[ğk]ü)$"
+)
+TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """The verb (with the noun a light verb carries) that says what happened, as written."""
+
+    start: int  # offsets in the document's text
+    end: int
+    text: str
+    kind: str  # a kind shared by all languages ("sign", "open", "take" …), "" when none is known
+    passive: bool  # its subject is what the happening was done to
+    nominal: bool  # a verbal noun or participle: a name in the genitive before it is its patient
+    participle: bool = False  # an adjective of the noun after it ("imzalanan Antlaşma"): that noun takes part
+    dated_document: bool = False  # "… tarihli telgraf": the date of a document its clause goes on to tell of
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def words_of(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def sentence_language(document_language: str, sentence: str) -> str:
+    """The language a sentence's verbs are read in: Russian when it is written in Cyrillic, else the
+    document's (English or Turkish; Azerbaijani reads as Turkish)."""
+    if len(CYRILLIC.findall(sentence)) * 2 > sum(ch.isalpha() for ch in sentence):
+        return "ru"
+    return "en" if document_language == "en" else "tr"
+
+
+def find_predicate(
+    text: str, sentence: tuple[int, int], date: tuple[int, int], language: str
+) -> Predicate | None:
+    """The predicate of the date at `date` (offsets) in the sentence at `sentence`, or None."""
+    start, end = clause_around(text, sentence, date)
+    words = words_of(text, start, end)
+    if language == "tr":
+        return _turkish_predicate(words, date)
+    return _nearest_predicate(words, date, language)
+
+
+def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
+    """The part of a sentence between the semicolons or colons around a date."""
+    start, end = sentence
+    for boundary in CLAUSE_BOUNDARY.finditer(text, start, end):
+        if boundary.end() <= date[0]:
+            start = boundary.end()
+        elif boundary.start() >= date[1]:
+            end = boundary.start()
+            break
+    return start, end
+
+
+# ---------------------------------------------------------------- Turkish
+
+
+@dataclass(frozen=True)
+class _Reading:
+    lemma: str
+    passive: bool
+    finite: bool
+    nominal: bool
+    participle: bool = False
+
+
+PARTICIPLES = frozenset({"PastPart", "PresPart", "FutPart", "NarrPart", "AorPart"})
+HAPPENED = frozenset({"Past", "Narr", "Fut", "Prog1", "Prog2"})
+INFINITIVES = frozenset({"Inf1", "Inf2", "Inf3"})
+OBLIQUE_CASES = frozenset({"Dat", "Acc", "Loc", "Abl", "Ins", "Gen"})
+
+
+@cache
+def _turkish_data() -> dict:
+    return language_data("tr", "events")
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return frozenset(_turkish_data().get("light_verbs", []))
+
+
+@cache
+def _not_predicates(language: str) -> frozenset[str]:
+    return frozenset(str(w) for w in language_data(language, "events").get("not_predicates", []))
+
+
+def plain(word: str) -> str:
+    """Lower case, marked vowels plain, apostrophes out: the form kinds and endings are looked up in."""
+    return turkish_lower(unmarked(word)).replace("’", "").replace("'", "")
+
+
+@cache
+def turkish_verb(word: str) -> _Reading | None:
+    """How `word` reads as a verb form, or None when it is no verb (names, nouns, postpositions)."""
+    if not word[:1].islower() or word in _not_predicates("tr"):
+        return None
+    folded = plain(word)
+    if folded in _not_predicates("tr"):
+        return None
+    analyses = morphology.analyze_word(folded)
+    if analyses:
+        if any(a.pos in ("Postp", "Conj", "Adv", "Pron", "Det") and a.lemma == folded for a in analyses):
+            return None
+        # a word the lexicon has as a noun or adjective of its own ("karar", "geçici", "çıktı") is a verb
+        # only in a tense that says something happened ("çıktı": went out)
+        plain_word = any(a.pos != "Verb" and len(a.morphemes) <= 2 and not a.proper for a in analyses)
+        chosen: _Reading | None = None
+        finite = False
+        for analysis in analyses:
+            if analysis.pos != "Verb":
+                continue
+            ids = [m[0] for m in analysis.morphemes]
+            if ids in (["Verb", "Imp", "A2sg"], ["Verb", "Opt", "A3sg"]) or "Adv" in ids or "Agt" in ids:
+                continue  # a bare stem ("yaz"), an adverb ("olarak", "gelince"), a doer ("geçici")
+            if plain_word and not HAPPENED.intersection(ids):
+                continue
+            if INFINITIVES.intersection(ids) and OBLIQUE_CASES.intersection(ids):
+                return None  # a verbal noun that is the object of another verb ("bırakılmasına karar verdi")
+            participle = bool(PARTICIPLES.intersection(ids)) and "Adj" in ids
+            finite = finite or (bool(FINITE.intersection(ids)) and not NOMINAL.intersection(ids))
+            chosen = chosen or _Reading(
+                lemma=analysis.lemma,
+                passive="Pass" in ids,
+                finite=False,
+                nominal=bool(NOMINAL.intersection(ids)),
+                participle=participle,
+            )
+        if chosen is None:
+            return None
+        # one reading finite ("toplanmış": it gathered) is enough to end a clause
+        return _Reading(
+            chosen.lemma, chosen.passive, finite, chosen.nominal, chosen.participle and not finite
+        )
+    if len(folded) >= 6 and TURKISH_VERB_ENDING.search(folded):
+        light = next((verb for verb in _light_verbs() if folded.startswith(verb[:2])), "")
+        nominal = folded.endswith(("dığı", "diği", "duğu", "düğü", "tığı", "tiği", "tuğu", "tüğü"))
+        return _Reading(
+            lemma=light or folded,
+            passive=bool(TURKISH_PASSIVE_ENDING.search(folded)),
+            finite=not nominal,
+            nominal=nominal,
+        )
+    return None
+
+
+def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | None:
+    after = [i for i, w in enumerate(words) if w.start >= date[1]]
+    before = [i for i, w in enumerate(words) if w.end <= date[0]]
+    dated = _turkish_words("dated_document_words")
+    inside = [w for w in words if date[0] <= w.start < date[1]]
+    if inside and plain(inside[-1].text) in dated:  # the date's span holds its "tarihli"
+        return _dated_document(words, [words.index(inside[-1]), *after])
+    if after and plain(words[after[0]].text) in dated:
+        return _dated_document(words, after)
+    for index in after + before[::-1]:
+        reading = turkish_verb(words[index].text)
+        if reading is None:
+            continue
+        first = index
+        if reading.lemma in _light_verbs() and index > 0:
+            carried = words[index - 1]
+            if carried.text[:1].islower() and carried.start >= (date[1] if index in after else 0):
+                first = index - 1  # "işgal edildi", "küşâd olunacaktır"
+        last = index
+        if (
+            reading.participle
+            and reading.lemma in _light_verbs()
+            and first == index
+            and index + 1 < len(words)
+        ):
+            named = words[index + 1]
+            if named.text[:1].islower() and turkish_verb(named.text) is None:
+                last = index + 1  # "yapılan görüşmede": the happening is the noun the light verb makes
+        phrase = " ".join(w.text for w in words[first : last + 1])
+        kind_of = words[last].text if last != index else phrase
+        return Predicate(
+            start=words[first].start,
+            end=words[last].end,
+            text=phrase,
+            kind=happening_kind("tr", kind_of),
+            passive=reading.passive,
+            nominal=reading.nominal,
+            participle=reading.participle and last == index,
+        )
+    return None
+
+
+@cache
+def _turkish_words(topic: str) -> frozenset[str]:
+    return frozenset(plain(str(word)) for word in _turkish_data().get(topic, []))
+
+
+def _dated_document(words: list[Word], after: list[int]) -> Predicate:
+    """ "1 Teşrinisani 1338 tarihli bir telgraf": the date of a document, whose event is its sending."""
+    last = after[0]
+    for index in after[1:3]:
+        last = index
+        if plain(words[index].text).startswith(tuple(_turkish_words("document_nouns"))):
+            kind = "send"
+            break
+    else:
+        last, kind = after[0], ""
+    return Predicate(
+        start=words[after[0]].start,
+        end=words[last].end,
+        text=" ".join(w.text for w in words[after[0] : last + 1]),
+        kind=kind,
+        passive=False,
+        nominal=True,
+        dated_document=True,
+    )
+
+
+# ---------------------------------------------------------------- English and Russian
+
+
+def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) -> Predicate | None:
+    candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language)]
+    if not candidates:
+        return None
+
+    def distance(index: int) -> int:
+        word = words[index]
+        return date[0] - word.end if word.end <= date[0] else word.start - date[1]
+
+    index = min(candidates, key=distance)
+    first = index
+    auxiliaries = frozenset(language_data("en", "events").get("auxiliaries", []))
+    if language == "en" and index > 0 and words[index - 1].text.lower() in auxiliaries:
+        first = index - 1
+    phrase = " ".join(w.text for w in words[first : index + 1])
+    passive = _is_passive(words, index, language)
+    return Predicate(
+        start=words[first].start,
+        end=words[index].end,
+        text=phrase,
+        kind=happening_kind(language, words[index].text),
+        passive=passive,
+        nominal=False,
+    )
+
+
+@cache
+def _verb_forms(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    data = language_data(language, "events")
+    return frozenset(data.get("irregular_pasts", [])), tuple(data.get("verb_endings", []))
+
+
+def _is_verb(word: str, language: str) -> bool:
+    lowered = word.lower()
+    if not word[:1].islower() or lowered in _not_predicates(language):
+        return False
+    irregular, endings = _verb_forms(language)
+    if language == "en":
+        return lowered in irregular or (len(lowered) > 4 and lowered.endswith("ed"))
+    return len(lowered) >= 4 and lowered.endswith(endings)
+
+
+def _is_passive(words: list[Word], index: int, language: str) -> bool:
+    if language == "en":
+        auxiliaries = ("was", "were", "been", "is", "are", "be", "being")
+        nearby = [w.text.lower() for w in words[max(0, index - 2) : index]]
+        return any(word in auxiliaries for word in nearby)
+    endings = tuple(language_data("ru", "events").get("passive_endings", []))
+    return words[index].text.lower().endswith(endings)
+
+
+# ---------------------------------------------------------------- kinds
+
+
+@cache
+def _kind_stems(language: str) -> tuple[tuple[str, str], ...]:
+    """(start of a word, kind), longest start first."""
+    kinds = language_data(language, "events").get("happening_kinds", {})
+    pairs = [
+        (plain(str(stem)) if language == "tr" else str(stem).lower(), kind)
+        for kind, stems in kinds.items()
+        for stem in stems
+    ]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def happening_kind(language: str, phrase: str) -> str:
+    """The kind of happening a predicate says ("sign" for "imzalandı", "was signed", "подписан")."""
+    folded = plain(phrase) if language == "tr" else phrase.lower()
+    for stem, kind in _kind_stems(language):
+        if folded.startswith(stem):
+            return kind
+    return ""

@@ -1,0 +1,215 @@
+"""Who and what took part in a happening, read from the names of its clause: their case endings and the
+postpositions after them (Turkish), the prepositions before them (English, Russian), their type and the
+voice of the verb. Not every name of the sentence: only those of the predicate's clause.
+
+Roles: agent (who did it), patient (what or whom it was done to), recipient (to whom: a telegram's
+addressee), place (where), instrument (the treaty, congress or assembly it was of or by).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from vakanuvis.annotate.events.predicates import Predicate, plain, turkish_verb, words_of
+from vakanuvis.lang import language_data
+from vakanuvis.model import EntityMention
+
+ROLES = ("agent", "patient", "recipient", "place", "instrument")
+NAMED_HAPPENINGS = ("treaty", "meeting")
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+@cache
+def _case_of_ending() -> dict[str, str]:
+    endings = language_data("tr", "events").get("case_endings", {})
+    return {plain(str(ending)): case for case, forms in endings.items() for ending in forms}
+
+
+@cache
+def role_markers(language: str) -> dict[str, str]:
+    data = language_data(language, "events")
+    if language == "tr":
+        return {plain(str(word)): role for word, role in data.get("role_postpositions", {}).items()}
+    return {str(word): role for word, role in data.get("role_prepositions", {}).items()}
+
+
+@cache
+def _endings_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_case_of_ending(), key=len, reverse=True))
+
+
+@cache
+def _classifiers() -> tuple[str, ...]:
+    return tuple(plain(str(word)) for word in language_data("tr", "events").get("place_classifiers", []))
+
+
+def turkish_case(mention: EntityMention, next_word: str = "") -> str:
+    """The case a Turkish name is in, from what its written form adds to its name ("Ankara’ya": dative),
+    or, for a place named with the word after it ("Lozan şehrinde"), what that word ends in."""
+    written, surface = plain(mention.text), plain(mention.surface)
+    if written.startswith(surface):
+        ending = written[len(surface) :]
+    else:  # an honoured form ("Harbiye Nezaret-i Celilesine" for Harbiye Nezareti): its last word's ending
+        ending = next(
+            (e for e in _endings_longest_first() if written.endswith(e) and len(written) > len(e) + 3), ""
+        )
+    following = plain(next_word)
+    if not ending and mention.type == "place" and following.startswith(_classifiers()):
+        for size in (4, 3, 2, 1):
+            case = _case_of_ending().get(following[-size:])
+            if case and len(following) > size + 2:
+                return case
+    if not ending:
+        return "nominative"
+    return _case_of_ending().get(ending, "other")
+
+
+def clause_start(text: str, sentence_start: int, predicate: Predicate, date_start: int) -> int:
+    """Where the Turkish clause of a predicate begins: after the last finite verb before its date."""
+    start = sentence_start
+    for word in words_of(text, sentence_start, min(date_start, predicate.start)):
+        reading = turkish_verb(word.text)
+        if reading is not None and reading.finite:
+            start = word.end
+    return start
+
+
+def assign_roles(
+    text: str,
+    mentions: list[tuple[int, EntityMention]],
+    predicate: Predicate | None,
+    clause: tuple[int, int],
+    language: str,
+) -> dict[str, list[int]]:
+    """Role -> indices of the mentions (of `mentions`, (index, mention) of the clause) that fill it."""
+    roles: dict[str, list[int]] = {}
+
+    def add(role: str, index: int) -> None:
+        if index not in roles.setdefault(role, []):
+            roles[role].append(index)
+
+    in_clause = [
+        (index, mention)
+        for index, mention in mentions
+        if clause[0] <= mention.span.start
+        and mention.span.end <= clause[1]
+        and not (predicate is not None and predicate.start <= mention.span.start < predicate.end)
+    ]
+    found_roles = {
+        index: (
+            _turkish_role(text, mention, predicate)
+            if language == "tr"
+            else _prepositional_role(text, mention, predicate, language)
+        )
+        for index, mention in in_clause
+    }
+    _share_coordinated_roles(text, in_clause, found_roles)
+    if language == "tr" and predicate is not None and predicate.participle:
+        head = _head_of_participle(text, mentions, predicate)
+        if head is not None:
+            in_clause.append(head)
+            found_roles[head[0]] = "patient" if predicate.passive else "agent"
+    for index, mention in in_clause:
+        role = found_roles[index]
+        if mention.type in NAMED_HAPPENINGS:
+            add("instrument", index)
+            if role in ("agent", "patient") and mention.type == "treaty":
+                add("patient", index)  # "Moskova Muahedesi imzalandı": the treaty signed
+            continue
+        if role:
+            add(role, index)
+    return {role: roles[role] for role in ROLES if role in roles}
+
+
+COORDINATORS = frozenset({",", "ve", "ile", "ve de", "and", ",and", ", and", "и", "or", "veya"})
+
+
+def _share_coordinated_roles(
+    text: str, in_clause: list[tuple[int, EntityMention]], found_roles: dict[int, str]
+) -> None:
+    """Names joined by "," or "ve" ("Türkiye, İngiltere ve Irak arasında") share the role of the last."""
+    ordered = sorted(in_clause, key=lambda pair: pair[1].span.start)
+    for (index, mention), (next_index, following) in zip(
+        reversed(ordered[:-1]), reversed(ordered[1:]), strict=True
+    ):
+        between = " ".join(text[mention.span.end : following.span.start].split())
+        if between.casefold() in COORDINATORS and found_roles.get(next_index):
+            found_roles[index] = found_roles[next_index]
+
+
+def _head_of_participle(
+    text: str, mentions: list[tuple[int, EntityMention]], predicate: Predicate
+) -> tuple[int, EntityMention] | None:
+    """The name right after a participle, which it describes ("imzalanan Mudanya Ateşkes Antlaşması")."""
+    for index, mention in mentions:
+        if mention.span.start >= predicate.end and text[predicate.end : mention.span.start].strip() == "":
+            return index, mention
+    return None
+
+
+MARKER_REACH = 3  # words after a name where its postposition may stand ("İtilaf kuvvetleri tarafından")
+
+
+def _marker_after(text: str, position: int) -> str:
+    """The role a postposition after a name gives it, through the lowercase words of its noun phrase."""
+    words = words_of(text, position, min(len(text), position + 80))[:MARKER_REACH]
+    previous_end = position
+    for word in words:
+        if text[previous_end : word.start].strip():
+            return ""  # punctuation ends the name's phrase
+        marker = role_markers("tr").get(plain(word.text))
+        if marker:
+            return marker
+        if not word.text[:1].islower() or turkish_verb(word.text) is not None:
+            return ""
+        previous_end = word.end
+    return ""
+
+
+def _next_word(text: str, position: int) -> str:
+    words = words_of(text, position, min(len(text), position + 40))
+    return words[0].text if words and text[position : words[0].start].strip() == "" else ""
+
+
+def _turkish_role(text: str, mention: EntityMention, predicate: Predicate | None) -> str:
+    following = _next_word(text, mention.span.end)
+    marker = _marker_after(text, mention.span.end)
+    if marker:
+        return marker
+    case = turkish_case(mention, following)
+    passive = predicate is not None and predicate.passive
+    place = mention.type == "place"
+    if case == "nominative":
+        return "patient" if passive else "agent"
+    if case == "accusative":
+        return "patient"
+    if case == "dative":
+        return "place" if place else "recipient"
+    if case in ("locative", "ablative"):
+        return "place" if place else ""
+    if case == "genitive":
+        return "patient" if predicate is not None and predicate.nominal else ""
+    if case == "instrumental":
+        return "agent"
+    return ""
+
+
+def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate | None, language: str) -> str:
+    before = [w.text.lower() for w in words_of(text, max(0, mention.span.start - 30), mention.span.start)]
+    while before and before[-1] in ARTICLES:
+        before.pop()
+    marker = role_markers(language).get(before[-1]) if before else None
+    place = mention.type == "place"
+    if marker == "place":
+        return "place" if place else ""
+    if marker == "recipient":
+        return "place" if place else "recipient"
+    if marker == "patient":
+        return ""  # "of": a name's complement, not the happening's
+    if marker:
+        return marker
+    if predicate is None:
+        return ""
+    if mention.span.start < predicate.start:
+        return "patient" if predicate.passive else "agent"
+    return "patient"  # after the verb: its object, or the subject of a Russian passive ("подписан договор")

@@ -1,0 +1,143 @@
+"""What happened at each date: the predicate of its clause, its kind, its roles read from case endings,
+postpositions and prepositions, a headline in the document's language; datelines as the document itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vakanuvis.annotate.events.headlines import finite_past
+from vakanuvis.annotate.events.predicates import happening_kind, turkish_verb
+from vakanuvis.ingest import read_file
+from vakanuvis.pipeline import analyse
+
+
+def _events(tmp_path, text: str, language: str = "tr", **given):
+    path = tmp_path / "belge.txt"
+    path.write_text(text, encoding="utf-8")
+    document = analyse(read_file(Path(path)), {"language": language, **given})
+    return document, document.events
+
+
+def _roles(document, event) -> dict[str, list[str]]:
+    return {role: [document.mentions[i].surface for i in found] for role, found in event.roles.items()}
+
+
+def test_a_passive_verb_after_the_date_and_its_subject_as_patient(tmp_path):
+    document, (event,) = _events(
+        tmp_path, "16 Mart 1336 sabahı İstanbul İtilaf kuvvetleri tarafından resmen işgal edilmiştir.\n"
+    )
+    assert (event.predicate, event.kind) == ("işgal edilmiştir", "take")
+    roles = _roles(document, event)
+    assert roles.get("patient") == ["İstanbul"]
+    assert "İstanbul" in event.headline and event.headline.endswith("işgal edilmiştir")
+    assert "16 Mart" not in event.headline
+
+
+def test_case_endings_give_place_recipient_and_the_treaty_is_the_instrument(tmp_path):
+    document, events = _events(
+        tmp_path,
+        "Mustafa Kemal Paşa 27 Aralık 1919’da Ankara’ya geldi. "
+        "Moskova Muahedesi 16 Mart 1921’de Moskova’da imzalandı.\n",
+    )
+    arrival, signing = events
+    assert arrival.kind == "arrive" and _roles(document, arrival) == {
+        "agent": ["Mustafa Kemal Paşa"],
+        "place": ["Ankara"],
+    }
+    roles = _roles(document, signing)
+    assert signing.kind == "sign" and roles["instrument"] == ["Moskova Muahedesi"]
+    assert roles["place"] == ["Moskova"] and roles["patient"] == ["Moskova Muahedesi"]
+
+
+def test_a_participle_tells_what_happened_to_the_noun_it_describes(tmp_path):
+    document, (event,) = _events(
+        tmp_path, "11 Ekim 1922’de imzalanan Mudanya Mütarekesi ile Batı Anadolu’daki savaş sona erdi.\n"
+    )
+    assert event.predicate == "imzalanan" and event.kind == "sign"
+    assert event.headline == "Mudanya Mütarekesi imzalandı"
+    assert "Mudanya Mütarekesi" in _roles(document, event)["instrument"]
+
+
+def test_names_joined_by_ve_share_their_role_and_only_the_clause_counts(tmp_path):
+    document, (event,) = _events(
+        tmp_path,
+        "Erzurum’da kongre toplanmış, 5 Haziran 1926’da Ankara’da Türkiye, İngiltere ve Irak arasında "
+        "bir muahede imzalanmıştır.\n",
+    )
+    roles = _roles(document, event)
+    assert roles["agent"] == ["Türkiye", "İngiltere", "Irak"]
+    assert roles["place"] == ["Ankara"]  # Erzurum is of the clause before
+
+
+def test_a_dateline_is_the_document_with_its_place_and_addressees(tmp_path):
+    document, events = _events(
+        tmp_path,
+        "Şifre\nAnkara, 16 Mart 1336\n\nHarbiye Nezaret-i Celilesine,\nBilcümle Kolordu Kumandanlıklarına,\n\n"
+        "Bugün İtilaf Devletleri kuvvetleri İstanbul’u işgal etmişlerdir.\n",
+        type="telegram",
+    )
+    dateline = events[0]
+    assert dateline.dateline and not dateline.predicate and dateline.headline in ("Şifre", "Telgraf")
+    roles = _roles(document, dateline)
+    assert roles["place"] == ["Ankara"] and roles.get("recipient")
+    assert not events[1].dateline and events[1].kind == "take"
+
+
+def test_english_and_russian_verbs_nearest_the_date(tmp_path):
+    document, events = _events(
+        tmp_path,
+        "The Treaty of Moscow was signed on 16 March 1921 by Turkey and Soviet Russia. "
+        "On 23 April 1920 the Grand National Assembly opened at Angora.\n",
+        language="en",
+    )
+    signing, opening = events
+    assert (signing.predicate, signing.kind) == ("was signed", "sign")
+    assert "Treaty of Moscow" in _roles(document, signing)["instrument"]
+    assert opening.kind == "open" and "opened" in opening.headline
+    document, (event,) = _events(
+        tmp_path, "16 марта 1921 года в Москве был подписан договор.\n", language="ru"
+    )
+    assert event.kind == "sign"
+
+
+@pytest.mark.parametrize(
+    ("word", "is_verb"),
+    [
+        ("imzalandı", True),
+        ("olunmuştur", True),
+        ("akdettik", True),
+        ("karar", False),  # a noun the lexicon also reads as an aorist
+        ("geçici", False),
+        ("göre", False),
+        ("olarak", False),
+        ("Ankara", False),
+        ("bırakılmasına", False),  # a verbal noun that is another verb's object
+    ],
+)
+def test_what_reads_as_a_verb(word, is_verb):
+    assert (turkish_verb(word) is not None) is is_verb
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "kind"),
+    [
+        ("tr", "küşâd olunacaktır", "open"),
+        ("tr", "imza olunmuştur", "sign"),
+        ("tr", "içtima akdetmiştir", "open"),
+        ("en", "was occupied", "take"),
+        ("ru", "подписан", "sign"),
+        ("tr", "söyledi", ""),
+    ],
+)
+def test_kinds_are_shared_by_languages(language, phrase, kind):
+    assert happening_kind(language, phrase.split()[-1] if language != "tr" else phrase) == kind
+
+
+@pytest.mark.parametrize(
+    ("participle", "past"),
+    [("imzalanan", "imzalandı"), ("işgal edilen", "işgal edildi"), ("kalkan", "kalktı"), ("eden", "etti")],
+)
+def test_a_participle_told_as_a_past_tense(participle, past):
+    assert finite_past(participle) == past
