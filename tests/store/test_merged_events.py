@@ -35,19 +35,31 @@ def _event(start, end=None, kind="", dateline=False, **role_keys):
 @pytest.mark.parametrize(
     ("event", "expected"),
     [
-        # on one day, one kind of happening with one participant
+        # one kind of happening with one participant, within a month; one kind at one place on one day
         (_event("1922-10-11", kind="send", agent=["ismet"]), []),  # two telegrams of a day stay two
-        (_event("1922-10-11", kind="arrive", agent=["ismet"]), [("day", "1922-10-11", "arrive", "ismet")]),
+        (_event("1922-10-11", kind="arrive", agent=["ismet"]), [("kind", "arrive", "ismet")]),
+        (
+            _event("1922-10-11", kind="arrive", agent=["ismet"], place=["ankara"]),
+            [("kind", "arrive", "ismet"), ("place", "arrive", "ankara")],
+        ),
         (_event("1922-10-11", agent=["ismet"]), []),  # no kind known: nothing to join by
-        (_event("1922-10-01", "1922-10-31", kind="arrive", agent=["ismet"]), []),  # not a day
+        (_event("1922-10-01", "1922-10-31", kind="arrive", agent=["ismet"]), [("kind", "arrive", "ismet")]),
+        (_event("1922-01-01", "1922-12-31", kind="arrive", agent=["ismet"]), []),  # a year: too wide
         (_event("1922-10-11", kind="send", recipient=["ismet"]), []),  # an addressee is no participant
         # the treaty or meeting it is of, at any precision
-        (_event("1922-10", "1922-10", instrument=["mudanya"]), [("named", "mudanya")]),
+        (_event("1922-10-01", "1922-10-31", instrument=["mudanya"]), [("named", "mudanya")]),
         (_event("1922-10-11", kind="sign", dateline=True, instrument=["mudanya"]), []),  # a dateline
     ],
 )
 def test_merge_keys(event, expected):
     assert merge_keys(event) == expected
+
+
+def test_a_signing_on_a_treatys_own_day_is_of_that_treaty_though_it_does_not_name_it():
+    started = {"sign:1921-03-16": ["moscow"]}
+    assert ("named", "moscow") in merge_keys(_event("1921-03-16", kind="sign", agent=["russia"]), started)
+    assert ("named", "moscow") not in merge_keys(_event("1921-03-16", kind="arrive"), started)
+    assert ("named", "moscow") not in merge_keys(_event("1921-03-17", kind="sign"), started)
 
 
 def _report(kind, **role_keys):
@@ -60,6 +72,10 @@ def test_letters_of_different_senders_or_addressees_are_never_one():
     assert compatible(_report("send", agent=["a"]), _report("send", agent=["a"], recipient=["c"]))
     assert not compatible(_report("sign"), _report("open"))
     assert compatible(_report("sign"), _report(""))
+    # joined by kind or place, not at different places; joined by place only, not by different agents
+    assert not compatible(_report("arrive", place=["a"]), _report("arrive", place=["b"]), "kind")
+    assert not compatible(_report("arrive", agent=["a"]), _report("arrive", agent=["b"]), "place")
+    assert compatible(_report("sign", agent=["a"]), _report("sign", agent=["b"]), "named")
 
 
 def test_same_named_event_in_two_documents_is_one_happening(tmp_path):

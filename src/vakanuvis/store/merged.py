@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -11,11 +13,23 @@ from vakanuvis.resolve.union_find import root
 from vakanuvis.store import schema
 from vakanuvis.store.queries import list_events
 
-# roles whose entity makes two reports of one day and one kind the same happening (not the recipient: two
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# roles whose entity makes two reports of one kind at one time the same happening (not the recipient: two
 # telegrams to one commander on one day are two telegrams)
 PARTICIPANT_ROLES = ("agent", "patient", "instrument")
 # kinds of happening that one day and one participant do not make one: letters and telegrams
 KINDS_KEPT_APART = ("send",)
+# the longest a report's date may cover and still be joined by its kind and participant ("Ocak 1920’de
+# Meclis açılacak" with "12 Ocak’ta Meclis açıldı"); longer ones join only by a treaty or meeting
+MOST_DAYS = 31
+# reports of one treaty's signing or one meeting's opening may differ by a day (a night's signing, a
+# calendar converted): they are one happening whose reports disagree on its date
+NAMED_TOLERANCE = timedelta(days=1)
+# what a kind of happening on an entity's first day is the beginning of ("sign" on 16 March 1921: the
+# Treaty of Moscow, as the authority file dates it), when the report does not name it
+STARTED_BY = {"sign": ("treaty",), "adopt": ("treaty",), "open": ("meeting", "organization")}
+MOST_DAYS_STARTING = 3
 
 
 class _Groups:
@@ -32,42 +46,79 @@ class _Groups:
         self.parent[self.find(b)] = self.find(a)
 
 
-def merge_keys(event: dict[str, Any]) -> list[tuple]:
+def _days(event: dict[str, Any]) -> int:
+    return (date.fromisoformat(event["end"]) - date.fromisoformat(event["start"])).days + 1
+
+
+def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = None) -> list[tuple]:
     """What makes reports one happening: the same treaty or meeting as their instrument at overlapping
-    dates; or, on one day, the same kind of happening with the same participant. A dateline (the date of
-    a document itself) joins no other report."""
+    dates (named, or the one `started` — day -> keys of the entities whose first day it is — on the day a
+    report of its kind tells of); or, within a month, the same kind of happening with the same
+    participant; or, on one day, the same kind at the same place. A dateline (the date of a document
+    itself) joins no other report."""
     if event.get("dateline"):
         return []
-    keys = [("named", key) for key in event.get("role_keys", {}).get("instrument", [])]
+    role_keys = event.get("role_keys", {})
+    keys = [("named", key) for key in role_keys.get("instrument", [])]
     kind = event.get("kind", "")
-    if event["start"] == event["end"] and kind and kind not in KINDS_KEPT_APART:
-        participants = dict.fromkeys(
-            key for role in PARTICIPANT_ROLES for key in event.get("role_keys", {}).get(role, [])
-        )
-        keys += [("day", event["start"], kind, key) for key in participants]
+    days = _days(event)
+    if not kind or kind in KINDS_KEPT_APART:
+        return keys
+    if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
+        first = date.fromisoformat(event["start"])
+        for offset in range(days):
+            day = (first + timedelta(days=offset)).isoformat()
+            keys += [("named", key) for key in started.get(f"{kind}:{day}", []) if ("named", key) not in keys]
+    if days <= MOST_DAYS:
+        participants = dict.fromkeys(key for role in PARTICIPANT_ROLES for key in role_keys.get(role, []))
+        keys += [("kind", kind, key) for key in participants]
+    if days == 1:
+        keys += [("place", kind, key) for key in role_keys.get("place", [])]
     return keys
 
 
-def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two reports that may be of one happening: kinds the same or one unknown, and not two letters or
-    telegrams of different senders or addressees."""
+def compatible(a: dict[str, Any], b: dict[str, Any], key_type: str = "named") -> bool:
+    """Two reports that may be of one happening: kinds the same or one unknown; not two letters or
+    telegrams of different senders or addressees; not at different places; joined only by their place,
+    not done by different agents."""
     if a["kind"] and b["kind"] and a["kind"] != b["kind"]:
         return False
+    checked = ["place"] if key_type != "named" else []
+    if key_type == "place":
+        checked.append("agent")
     if a["kind"] in KINDS_KEPT_APART or b["kind"] in KINDS_KEPT_APART:
-        for role in ("agent", "recipient"):
-            ours, theirs = set(a["role_keys"].get(role, [])), set(b["role_keys"].get(role, []))
-            if ours and theirs and not ours & theirs:
-                return False
+        checked += ["agent", "recipient"]
+    for role in checked:
+        ours, theirs = set(a["role_keys"].get(role, [])), set(b["role_keys"].get(role, []))
+        if ours and theirs and not ours & theirs:
+            return False
     return True
+
+
+def entity_first_days(engine: Engine) -> dict[str, list[str]]:
+    """ "kind:YYYY-MM-DD" -> the treaties, meetings and bodies whose first day it is (from the authority
+    file's dates, as stored on the entities), for the kinds of happening that begin them."""
+    ent = schema.entities
+    found: dict[str, list[str]] = defaultdict(list)
+    with engine.connect() as connection:
+        rows = connection.execute(select(ent.c.key, ent.c.type, ent.c.start).where(ent.c.start.is_not(None)))
+        for row in rows:
+            if not DAY.match(row.start or ""):
+                continue
+            for kind, types in STARTED_BY.items():
+                if row.type in types:
+                    found[f"{kind}:{row.start}"].append(row.key)
+    return found
 
 
 def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
     """Events of all documents grouped into happenings; each keeps every report and every cited source.
 
-    Grouping is by key (named event, or day, kind and participant), never by comparing every event with
-    every other.
+    Grouping is by key (named event; kind and participant; kind and place), never by comparing every
+    event with every other.
     """
     events = list_events(engine, **filters)
+    started = entity_first_days(engine)
     with engine.connect() as connection:
         citations = connection.execute(
             select(schema.citations.c.document_id, schema.citations.c.footnote, schema.citations.c.source_key)
@@ -79,20 +130,22 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
     with_key: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         groups.find(event["id"])
-        for key in merge_keys(event):
+        for key in merge_keys(event, started):
             with_key[key].append(event)
-    for reports in with_key.values():
+    for key, reports in with_key.items():
         # reports of one key whose dates overlap, directly or through others, are one happening: a sweep
         # in date order joins each to the run it overlaps, never every report with every other
+        tolerance = NAMED_TOLERANCE if key[0] == "named" else timedelta(0)
         reports.sort(key=lambda e: (e["start"], e["end"]))
-        run, run_end = [reports[0]], reports[0]["end"]
+        run, run_end = [reports[0]], date.fromisoformat(reports[0]["end"])
         for event in reports[1:]:
-            if event["start"] <= run_end and all(compatible(event, other) for other in run):
+            overlaps = date.fromisoformat(event["start"]) <= run_end + tolerance
+            if overlaps and all(compatible(event, other, key[0]) for other in run):
                 groups.union(run[0]["id"], event["id"])
                 run.append(event)
-                run_end = max(run_end, event["end"])
-            elif event["start"] > run_end:
-                run, run_end = [event], event["end"]
+                run_end = max(run_end, date.fromisoformat(event["end"]))
+            elif not overlaps:
+                run, run_end = [event], date.fromisoformat(event["end"])
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         members[groups.find(event["id"])].append(event)

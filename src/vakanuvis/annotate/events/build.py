@@ -112,21 +112,32 @@ DATELINE_PLACE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # what a dateline may hold before its date instead of a place ("fi" of Ottoman datelines: "on")
 DATELINE_WORDS = frozenset(language_data("tr", "events").get("dateline_words", []))
+JOINING = frozenset({"ve", "=", "and"})  # between a dateline's two calendars
 
 
 def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
-    """A letter's or telegram's dateline (place, comma, a date to the day, alone on its line or its
-    heading) dates the document: unlike a title's period, it is an event."""
+    """A letter's or telegram's dateline (a place and a comma, a date to the day, alone on its line or its
+    heading) dates the document: unlike a title's period, it is an event. The line may give the date in
+    two calendars and hold the words datelines hold ("Kütahya, fi 13 Rebiülahir 1339 ve 24 Kânûn-ı Evvel
+    1336")."""
+    if not DAY.match(mention.edtf):
+        return False
     span = document.sentences[sentence].span
     text = document.text
     line_start = max(span.start, text.rfind("\n", 0, mention.span.start) + 1)
     line_end = text.find("\n", mention.span.end)
     line_end = min(span.end, line_end if line_end >= 0 else len(text))
-    before = text[line_start : mention.span.start].strip()
-    after = text[mention.span.end : line_end].strip()
-    dated_alone = before == "" or before.casefold() in DATELINE_WORDS  # "23 Nisan 1336", "Fi 23 Haziran 1335"
-    return (
-        bool(DAY.match(mention.edtf))
-        and (dated_alone or (bool(DATELINE_PLACE.match(before)) and before[:1].isupper()))
-        and after in ("", ".")
-    )
+    # the line less its dates (this one and any other of it), less the words a dateline holds
+    pieces, position = [], line_start
+    for other in document.dates:
+        if other.span.footnote is None and line_start <= other.span.start and other.span.end <= line_end:
+            pieces.append(text[position : other.span.start])
+            position = other.span.end
+    if position <= mention.span.start:
+        return False
+    pieces.append(text[position:line_end])
+    before = " ".join(w for w in pieces[0].split() if w.casefold() not in DATELINE_WORDS).strip()
+    rest = " ".join(" ".join(pieces[1:]).split())
+    rest_words = [w for w in rest.replace(",", " ").split() if w.casefold() not in DATELINE_WORDS | JOINING]
+    place_ok = before == "" or (bool(DATELINE_PLACE.match(before)) and before[:1].isupper())
+    return place_ok and all(w in (".", "-", "/") for w in rest_words)

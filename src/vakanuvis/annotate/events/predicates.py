@@ -210,12 +210,14 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
             if named.text[:1].islower() and turkish_verb(named.text) is None:
                 last = index + 1  # "yapılan görüşmede": the happening is the noun the light verb makes
         phrase = " ".join(w.text for w in words[first : last + 1])
-        kind_of = words[last].text if last != index else phrase
+        kind = happening_kind("tr", words[last].text if last != index else phrase)
+        if not kind and first > 0 and words[first - 1].text[:1].islower():
+            kind = happening_kind("tr", f"{words[first - 1].text} {phrase}")  # "ayak bastığım"
         return Predicate(
             start=words[first].start,
             end=words[last].end,
             text=phrase,
-            kind=happening_kind("tr", kind_of),
+            kind=kind,
             passive=reading.passive,
             nominal=reading.nominal,
             participle=reading.participle and last == index,
@@ -253,6 +255,9 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
 
 
 def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) -> Predicate | None:
+    named = _noun_of_date(words, date) if language == "en" else None
+    if named is not None:
+        return named
     candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language)]
     if not candidates:
         return None
@@ -276,6 +281,20 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
         passive=passive,
         nominal=False,
     )
+
+
+def _noun_of_date(words: list[Word], date: tuple[int, int]) -> Predicate | None:
+    """ "my despatch of the 6th instant", "the armistice of 30 October": a date that dates a noun."""
+    before = [w for w in words if w.end <= date[0]]
+    if before and before[-1].text.lower() in ("the", "a"):
+        before.pop()
+    if len(before) < 2 or before[-1].text.lower() != "of" or not before[-2].text[:1].islower():
+        return None
+    noun = before[-2]
+    kind = happening_kind("en", noun.text)
+    if not kind:
+        return None
+    return Predicate(noun.start, noun.end, noun.text, kind, passive=False, nominal=True)
 
 
 @cache
