@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import zipfile
 from pathlib import Path
@@ -15,7 +16,8 @@ from vakanuvis.errors import BadOption
 from vakanuvis.export.formats import write_export
 from vakanuvis.knowledge_base import KnowledgeBase
 
-TEI_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "tei" / "vakanuvis-tei.rng"
+# the TEI subset of tests/data/tei, with the listEvent of the back matter
+TEI_SCHEMA = Path(__file__).resolve().parent / "vakanuvis-tei-events.rng"
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
@@ -61,6 +63,11 @@ def test_tei_is_valid_and_complete(kb, tmp_path):
         )
         listed += tree.findall(".//tei:listOrg/tei:org", TEI_NS)
         assert len(listed) == len(mentioned)
+        events = tree.findall(".//tei:listEvent/tei:event", TEI_NS)
+        assert len(events) == len(kb.events(document["id"]))
+        ids = {element.get("{http://www.w3.org/XML/1998/namespace}id") for element in listed}
+        refs = [name.get("ref") for name in tree.findall(".//tei:event/tei:desc/*", TEI_NS)]
+        assert all(ref[1:] in ids for ref in refs if ref)
     corpus = etree.parse(str(export(kb, "tei", tmp_path / "all.xml")))
     assert schema.validate(corpus), schema.error_log.last_error
     assert len(corpus.findall("tei:TEI", TEI_NS)) == len(kb.documents())
@@ -80,17 +87,28 @@ def test_jsonld_reads_as_rdf(kb, tmp_path):
 
 def test_gexf_opens_in_networkx(kb, tmp_path):
     graph = nx.read_gexf(export(kb, "gexf", tmp_path / "kb.gexf"))
-    people = {e["name"] for e in kb.entities() if e["type"] in ("person", "organization")}
-    actors = {a for e in kb.events() for a in e["actors"] if a in people}
-    assert actors and {data["label"] for _, data in graph.nodes(data=True)} == actors
+    roles = ("agent", "patient", "recipient", "instrument")  # who takes part; the place is only where
+    participants = {name for e in kb.events() for role in roles for name in e["roles"].get(role, [])}
+    assert participants and {data["label"] for _, data in graph.nodes(data=True)} == participants
+    kinds = {e["kind"] for e in kb.events()} - {""}
+    assert graph.number_of_edges()
     for _, _, data in graph.edges(data=True):
         assert data["weight"] == len(data["events"].split())
+        assert set(data["kinds"].split()) <= kinds
 
 
 def test_csv_tables(kb, tmp_path):
     folder = export(kb, "csv", tmp_path / "tables")
     with (folder / "events.csv").open(encoding="utf-8") as handle:
-        assert len(list(csv.DictReader(handle))) == len(kb.events())
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(kb.events())
+    assert {"headline", "predicate", "kind", "agent", "patient", "recipient", "place", "instrument"} <= set(
+        rows[0]
+    )
+    by_id = {row["id"]: row for row in rows}
+    for event in kb.events():
+        assert by_id[event["id"]]["headline"] == event["headline"]
+        assert by_id[event["id"]]["agent"] == "; ".join(event["roles"].get("agent", []))
     with (folder / "entities.csv").open(encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == len(kb.entities())
     with zipfile.ZipFile(export(kb, "csv", tmp_path / "tables.zip")) as archive:
@@ -103,6 +121,11 @@ def test_timelinejs(kb, tmp_path):
     assert len(timeline["events"]) == len(placed) < len(kb.events())  # open or year-less: left off the axis
     assert all({"year", "month", "day"} <= set(slide["start_date"]) for slide in timeline["events"])
     assert all(slide["start_date"]["year"] != "1" for slide in timeline["events"])
+    headlines = {e["id"]: e["headline"] or e["text"] for e in placed}
+    assert all(
+        slide["text"]["headline"] == html.escape(headlines[slide["unique_id"]])
+        for slide in timeline["events"]
+    )
 
 
 def test_no_export_writes_an_open_end_as_a_date(kb, tmp_path):

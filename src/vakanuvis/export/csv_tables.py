@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from vakanuvis.export.snapshot import Snapshot, known_day
+from vakanuvis.export.snapshot import ROLES, Snapshot, known_day
 
 
 def csv_tables(snapshot: Snapshot) -> dict[str, list[dict]]:
@@ -19,8 +19,11 @@ def csv_tables(snapshot: Snapshot) -> dict[str, list[dict]]:
                 **{k: event[k] for k in ("id", "document", "date", "text", "sentence")},
                 "start": known_day(event["start"]) or "",
                 "end": known_day(event["end"]) or "",
+                **{k: event.get(k) or "" for k in ("headline", "predicate", "kind")},
                 "actors": "; ".join(event["actors"]),
                 "places": "; ".join(event["places"]),
+                # who or what is in each role, by canonical name
+                **{role: "; ".join(event.get("roles", {}).get(role, [])) for role in ROLES},
                 "footnotes": " ".join(str(n) for n in event["footnotes"]),
             }
             for event in snapshot.events

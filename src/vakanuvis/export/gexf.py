@@ -1,4 +1,4 @@
-"""GEXF for Gephi: actors linked when they take part in the same events."""
+"""GEXF for Gephi: the participants of events linked when they take part in the same events."""
 
 from __future__ import annotations
 
@@ -7,38 +7,45 @@ from itertools import combinations
 
 import networkx as nx
 
-from vakanuvis.export.snapshot import Snapshot, bounded
+from vakanuvis.export.snapshot import PARTICIPANT_ROLES, Snapshot, bounded, role_members
+
+
+def participants(event: dict) -> dict[str, str]:
+    """Entity key -> name of those taking part in an event: who did it, to whom, to what and by what (the
+    agent, recipient, patient and instrument), not where."""
+    found: dict[str, str] = {}
+    for role in PARTICIPANT_ROLES:
+        for key, name in role_members(event, role):
+            found.setdefault(key, name)
+    return found
 
 
 def actor_network(snapshot: Snapshot) -> nx.Graph:
-    """Nodes: people and organizations; an edge per pair sharing events, weighted by how many."""
+    """Nodes: the participants of events; an edge per pair taking part in the same events, weighted by how
+    many, with their ids, the kinds of what happened (sign, take… space-separated) and their period."""
     graph = nx.Graph()
-    by_name = {(e.name, e.type): e for e in snapshot.entities.values()}
     for event in snapshot.events:
-        actors = []
-        for name in event["actors"]:
-            entity = by_name.get((name, "person")) or by_name.get((name, "organization"))
-            if entity:
-                actors.append(entity)
-                graph.add_node(
-                    entity.key, label=entity.name, type=entity.type, wikidata=entity.wikidata or ""
-                )
-        if not bounded(event):  # an edge's period is that of its events that have one
-            for a, b in combinations(sorted({e.key for e in actors}), 2):
-                if graph.has_edge(a, b):
-                    graph[a][b]["weight"] += 1
-                    graph[a][b]["events"] += " " + event["id"]
-                else:
-                    graph.add_edge(a, b, weight=1, events=event["id"])
-            continue
-        for a, b in combinations(sorted({e.key for e in actors}), 2):
-            if graph.has_edge(a, b):
-                graph[a][b]["weight"] += 1
-                graph[a][b]["events"] += " " + event["id"]
-                graph[a][b]["start"] = min(graph[a][b].get("start", event["start"]), event["start"])
-                graph[a][b]["end"] = max(graph[a][b].get("end", event["end"]), event["end"])
-            else:
-                graph.add_edge(a, b, weight=1, events=event["id"], start=event["start"], end=event["end"])
+        taking_part = participants(event)
+        for key, name in taking_part.items():
+            entity = snapshot.entities.get(key)
+            graph.add_node(
+                key,
+                label=entity.name if entity else name,
+                type=entity.type if entity else "",
+                wikidata=(entity.wikidata if entity else None) or "",
+            )
+        kind = event.get("kind") or ""
+        for a, b in combinations(sorted(taking_part), 2):
+            if not graph.has_edge(a, b):
+                graph.add_edge(a, b, weight=0, events="", kinds="")
+            edge = graph[a][b]
+            edge["weight"] += 1
+            edge["events"] = f"{edge['events']} {event['id']}".strip()
+            if kind and kind not in edge["kinds"].split():
+                edge["kinds"] = " ".join(sorted(edge["kinds"].split() + [kind]))
+            if bounded(event):  # an edge's period is that of its events that have one
+                edge["start"] = min(edge.get("start", event["start"]), event["start"])
+                edge["end"] = max(edge.get("end", event["end"]), event["end"])
     return graph
 
 

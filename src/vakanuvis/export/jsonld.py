@@ -1,12 +1,26 @@
-"""JSON-LD with schema.org: the documents (an article, a speech, a telegram… as schema.org types them), their events, people, places, organizations and works."""
+"""JSON-LD with schema.org: the documents (an article, a speech, a telegram… as schema.org types them), their
+events (what happened, when, who did it and to whom, where, by what), people, places, organizations and works."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from vakanuvis.export.snapshot import Snapshot, known_day
+from vakanuvis.export.snapshot import Snapshot, headline, known_day, role_members
 
 VOCABULARY = "https://schema.org/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# an EDTF year, month or day, exactly (not a season, 21-24, nor an uncertain or approximate one)
+CALENDAR_VALUE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
+XSD_TYPE = {4: "xsd:gYear", 7: "xsd:gYearMonth", 10: "xsd:date"}
+# the properties of a schema:Event that hold those in each role of an event
+ROLE_PROPERTY = {
+    "agent": "organizer",
+    "recipient": "attendee",
+    "place": "location",
+    "patient": "about",
+    "instrument": "about",
+}
 BASE = "urn:vakanuvis:"
 SCHEMA_TYPE = {
     "person": "Person",
@@ -63,9 +77,41 @@ def _source_node(source) -> dict[str, Any]:
     return node
 
 
+def event_dates(event: dict) -> dict[str, dict[str, str]]:
+    """startDate and endDate as typed literals: a year, month or day as written (xsd:gYear, gYearMonth,
+    date), each end of a range by its own precision; the first or last day (xsd:date) of a season, an
+    approximate or uncertain date; nothing for an open end or an unknown year."""
+    edtf = event["date"]
+    sides = edtf.split("/") if edtf.count("/") == 1 else [edtf, edtf]
+    dates = {}
+    for name, side, day in (("startDate", sides[0], event["start"]), ("endDate", sides[1], event["end"])):
+        if known_day(day) is None:
+            continue
+        value = side if CALENDAR_VALUE.fullmatch(side) and day.startswith(side) else day
+        dates[name] = {"@value": value, "@type": XSD_TYPE[len(value)]}
+    return dates
+
+
+def _event_node(event: dict, entities: dict) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@id": f"{BASE}event:{event['id']}",
+        "@type": "Event",
+        "name": headline(event),
+        "description": event["sentence"],
+        **event_dates(event),
+        "temporalCoverage": event["date"],
+        "subjectOf": {"@id": f"{BASE}document:{event['document']}"},
+    }
+    for role, prop in ROLE_PROPERTY.items():
+        for key, name in role_members(event, role):
+            value = {"@id": f"{BASE}entity:{key}"} if key in entities else {"name": name}
+            if value not in node.setdefault(prop, []):
+                node[prop].append(value)
+    return node
+
+
 def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
     graph: list[dict[str, Any]] = []
-    name_to_key = {(e.name, e.type): e.key for e in snapshot.entities.values()}
     for document in snapshot.documents:
         node: dict[str, Any] = {
             "@id": f"{BASE}document:{document.id}",
@@ -91,23 +137,7 @@ def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
                 ],
             }
         )
-    for event in snapshot.events:
-        actors = [name_to_key.get((n, t)) for n in event["actors"] for t in ("person", "organization")]
-        places = [name_to_key.get((n, "place")) for n in event["places"]]
-        graph.append(
-            {
-                "@id": f"{BASE}event:{event['id']}",
-                "@type": "Event",
-                "name": event["text"],
-                "description": event["sentence"],
-                "startDate": known_day(event["start"]),
-                "endDate": known_day(event["end"]),
-                "temporalCoverage": event["date"],
-                "attendee": [{"@id": f"{BASE}entity:{key}"} for key in actors if key],
-                "location": [{"@id": f"{BASE}entity:{key}"} for key in places if key],
-                "subjectOf": {"@id": f"{BASE}document:{event['document']}"},
-            }
-        )
+    graph += [_event_node(event, snapshot.entities) for event in snapshot.events]
     graph += [_entity_node(entity) for entity in snapshot.entities.values()]
     graph += [_source_node(source) for source in snapshot.sources.values()]
-    return {"@context": {"@vocab": VOCABULARY}, "@graph": graph}
+    return {"@context": {"@vocab": VOCABULARY, "xsd": XSD}, "@graph": graph}

@@ -31,6 +31,23 @@ def bounded(event: dict) -> bool:
     return known_day(event["start"]) is not None and known_day(event["end"]) is not None
 
 
+# what an entity does at an event, and those of them that take part in it (the place is where it happened)
+ROLES = ("agent", "patient", "recipient", "place", "instrument")
+PARTICIPANT_ROLES = ("agent", "patient", "recipient", "instrument")
+
+
+def role_members(event: dict, role: str) -> list[tuple[str, str]]:
+    """(entity key, canonical name) of each entity in one of an event record's roles."""
+    return list(
+        zip(event.get("role_keys", {}).get(role, []), event.get("roles", {}).get(role, []), strict=True)
+    )
+
+
+def headline(event: dict) -> str:
+    """What happened, in a short line of the document's language; the date as written when there is none."""
+    return event.get("headline") or event["text"]
+
+
 def mentioned_entities(documents: list[Document], entities: dict[str, Entity]) -> dict[str, Entity]:
     keys = {mention.entity_key for document in documents for mention in document.mentions}
     return {key: entity for key, entity in entities.items() if key in keys}

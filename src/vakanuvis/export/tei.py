@@ -1,4 +1,5 @@
-"""TEI P5: the body with persName, placeName, orgName, name and date, notes in place, and the lists."""
+"""TEI P5: the body with persName, placeName, orgName, name and date, notes in place, the lists of people,
+places and organizations, and the events: what happened, when, and who took part in it in which role."""
 
 from __future__ import annotations
 
@@ -8,12 +9,22 @@ from datetime import date
 from lxml import etree
 
 from vakanuvis.errors import VakanuvisError
-from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
+from vakanuvis.export.snapshot import (
+    ROLES,
+    Snapshot,
+    cited_sources,
+    headline,
+    known_day,
+    mentioned_entities,
+    role_members,
+)
 from vakanuvis.model import Document, Entity
 from vakanuvis.store.edits import edtf_bounds
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# a year, a month or a day: EDTF that is also a W3C date (not a season, 21-24, nor a range or an uncertain one)
+CALENDAR_VALUE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
 NAME_ELEMENT = {"person": "persName", "place": "placeName", "organization": "orgName"}
 
 
@@ -177,6 +188,63 @@ def _back(text_element: etree._Element, document: Document, snapshot: Snapshot) 
             _sub(org, "orgName", alias)
         if entity.wikidata:
             _sub(org, "idno", entity.wikidata, type="wikidata")
+    events = [event for event in snapshot.events if event["document"] == document.id]
+    if events:
+        _list_event(division, document, events, entities, snapshot.entities)
+
+
+def _event_date_attributes(event: dict) -> dict[str, str]:
+    """@when for a day, month or year; else @notBefore and @notAfter from the event's first and last days
+    (each only when known), with the EDTF value in @ana."""
+    edtf = event["date"]
+    if CALENDAR_VALUE.fullmatch(edtf):
+        return {"when": edtf}
+    bounds = {"notBefore": known_day(event["start"]), "notAfter": known_day(event["end"])}
+    return {**{k: v for k, v in bounds.items() if v}, "ana": f"edtf:{edtf}"}
+
+
+def _list_event(
+    division: etree._Element,
+    document: Document,
+    events: list[dict],
+    listed: dict[str, Entity],
+    entities: dict[str, Entity],
+) -> None:
+    """Each event: its date, its headline, its predicate and the names of those taking part, each with its
+    role and pointing to the entry of listPerson, listPlace or listOrg (@where to the places)."""
+    list_event = _sub(division, "listEvent")
+    for event in events:
+        places = [key for key, _ in role_members(event, "place") if key in listed]
+        attributes = {
+            XML_ID: "d" + event["id"],  # d<document>-e<n>, next to the d<document>-<key> of the lists
+            "type": event.get("kind") or None,
+            "subtype": "dateline" if event.get("dateline") else None,
+            "where": " ".join("#" + xml_id(key, document.id) for key in places) or None,
+            **_event_date_attributes(event),
+        }
+        element = _sub(list_event, "event", **attributes)
+        _sub(element, "label", headline(event))
+        members: dict[str, tuple[str, list[str]]] = {}  # key -> name and roles: a treaty signed by its means
+        for role in ROLES:
+            for key, name in role_members(event, role):
+                members.setdefault(key, (name, []))[1].append(role)
+        if not event.get("predicate") and not members:
+            continue
+        description = _sub(element, "desc", event.get("predicate") or "")  # "imzalandı: Turkey, Russia…"
+        last = None
+        for key, (name, roles) in members.items():
+            if last is None:
+                description.text += ": " if description.text else ""
+            else:
+                last.tail = ", "
+            entity = entities.get(key)
+            kind = entity.type if entity else "entity"
+            name_attributes = {
+                "ref": "#" + xml_id(key, document.id) if key in listed else None,
+                "role": " ".join(roles),
+                "type": None if kind in NAME_ELEMENT else kind,
+            }
+            last = _sub(description, NAME_ELEMENT.get(kind, "name"), name, **name_attributes)
 
 
 def to_tei(snapshot: Snapshot) -> bytes:
@@ -238,7 +306,7 @@ def _header(root: etree._Element, title: str, document: Document | None = None) 
 def _document_date_attributes(edtf: str) -> dict[str, str]:
     """@when for a day, month or year; @notBefore/@notAfter for anything else EDTF says (a range, an
     approximate date), with the EDTF value in @ana."""
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", edtf):
+    if CALENDAR_VALUE.fullmatch(edtf):
         return {"when": edtf}
     try:
         earliest, latest = edtf_bounds(edtf)

@@ -1,11 +1,11 @@
-"""TimelineJS JSON: one slide per event, with its sentence and footnotes."""
+"""TimelineJS JSON: one slide per event, headed by what happened, with its sentence, footnotes and document."""
 
 from __future__ import annotations
 
 import html
 from typing import Any
 
-from vakanuvis.export.snapshot import Snapshot, bounded
+from vakanuvis.export.snapshot import Snapshot, bounded, headline
 
 
 def _timeline_date(iso: str) -> dict[str, str]:
@@ -22,14 +22,16 @@ def to_timelinejs(snapshot: Snapshot) -> dict[str, Any]:
             f"<p><sup>{n}</sup> {html.escape(notes.get((event['document'], n), ''))}</p>"
             for n in event["footnotes"]
         )
+        document_title = titles.get(event["document"]) or event["document"]
         slide: dict[str, Any] = {
             "unique_id": event["id"],
             "start_date": _timeline_date(event["start"]),
             "text": {
-                "headline": html.escape(event["text"]),
-                "text": f"<p>{html.escape(event['sentence'])}</p>{footnote_html}",
+                "headline": html.escape(headline(event)),
+                "text": f"<p>{html.escape(event['sentence'])}</p>{footnote_html}"
+                f"<p><cite>{html.escape(document_title)}</cite></p>",
             },
-            "group": titles.get(event["document"], event["document"]),
+            "group": document_title,
         }
         if event["end"] != event["start"]:
             slide["end_date"] = _timeline_date(event["end"])
