@@ -1,4 +1,5 @@
-"""Load test of the HTTP API on loopback: requests/s and p50/p95 latency of search and of events in a period.
+"""Load test of the HTTP API on loopback: requests/s and p50/p95 latency of search, events (in a period,
+one page, of an actor), the network of a period, the places and entity pages.
 
 The corpus (default 1,000 articles) comes from bench/corpus_generator.py: documents built from the
 project's templates with their spans known by construction, stored with `save_document` and given
@@ -105,6 +106,30 @@ def events_request(rng: random.Random) -> tuple[str, dict]:
     return "/api/events", {"from": f"{year}-{month:02d}", "to": f"{end_year}-{end_month:02d}", "limit": 50}
 
 
+def events_page_request(rng: random.Random) -> tuple[str, dict]:
+    return "/api/events", {"limit": rng.choice([1, 50]), "offset": rng.randrange(0, 2000)}
+
+
+def events_of_actor_request(rng: random.Random) -> tuple[str, dict]:
+    return "/api/events", {"actor": rng.choice(PEOPLE).split()[0], "limit": 50}
+
+
+def network_request(rng: random.Random) -> tuple[str, dict]:
+    year = rng.randrange(1919, 1924)
+    return "/api/network", {"from": f"{year}-{rng.randrange(1, 13):02d}", "to": str(year)}
+
+
+def places_request(rng: random.Random) -> tuple[str, dict]:
+    return "/api/places", {}
+
+
+def entity_request(entity_ids: list[str]):
+    def request(rng: random.Random) -> tuple[str, dict]:
+        return f"/api/entities/{rng.choice(entity_ids)}", {}
+
+    return request
+
+
 def run_load(base: str, kind, requests: int, seconds: float, workers: int) -> dict[str, float]:
     """`requests` requests of one kind on `workers` keep-alive connections, stopping at `seconds`."""
     latencies: list[float] = []
@@ -153,9 +178,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000, help="generated documents to store")
     parser.add_argument("--pipeline", type=int, default=0, help="also ingest this many through the pipeline")
     parser.add_argument(
-        "--requests", type=int, default=2000, help="requests in all (half search, half events)"
+        "--requests", type=int, default=2800, help="requests in all, shared by the kinds of request"
     )
-    parser.add_argument("--seconds", type=float, default=60, help="time limit in all")
+    parser.add_argument("--seconds", type=float, default=140, help="time limit in all")
     parser.add_argument("--workers", type=int, default=4, help="concurrent client connections")
     parser.add_argument("--db", help="an empty PostgreSQL database URL or SQLite path (default: a temp file)")
     options = parser.parse_args()
@@ -171,11 +196,24 @@ def main() -> None:
         documents = httpx.get(f"{base}/api/documents?limit=1").json()["count"]
         events = httpx.get(f"{base}/api/events?limit=1").json()["count"]
         print(f"corpus: {documents} documents, {events} events; server on {base}, {options.workers} clients")
-        print(f"{'':<26}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
-        for name, kind in (("search", search_request), ("events in a date range", events_request)):
-            figures = run_load(base, kind, options.requests // 2, options.seconds / 2, options.workers)
+        print(f"{'':<24}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
+        entity_ids = [e["id"] for e in httpx.get(f"{base}/api/entities?limit=500").json()["data"]]
+        kinds = (
+            ("search", search_request),
+            ("events in a date range", events_request),
+            ("events, one page", events_page_request),
+            ("events of an actor", events_of_actor_request),
+            ("network of a period", network_request),
+            ("places", places_request),
+            ("entity page", entity_request(entity_ids)),
+        )
+        for name, kind in kinds:
+            share = len(kinds)
+            figures = run_load(
+                base, kind, options.requests // share, options.seconds / share, options.workers
+            )
             print(
-                f"{name:<26}{figures['requests']:>9}{figures['errors']:>8}{figures['requests/s']:>9.1f}"
+                f"{name:<24}{figures['requests']:>9}{figures['errors']:>8}{figures['requests/s']:>9.1f}"
                 f"{figures['p50 ms']:>9.1f}{figures['p95 ms']:>9.1f}"
             )
     finally:

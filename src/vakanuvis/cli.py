@@ -243,19 +243,30 @@ def timeline(
     actor: Annotated[str | None, typer.Option(help="Only events naming this actor.")] = None,
     place: Annotated[str | None, typer.Option(help="Only events naming this place.")] = None,
     overlapping: OverlappingOption = False,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="One entry per happening, naming every document that reports it.")
+    ] = False,
+    sentences: Annotated[bool, typer.Option("--sentences", help="Each entry's sentence below it.")] = False,
 ) -> None:
-    """A readable timeline of events in the terminal."""
+    """A chronicle of events in the terminal: date, headline and documents; undated ones apart."""
     from vakanuvis.timeline import render_timeline
 
-    records = KnowledgeBase(db).events(
-        document,
-        date_from=parse_day(date_from, "--from"),
-        date_to=parse_day(date_to, "--to"),
-        actor=actor,
-        place=place,
-        overlapping=overlapping,
-    )
-    render_timeline(records, Console())
+    kb = KnowledgeBase(db)
+    filters: dict[str, Any] = {
+        "date_from": parse_day(date_from, "--from"),
+        "date_to": parse_day(date_to, "--to"),
+        "actor": actor,
+        "place": place,
+        "overlapping": overlapping,
+    }
+    if merged:
+        if document:
+            raise BadOption("--merged groups the events of all documents: name no document")
+        records = kb.merged_events(**filters)
+    else:
+        records = kb.events(document, **filters)
+    titles = {d["id"]: d["title"] for d in kb.documents()}
+    render_timeline(records, Console(), titles, sentences=sentences)
 
 
 @app.command()

@@ -42,6 +42,8 @@ from vakanuvis.store.search import search_knowledge_base
 from vakanuvis.store.write import document_id_for_sha256
 from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
 
+DRAWN_KEPT = 256  # networks and maps kept for the state they were drawn in
+
 
 class KnowledgeBase:
     """A knowledge base at a SQLite path or PostgreSQL URL."""
@@ -52,6 +54,8 @@ class KnowledgeBase:
         self.dask_client_factory: Callable | None = None  # tests hand in a LocalCluster's client
         # the checks' findings and the state of the knowledge base they were found in
         self._checked: tuple[str, list[dict[str, Any]]] | None = None
+        # maps and networks drawn over the whole corpus, each with the state it was drawn in
+        self._drawn: dict[tuple, tuple[str, Any]] = {}
 
     # ---------------------------------------------------------------- writing
 
@@ -157,18 +161,44 @@ class KnowledgeBase:
         actor: str | None = None,
         place: str | None = None,
         overlapping: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Events in chronological order; bounds as dates or as YYYY, YYYY-MM or YYYY-MM-DD. A period holds
-        the events wholly inside it; with `overlapping` also those that reach into it."""
+        the events wholly inside it; with `overlapping` also those that reach into it. `limit` and
+        `offset` give one page of them."""
         return queries.list_events(
             self.engine,
             document_id,
-            date_from=period_bound(date_from, last=False, option="from"),
-            date_to=period_bound(date_to, last=True, option="to"),
-            actor=actor,
-            place=place,
-            overlapping=overlapping,
+            **self._event_filters(date_from, date_to, actor, place, overlapping),
+            limit=limit,
+            offset=offset,
         )
+
+    def count_events(
+        self,
+        document_id: str | None = None,
+        *,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        overlapping: bool = False,
+    ) -> int:
+        """How many events `events` would give for these filters, without reading them."""
+        return queries.count_events(
+            self.engine, document_id, **self._event_filters(date_from, date_to, actor, place, overlapping)
+        )
+
+    @staticmethod
+    def _event_filters(date_from, date_to, actor, place, overlapping) -> dict[str, Any]:
+        return {
+            "date_from": period_bound(date_from, last=False, option="from"),
+            "date_to": period_bound(date_to, last=True, option="to"),
+            "actor": actor,
+            "place": place,
+            "overlapping": overlapping,
+        }
 
     def merged_events(
         self,
@@ -220,13 +250,43 @@ class KnowledgeBase:
         date_from: str | date | None = None,
         date_to: str | date | None = None,
     ) -> dict[str, Any]:
-        """People and organizations, linked when they act in the same events of the period."""
-        events = self.events(document_id, date_from=date_from, date_to=date_to)
-        return actor_network(events, queries.list_entities(self.engine))
+        """People and organizations, linked when they take part in the same events of the period."""
+        if document_id:
+            queries.require_document(self.engine, document_id)
+        start = period_bound(date_from, last=False, option="from")
+        end = period_bound(date_to, last=True, option="to")
+
+        def draw() -> dict[str, Any]:
+            participants = queries.event_participants(
+                self.engine, document_id, date_from=start, date_to=end, roles=queries.ACTING_ROLES
+            )
+            return actor_network(participants, queries.list_entities(self.engine))
+
+        return self._drawn_in_this_state(("network", document_id, start, end), draw)
 
     def places(self, document_id: str | None = None) -> list[dict[str, Any]]:
         """Places that have coordinates, with their mention counts and the events set there."""
-        return places_with_events(queries.list_entities(self.engine, document_id), self.events(document_id))
+        if document_id:
+            queries.require_document(self.engine, document_id)
+
+        def draw() -> list[dict[str, Any]]:
+            placed = queries.events_of_places(self.engine, document_id)
+            return places_with_events(queries.list_entities(self.engine, document_id), placed)
+
+        return self._drawn_in_this_state(("places", document_id), draw)
+
+    def _drawn_in_this_state(self, key: tuple, draw: Callable[[], Any]) -> Any:
+        """What `draw` gives, drawn again only when the knowledge base has changed since it was last drawn
+        for `key` (documents, resolution or edits: `content_state`); at most DRAWN_KEPT kept."""
+        state = content_state(self.engine)
+        kept = self._drawn.get(key)
+        if kept is not None and kept[0] == state:
+            return kept[1]
+        value = draw()
+        if len(self._drawn) >= DRAWN_KEPT:
+            self._drawn.clear()
+        self._drawn[key] = (state, value)
+        return value
 
     # ---------------------------------------------------------------- edits (recorded, undoable)
 

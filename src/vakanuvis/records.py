@@ -70,20 +70,23 @@ def annotation_records(document: Document, entity_names: dict[str, str]) -> dict
     }
 
 
-def actor_network(events: list[dict[str, Any]], entities: list[dict[str, Any]]) -> dict[str, Any]:
-    """People and organizations as nodes, linked when they act in the same events."""
-    actors = {e["name"]: e for e in entities if e["type"] in ACTOR_TYPES}
+def actor_network(participants: list[tuple[str, str]], entities: list[dict[str, Any]]) -> dict[str, Any]:
+    """People and organizations as nodes, linked when they take part in the same event; `participants`
+    holds (event id, entity key) pairs."""
+    actors = {e["id"]: e for e in entities if e["type"] in ACTOR_TYPES}
+    of_event: dict[str, list[str]] = defaultdict(list)
+    for event, key in participants:
+        if key in actors and key not in of_event[event]:
+            of_event[event].append(key)
     counts: Counter[str] = Counter()
     links: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event in events:
-        keys = sorted({actors[name]["id"] for name in event["actors"] if name in actors})
+    for event, keys in of_event.items():
         counts.update(keys)
-        for pair in combinations(keys, 2):
-            links[pair].append(event["id"])
-    by_key = {entity["id"]: entity for entity in actors.values()}
+        for pair in combinations(sorted(keys), 2):
+            links[pair].append(event)
     return {
         "nodes": [
-            {"id": key, "name": by_key[key]["name"], "type": by_key[key]["type"], "events": n}
+            {"id": key, "name": actors[key]["name"], "type": actors[key]["type"], "events": n}
             for key, n in counts.most_common()
         ],
         "edges": [
@@ -93,15 +96,11 @@ def actor_network(events: list[dict[str, Any]], entities: list[dict[str, Any]]) 
     }
 
 
-def places_with_events(entities: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The places among `entities` that have coordinates, with the events set there."""
-    places = [
-        e for e in entities if e["type"] in PLACE_TYPES and e["lat"] is not None and e["lon"] is not None
-    ]
-    events_at: dict[str, list[str]] = defaultdict(list)
-    for event in events:
-        for name in event["places"]:
-            events_at[name].append(event["id"])
+def places_with_events(
+    entities: list[dict[str, Any]], placed: dict[str, tuple[int, list[str]]]
+) -> list[dict[str, Any]]:
+    """The places among `entities` that have coordinates, with the events set there (`placed`: place key
+    -> how many, and the first of their ids)."""
     return [
         {
             "id": p["id"],
@@ -109,7 +108,9 @@ def places_with_events(entities: list[dict[str, Any]], events: list[dict[str, An
             "lat": p["lat"],
             "lon": p["lon"],
             "mentions": p["mentions"],
-            "events": events_at.get(p["name"], []),
+            "events": placed.get(p["id"], (0, []))[1],
+            "events_count": placed.get(p["id"], (0, []))[0],
         }
-        for p in places
+        for p in entities
+        if p["type"] in PLACE_TYPES and p["lat"] is not None and p["lon"] is not None
     ]

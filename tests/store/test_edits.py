@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vakanuvis.errors import BadEdit, UnknownRecord
+from vakanuvis.knowledge_base import KnowledgeBase
 from vakanuvis.store import queries
 from vakanuvis.store.database import open_database
 from vakanuvis.store.edits import (
@@ -182,3 +183,17 @@ def test_a_merge_stands_when_a_later_document_names_the_merged_entity(database_u
     assert [e["id"] for e in named] == [into]
     assert merged not in {e["id"] for e in kb.entities()}
     assert into in {hit["id"] for hit in kb.search("Çançar") if hit["kind"] == "entity"}
+
+
+def test_networks_and_maps_are_drawn_again_after_an_edit(corpus):
+    """They are kept for the state they were drawn in, never shown from before a change."""
+    kb = KnowledgeBase(engine=corpus)
+    network = kb.network(date_from="1919", date_to="1923")
+    node = network["nodes"][0]
+    assert kb.network(date_from="1919", date_to="1923") == network
+    rename_entity(corpus, node["id"], "Başka Ad", "alice")
+    assert "Başka Ad" in {n["name"] for n in kb.network(date_from="1919", date_to="1923")["nodes"]}
+    place = next(p for p in kb.places() if p["events"])
+    rename_entity(corpus, place["id"], "Başka Yer", "alice")
+    assert "Başka Yer" in {p["name"] for p in kb.places()}
+    assert all(p["events_count"] >= len(p["events"]) for p in kb.places())

@@ -155,6 +155,13 @@ class EventPublic(Record):
     extent: str
     calendar: str
     original: str | None
+    # what happened: the predicate as written, its kind, a headline; role -> names and entity keys
+    predicate: str
+    kind: str
+    headline: str
+    roles: dict[str, list[str]]
+    role_keys: dict[str, list[str]]
+    dateline: bool
 
 
 class EventsPublic(Record):
@@ -213,7 +220,8 @@ EntityDetail = public_model(
     leave_out=("key", "mentions"),
     id=(str, ...),
     mentions=(list[EntityMentionPublic], ...),
-    events=(list[EventPublic], ...),
+    events=(list[EventPublic], ...),  # the first in time, at most queries.ENTITY_EVENTS of them
+    events_count=(int, ...),  # how many events it takes part in
     sources=(list[SourcePublic], ...),  # type: ignore[valid-type]
 )
 
@@ -283,7 +291,8 @@ class PlacePublic(Record):
     lat: float
     lon: float
     mentions: int
-    events: list[str]
+    events: list[str]  # the first events set there, at most queries.PLACE_EVENTS of them
+    events_count: int
 
 
 class PlacesPublic(Record):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from lxml import etree
 
@@ -239,7 +240,7 @@ def _list_event(
                 last.tail = ", "
             entity = entities.get(key)
             kind = entity.type if entity else "entity"
-            name_attributes = {
+            name_attributes: dict[str, Any] = {
                 "ref": "#" + xml_id(key, document.id) if key in listed else None,
                 "role": " ".join(roles),
                 "type": None if kind in NAME_ELEMENT else kind,

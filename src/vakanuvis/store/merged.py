@@ -59,7 +59,7 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     if event.get("dateline"):
         return []
     role_keys = event.get("role_keys", {})
-    keys = [("named", key) for key in role_keys.get("instrument", [])]
+    keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])]
     kind = event.get("kind", "")
     days = _days(event)
     if not kind or kind in KINDS_KEPT_APART:

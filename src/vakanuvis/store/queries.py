@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from datetime import date
 from typing import Any
@@ -11,12 +10,17 @@ from sqlalchemy import Engine, func, select, tuple_
 
 from vakanuvis.errors import UnknownDocument, UnknownRecord
 from vakanuvis.fields import flat_fields
+from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import Document
 from vakanuvis.reference.authority import load_authority, name_key
 from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
+# the roles of who takes part in an event (all but where it happened)
+ACTING_ROLES = ("agent", "patient", "recipient", "instrument")
+ENTITY_EVENTS = 100  # an entity's page lists at most this many of its events (the first in time)
+PLACE_EVENTS = 50  # the places list names at most this many events of each place
 SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
 
 
@@ -84,6 +88,7 @@ def list_events(
     actor: str | None = None,
     place: str | None = None,
     overlapping: bool = False,
+    entity: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
@@ -91,27 +96,19 @@ def list_events(
 
     A period holds the events that lie wholly inside it ("1920-08-23", "Ağustos 1920 sonları" in August to
     September 1920, not "1920" nor "1920-1922"); with `overlapping`, also those that only reach into it.
-    `limit` and `offset` page in SQL when no actor or place is asked for (those are read off the roles)."""
+    `actor` and `place` keep the events one of whose participants (places) has that in its name; `entity`
+    those an entity (by key) takes part in. All is filtered and paged (`limit`, `offset`) in SQL."""
     if document_id:
         require_document(engine, document_id)
-    query = _events_query(document_id, date_from, date_to, overlapping)
-    filtered = bool(actor or place)
-    if not filtered and limit is not None:
-        query = query.limit(limit).offset(offset)
     with engine.connect() as connection:
+        query = _filtered_events(
+            connection, document_id, date_from, date_to, overlapping, actor, place, entity
+        )
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
         rows = connection.execute(query).all()
         names = _role_entities(connection, rows)
-    events = []
-    for row in rows:
-        event = _event_record(row, names)
-        if actor and not any(actor.casefold() in a.casefold() for a in event["actors"]):
-            continue
-        if place and not any(place.casefold() in p.casefold() for p in event["places"]):
-            continue
-        events.append(event)
-    if filtered and limit is not None:
-        events = events[offset : offset + limit]
-    return events
+    return [_event_record(row, names) for row in rows]
 
 
 def count_events(
@@ -120,12 +117,118 @@ def count_events(
     *,
     date_from: date | None = None,
     date_to: date | None = None,
+    actor: str | None = None,
+    place: str | None = None,
     overlapping: bool = False,
+    entity: str | None = None,
 ) -> int:
-    """How many events `list_events` holds for these filters (without actor or place), counted in SQL."""
-    query = _events_query(document_id, date_from, date_to, overlapping).order_by(None)
+    """How many events `list_events` holds for these filters, counted in SQL."""
+    if document_id:
+        require_document(engine, document_id)
     with engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        conditions = _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity)
+        return connection.execute(
+            select(func.count()).select_from(schema.events).where(*conditions)
+        ).scalar_one()
+
+
+def _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity):
+    query = _events_query(document_id, date_from, date_to, overlapping)
+    return query.where(*_filters(connection, None, None, None, overlapping, actor, place, entity))
+
+
+def _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity) -> list:
+    """The conditions on the events table of a document, a period and who or where took part."""
+    conditions = _event_conditions(document_id, date_from, date_to, overlapping)
+    if actor:
+        conditions.append(_takes_part(_entities_named(connection, actor), places=False))
+    if place:
+        conditions.append(_takes_part(_entities_named(connection, place, PLACE_TYPES), places=True))
+    if entity:
+        conditions.append(_takes_part([entity], places=None))
+    return conditions
+
+
+def _entities_named(connection, part: str, types: tuple[str, ...] | None = None) -> list[str]:
+    """The keys of the entities whose name holds `part`, in any case (Turkish casing included)."""
+    ent = schema.entities
+    wanted = turkish_lower(part)
+    query = select(ent.c.key, ent.c.name)
+    if types:
+        query = query.where(ent.c.type.in_(types))
+    return [row.key for row in connection.execute(query) if wanted in turkish_lower(row.name)]
+
+
+def _takes_part(keys: list[str], *, places: bool | None):
+    """An event one of whose roles holds a mention of one of these entities: in a role other than the
+    place (`places` False: an actor), in any role (True: a place; None: any entity). The entities' mentions
+    are found first (by their index), then their events."""
+    e, r, m = schema.events, schema.event_roles, schema.mentions
+    found = (
+        select(r.c.document_id, r.c.event_idx)
+        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
+        .where(m.c.entity_key.in_(keys))
+    )
+    if places is False:
+        found = found.where(r.c.role != "place")
+    return tuple_(e.c.document_id, e.c.idx).in_(found)
+
+
+def events_of_places(engine: Engine, document_id: str | None = None) -> dict[str, tuple[int, list[str]]]:
+    """Place key -> (how many events are set there, the first PLACE_EVENTS of their ids), in SQL."""
+    r, m, ent = schema.event_roles, schema.mentions, schema.entities
+    placed = (
+        select(r.c.document_id, r.c.event_idx, m.c.entity_key)
+        .distinct()
+        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
+        .join(ent, ent.c.key == m.c.entity_key)
+        .where(ent.c.type.in_(PLACE_TYPES), _document_filter(r, document_id))
+        .subquery()
+    )
+    numbered = select(
+        placed,
+        func.row_number()
+        .over(partition_by=placed.c.entity_key, order_by=(placed.c.document_id, placed.c.event_idx))
+        .label("n"),
+        func.count().over(partition_by=placed.c.entity_key).label("total"),
+    ).subquery()
+    query = select(numbered).where(numbered.c.n <= PLACE_EVENTS).order_by(numbered.c.entity_key, numbered.c.n)
+    found: dict[str, tuple[int, list[str]]] = {}
+    with engine.connect() as connection:
+        for row in connection.execute(query):
+            total, ids = found.setdefault(row.entity_key, (row.total, []))
+            ids.append(f"{row.document_id}-e{row.event_idx}")
+    return found
+
+
+def event_participants(
+    engine: Engine,
+    document_id: str | None = None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    types: tuple[str, ...] = ACTOR_TYPES,
+    roles: tuple[str, ...] | None = None,
+) -> list[tuple[str, str]]:
+    """(event id, entity key) of every entity of these types in these roles (all when None) of the
+    events of a period, read in one query (no event record built): what networks and maps are drawn of."""
+    e, r, m, ent = schema.events, schema.event_roles, schema.mentions, schema.entities
+    query = (
+        select(r.c.document_id, r.c.event_idx, m.c.entity_key)
+        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
+        .join(ent, ent.c.key == m.c.entity_key)
+        .where(ent.c.type.in_(types), _document_filter(r, document_id))
+        .order_by(r.c.document_id, r.c.event_idx)
+    )
+    if date_from or date_to:
+        query = query.join(e, (e.c.document_id == r.c.document_id) & (e.c.idx == r.c.event_idx)).where(
+            *_event_conditions(document_id, date_from, date_to, False)
+        )
+    if roles is not None:
+        query = query.where(r.c.role.in_(roles))
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return list(dict.fromkeys((f"{row.document_id}-e{row.event_idx}", row.entity_key) for row in rows))
 
 
 def _events_query(document_id: str | None, date_from: date | None, date_to: date | None, overlapping: bool):
@@ -142,18 +245,27 @@ def _events_query(document_id: str | None, date_from: date | None, date_to: date
         )
         .join(s, (s.c.document_id == e.c.document_id) & (s.c.idx == e.c.sentence))
         .join(d, (d.c.document_id == e.c.document_id) & (d.c.idx == e.c.date_idx))
-        .where(_document_filter(e, document_id))
+        .where(*_event_conditions(document_id, date_from, date_to, overlapping))
         .order_by(e.c.earliest, e.c.latest, e.c.document_id, e.c.idx)
     )
+    return query
+
+
+def _event_conditions(
+    document_id: str | None, date_from: date | None, date_to: date | None, overlapping: bool
+) -> list:
+    """The conditions on the events table alone of a document and a period."""
+    e = schema.events
+    conditions = [_document_filter(e, document_id)]
     if date_from or date_to:
         # an event whose year is unknown ("XXXX-03-16") or whose period is open at one end ("…’e kadar") is
         # not known to be of the period asked for: a period shows only what it holds
-        query = query.where(e.c.earliest > date.min, e.c.latest < date.max)
+        conditions += [e.c.earliest > date.min, e.c.latest < date.max]
     if date_from:
-        query = query.where((e.c.latest if overlapping else e.c.earliest) >= date_from)
+        conditions.append((e.c.latest if overlapping else e.c.earliest) >= date_from)
     if date_to:
-        query = query.where((e.c.earliest if overlapping else e.c.latest) <= date_to)
-    return query
+        conditions.append((e.c.earliest if overlapping else e.c.latest) <= date_to)
+    return conditions
 
 
 def _role_entities(connection, rows) -> dict[tuple[str, int], tuple[str, str, str]]:
@@ -227,62 +339,6 @@ def _event_record(row, names: dict[tuple[str, int], tuple[str, str, str]]) -> di
 
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def _entity_names_by_sentence(
-    connection, document_id: str | None, sentences: set[tuple[str, int]] | None = None
-) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """(document, sentence index) -> [(canonical name, type)] in text order, from body mentions.
-
-    Only of `sentences` when given. Few sentences are joined with their mentions in SQL (an index seek each);
-    otherwise each mention finds its sentence by bisection over its document's sentence starts (a range join
-    over a whole corpus would compare every mention with every sentence of its document).
-    """
-    m, s, ent = schema.mentions, schema.sentences, schema.entities
-    if sentences is not None and not sentences:
-        return {}
-    if sentences is not None and len(sentences) <= SENTENCES_SELECTED_BY_KEY:
-        # a few sentences (an events query over a short period): each one's mentions by an index seek
-        few = (
-            select(m.c.document_id, s.c.idx, ent.c.name, ent.c.type)
-            .join(s, (s.c.document_id == m.c.document_id) & (m.c.start >= s.c.start) & (m.c.start < s.c.end))
-            .join(ent, ent.c.key == m.c.entity_key)
-            .where(
-                m.c.footnote.is_(None),
-                tuple_(s.c.document_id, s.c.idx).in_(sorted(sentences)),
-                m.c.document_id.in_({document for document, _ in sentences}),
-            )
-            .order_by(m.c.document_id, m.c.start)
-        )
-        named_few: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-        for row in connection.execute(few):
-            named_few[(row.document_id, row.idx)].append((row.name, row.type))
-        return named_few
-    mention_query = (
-        select(m.c.document_id, m.c.start, ent.c.name, ent.c.type)
-        .join(ent, ent.c.key == m.c.entity_key)
-        .where(m.c.footnote.is_(None), _document_filter(m, document_id))
-        .order_by(m.c.document_id, m.c.start)
-    )
-    sentence_query = select(s.c.document_id, s.c.idx, s.c.start, s.c.end).where(
-        _document_filter(s, document_id)
-    )
-    bounds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # document -> [(start, end, idx)]
-    for row in connection.execute(sentence_query):
-        bounds[row.document_id].append((row.start, row.end, row.idx))
-    starts: dict[str, list[int]] = {}
-    for document, spans in bounds.items():
-        spans.sort()
-        starts[document] = [start for start, _, _ in spans]
-    named: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-    for row in connection.execute(mention_query):
-        position = bisect_right(starts.get(row.document_id, []), row.start) - 1
-        if position < 0:
-            continue
-        start, end, idx = bounds[row.document_id][position]
-        if row.start < end and (sentences is None or (row.document_id, idx) in sentences):
-            named[(row.document_id, idx)].append((row.name, row.type))
-    return named
 
 
 def list_entities(engine: Engine, document_id: str | None = None) -> list[dict[str, Any]]:
@@ -370,9 +426,8 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
             .where(m.c.entity_key == row.key)
             .order_by(m.c.document_id, m.c.footnote.is_not(None), m.c.start)
         ).all()
-    events = [
-        event for event in list_events(engine) if row.name in event["actors"] or row.name in event["places"]
-    ]
+    events = list_events(engine, entity=row.key, limit=ENTITY_EVENTS)
+    events_count = count_events(engine, entity=row.key) if len(events) == ENTITY_EVENTS else len(events)
     return {
         "id": row.key,
         "type": row.type,
@@ -385,6 +440,7 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
         "end": row.end,
         "mentions": [dict(mention._mapping) for mention in mentions],
         "events": events,
+        "events_count": events_count,
     }
 
 

@@ -164,6 +164,18 @@ events = Table(
     Index("ix_events_period", "earliest", "latest"),
 )
 
+# who and what took part in each event, one row per (event, role, mention): what the events of an entity,
+# an actor or a place are found by, in SQL (the mention gives the entity, as resolution keeps it)
+event_roles = Table(
+    "event_roles",
+    metadata,
+    _document_fk(),
+    Column("event_idx", Integer, primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("mention_idx", Integer, primary_key=True),
+    Index("ix_event_roles_mention", "document_id", "mention_idx"),
+)
+
 entities = Table(
     "entities",
     metadata,

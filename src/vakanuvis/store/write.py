@@ -27,6 +27,7 @@ PER_DOCUMENT_TABLES = (
     schema.mentions,
     schema.citations,
     schema.events,
+    schema.event_roles,
 )
 
 
@@ -162,6 +163,12 @@ def _document_rows(document: Document) -> dict:
                 "dateline": e.dateline,
             }
             for i, e in enumerate(document.events)
+        ],
+        schema.event_roles: [
+            {"document_id": doc, "event_idx": i, "role": role, "mention_idx": m}
+            for i, e in enumerate(document.events)
+            for role, found in e.roles.items()
+            for m in dict.fromkeys(found)
         ],
     }
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from vakanuvis.api.deps import KnowledgeBaseDep, TokenName
-from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId, paged
+from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId
 from vakanuvis.api.schemas import DateRequest, EditPublic, EventsPublic
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -31,10 +31,9 @@ def list_events(
         bool, Query(description="also the events that only reach into the period, not only those inside it")
     ] = False,
 ):
-    found = kb.events(
-        document, date_from=date_from, date_to=date_to, actor=actor, place=place, overlapping=overlapping
-    )
-    return paged(found, page)
+    filters = {"date_from": date_from, "date_to": date_to, "actor": actor, "place": place}
+    found = kb.events(document, **filters, overlapping=overlapping, limit=page.limit, offset=page.offset)
+    return {"data": found, "count": kb.count_events(document, **filters, overlapping=overlapping)}
 
 
 @router.patch("/{event_id}", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}})
