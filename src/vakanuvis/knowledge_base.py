@@ -224,11 +224,11 @@ class KnowledgeBase:
         found = queries.list_entities(self.engine, document_id)
         return [entity for entity in found if entity["type"] == type] if type else found
 
-    def entity(self, key_or_name: str) -> dict[str, Any]:
-        """One entity by id, name or alias: its mentions in context, its events, and the works cited in the
-        footnotes that mention it."""
-        detail = queries.entity_detail(self.engine, key_or_name)
-        notes = {(m["document"], m["footnote"]) for m in detail["mentions"] if m["footnote"] is not None}
+    def entity(self, key_or_name: str, *, most_mentions: int | None = None) -> dict[str, Any]:
+        """One entity by id, name or alias: its mentions in context (at most `most_mentions`, when given),
+        its events, and the works cited in the footnotes that mention it."""
+        detail = queries.entity_detail(self.engine, key_or_name, most_mentions)
+        notes = {(n["document"], n["footnote"]) for n in detail.pop("footnotes")}
         keys = queries.works_cited_in(self.engine, notes)
         detail["sources"] = [s for s in queries.list_sources(self.engine) if s["id"] in keys] if keys else []
         return detail

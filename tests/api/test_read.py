@@ -118,3 +118,14 @@ def test_openapi_and_docs(client):
     spec = client.get("/api/openapi.json").json()
     assert {"/api/documents", "/api/events", "/api/search", "/api/edits/{edit_id}/undo"} <= set(spec["paths"])
     assert client.get("/api/docs").status_code == 200
+
+
+def test_an_entity_page_is_bounded_and_says_how_many(client, monkeypatch):
+    from vakanuvis.api.routes import entities
+
+    monkeypatch.setattr(entities, "ENTITY_MENTIONS", 2)
+    listed = client.get("/api/entities").json()["data"][0]
+    entity = client.get(f"/api/entities/{listed['id']}").json()
+    assert listed["mentions"] > 2 and len(entity["mentions"]) == 2
+    assert entity["mentions_count"] == listed["mentions"]
+    assert entity["events_count"] >= len(entity["events"])

@@ -219,7 +219,8 @@ EntityDetail = public_model(
     Entity,
     leave_out=("key", "mentions"),
     id=(str, ...),
-    mentions=(list[EntityMentionPublic], ...),
+    mentions=(list[EntityMentionPublic], ...),  # the first ENTITY_MENTIONS of them
+    mentions_count=(int, ...),
     events=(list[EventPublic], ...),  # the first in time, at most queries.ENTITY_EVENTS of them
     events_count=(int, ...),  # how many events it takes part in
     sources=(list[SourcePublic], ...),  # type: ignore[valid-type]

@@ -398,8 +398,9 @@ def _entity_named(connection: Any, name: str) -> Any:
     return max(found, key=lambda r: (counts.get(r.key, 0), r.key))
 
 
-def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
-    """One entity by id or by (alias) name, with its mentions in context and its events."""
+def entity_detail(engine: Engine, key_or_name: str, most_mentions: int | None = None) -> dict[str, Any]:
+    """One entity by id or by (alias) name, with its mentions in context (the first `most_mentions`, when
+    given, and how many there are), the footnotes it is mentioned in, and its events."""
     ent, m, s = schema.entities, schema.mentions, schema.sentences
     with engine.connect() as connection:
         row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
@@ -425,6 +426,15 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
             )
             .where(m.c.entity_key == row.key)
             .order_by(m.c.document_id, m.c.footnote.is_not(None), m.c.start)
+            .limit(most_mentions)
+        ).all()
+        mentions_count = connection.execute(
+            select(func.count()).select_from(m).where(m.c.entity_key == row.key)
+        ).scalar_one()
+        notes = connection.execute(
+            select(m.c.document_id, m.c.footnote)
+            .distinct()
+            .where(m.c.entity_key == row.key, m.c.footnote.is_not(None))
         ).all()
     events = list_events(engine, entity=row.key, limit=ENTITY_EVENTS)
     events_count = count_events(engine, entity=row.key) if len(events) == ENTITY_EVENTS else len(events)
@@ -439,6 +449,8 @@ def entity_detail(engine: Engine, key_or_name: str) -> dict[str, Any]:
         "start": row.start,
         "end": row.end,
         "mentions": [dict(mention._mapping) for mention in mentions],
+        "mentions_count": mentions_count,
+        "footnotes": [{"document": n.document_id, "footnote": n.footnote} for n in notes],
         "events": events,
         "events_count": events_count,
     }

@@ -11,6 +11,7 @@ from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId, paged
 from vakanuvis.api.schemas import EditPublic, EntitiesPublic, EntityDetail, MergeRequest, RenameRequest
 
 router = APIRouter(prefix="/entities", tags=["entities"])
+ENTITY_MENTIONS = 200  # an entity page's mentions in context, at most
 EntityType = Annotated[
     str | None, Query(pattern="^(person|place|organization|treaty|meeting)?$", description="only this type")
 ]
@@ -31,7 +32,9 @@ def merge_entities(kb: KnowledgeBaseDep, token: TokenName, body: MergeRequest):
 
 @router.get("/{entity_id}", response_model=EntityDetail)
 def get_entity(kb: KnowledgeBaseDep, entity_id: RecordId):
-    return kb.entity(entity_id)
+    """The entity with its first ENTITY_MENTIONS mentions in context (`mentions_count` says how many there
+    are), its first events (`events_count`) and its sources."""
+    return kb.entity(entity_id, most_mentions=ENTITY_MENTIONS)
 
 
 @router.patch("/{entity_id}", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}})
