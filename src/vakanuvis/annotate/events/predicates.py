@@ -30,6 +30,7 @@ TURKISH_VERB_ENDING = re.compile(
     r"(?:[dt][ıiuü](?:m|n|k|nız|niz|nuz|nüz|lar|ler)?|m[ıiuü]ş(?:t[ıiuü]r|lar|ler)?|[ae]c[ae]k(?:t[ıi]r)?"
     r"|[ıiuü]?yor(?:du|lar|muş)?|m[ae]kt[ae]d[ıi]r|[dt]ı[ğk]ı|[dt]i[ğk]i|[dt]u[ğk]u|[dt]ü[ğk]ü)$"
 )
+FUSED_LIGHT_PARTICIPLE = re.compile(r"(?:olunan|edilen|eylenen|kılınan)$")
 TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
 
 
@@ -169,6 +170,9 @@ def turkish_verb(word: str) -> _Reading | None:
         return _Reading(
             chosen.lemma, chosen.passive, finite, chosen.nominal, chosen.participle and not finite
         )
+    if len(folded) >= 6 and FUSED_LIGHT_PARTICIPLE.search(folded):
+        # "akdolunan", "neşredilen": a noun and a light verb written as one word, as a participle
+        return _Reading(lemma=folded, passive=True, finite=False, nominal=True, participle=True)
     if len(folded) >= 6 and TURKISH_VERB_ENDING.search(folded):
         light = next((verb for verb in _light_verbs() if folded.startswith(verb[:2])), "")
         nominal = folded.endswith(("dığı", "diği", "duğu", "düğü", "tığı", "tiği", "tuğu", "tüğü"))
@@ -231,7 +235,8 @@ def _turkish_words(topic: str) -> frozenset[str]:
 
 
 def _dated_document(words: list[Word], after: list[int]) -> Predicate:
-    """ "1 Teşrinisani 1338 tarihli bir telgraf": the date of a document, whose event is its sending."""
+    """ "1 Teşrinisani 1338 tarihli bir telgraf": the date of a document, whose event is what its clause
+    says was done with it ("… tarihli talimatname kabul olunmuştur"), else its sending."""
     last = after[0]
     for index in after[1:3]:
         last = index
@@ -240,6 +245,18 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
             break
     else:
         last, kind = after[0], ""
+    told = _turkish_predicate(words, (words[last].end, words[last].end)) if last + 1 < len(words) else None
+    if told is not None and words[last].end <= told.start and not told.dated_document:
+        return Predicate(
+            told.start,
+            told.end,
+            told.text,
+            told.kind or kind,
+            told.passive,
+            told.nominal,
+            told.participle,
+            dated_document=True,
+        )
     return Predicate(
         start=words[after[0]].start,
         end=words[last].end,
@@ -258,7 +275,7 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
     named = _noun_of_date(words, date) if language == "en" else None
     if named is not None:
         return named
-    candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language)]
+    candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language, first=i == 0)]
     if not candidates:
         return None
 
@@ -303,9 +320,10 @@ def _verb_forms(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(data.get("irregular_pasts", [])), tuple(data.get("verb_endings", []))
 
 
-def _is_verb(word: str, language: str) -> bool:
+def _is_verb(word: str, language: str, first: bool = False) -> bool:
+    """`first`: the word opens its line or sentence, where a verb may be capitalized ("Received October 3")."""
     lowered = word.lower()
-    if not word[:1].islower() or lowered in _not_predicates(language):
+    if not (word[:1].islower() or first) or lowered in _not_predicates(language):
         return False
     irregular, endings = _verb_forms(language)
     if language == "en":
