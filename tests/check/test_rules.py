@@ -269,3 +269,23 @@ def test_date_in_force_from_the_sentence_before(second_sentence, flagged):
     document.mentions = [EntityMention(Span(start, start + 4), "SSCB", "SSCB", "organization", "Q15180")]
     entities = {"Q15180": Entity("Q15180", "organization", "Sovyetler Birliği", ["SSCB"], start="1922-12-30")}
     assert bool(find_anachronisms(document, entities)) is flagged
+
+
+def test_a_treatys_signing_dated_twice_differently_is_flagged_not_its_ratification(tmp_path):
+    """Reports of one happening (a treaty signed) whose dates cannot both be right; a ratification at
+    another date is another happening."""
+    from vakanuvis.knowledge_base import KnowledgeBase
+
+    texts = {
+        "a.txt": "Moskova Muahedesi 16 Mart 1921’de Moskova’da imzalandı.\n",
+        "b.txt": "Moskova Muahedesi 18 Mart 1921’de imzalandı.\n",
+        "c.txt": "Moskova Muahedesi 20 Temmuz 1921’de Meclis’te tasdik edildi.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    kb.ingest([tmp_path / name for name in texts])
+    conflicts = [f for f in kb.findings() if f.kind == "conflicting-dates"]
+    assert len(conflicts) == 1
+    (conflict,) = conflicts
+    assert "1921-03-16" in conflict.message and "1921-03-18" in conflict.message
