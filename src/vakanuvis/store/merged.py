@@ -133,19 +133,23 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
         for key in merge_keys(event, started):
             with_key[key].append(event)
     for key, reports in with_key.items():
-        # reports of one key whose dates overlap, directly or through others, are one happening: a sweep
-        # in date order joins each to the run it overlaps, never every report with every other
+        # reports of one key whose dates overlap, directly or through others, and that agree with every
+        # report of a group join it: a sweep in date order keeps the groups still open (those whose dates
+        # reach the report's start) and joins the report to the first that takes it, else opens one
         tolerance = NAMED_TOLERANCE if key[0] == "named" else timedelta(0)
         reports.sort(key=lambda e: (e["start"], e["end"]))
-        run, run_end = [reports[0]], date.fromisoformat(reports[0]["end"])
-        for event in reports[1:]:
-            overlaps = date.fromisoformat(event["start"]) <= run_end + tolerance
-            if overlaps and all(compatible(event, other, key[0]) for other in run):
-                groups.union(run[0]["id"], event["id"])
-                run.append(event)
-                run_end = max(run_end, date.fromisoformat(event["end"]))
-            elif not overlaps:
-                run, run_end = [event], date.fromisoformat(event["end"])
+        open_groups: list[tuple[list[dict[str, Any]], list[date]]] = []
+        for event in reports:
+            start, end = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
+            open_groups = [(group, last) for group, last in open_groups if start <= last[0] + tolerance]
+            for group, last in open_groups:
+                if all(compatible(event, other, key[0]) for other in group):
+                    groups.union(group[0]["id"], event["id"])
+                    group.append(event)
+                    last[0] = max(last[0], end)
+                    break
+            else:
+                open_groups.append(([event], [end]))
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         members[groups.find(event["id"])].append(event)
