@@ -85,6 +85,18 @@ def test_a_dateline_is_the_document_with_its_place_and_addressees(tmp_path):
     assert not events[1].dateline and events[1].kind == "take"
 
 
+def test_a_datelines_sender_is_its_signature(tmp_path):
+    document, events = _events(
+        tmp_path,
+        "Erzurum, 12 Mayıs 1335\n\nHarbiye Nezaret-i Celilesine,\n\nKolordu kumandasını deruhte ettim.\n\n"
+        "On Beşinci Kolordu Kumandanı\nKâzım Karabekir\n",
+        type="telegram",
+        authors=["Kâzım Karabekir"],
+    )
+    roles = _roles(document, events[0])
+    assert roles["agent"] == ["Kâzım Karabekir"] and roles["place"] == ["Erzurum"]
+
+
 def test_english_and_russian_verbs_nearest_the_date(tmp_path):
     document, events = _events(
         tmp_path,

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from vakanuvis.annotate.events.headlines import headline_of
-from vakanuvis.annotate.events.predicates import clause_around, find_predicate, sentence_language
+from vakanuvis.annotate.events.predicates import clause_around, find_predicate, plain, sentence_language
 from vakanuvis.annotate.events.roles import assign_roles, clause_start
 from vakanuvis.lang import language_data
 from vakanuvis.model import DateMention, Document, EntityMention, Event
@@ -92,7 +92,24 @@ def _dateline_roles(
                 if position <= m.span.start < end and m.span.footnote is None
             ]
         position = end
-    return {role: found for role, found in (("recipient", recipients), ("place", places)) if found}
+    senders = _senders(document)
+    found = (("agent", senders), ("recipient", recipients), ("place", places))
+    return {role: indices for role, indices in found if indices}
+
+
+def _senders(document: Document) -> list[int]:
+    """The mentions of the document's authors (given, or read off its signature): who sent it. The last
+    mention of each, which is its signature when it has one."""
+    wanted = [plain(author) for author in document.authors if author.strip()]
+    found: dict[str, int] = {}
+    for index, mention in enumerate(document.mentions):
+        if mention.type != "person" or mention.span.footnote is not None:
+            continue
+        name = plain(mention.surface)
+        for author in wanted:
+            if len(name) >= 3 and (name in author or author in name):
+                found[author] = index
+    return sorted(found.values())
 
 
 def _ends_in_dative(line: str) -> bool:
