@@ -1,9 +1,9 @@
 """Fixtures for the browser tests: the real API server on a real knowledge base, and headless Chromium.
 
 The knowledge base holds the sample article (../shared/corpus) and the demo article, ingested by the
-real pipeline, and three tiny primary sources (a telegram, a letter and a speech) stored with their
-date, type, authors and place (primary_sources.py). Chromium is Debian's (/usr/bin/chromium), driven
-by the `playwright` Python package; no browser is downloaded.
+real pipeline, and four tiny primary sources (a telegram, two letters, one of them undated, and a speech)
+stored with their date, type, authors and place (primary_sources.py). Chromium is Debian's
+(/usr/bin/chromium), driven by the `playwright` Python package; no browser is downloaded.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory) -> Server:
-    """`vakanuvis serve`'s app on a free 127.0.0.1 port, over the two articles and the three primary sources."""
+    """`vakanuvis serve`'s app on a free 127.0.0.1 port, over the two articles and the four primary sources."""
     if not SAMPLE_ARTICLE.exists():
         pytest.skip("../shared/corpus is not beside the checkout")
     import uvicorn

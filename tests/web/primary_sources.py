@@ -1,8 +1,10 @@
-"""Three tiny primary sources of 1920–22 for the browser tests and the screenshots, stored with their metadata.
+"""Four tiny primary sources of 1920–22 for the browser tests and the screenshots, stored with their metadata.
 
 Each text is analysed by the real pipeline; its date, type, authors and place are then set as a user would
 give them at ingest (the speech's date marked as read off its text), and the document is stored with
-`save_document`. The texts are short made-up examples in the style of the period, not quotations.
+`save_document`. The undated letter's days have no year anywhere (its events are of unknown year,
+0001-01-01 to 9999-12-31) and the speech names a span of more than five years: the timeline lists such
+events apart from its axis. The texts are short made-up examples in the style of the period, not quotations.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ PRIMARY_SOURCES = {
     ),
     "meclis-nutku-1922.txt": (
         "Büyük Millet Meclisi’nin 1 Mart 1922 tarihli celsesinde irat edilen nutuktur. "
-        "Meclis, Moskova Antlaşması’ndan bu yana geçen sürede Kafkasya’daki gelişmeleri görüşmüştür.\n",
+        "Meclis, Moskova Antlaşması’ndan bu yana geçen sürede Kafkasya’daki gelişmeleri görüşmüştür. "
+        "Kafkasya’da sınırlar 1914-1921 yılları arasında defalarca değişmiştir.\n",
         {
             "title": "Meclisin üçüncü içtima yılını açış nutku",
             "type": "speech",
@@ -46,6 +49,12 @@ PRIMARY_SOURCES = {
             "authors": ["Mustafa Kemal"],
         },
         {"title": "given", "type": "given", "date": "detected", "authors": "given"},
+    ),
+    "kars-mektubu.txt": (
+        "Heyetimiz 29 Ekim günü Kars’a varmıştır. Kumandanlıkla görüşmelere 3 Kasım’da başlanmıştır. "
+        "Gümrü yolunun açılması beklenmektedir.\n",
+        {"title": "Kars’taki heyetten tarihsiz mektup", "type": "letter", "place": "Kars"},
+        {"title": "given", "type": "given", "place": "given"},
     ),
 }
 

@@ -2,8 +2,8 @@
 
 Run from the repository root: `.venv/bin/python tests/web/take_screenshots.py [FOLDER]` (docs/ when no
 folder is named). Besides the four views of docs/, it takes the documents list (with the primary sources
-of primary_sources.py beside the article) at 1280 and 700 pixels wide, in Turkish and in English, and a
-primary source's page. Look at the pictures before committing them.
+of primary_sources.py beside the article) at 1280 and 700 pixels wide, in Turkish and in English, a
+primary source's page, and the timeline over them (whole, one year, zoomed in to days). Look at the pictures before committing them.
 """
 
 from __future__ import annotations
@@ -96,6 +96,14 @@ def main() -> int:
                 (f"primary-source-{width}", f"doc/{telegram}", None),
             ], width, 860)  # fmt: skip
             shoot(browser, base, out, [(f"documents-en-{width}", "", None)], width, 860, english=True)
+        # the timeline beside the primary sources: the undated letter's days and the speech's 1914-1921 listed
+        # under the axis; then one year of it, and a day's zoom
+        zoom_in = lambda page: [page.locator(".zoom-buttons button").first.click() for _ in range(6)]  # noqa: E731
+        shoot(browser, base, out, [
+            ("timeline-sources", "timeline", None),
+            ("timeline-1921", "timeline?from=1921&to=1921", None),
+            ("timeline-days", "timeline", zoom_in),
+        ], 1366, 1100)  # fmt: skip
         browser.close()
     return 0
 

@@ -26,15 +26,11 @@ export function bounds(value) {
   return [`${year}-01-01`, `${year}-12-31`];
 }
 
-/** Events that can fall within [from, to] (either may be empty): the API's own rule, latest >= from, earliest <= to;
- * with a period, an event of unknown year or open at one end (0001-01-01, 9999-12-31) is not known to be in it. */
-export function withinPeriod(events, from, to) {
-  const low = bounds(from)?.[0];
-  const high = bounds(to)?.[1];
-  if (!low && !high) return events;
-  return events.filter(
-    (event) => event.start > "0001-01-01" && event.end < "9999-12-31" && (!low || event.end >= low) && (!high || event.start <= high),
-  );
+/** Events wholly inside [from, to] (ISO days; either may be empty), as the API gives them for a period:
+ * an event of unknown year or open at one end (0001-01-01, 9999-12-31) is never inside one. */
+export function insidePeriod(events, from, to) {
+  if (!from && !to) return events;
+  return events.filter((event) => (!from || event.start >= from) && (!to || event.end <= to) && event.start > "0001-01-01" && event.end < "9999-12-31");
 }
 
 // ---------------------------------------------------------------- a document's own date (EDTF)
@@ -56,6 +52,12 @@ export function edtfSortKey(edtf) {
   return null;
 }
 
+const SEASON_NAMES = {
+  tr: { 21: "İlkbahar", 22: "Yaz", 23: "Sonbahar", 24: "Kış" },
+  en: { 21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter" },
+};
+const FORMATTERS = new Map(); // made once: long lists format many dates
+
 /** An EDTF date for reading: "1922-03-01" -> "1 Mart 1922" / "1 March 1922", "1920-04~" -> "yaklaşık Nisan 1920",
  * "1919-07/1919-08" -> "Temmuz 1919 – Ağustos 1919"; what it cannot read it gives back as written. */
 export function formatEdtf(edtf, lang = "tr") {
@@ -69,12 +71,21 @@ export function formatEdtf(edtf, lang = "tr") {
   const approximate = /[~%]/.test(edtf);
   const uncertain = /[?%]/.test(edtf);
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(edtf.replace(/[?~%]/g, ""));
+  if (match && !match[3] && SEASON_NAMES[lang === "tr" ? "tr" : "en"][match[2]]) {
+    // an EDTF season, 1918-22: "Yaz 1918" / "Summer 1918"
+    const text = `${SEASON_NAMES[lang === "tr" ? "tr" : "en"][match[2]]} ${match[1]}`;
+    return `${approximate ? `${lang === "tr" ? "yaklaşık" : "c."} ` : ""}${text}${uncertain ? " (?)" : ""}`;
+  }
   if (!match || Number(match[2] ?? 1) > 12) return edtf;
   const [, year, month, dayOfMonth] = match;
   const when = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(dayOfMonth ?? 1)));
   when.setUTCFullYear(Number(year));
-  const options = { year: "numeric", timeZone: "UTC", ...(month ? { month: "long" } : {}), ...(dayOfMonth ? { day: "numeric" } : {}) };
-  let text = new Intl.DateTimeFormat(locale, options).format(when);
+  const key = `${locale}${month ? " month" : ""}${dayOfMonth ? " day" : ""}`;
+  if (!FORMATTERS.has(key)) {
+    const options = { year: "numeric", timeZone: "UTC", ...(month ? { month: "long" } : {}), ...(dayOfMonth ? { day: "numeric" } : {}) };
+    FORMATTERS.set(key, new Intl.DateTimeFormat(locale, options));
+  }
+  let text = FORMATTERS.get(key).format(when);
   if (approximate) text = `${lang === "tr" ? "yaklaşık" : "c."} ${text}`;
   if (uncertain) text = `${text} (?)`;
   return text;

@@ -82,6 +82,7 @@ export function eventCard(event, ids) {
       " ",
       h("span", { class: "as-written" }, `“${event.text}”`),
     ),
+    event.headline ? h("h3", { class: "event-headline" }, event.headline) : null,
     h("p", { class: "sentence" }, event.sentence),
     event.actors?.length ? h("p", { class: "names" }, h("b", {}, `${t("actors")}: `), joinNodes(event.actors.map((name) => entityLink(name, ids)))) : null,
     event.places?.length ? h("p", { class: "names" }, h("b", {}, `${t("places")}: `), joinNodes(event.places.map((name) => entityLink(name, ids)))) : null,
