@@ -15,7 +15,7 @@ from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entitie
 from vakanuvis.ingest import find_input_files
 from vakanuvis.ingest.metadata import GivenMetadata
 from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
-from vakanuvis.model import Document, Finding
+from vakanuvis.model import ACTING_ROLES, Document, Finding
 from vakanuvis.pipeline import document_id_for
 from vakanuvis.records import (
     LISTED_APART_FROM_DOCUMENTS,
@@ -258,7 +258,7 @@ class KnowledgeBase:
 
         def draw() -> dict[str, Any]:
             participants = queries.event_participants(
-                self.engine, document_id, date_from=start, date_to=end, roles=queries.ACTING_ROLES
+                self.engine, document_id, date_from=start, date_to=end, roles=ACTING_ROLES
             )
             return actor_network(participants, queries.list_entities(self.engine))
 

@@ -208,6 +208,11 @@ class Source:
     citations: list[Citation] = field(default_factory=list)
 
 
+# what an entity does at an event, and those of them that take part in it (the place is where it happened)
+EVENT_ROLES = ("agent", "patient", "recipient", "place", "instrument")
+ACTING_ROLES = ("agent", "patient", "recipient", "instrument")
+
+
 @dataclass
 class Event:
     """What a date of the body dates: the happening its clause tells, tied to its sentence and footnotes."""

@@ -11,19 +11,14 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
-UNKNOWN_START = "0001-01-01"
-OPEN_END = "9999-12-31"
+from vakanuvis.export.snapshot import bounded
+
 TITLE_LENGTH = 40
 ROLE_LABELS = {"agent": "by", "patient": "of", "recipient": "to", "place": "at", "instrument": "in"}
 
 
 def _is_exact(edtf: str) -> bool:
     return "/" not in edtf and "~" not in edtf and "?" not in edtf and edtf.count("-") == 2
-
-
-def placed(event: dict[str, Any]) -> bool:
-    """Whether an event has a known year and two ends, so that it has a place on the axis of years."""
-    return event["start"] != UNKNOWN_START and event["end"] != OPEN_END and "X" not in event["date"][:4]
 
 
 def _short(title: str) -> str:
@@ -44,8 +39,8 @@ def render_timeline(
         console.print("No events.")
         return
     titles = titles or {}
-    on_axis = [e for e in events if placed(e)]
-    apart = [e for e in events if not placed(e)]
+    on_axis = [e for e in events if bounded(e)]  # a known year and two ends: a place among the years
+    apart = [e for e in events if not bounded(e)]
     current_year = None
     for event in on_axis:
         year = event["start"][:4]

@@ -8,7 +8,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from vakanuvis.export.snapshot import ROLES, Snapshot, known_day
+from vakanuvis.export.snapshot import Snapshot, known_day
+from vakanuvis.model import EVENT_ROLES
 
 
 def csv_tables(snapshot: Snapshot) -> dict[str, list[dict]]:
@@ -23,7 +24,7 @@ def csv_tables(snapshot: Snapshot) -> dict[str, list[dict]]:
                 "actors": "; ".join(event["actors"]),
                 "places": "; ".join(event["places"]),
                 # who or what is in each role, by canonical name
-                **{role: "; ".join(event.get("roles", {}).get(role, [])) for role in ROLES},
+                **{role: "; ".join(event.get("roles", {}).get(role, [])) for role in EVENT_ROLES},
                 "footnotes": " ".join(str(n) for n in event["footnotes"]),
             }
             for event in snapshot.events

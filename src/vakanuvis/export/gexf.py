@@ -7,14 +7,15 @@ from itertools import combinations
 
 import networkx as nx
 
-from vakanuvis.export.snapshot import PARTICIPANT_ROLES, Snapshot, bounded, role_members
+from vakanuvis.export.snapshot import Snapshot, bounded, role_members
+from vakanuvis.model import ACTING_ROLES
 
 
 def participants(event: dict) -> dict[str, str]:
     """Entity key -> name of those taking part in an event: who did it, to whom, to what and by what (the
     agent, recipient, patient and instrument), not where."""
     found: dict[str, str] = {}
-    for role in PARTICIPANT_ROLES:
+    for role in ACTING_ROLES:
         for key, name in role_members(event, role):
             found.setdefault(key, name)
     return found

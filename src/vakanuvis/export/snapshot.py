@@ -31,11 +31,6 @@ def bounded(event: dict) -> bool:
     return known_day(event["start"]) is not None and known_day(event["end"]) is not None
 
 
-# what an entity does at an event, and those of them that take part in it (the place is where it happened)
-ROLES = ("agent", "patient", "recipient", "place", "instrument")
-PARTICIPANT_ROLES = ("agent", "patient", "recipient", "instrument")
-
-
 def role_members(event: dict, role: str) -> list[tuple[str, str]]:
     """(entity key, canonical name) of each entity in one of an event record's roles."""
     return list(

@@ -11,7 +11,6 @@ from lxml import etree
 
 from vakanuvis.errors import VakanuvisError
 from vakanuvis.export.snapshot import (
-    ROLES,
     Snapshot,
     cited_sources,
     headline,
@@ -19,7 +18,7 @@ from vakanuvis.export.snapshot import (
     mentioned_entities,
     role_members,
 )
-from vakanuvis.model import Document, Entity
+from vakanuvis.model import EVENT_ROLES, Document, Entity
 from vakanuvis.store.edits import edtf_bounds
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -226,7 +225,7 @@ def _list_event(
         element = _sub(list_event, "event", **attributes)
         _sub(element, "label", headline(event))
         members: dict[str, tuple[str, list[str]]] = {}  # key -> name and roles: a treaty signed by its means
-        for role in ROLES:
+        for role in EVENT_ROLES:
             for key, name in role_members(event, role):
                 members.setdefault(key, (name, []))[1].append(role)
         if not event.get("predicate") and not members:

@@ -17,8 +17,6 @@ from vakanuvis.store import schema
 
 ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
-# the roles of who takes part in an event (all but where it happened)
-ACTING_ROLES = ("agent", "patient", "recipient", "instrument")
 ENTITY_EVENTS = 100  # an entity's page lists at most this many of its events (the first in time)
 PLACE_EVENTS = 50  # the places list names at most this many events of each place
 SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
@@ -134,12 +132,20 @@ def count_events(
 
 def _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity):
     query = _events_query(document_id, date_from, date_to, overlapping)
-    return query.where(*_filters(connection, None, None, None, overlapping, actor, place, entity))
+    return query.where(*_taking_part(connection, actor, place, entity))
 
 
 def _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity) -> list:
     """The conditions on the events table of a document, a period and who or where took part."""
-    conditions = _event_conditions(document_id, date_from, date_to, overlapping)
+    return [
+        *_event_conditions(document_id, date_from, date_to, overlapping),
+        *_taking_part(connection, actor, place, entity),
+    ]
+
+
+def _taking_part(connection, actor: str | None, place: str | None, entity: str | None) -> list:
+    """Conditions on the events table: an actor or place by part of its name, an entity by its key."""
+    conditions = []
     if actor:
         conditions.append(_takes_part(_entities_named(connection, actor), places=False))
     if place:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vakanuvis.annotate.dates.lexicon import unmarked
 from vakanuvis.lang import language_data
@@ -119,8 +119,13 @@ def _light_verbs() -> frozenset[str]:
 
 
 @cache
+def _words(language: str, topic: str) -> frozenset[str]:
+    """A list of words of a language's event data, read once."""
+    return frozenset(str(w) for w in language_data(language, "events").get(topic, []))
+
+
 def _not_predicates(language: str) -> frozenset[str]:
-    return frozenset(str(w) for w in language_data(language, "events").get("not_predicates", []))
+    return _words(language, "not_predicates")
 
 
 def plain(word: str) -> str:
@@ -128,7 +133,7 @@ def plain(word: str) -> str:
     return turkish_lower(unmarked(word)).replace("’", "").replace("'", "")
 
 
-@cache
+@lru_cache(maxsize=262_144)  # as the morphology's own caches: bounded on a corpus's growing vocabulary
 def turkish_verb(word: str) -> _Reading | None:
     """How `word` reads as a verb form, or None when it is no verb (names, nouns, postpositions)."""
     if not word[:1].islower() or word in _not_predicates("tr"):
@@ -285,8 +290,7 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
 
     index = min(candidates, key=distance)
     first = index
-    auxiliaries = frozenset(language_data("en", "events").get("auxiliaries", []))
-    if language == "en" and index > 0 and words[index - 1].text.lower() in auxiliaries:
+    if language == "en" and index > 0 and words[index - 1].text.lower() in _words("en", "auxiliaries"):
         first = index - 1
     phrase = " ".join(w.text for w in words[first : index + 1])
     passive = _is_passive(words, index, language)
@@ -336,8 +340,7 @@ def _is_passive(words: list[Word], index: int, language: str) -> bool:
         auxiliaries = ("was", "were", "been", "is", "are", "be", "being")
         nearby = [w.text.lower() for w in words[max(0, index - 2) : index]]
         return any(word in auxiliaries for word in nearby)
-    endings = tuple(language_data("ru", "events").get("passive_endings", []))
-    return words[index].text.lower().endswith(endings)
+    return words[index].text.lower().endswith(tuple(_words("ru", "passive_endings")))
 
 
 # ---------------------------------------------------------------- kinds

@@ -12,9 +12,8 @@ from functools import cache
 
 from vakanuvis.annotate.events.predicates import Predicate, plain, turkish_verb, words_of
 from vakanuvis.lang import language_data
-from vakanuvis.model import EntityMention
+from vakanuvis.model import EVENT_ROLES, EntityMention
 
-ROLES = ("agent", "patient", "recipient", "place", "instrument")
 NAMED_HAPPENINGS = ("treaty", "meeting")
 ARTICLES = frozenset({"the", "a", "an"})
 
@@ -118,7 +117,7 @@ def assign_roles(
             continue
         if role:
             add(role, index)
-    return {role: roles[role] for role in ROLES if role in roles}
+    return {role: roles[role] for role in EVENT_ROLES if role in roles}
 
 
 COORDINATORS = frozenset({",", "ve", "ile", "ve de", "and", ",and", ", and", "и", "or", "veya"})
