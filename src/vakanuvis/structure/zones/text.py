@@ -1,44 +1,18 @@
-"""Zoning: each page's lines become body, footnote zone or page furniture (running heads, numbers, rules).
-
-Two paths: layout (PDF: font size and position are known) and plain text (a PDF-to-text dump, with or
-without form feeds). Plain text without form feeds has its page breaks inferred from the footnote
-separator (a long blank or ruled line) followed by the first line of the next page.
-"""
+"""Zoning plain text: a PDF-to-text dump, with or without form feeds."""
 
 from __future__ import annotations
 
-import re
-import statistics
 from collections import Counter
 
-from vakanuvis.model import Furniture, RawDocument, RawLine
+from vakanuvis.model import Furniture, RawDocument
 from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, accepts, line_candidates, parse_note_start
-
-# A running head that carries the page number: "37  Article title" or "JOURNAL 38" / "Title   12".
-HEAD_WITH_NUMBER = re.compile(r"^\s*\d{1,4}\s{2,}\S|\S\s{2,}\d{1,4}\s*$")
-NOTE_END = re.compile(r"[.!?)\]][”\"’'»]*$")
-RULE = re.compile(r"^\s*[_\-—–=~*.·]{5,}\s*$")
-BLANK_SEPARATOR_WIDTH = 20  # a line of only spaces this long is the rule above the footnotes
-HEAVY_INDENT = 10  # centred or right-aligned text: running heads, not body lines
-
-
-def furniture_key(text: str) -> str:
-    """What stays of a running head when its page number changes: digits dropped, case folded."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "", text)).strip().casefold()
-
-
-def is_separator(text: str) -> bool:
-    return (len(text) >= BLANK_SEPARATOR_WIDTH and not text.strip()) or bool(RULE.match(text))
-
-
-def zone_document(raw: RawDocument) -> list[PageZones]:
-    """Split every page of `raw` into zones."""
-    if any(line.font_size is not None for page in raw.pages for line in page.lines):
-        return zone_layout(raw)
-    return zone_text(raw)
-
-
-# ---------------------------------------------------------------- plain text
+from vakanuvis.structure.zones.common import (
+    HEAD_WITH_NUMBER,
+    HEAVY_INDENT,
+    NOTE_END,
+    furniture_key,
+    is_separator,
+)
 
 
 def zone_text(raw: RawDocument) -> list[PageZones]:
@@ -255,110 +229,3 @@ def text_lines(texts: list[str], page: int, double_spaced: bool) -> list[Line]:
         lines.append(Line(text=text, page=page, gap_before=gap and not double_spaced))
         gap = False
     return lines
-
-
-# ---------------------------------------------------------------- layout (PDF)
-
-
-def zone_layout(raw: RawDocument) -> list[PageZones]:
-    weights: Counter[float] = Counter()
-    for page in raw.pages:
-        for line in page.lines:
-            if line.font_size:
-                weights[round(line.font_size * 2) / 2] += len(line.text.strip())
-    body_size = weights.most_common(1)[0][0] if weights else 10.0
-    heads = layout_heads(raw)
-    pitches = [
-        b.top - a.top
-        for page in raw.pages
-        for a, b in zip(page.lines, page.lines[1:], strict=False)
-        if a.top is not None
-        and b.top is not None
-        and is_body_size(a, body_size)
-        and is_body_size(b, body_size)
-    ]
-    pitch = statistics.median([p for p in pitches if p > 0] or [body_size * 1.2])
-    zones: list[PageZones] = []
-    for page in raw.pages:
-        zone = PageZones(page=page.number)
-        height = page.height or 842.0
-        lines = [line for line in page.lines if line.text.strip()]
-        while lines and (reason := layout_furniture(lines[0], height, body_size, heads, top=True)):
-            zone.furniture.append(Furniture(page.number, lines.pop(0).text, reason))
-        while lines and (reason := layout_furniture(lines[-1], height, body_size, heads, top=False)):
-            zone.furniture.insert(0, Furniture(page.number, lines.pop().text, reason))
-        split = len(lines)
-        while (
-            split > 0
-            and not is_body_size(lines[split - 1], body_size)
-            and (lines[split - 1].top or 0) > 0.4 * height
-        ):
-            split -= 1
-        body, notes = lines[:split], lines[split:]
-        moved = small_type_above_notes(notes)
-        body, notes = body + notes[:moved], notes[moved:]
-        for line in list(notes):
-            if RULE.match(line.text):
-                zone.furniture.append(Furniture(page.number, line.text, "rule"))
-                notes.remove(line)
-        left = min((line.x0 or 0.0 for line in body), default=0.0)
-        previous: RawLine | None = None
-        for line in body:
-            gap = previous is not None and (line.top or 0) - (previous.top or 0) > 1.45 * pitch
-            size = line.font_size or body_size
-            # A first-line indent, not a block quote whose lines all share the same left edge.
-            indented = (line.x0 or 0) - left > 0.8 * size and (
-                previous is None or abs((line.x0 or 0) - (previous.x0 or 0)) > 0.5 * size
-            )
-            zone.body.append(Line(line.text, page.number, line.font_size, gap_before=gap, indented=indented))
-            previous = line
-        zone.notes = [Line(line.text, page.number, line.font_size) for line in notes] if notes else []
-        zones.append(zone)
-    return zones
-
-
-def is_body_size(line: RawLine, body_size: float) -> bool:
-    return line.font_size is None or line.font_size >= 0.92 * body_size
-
-
-def layout_heads(raw: RawDocument) -> set[str]:
-    """Keys of first/last lines repeated on at least three pages (or on every page of a short document)."""
-    counts: Counter[str] = Counter()
-    for page in raw.pages:
-        filled = [line for line in page.lines if line.text.strip()]
-        keys = {furniture_key(line.text) for line in filled[:1] + filled[-1:]}
-        counts.update(key for key in keys if key)
-    needed = 3 if len(raw.pages) >= 4 else max(2, len(raw.pages))
-    return {key for key, count in counts.items() if count >= needed}
-
-
-def layout_furniture(
-    line: RawLine, height: float, body_size: float, heads: set[str], top: bool
-) -> str | None:
-    position = (line.top or 0.0) / height
-    at_edge = position < 0.1 if top else position > 0.88
-    if not at_edge:
-        return None
-    if PAGE_NUMBER.match(line.text):
-        return "page-number"
-    if furniture_key(line.text) in heads and (top or is_body_size(line, body_size)):
-        return "running-head"
-    if top and line.font_size is not None and line.font_size < 0.92 * body_size:
-        return "running-head"
-    return None
-
-
-def small_type_above_notes(notes: list[RawLine]) -> int:
-    """How many leading lines of a small-type page foot are body (a block quote), not footnotes.
-
-    They are when the zone does not open with a footnote number but a footnote number follows a clearly
-    wider vertical gap further down: the gap is the space (and rule) above the footnotes.
-    """
-    if len(notes) < 2 or parse_note_start(notes[0].text) is not None:
-        return 0
-    gaps = [(b.top or 0.0) - (a.top or 0.0) for a, b in zip(notes, notes[1:], strict=False)]
-    usual = statistics.median(gaps)
-    for index, gap in enumerate(gaps, start=1):
-        if gap > 1.6 * usual and parse_note_start(notes[index].text) is not None:
-            return index
-    return 0
