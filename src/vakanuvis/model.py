@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 Zone = str  # "body" | "footnote" | "furniture"
 
@@ -40,6 +41,8 @@ class RawLine:
     font_size: float | None = None
     top: float | None = None  # distance from the page top, in points
     x0: float | None = None
+    x1: float | None = None  # right edge, in points from the page's left
+    confidence: float | None = None  # OCR's mean word confidence, 0..1; None for a text layer
 
 
 @dataclass
@@ -281,6 +284,11 @@ class Document:
     extra: dict[str, str] = field(default_factory=dict)  # other metadata the user gave
     # how each metadata field was known: "given" (by the user) or "detected" (read off the text)
     origins: dict[str, str] = field(default_factory=dict)
+    # what an article's own header says beyond title and authors: journal, volume, issue, year, pages, doi,
+    # abstracts {language: text}, keywords {language: [words]}, affiliations {author: affiliation}
+    header: dict[str, Any] = field(default_factory=dict)
+    # pages read by OCR: {"pages": {page number as text: {"confidence": 0..1, "language": code}}}
+    ocr: dict[str, Any] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)

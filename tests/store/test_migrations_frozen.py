@@ -18,6 +18,7 @@ SHIPPED = {
     "0006_document_metadata.py": "e7b28aaa1aa7d4250a0c251d473f23045560e5ca8d729e95a5b66881b33c16d8",
     "0007_date_modifiers.py": "ee8da9d621cd6bebf2deb3b4890a244accc5afea861ddeec08e5a6ddd5c2f0aa",
     "0008_what_happened.py": "56c9cec1907e8a7ed074073953b7158f88be7fbd95778f32b6ce723516baca43",
+    "0009_article_header_and_ocr.py": "26b13ad979c230a99fcd12dbc374d7ee7e1cd7c9dfb1714c740d72d993ce29ab",
 }
 
 
