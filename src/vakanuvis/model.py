@@ -51,6 +51,8 @@ class RawPage:
     lines: list[RawLine]
     height: float | None = None
     width: float | None = None
+    # drawn horizontal rules (the line above the footnotes): (top, left, right) in points
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
 
 
 @dataclass

@@ -60,9 +60,16 @@ def test_characters_become_lines(chars, expected):
     assert [line.text for line in group_lines(chars)] == expected
 
 
-def test_a_line_reports_its_body_size_top_and_left_edge():
+def test_a_line_reports_its_body_size_top_and_edges():
     chars = word("Paşa", 72) + word("12", 92, bottom=696.0, size=7.0, start=10)
-    assert group_lines(chars) == [RawLine(text="Paşa¹²", font_size=11.0, top=689.0, x0=72.0)]
+    assert group_lines(chars) == [RawLine(text="Paşa¹²", font_size=11.0, top=689.0, x0=72.0, x1=102.0)]
+
+
+def test_a_superscript_raised_above_the_line_top_stays_on_its_line():
+    # A word processor's superscript: 58 % of the type, raised a third of it, so that its middle stands
+    # above the line's top (as LibreOffice and Word set note numbers).
+    chars = word("gönderdi.", 72) + word("12", 117, bottom=690.0, size=6.4, start=20) + word("Sonra", 72, 712)
+    assert [line.text for line in group_lines(chars)] == ["gönderdi.¹²", "Sonra"]
 
 
 @pytest.mark.parametrize(
@@ -87,8 +94,25 @@ def plain_group_lines(chars: list[Char]) -> list[RawLine]:
                 break
         else:
             rows.append([c])
+    # A row of small digits whose bottom reaches into the top of a neighbouring row of larger type (the
+    # next, the one before, the one after next) is a superscript of that row.
+    extents = [(min(x[5] for x in row), max(x[6] for x in row)) for row in rows]
+    into: dict[int, int] = {}
+    for i, row in enumerate(rows):
+        if not all(c[3].isdigit() or c[3] in "*†‡" or c[3].isspace() for c in row):
+            continue
+        for j in (i + 1, i - 1, i + 2):
+            if 0 <= j < len(rows) and j not in into:
+                larger = max(c[7] for c in row) <= 0.85 * statistics.median(c[7] for c in rows[j])
+                if larger and extents[j][0] < extents[i][1] < extents[j][1] and extents[i][0] < extents[j][0]:
+                    into[i] = j
+                    break
+    merged = [list(row) for row in rows]
+    for i, j in into.items():
+        merged[j] += rows[i]
+        merged[i] = []
     lines = []
-    for row in rows:
+    for row in [row for row in merged if row]:
         row.sort(key=lambda c: c[1])
         sizes = [c[7] for c in row if c[3].strip()]
         if not sizes:
@@ -103,7 +127,8 @@ def plain_group_lines(chars: list[Char]) -> list[RawLine]:
             raised = c[3].isdigit() and c[7] <= 0.85 * size and c[6] < baseline - 0.15 * size
             text += "⁰¹²³⁴⁵⁶⁷⁸⁹"[int(c[3])] if raised else c[3]
         top = min(c[5] for c in body)
-        lines.append(RawLine(normalize_line(text), round(size, 2), round(top, 2), round(row[0][1], 2)))
+        right = round(max(c[4] for c in row), 2)
+        lines.append(RawLine(normalize_line(text), round(size, 2), round(top, 2), round(row[0][1], 2), right))
     return sorted(lines, key=lambda line: (line.top or 0.0, line.x0 or 0.0))
 
 

@@ -60,11 +60,13 @@ def pieces(line: str) -> list[tuple[str, bool]]:
     return [(part, index % 2 == 1) for index, part in enumerate(re.split(r"\{(\d+)\}", line)) if part]
 
 
-def draw_line(pdf, x: float, y: float, line: str, size: float) -> None:
+def draw_line(pdf, x: float, y: float, line: str, size: float, raise_by: float = 0.12) -> None:
+    """Draw `line` at baseline `y` (mm); markers in 62 % type, raised by `raise_by` of the size in mm units
+    (0.12: a little; 0.18: as LibreOffice raises a superscript, so that it forms a row of its own)."""
     for text, is_marker in pieces(line):
         if is_marker:
             pdf.set_font_size(size * 0.62)
-            pdf.text(x, y - size * 0.12, text)
+            pdf.text(x, y - size * raise_by, text)
         else:
             pdf.set_font_size(size)
             pdf.text(x, y, text)
@@ -72,7 +74,22 @@ def draw_line(pdf, x: float, y: float, line: str, size: float) -> None:
     pdf.set_font_size(size)
 
 
-def build_article_pdf(path: Path, with_text: bool = True) -> Path:
+# How the article may be set: the type size of the footnotes, whether a rule is drawn above them, how high
+# the markers are raised (see draw_line).
+LAYOUTS = {
+    "small-notes": {"note_size": 8.0, "rule": True, "raise_by": 0.12},
+    "body-size-notes-under-rule": {"note_size": 11.0, "rule": True, "raise_by": 0.18},
+    "body-size-notes-no-rule": {"note_size": 11.0, "rule": False, "raise_by": 0.18},
+}
+
+
+def build_article_pdf(
+    path: Path,
+    with_text: bool = True,
+    note_size: float = 8.0,
+    rule: bool = True,
+    raise_by: float = 0.12,
+) -> Path:
     """Write the article (or, with `with_text=False`, pages holding only drawings) to `path`."""
     from fpdf import FPDF
 
@@ -95,14 +112,16 @@ def build_article_pdf(path: Path, with_text: bool = True) -> Path:
             x = 20.0
             if line.startswith(">"):
                 line, x = line[1:], 27.0
-            draw_line(pdf, x, y, line, 11)
+            draw_line(pdf, x, y, line, 11, raise_by)
             y += 5.6
-        notes_top = 297 - 25 - 4.0 * len(page["notes"])
-        pdf.line(20, notes_top - 4, 80, notes_top - 4)
+        note_pitch = note_size / 2.0
+        notes_top = 297 - 25 - note_pitch * len(page["notes"])
+        if rule:
+            pdf.line(20, notes_top - 4, 80, notes_top - 4)
         y = notes_top
         for line in page["notes"]:
-            draw_line(pdf, 20, y, line, 8)
-            y += 4.0
+            draw_line(pdf, 20, y, line, note_size, raise_by)
+            y += note_pitch
         pdf.set_font_size(9)
         pdf.text(103, 290, str(FIRST_PAGE_NUMBER + number))
         pdf.set_font_size(11)

@@ -1,4 +1,7 @@
-"""A PDF built by the test itself: footnotes found by layout (small type at the page foot)."""
+"""A PDF built by the test itself: footnotes found by layout, in each of the ways the article is set
+(small type at the page foot; notes at the body's size under a drawn rule; at the body's size with no
+rule, found by the numbers the page's markers call for), markers raised a little or as a word processor
+raises a superscript."""
 
 from __future__ import annotations
 
@@ -7,14 +10,15 @@ import pytest
 from vakanuvis.ingest import read_file
 from vakanuvis.structure import account_characters, recover_structure
 
-from .pdf_article import FONT, build_article_pdf
+from .pdf_article import FONT, LAYOUTS, build_article_pdf
 
 
-@pytest.fixture(scope="module")
-def raw(tmp_path_factory):
+@pytest.fixture(scope="module", params=sorted(LAYOUTS))
+def raw(request, tmp_path_factory):
     if not FONT.exists():
         pytest.skip("DejaVuSans not installed (Debian package fonts-dejavu-core)")
-    return read_file(build_article_pdf(tmp_path_factory.mktemp("pdf") / "makale.pdf"))
+    path = tmp_path_factory.mktemp("pdf") / f"makale-{request.param}.pdf"
+    return read_file(build_article_pdf(path, **LAYOUTS[request.param]))
 
 
 @pytest.fixture(scope="module")

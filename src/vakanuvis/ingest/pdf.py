@@ -85,9 +85,12 @@ def read_pages(path: Path, data: bytes) -> list[RawPage]:
             page = document[index]
             try:
                 width, height, chars = page_chars(page)
+                rules = page_rules(page, pdfium_c)
             finally:
                 page.close()
-            pages.append(RawPage(number=index + 1, lines=group_lines(chars), height=height, width=width))
+            pages.append(
+                RawPage(number=index + 1, lines=group_lines(chars), height=height, width=width, rules=rules)
+            )
     except pdfium.PdfiumError as error:
         raise UnreadableFile(
             str(path), f"the PDF is damaged and cannot be read ({pdfium_reason(error)})"
@@ -199,6 +202,22 @@ def page_chars(page: Any) -> tuple[float, float, list[Char]]:
     return float(width), float(height), chars
 
 
+def page_rules(page: Any, pdfium_c: Any) -> list[tuple[float, float, float]]:
+    """The page's drawn horizontal rules, as (top, left, right) in points from the top-left corner: the line
+    a word processor draws above the footnotes, which is a path and not text. Only upright pages are
+    read (a rotated page's rules would need its matrix); a rule is a path under 2 pt high and over 30 wide."""
+    if page.get_rotation() != 0:
+        return []
+    box = page.get_mediabox(fallback_ok=False) or page.get_bbox()
+    left_edge, high = min(box[0], box[2]), max(box[1], box[3])
+    rules = []
+    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = path.get_bounds()
+        if top - bottom < 2.0 and right - left > 30.0:
+            rules.append((round(high - top, 2), round(left - left_edge, 2), round(right - left_edge, 2)))
+    return sorted(rules)
+
+
 # The loose character box (left, top, right, bottom in single precision) and the origin (x, y in double).
 MEASURES = struct.Struct("<4f2d")
 
@@ -276,8 +295,10 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
             row_top, row_bottom = char[5], char[6]
             rows.append(row)
             extents.append([row_top, row_bottom])
+    if rows:
+        extents[-1] = [row_top, row_bottom]
     lines: list[RawLine] = []
-    for row in rows:
+    for row in raised_into_lines(rows, extents):
         row.sort(key=LEFT_EDGE)
         letters = "".join([c[3] for c in row])
         if letters.isspace():
@@ -297,13 +318,48 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
             text = with_gaps(with_markers(letters, row, size, median([c[6] for c in body])), row, size)
         lines.append(
             RawLine(
-                text=normalize_line(text), font_size=round(size, 2), top=round(top, 2), x0=round(row[0][1], 2)
+                text=normalize_line(text),
+                font_size=round(size, 2),
+                top=round(top, 2),
+                x0=round(row[0][1], 2),
+                x1=round(max(c[4] for c in row), 2),
             )
         )
     lines.sort(key=lambda line: (line.top or 0.0, line.x0 or 0.0))
     return lines
 
 
+def raised_into_lines(rows: list[list[Char]], extents: list[list[float]]) -> list[list[Char]]:
+    """The rows with every row of raised marker digits put into the line it is raised above.
+
+    A word processor sets a superscript note number at some 58 % of the type size and raises it by a third
+    of the size: its middle then stands above the body line's top, and it forms a row of its own (the
+    digit "1" alone above "…gönderdi."). A row of small digits (and asterisks) whose bottom reaches into a
+    neighbouring row of clearly larger type belongs to that row."""
+    merged_into: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        if not all(c[3] in MARKER_SIGNS or c[3].isspace() for c in row):
+            continue
+        size = max(c[7] for c in row)
+        top, bottom = extents[index]
+        for other in (index + 1, index - 1, index + 2):
+            if not 0 <= other < len(rows) or other in merged_into or not rows[other]:
+                continue
+            other_top, other_bottom = extents[other]
+            other_size = median([c[7] for c in rows[other]])
+            if size <= 0.85 * other_size and other_top < bottom < other_bottom and top < other_top:
+                merged_into[index] = other
+                break
+    if not merged_into:
+        return rows
+    kept: list[list[Char]] = [list(row) for row in rows]
+    for index, other in merged_into.items():
+        kept[other].extend(rows[index])
+        kept[index] = []
+    return [row for row in kept if row]
+
+
+MARKER_SIGNS = frozenset("0123456789*†‡")
 LEFT_EDGE = operator.itemgetter(1)
 # Type sizes for which the median of equal sizes is that size and 0.85 times it is less than it.
 PLAIN_SIZE = (1e-300, 1e300)

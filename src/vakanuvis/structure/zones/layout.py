@@ -6,8 +6,8 @@ import statistics
 from collections import Counter
 
 from vakanuvis.model import Furniture, RawDocument, RawLine
-from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, parse_note_start
-from vakanuvis.structure.zones.common import RULE, furniture_key
+from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, line_candidates, parse_note_start
+from vakanuvis.structure.zones.common import NOTE_END, RULE, furniture_key
 
 
 def zone_layout(raw: RawDocument) -> list[PageZones]:
@@ -29,6 +29,8 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
     ]
     pitch = statistics.median([p for p in pitches if p > 0] or [body_size * 1.2])
     zones: list[PageZones] = []
+    last_note = 0  # the highest footnote number read so far, for the foot found by its numbering
+    note_open = False  # whether the last page's last footnote runs on
     for page in raw.pages:
         zone = PageZones(page=page.number)
         height = page.height or 842.0
@@ -44,9 +46,18 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
             and (lines[split - 1].top or 0) > 0.4 * height
         ):
             split -= 1
-        body, notes = lines[:split], lines[split:]
-        moved = small_type_above_notes(notes)
-        body, notes = body + notes[:moved], notes[moved:]
+        if split == len(lines):
+            # No smaller type at the foot: the notes may be set at the body's own size (or the page be
+            # all small type); found by the rule drawn above them, or by the numbers the page calls for.
+            split = foot_start(lines, page.rules, last_note, note_open, pitch, height)
+            body, notes = lines[:split], lines[split:]
+        else:
+            body, notes = lines[:split], lines[split:]
+            moved = small_type_above_notes(notes)
+            body, notes = body + notes[:moved], notes[moved:]
+        numbers = [start.number for line in notes if (start := parse_note_start(line.text))]
+        last_note = max([last_note, *[n for n in numbers if n <= last_note + 1 + len(notes)]])
+        note_open = bool(notes) and not NOTE_END.search(notes[-1].text.rstrip())
         for line in list(notes):
             if RULE.match(line.text):
                 zone.furniture.append(Furniture(page.number, line.text, "rule"))
@@ -65,6 +76,59 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
         zone.notes = [Line(line.text, page.number, line.font_size) for line in notes] if notes else []
         zones.append(zone)
     return zones
+
+
+def foot_start(
+    lines: list[RawLine],
+    rules: list[tuple[float, float, float]],
+    last_note: int,
+    note_open: bool,
+    pitch: float,
+    height: float,
+) -> int:
+    """Where a page's footnotes begin when they are set in the body's type (len(lines) when it has none).
+
+    Under a drawn rule in the lower part of the page, when a line below it opens the next footnote (or the
+    first line below goes on with the note the last page left open); failing a rule, at the first line of
+    the lower part that opens the next footnote after a wider gap than the lines' own, its marker standing
+    in the lines above."""
+    for top, _, _ in rules:
+        if top < 0.3 * height:
+            continue
+        below = next((i for i, line in enumerate(lines) if (line.top or 0.0) >= top - 1.0), len(lines))
+        if below == len(lines) or below == 0:
+            continue
+        starts = [parse_note_start(line.text) for line in lines[below:]]
+        if any(start is not None and start.number > last_note for start in starts) or (
+            note_open and starts[0] is None
+        ):
+            return below
+
+    def gap_before(index: int) -> bool:
+        return (lines[index].top or 0.0) - (lines[index - 1].top or 0.0) > 1.3 * pitch
+
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if (line.top or 0.0) < 0.4 * height:
+            continue
+        start = parse_note_start(line.text)
+        if start is None or start.number != last_note + 1:
+            continue
+        called = any(c.number == start.number for above in lines[:index] for c in line_candidates(above.text))
+        if not called:
+            continue
+        # The note the last page left open goes on in the lines just above, after the foot's gap.
+        first = index
+        while note_open and first > 1 and index - first < MAX_CARRIED_LINES and not gap_before(first):
+            first -= 1
+        if gap_before(first):
+            return first
+        if gap_before(index):
+            return index
+    return len(lines)
+
+
+MAX_CARRIED_LINES = 6  # lines of a footnote carried over to the next page, looked for above its next note
 
 
 def is_body_size(line: RawLine, body_size: float) -> bool:
