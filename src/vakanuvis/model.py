@@ -53,6 +53,8 @@ class RawPage:
     width: float | None = None
     # drawn horizontal rules (the line above the footnotes): (top, left, right) in points
     rules: list[tuple[float, float, float]] = field(default_factory=list)
+    # the x of each gutter between columns, on a page set in columns (in points from the left)
+    gutters: list[float] = field(default_factory=list)
 
 
 @dataclass

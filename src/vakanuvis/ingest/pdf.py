@@ -88,8 +88,12 @@ def read_pages(path: Path, data: bytes) -> list[RawPage]:
                 rules = page_rules(page, pdfium_c)
             finally:
                 page.close()
+            gutters: list[float] = []
+            lines = group_lines(chars, width, height, gutters)
             pages.append(
-                RawPage(number=index + 1, lines=group_lines(chars), height=height, width=width, rules=rules)
+                RawPage(
+                    number=index + 1, lines=lines, height=height, width=width, rules=rules, gutters=gutters
+                )
             )
     except pdfium.PdfiumError as error:
         raise UnreadableFile(
@@ -260,8 +264,15 @@ def glyph_width(pdfium_c: Any, font: Any, code: int) -> float:
     return float(width.value) if width.value > 0 else -1.0
 
 
-def group_lines(chars: list[Char]) -> list[RawLine]:
-    """Group characters into lines by vertical overlap, so a raised footnote digit stays on its line."""
+def group_lines(
+    chars: list[Char],
+    width: float | None = None,
+    height: float | None = None,
+    gutters_found: list[float] | None = None,
+) -> list[RawLine]:
+    """Group characters into lines by vertical overlap, so a raised footnote digit stays on its line; on a
+    page of `width` and `height` set in columns, each column's lines apart, in reading order (the gutters'
+    x added to `gutters_found`)."""
     rows: list[list[Char]] = []
     # Each row's highest top and lowest bottom so far, kept beside it so a character costs no row scan;
     # the last row's, which takes most characters, in two variables.
@@ -298,7 +309,13 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
     if rows:
         extents[-1] = [row_top, row_bottom]
     lines: list[RawLine] = []
-    for row in raised_into_lines(rows, extents):
+    rows = raised_into_lines(rows, extents)
+    gutters = column_gutters(rows, width) if width else []
+    if gutters_found is not None:
+        gutters_found.extend(gutters)
+    if gutters:
+        rows = [segment for row in rows for segment in split_at_gutters(row, gutters)]
+    for row in rows:
         row.sort(key=LEFT_EDGE)
         letters = "".join([c[3] for c in row])
         if letters.isspace():
@@ -326,7 +343,114 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
             )
         )
     lines.sort(key=lambda line: (line.top or 0.0, line.x0 or 0.0))
+    if gutters:
+        return in_reading_order(lines, gutters, height or 842.0)
     return lines
+
+
+def column_gutters(rows: list[list[Char]], width: float) -> list[float]:
+    """The x of each gutter between columns of a page: a band in the middle of the page where many lines
+    have a gap of more than an em and few lines have a letter (a two-column page's lines meet at the same
+    heights and would otherwise be read across the gutter as one line)."""
+    step = 2.0
+    grid = [left * step for left in range(int(0.15 * width / step), int(0.85 * width / step) + 1)]
+    gapped = [0] * len(grid)
+    crossed = [0] * len(grid)
+    counted = 0
+    for row in rows:
+        printing = sorted((c for c in row if not c[3].isspace()), key=LEFT_EDGE)
+        if len(printing) < 8:
+            continue  # a page number, a marker, a short heading: no evidence either way
+        counted += 1
+        size = median([c[7] for c in printing])
+        gaps = [(a[4], b[1]) for a, b in zip(printing, printing[1:], strict=False) if b[1] - a[4] > size]
+        left, right = printing[0][1], printing[-1][4]
+        for at, x in enumerate(grid):
+            if any(start < x < end for start, end in gaps):
+                gapped[at] += 1
+            elif left < x < right:
+                crossed[at] += 1
+    if counted < MIN_COLUMN_ROWS:
+        return []
+    needed = max(MIN_COLUMN_ROWS, 0.3 * counted)
+    found = [gapped[at] >= needed and crossed[at] <= 0.5 * gapped[at] for at in range(len(grid))]
+    gutters: list[float] = []
+    at = 0
+    while at < len(grid):
+        if not found[at]:
+            at += 1
+            continue
+        end = at
+        while end + 1 < len(grid) and found[end + 1]:
+            end += 1
+        best = max(range(at, end + 1), key=lambda i: (gapped[i] - crossed[i], -abs(i - (at + end) / 2)))
+        gutters.append(grid[best])
+        at = end + 1
+    return gutters
+
+
+MIN_COLUMN_ROWS = 5  # lines that must show a gutter before a page is read as columns
+
+
+def split_at_gutters(row: list[Char], gutters: list[float]) -> list[list[Char]]:
+    """A row's characters cut at each gutter no letter of the row covers (a line spanning the page stays)."""
+    pieces: list[list[Char]] = []
+    rest = row
+    for gutter in gutters:
+        if any(c[1] < gutter < c[4] for c in rest if not c[3].isspace()):
+            continue
+        left = [c for c in rest if (c[1] + c[4]) / 2 < gutter]
+        rest = [c for c in rest if (c[1] + c[4]) / 2 >= gutter]
+        if left:
+            pieces.append(left)
+    if rest:
+        pieces.append(rest)
+    return [piece for piece in pieces if "".join(c[3] for c in piece).strip()] or [row]
+
+
+def in_reading_order(lines: list[RawLine], gutters: list[float], height: float) -> list[RawLine]:
+    """Lines of a page in columns as a reader takes them: a line across the gutters (a title, a heading
+    over both columns, notes set full width) closes a band; within a band each column top to bottom, the
+    columns' body lines first, then their feet (notes set per column: smaller type after a clear gap)."""
+
+    def column(line: RawLine) -> int | None:
+        x0, x1 = line.x0 or 0.0, line.x1 or line.x0 or 0.0
+        if any(x0 < gutter < x1 for gutter in gutters):
+            return None
+        return sum(1 for gutter in gutters if x0 >= gutter)
+
+    body_size = median([line.font_size or 0.0 for line in lines]) if lines else 0.0
+    ordered: list[RawLine] = []
+    band: list[tuple[int, RawLine]] = []
+
+    def close_band() -> None:
+        by_column: dict[int, list[RawLine]] = {}
+        for index, line in band:
+            by_column.setdefault(index, []).append(line)
+        bodies: list[RawLine] = []
+        feet: list[RawLine] = []
+        for index in sorted(by_column):
+            column_lines = by_column[index]
+            split = len(column_lines)
+            while split > 0 and (column_lines[split - 1].font_size or body_size) < 0.92 * body_size:
+                split -= 1
+            if split == 0 or split == len(column_lines) or (column_lines[split].top or 0.0) < 0.4 * height:
+                split = len(column_lines)
+            bodies += column_lines[:split]
+            feet += column_lines[split:]
+        ordered.extend(bodies + feet)
+        band.clear()
+
+    for line in lines:
+        index = column(line)
+        at_edge = not 0.08 * height < (line.top or 0.0) < 0.9 * height
+        if index is None or (at_edge and len((line.text or "").strip()) < 12):
+            close_band()
+            ordered.append(line)
+        else:
+            band.append((index, line))
+    close_band()
+    return ordered
 
 
 def raised_into_lines(rows: list[list[Char]], extents: list[list[float]]) -> list[list[Char]]:

@@ -30,6 +30,8 @@ class Line:
     font_size: float | None = None
     gap_before: bool = False  # a blank line or a wide vertical gap precedes it
     indented: bool = False  # first-line indent (layout only)
+    # whether it runs to its column's right edge (layout only; None for plain text, measured in letters)
+    full_width: bool | None = None
 
 
 @dataclass

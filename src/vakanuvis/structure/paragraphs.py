@@ -24,6 +24,7 @@ class CleanLine:
     font_size: float | None
     markers: list[tuple[int, int]] = field(default_factory=list)  # (position in text, number)
     delimiters: str = ""  # marker brackets removed with the digits, "[]" for "[12]"
+    full_width: bool | None = None  # as Line.full_width
 
 
 @dataclass
@@ -39,7 +40,9 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     """Marker digits removed, runs of spaces collapsed, ends stripped; marker positions kept."""
     if not markers:  # most lines: the same as the loop below, done by str.split in C
         text = " ".join(line.text.split())
-        return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, [], "")
+        return CleanLine(
+            text, line.page, line.gap_before, line.indented, line.font_size, [], "", line.full_width
+        )
     if all(0 <= m.start < m.end <= len(line.text) for m in markers) and all(
         left.end <= right.start for left, right in zip(markers, markers[1:], strict=False)
     ):
@@ -64,7 +67,16 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
         out.append(char)
     text = "".join(out).rstrip()
     positions = [(min(position, len(text)), number) for position, number in positions]
-    return CleanLine(text, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters)
+    return CleanLine(
+        text,
+        line.page,
+        line.gap_before,
+        line.indented,
+        line.font_size,
+        positions,
+        delimiters,
+        line.full_width,
+    )
 
 
 def _clean_between_markers(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
@@ -87,7 +99,9 @@ def _clean_between_markers(line: Line, markers: list[MarkerCandidate]) -> CleanL
         cursor = candidate.end
     out = _append_collapsed(out, text[cursor:]).rstrip()
     positions = [(min(position, len(out)), number) for position, number in positions]
-    return CleanLine(out, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters)
+    return CleanLine(
+        out, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters, line.full_width
+    )
 
 
 def _append_collapsed(out: str, piece: str) -> str:
@@ -116,7 +130,10 @@ def typical_widths(lines: list[CleanLine]) -> dict[int, float]:
 
 
 def ends_paragraph(line: CleanLine, width: float) -> bool:
-    return len(line.text) < 0.8 * width and bool(SENTENCE_END.search(line.text))
+    """A sentence's end on a line that stops short: of its column's edge where the layout is known, else of
+    the page's usual line length in letters."""
+    short = not line.full_width if line.full_width is not None else len(line.text) < 0.8 * width
+    return short and bool(SENTENCE_END.search(line.text))
 
 
 def stands_alone(line: CleanLine, following: CleanLine, width: float) -> bool:

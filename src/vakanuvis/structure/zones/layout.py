@@ -62,16 +62,25 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
             if RULE.match(line.text):
                 zone.furniture.append(Furniture(page.number, line.text, "rule"))
                 notes.remove(line)
-        left = min((line.x0 or 0.0 for line in body), default=0.0)
         previous: RawLine | None = None
-        for line in body:
+        for position, line in enumerate(body):
             gap = previous is not None and (line.top or 0) - (previous.top or 0) > 1.45 * pitch
             size = line.font_size or body_size
-            # A first-line indent, not a block quote whose lines all share the same left edge.
+            # A first-line indent, not a block quote whose lines all share the same left edge; measured
+            # from the left edge of the lines beside it (its column's, on a page set in columns).
+            left, right = column_edges(line, body, page.gutters)
             indented = (line.x0 or 0) - left > 0.8 * size and (
-                previous is None or abs((line.x0 or 0) - (previous.x0 or 0)) > 0.5 * size
+                previous is None
+                or abs((line.x0 or 0) - (previous.x0 or 0)) > 0.5 * size
+                or (previous.top or 0) > (line.top or 0)  # the first line of the next column
             )
-            zone.body.append(Line(line.text, page.number, line.font_size, gap_before=gap, indented=indented))
+            following = body[position + 1] if position + 1 < len(body) else None
+            full = runs_full(line, right, following)
+            zone.body.append(
+                Line(
+                    line.text, page.number, line.font_size, gap_before=gap, indented=indented, full_width=full
+                )
+            )
             previous = line
         zone.notes = [Line(line.text, page.number, line.font_size) for line in notes] if notes else []
         zones.append(zone)
@@ -129,6 +138,42 @@ def foot_start(
 
 
 MAX_CARRIED_LINES = 6  # lines of a footnote carried over to the next page, looked for above its next note
+
+
+def runs_full(line: RawLine, right: float, following: RawLine | None) -> bool | None:
+    """Whether a line runs on to the next, as a typesetter breaks lines: it does when the next line's first
+    word would not have fitted in the room left before the column's right edge (ragged or justified text
+    alike). None when the layout cannot tell (no edges, or the next line is not below it in the column)."""
+    if line.x1 is None or line.x0 is None or following is None or (following.top or 0) <= (line.top or 0):
+        return None
+    letters = len(line.text)
+    if not letters or line.x1 <= line.x0:
+        return None
+    letter_width = (line.x1 - line.x0) / letters
+    first_word = following.text.strip().split(" ", 1)[0]
+    return right - line.x1 < (len(first_word) + 1) * letter_width
+
+
+def column_edges(line: RawLine, lines: list[RawLine], gutters: list[float]) -> tuple[float, float]:
+    """The left and right edges of `line`'s column: of the lines between the same gutters (on a page set in
+    columns), or of all lines (on a page of one column, or for a line across the gutters)."""
+    x0 = line.x0 or 0.0
+    x1 = line.x1 if line.x1 is not None else x0
+
+    def between(a: float, b: float) -> tuple[float, float]:
+        low = max([g for g in gutters if g <= a], default=float("-inf"))
+        high = min([g for g in gutters if g >= b], default=float("inf"))
+        return low, high
+
+    low, high = between(x0, x1)
+    beside = [
+        other
+        for other in lines
+        if low <= (other.x0 or 0.0) and (other.x1 if other.x1 is not None else other.x0 or 0.0) <= high
+    ] or [line]
+    left = min(other.x0 or 0.0 for other in beside)
+    right = max(other.x1 if other.x1 is not None else other.x0 or 0.0 for other in beside)
+    return left, right
 
 
 def is_body_size(line: RawLine, body_size: float) -> bool:
