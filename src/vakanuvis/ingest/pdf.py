@@ -9,6 +9,7 @@ the two), some eleven times faster. Most of the time goes to four calls into PDF
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import operator
 import re
@@ -353,9 +354,19 @@ def column_gutters(rows: list[list[Char]], width: float) -> list[float]:
     have a gap of more than an em and few lines have a letter (a two-column page's lines meet at the same
     heights and would otherwise be read across the gutter as one line)."""
     step = 2.0
-    grid = [left * step for left in range(int(0.15 * width / step), int(0.85 * width / step) + 1)]
-    gapped = [0] * len(grid)
-    crossed = [0] * len(grid)
+    first, last = int(0.15 * width / step), int(0.85 * width / step)
+    grid = [at * step for at in range(first, last + 1)]
+    # Per grid point, how many lines have a gap there and how many a letter (their span less their gaps):
+    # counted by difference arrays, a line costing its gaps and not the grid's length.
+    gap_changes = [0] * (len(grid) + 1)
+    span_changes = [0] * (len(grid) + 1)
+
+    def grid_range(start: float, end: float) -> tuple[int, int]:
+        """The grid points strictly between start and end, as indexes [low, high)."""
+        low = min(len(grid), max(0, math.floor(start / step) + 1 - first))
+        high = min(len(grid), math.ceil(end / step) - first)
+        return low, max(low, high)
+
     counted = 0
     for row in rows:
         printing = sorted((c for c in row if not c[3].isspace()), key=LEFT_EDGE)
@@ -363,13 +374,18 @@ def column_gutters(rows: list[list[Char]], width: float) -> list[float]:
             continue  # a page number, a marker, a short heading: no evidence either way
         counted += 1
         size = median([c[7] for c in printing])
-        gaps = [(a[4], b[1]) for a, b in zip(printing, printing[1:], strict=False) if b[1] - a[4] > size]
-        left, right = printing[0][1], printing[-1][4]
-        for at, x in enumerate(grid):
-            if any(start < x < end for start, end in gaps):
-                gapped[at] += 1
-            elif left < x < right:
-                crossed[at] += 1
+        low, high = grid_range(printing[0][1], printing[-1][4])
+        span_changes[low] += 1
+        span_changes[high] -= 1
+        previous = printing[0]
+        for char in printing[1:]:
+            if char[1] - previous[4] > size:
+                low, high = grid_range(previous[4], char[1])
+                gap_changes[low] += 1
+                gap_changes[high] -= 1
+            previous = char
+    gapped = list(itertools.accumulate(gap_changes[:-1]))
+    crossed = [span - gap for span, gap in zip(itertools.accumulate(span_changes[:-1]), gapped, strict=True)]
     if counted < MIN_COLUMN_ROWS:
         return []
     needed = max(MIN_COLUMN_ROWS, 0.3 * counted)
