@@ -162,6 +162,19 @@ def test_block_kinds(lines, kinds):
     assert [block.kind for block in body.blocks] == kinds
 
 
+def test_a_short_line_a_point_above_the_body_type_is_a_heading():
+    from vakanuvis.structure.lines import Line
+    from vakanuvis.structure.paragraphs import build_body
+
+    lines = [
+        Line("Türkiye ile Azerbaycan Arasındaki İlişkiler ve Nahçıvan Meselesi Üzerine Bir", 1, 12.0),
+        Line("Öz", 1, 13.0),
+        Line("Mondros Ateşkes Antlaşması’ndan sonra Anadolu’da milli mücadele başladı ve", 1, 12.0),
+        Line("Mustafa Kemal Paşa 19 Mayıs 1919’da Samsun’a çıktı.", 1, 12.0),
+    ]
+    assert [block.kind for block in build_body(lines, {}).blocks] == ["paragraph", "heading", "paragraph"]
+
+
 def test_small_type_quotation_above_the_footnotes_stays_in_the_body():
     from vakanuvis.model import RawDocument, RawLine, RawPage
     from vakanuvis.structure import account_characters, recover_structure

@@ -171,6 +171,8 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
         return False
     if index == 0:
         return True
+    if body_size and size and size > 1.04 * body_size:
+        return True  # a few words set a point above the body's type ("Öz" in 13 pt over 12 pt text)
     previous = lines[index - 1]
     return ends_paragraph(previous, widths[previous.page]) or not any(c.isalpha() for c in previous.text)
 
