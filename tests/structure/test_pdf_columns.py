@@ -37,8 +37,8 @@ NOTES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def document(tmp_path_factory):
+@pytest.fixture(scope="module", params=["notes-under-the-left-column", "notes-under-each-column"])
+def document(request, tmp_path_factory):
     if not FONT.exists():
         pytest.skip("DejaVuSans not installed (Debian package fonts-dejavu-core)")
     from fpdf import FPDF
@@ -55,10 +55,20 @@ def document(tmp_path_factory):
             if line.startswith(">"):
                 line, x = line[1:], x + 5
             draw_line(pdf, x, y, line, 9, 0.18)
-    pdf.line(20, 250, 70, 250)
-    for row, note in enumerate(NOTES):
-        draw_line(pdf, 20, 256 + row * 3.6, note, 7)
-    path = tmp_path_factory.mktemp("columns") / "iki-sutun.pdf"
+    if request.param == "notes-under-the-left-column":
+        pdf.line(20, 250, 70, 250)
+        for row, note in enumerate(NOTES):
+            draw_line(pdf, 20, 256 + row * 3.6, note, 7)
+    else:
+        # Each column's notes under its own rule, the right ones starting lower (baselines between the left
+        # ones'), the first running over two lines.
+        pdf.line(20, 250, 70, 250)
+        first, rest = NOTES[0].split(" İstanbul")
+        draw_line(pdf, 20, 256, first, 7)
+        draw_line(pdf, 20, 259.6, "İstanbul" + rest, 7)
+        pdf.line(110, 251.7, 160, 251.7)
+        draw_line(pdf, 110, 257.7, NOTES[1], 7)
+    path = tmp_path_factory.mktemp("columns") / f"iki-sutun-{request.param}.pdf"
     pdf.output(str(path))
     return recover_structure(read_file(path), "columns")
 
@@ -75,9 +85,9 @@ def test_columns_are_read_one_after_the_other(document):
 
 
 def test_notes_and_markers_of_a_page_in_columns(document):
-    assert [(note.number, note.text[:14]) for note in document.footnotes] == [
-        (1, "Ali Fuat Cebes"),
-        (2, "Kazım Karabeki"),
+    assert [(note.number, note.text) for note in document.footnotes] == [
+        (1, "Ali Fuat Cebesoy, Moskova Hatıraları, İstanbul 1955, s. 45."),
+        (2, "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1969, s. 626."),
     ]
     carried = {m.number: document.text[: m.offset].rsplit(" ", 1)[-1] for m in document.markers}
     assert carried == {1: "geçti.", 2: "imzalandı."}

@@ -274,48 +274,13 @@ def group_lines(
     """Group characters into lines by vertical overlap, so a raised footnote digit stays on its line; on a
     page of `width` and `height` set in columns, each column's lines apart, in reading order (the gutters'
     x added to `gutters_found`)."""
-    rows: list[list[Char]] = []
-    # Each row's highest top and lowest bottom so far, kept beside it so a character costs no row scan;
-    # the last row's, which takes most characters, in two variables.
-    extents: list[list[float]] = []
-    row: list[Char] = []
-    row_top = row_bottom = math.nan
-    # By line key, left edge, then PDFium's order: the order of a stable sort on the first two.
-    for char in sorted(chars):
-        middle = char[8]
-        if row_top <= middle <= row_bottom:
-            row.append(char)
-            if char[5] < row_top:
-                row_top = char[5]
-            if char[6] > row_bottom:
-                row_bottom = char[6]
-            continue
-        if rows:
-            extents[-1] = [row_top, row_bottom]
-        # The two rows before the last (the last does not hold it).
-        for position in range(len(rows) - 2, max(len(rows) - 4, -1), -1):
-            extent = extents[position]
-            if extent[0] <= middle <= extent[1]:
-                rows[position].append(char)
-                if char[5] < extent[0]:
-                    extent[0] = char[5]
-                if char[6] > extent[1]:
-                    extent[1] = char[6]
-                break
-        else:
-            row = [char]
-            row_top, row_bottom = char[5], char[6]
-            rows.append(row)
-            extents.append([row_top, row_bottom])
-    if rows:
-        extents[-1] = [row_top, row_bottom]
-    lines: list[RawLine] = []
-    rows = raised_into_lines(rows, extents)
+    rows = raised_into_lines(*character_rows(chars))
     gutters = column_gutters(rows, width) if width else []
     if gutters_found is not None:
         gutters_found.extend(gutters)
     if gutters:
-        rows = [segment for row in rows for segment in split_at_gutters(row, gutters)]
+        rows = rows_by_column(rows, gutters)
+    lines: list[RawLine] = []
     for row in rows:
         row.sort(key=LEFT_EDGE)
         letters = "".join([c[3] for c in row])
@@ -408,22 +373,6 @@ def column_gutters(rows: list[list[Char]], width: float) -> list[float]:
 MIN_COLUMN_ROWS = 5  # lines that must show a gutter before a page is read as columns
 
 
-def split_at_gutters(row: list[Char], gutters: list[float]) -> list[list[Char]]:
-    """A row's characters cut at each gutter no letter of the row covers (a line spanning the page stays)."""
-    pieces: list[list[Char]] = []
-    rest = row
-    for gutter in gutters:
-        if any(c[1] < gutter < c[4] for c in rest if not c[3].isspace()):
-            continue
-        left = [c for c in rest if (c[1] + c[4]) / 2 < gutter]
-        rest = [c for c in rest if (c[1] + c[4]) / 2 >= gutter]
-        if left:
-            pieces.append(left)
-    if rest:
-        pieces.append(rest)
-    return [piece for piece in pieces if "".join(c[3] for c in piece).strip()] or [row]
-
-
 def in_reading_order(lines: list[RawLine], gutters: list[float], height: float) -> list[RawLine]:
     """Lines of a page in columns as a reader takes them: a line across the gutters (a title, a heading
     over both columns, notes set full width) closes a band; within a band each column top to bottom, the
@@ -457,9 +406,12 @@ def in_reading_order(lines: list[RawLine], gutters: list[float], height: float) 
         ordered.extend(bodies + feet)
         band.clear()
 
+    tops = sorted(line.top or 0.0 for line in lines)
+    highest, lowest = (tops[0], tops[-1]) if tops else (0.0, 0.0)
     for line in lines:
         index = column(line)
-        at_edge = not 0.08 * height < (line.top or 0.0) < 0.9 * height
+        # a page number or running head: a short line above or below every other line of the page
+        at_edge = (line.top or 0.0) <= highest or (line.top or 0.0) >= lowest
         if index is None or (at_edge and len((line.text or "").strip()) < 12):
             close_band()
             ordered.append(line)
@@ -467,6 +419,64 @@ def in_reading_order(lines: list[RawLine], gutters: list[float], height: float) 
             band.append((index, line))
     close_band()
     return ordered
+
+
+def character_rows(chars: list[Char]) -> tuple[list[list[Char]], list[list[float]]]:
+    """Characters grouped into rows by vertical overlap, with each row's top and bottom."""
+    rows: list[list[Char]] = []
+    # Each row's highest top and lowest bottom so far, kept beside it so a character costs no row scan;
+    # the last row's, which takes most characters, in two variables.
+    extents: list[list[float]] = []
+    row: list[Char] = []
+    row_top = row_bottom = math.nan
+    # By line key, left edge, then PDFium's order: the order of a stable sort on the first two.
+    for char in sorted(chars):
+        middle = char[8]
+        if row_top <= middle <= row_bottom:
+            row.append(char)
+            if char[5] < row_top:
+                row_top = char[5]
+            if char[6] > row_bottom:
+                row_bottom = char[6]
+            continue
+        if rows:
+            extents[-1] = [row_top, row_bottom]
+        # The two rows before the last (the last does not hold it).
+        for position in range(len(rows) - 2, max(len(rows) - 4, -1), -1):
+            extent = extents[position]
+            if extent[0] <= middle <= extent[1]:
+                rows[position].append(char)
+                if char[5] < extent[0]:
+                    extent[0] = char[5]
+                if char[6] > extent[1]:
+                    extent[1] = char[6]
+                break
+        else:
+            row = [char]
+            row_top, row_bottom = char[5], char[6]
+            rows.append(row)
+            extents.append([row_top, row_bottom])
+    if rows:
+        extents[-1] = [row_top, row_bottom]
+    return rows, extents
+
+
+def rows_by_column(rows: list[list[Char]], gutters: list[float]) -> list[list[Char]]:
+    """The rows of a page in columns, grouped again within each column: a row that crosses a gutter (a
+    title, notes set across the page) stays; the others' characters are regrouped column by column, since
+    two columns' lines at nearby heights (notes set per column start at different heights) would
+    otherwise share rows."""
+    spanning: list[list[Char]] = []
+    columns: list[list[Char]] = [[] for _ in range(len(gutters) + 1)]
+    for row in rows:
+        if any(c[1] < gutter < c[4] for gutter in gutters for c in row if not c[3].isspace()):
+            spanning.append(row)
+            continue
+        for char in row:
+            middle = (char[1] + char[4]) / 2
+            columns[sum(1 for gutter in gutters if middle >= gutter)].append(char)
+    regrouped = [row for column in columns if column for row in raised_into_lines(*character_rows(column))]
+    return spanning + regrouped
 
 
 def raised_into_lines(rows: list[list[Char]], extents: list[list[float]]) -> list[list[Char]]:
