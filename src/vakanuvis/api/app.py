@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, StatementError
 
@@ -84,10 +86,30 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def other_error(_request: Request, error: VakanuvisError) -> JSONResponse:
         return _detail(400, str(error))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may hold what cannot be encoded (a lone surrogate
+        # escape is valid JSON and no Unicode): each error is given by where it stands and what is wrong,
+        # in the shape the OpenAPI document names (HTTPValidationError), never with the input itself.
+        return JSONResponse({"detail": [encodable_error(item) for item in error.errors()]}, status_code=422)
+
     @app.exception_handler(DataError)
     @app.exception_handler(StatementError)
     async def value_the_database_refuses(_request: Request, _error: Exception) -> JSONResponse:
         return _detail(400, "the request holds a value the database cannot store or compare")
+
+
+def encodable_error(item: Any) -> dict[str, Any]:
+    """One validation error as {loc, msg, type}, every text in it clean UTF-8."""
+
+    def clean(value: Any) -> Any:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(value, str) else value
+
+    return {
+        "loc": [clean(part) for part in item.get("loc", ())],
+        "msg": clean(str(item.get("msg", ""))),
+        "type": clean(str(item.get("type", ""))),
+    }
 
 
 class BoundedRequests:
