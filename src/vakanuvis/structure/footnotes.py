@@ -68,11 +68,23 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
 
 
 def find_trailing_notes(body: list[Line], last: int, markers: set[int]) -> int | None:
-    """Index of the first footnote line at the foot of a page that has no separator, or None."""
+    """Index of the first footnote line at the foot of a page that has no separator, or None.
+
+    The line must open the next note, whose marker stands above it; a number set off by one space
+    ("3 Haziran 1920'de …", a body line of a dump) opens it only when it is not a date and no later line
+    of the page opens the same number ("3Kazım Karabekir …", the note itself).
+    """
+    starts = [parse_note_start(line.text) for line in body]
     for index in range(1, len(body)):
-        start = parse_note_start(body[index].text)
-        if start is not None and accepts(start, last) and start.number in markers:
-            return index
+        start = starts[index]
+        if start is None or not accepts(start, last) or start.number not in markers:
+            continue
+        if not start.strong and (
+            starts_with_month(start.rest)
+            or any(later is not None and later.number == start.number for later in starts[index + 1 :])
+        ):
+            continue
+        return index
     return None
 
 

@@ -186,10 +186,16 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
     if not rest.strip():
         return True
     following = rest.lstrip()
-    return (
-        rest[0] == " "
-        and (following[0].isupper() or following[0] in '“"«')
-        and not starts_with_month(following)
+    if rest[0] != " ":
+        return False
+    if following[0].isdigit():
+        # "kurulmalıdır. 36 28 Nisan 1920’de": a marker before a sentence that opens with a date
+        day = re.match(r"(\d{1,2})\s+", following)
+        return day is not None and starts_with_month(following[day.end() :])
+    # "vardılar. 9 Mayıs'ta" is a date; "vardılar. 39 Ağustos-Ekim" cannot be one
+    could_be_day = int(text[start:end]) <= 31
+    return (following[0].isupper() or following[0] in '“"«') and not (
+        could_be_day and starts_with_month(following)
     )
 
 

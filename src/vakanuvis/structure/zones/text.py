@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from vakanuvis.model import Furniture, RawDocument
@@ -21,6 +22,7 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
         [line.text[margin:] if line.text[:margin].isspace() else line.text for line in page.lines]
         for page in raw.pages
     ]
+    pages_texts = [reattach_raised_numbers(texts) for texts in pages_texts]
     double_spaced = is_double_spaced([text for texts in pages_texts for text in texts])
     chunks: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     if raw.explicit_pages:
@@ -46,6 +48,113 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
             zone.notes = text_lines(note_texts, number, double_spaced=True)
         zones.append(zone)
     return zones
+
+
+# A line holding only a number: a page number, or a note marker a converter lifted off its raised position
+ONLY_NUMBER = re.compile(r"^(\s*)(\d{1,3})\s*$")
+# Where a marker usually stands: after a sentence's last word, its closing quote or bracket
+SENTENCE_END = re.compile(r"[^\W\d_][.!?…][”\"’»)]*(?=\s|$)|[”\"»)][.!?]?(?=\s|$)")
+ENDS_SENTENCE = re.compile(r"(?:[^\W\d_][.!?…][”\"’»)]*|[”\"»)][.!?]?)\s*$")
+WORD = re.compile(r"\S+")
+LAYOUT_REACH = 10  # columns a lifted number may stand off its place in a `-layout` dump
+FOLLOWING_LINES = 3  # lines after a lifted marker searched for its place
+
+
+def reattach_raised_numbers(texts: list[str]) -> list[str]:
+    """A page's lines with each note marker that `pdftotext` set on a line of its own put back in its line.
+
+    A superscript raised well above its line comes out of pdftotext as a line of its own, before the line
+    it belongs to ("1", then "müzakere edildi. İşgallere …"). It is a marker, not a page number, when a
+    later line opens the note it calls and no earlier one does, and it stands between lines of text. With
+    `-layout` its column says where it stood; without, it goes after the first sentence end that follows
+    (or after the line before, which ended a sentence when the line after ends none). Numbers stacked on
+    consecutive lines take consecutive places in ascending order.
+    """
+    starts = [parse_note_start(text) for text in texts]
+    opened: dict[int, int] = {}
+    for index, start in enumerate(starts):
+        if start is not None and start.rest.strip() and not ONLY_NUMBER.match(texts[index]):
+            opened.setdefault(start.number, index)
+    lifted = [
+        index
+        for index, text in enumerate(texts)
+        if (match := ONLY_NUMBER.match(text)) and opened.get(int(match.group(2)), -1) > index
+    ]
+    if not lifted:
+        return texts
+    out = list(texts)
+    removed: set[int] = set()
+    groups: list[list[int]] = []
+    for index in lifted:
+        if groups and all(not out[i].strip() or i in lifted for i in range(groups[-1][-1] + 1, index)):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    mid_text = 0  # lifted numbers with text before them on their page: this page is such a dump
+    for group in groups:
+        before = previous_text_line(out, group[0], removed)
+        after = [i for i in range(group[-1] + 1, len(out)) if out[i].strip()][:FOLLOWING_LINES]
+        if not after or ONLY_NUMBER.match(out[after[0]]):
+            continue
+        if before is not None:
+            if ONLY_NUMBER.match(out[before]) or ((note := starts[before]) is not None and note.strong):
+                continue  # under a footnote, or after another lone number: a page number
+            mid_text += 1
+        elif not mid_text and len(groups) == 1:
+            continue  # a lone number opening the page, and no other: a page number
+        places = marker_places(out, before, after, group)
+        if places is None:
+            continue
+        numbers = sorted(group, key=lambda i: int(out[i].strip()))
+        for (line, offset), index in sorted(zip(places, numbers, strict=True), reverse=True):
+            out[line] = out[line][:offset] + out[index].strip() + out[line][offset:]
+        for index in group:
+            removed.add(index)
+            following = index + 1
+            if following < len(out) and not out[following].strip() and following not in lifted:
+                removed.add(following)  # the gap pdftotext left under the lifted number
+    return [text for index, text in enumerate(out) if index not in removed]
+
+
+def previous_text_line(texts: list[str], index: int, removed: set[int]) -> int | None:
+    for before in range(index - 1, -1, -1):
+        if texts[before].strip() and before not in removed:
+            return before
+    return None
+
+
+def marker_places(
+    texts: list[str], before: int | None, after: list[int], group: list[int]
+) -> list[tuple[int, int]] | None:
+    """(line, offset) for each lifted number of `group`, in reading order; None when no place is found.
+
+    The number was lifted from the line below it, or, when the line above ends a sentence and either a
+    gap parts them (the end of a paragraph) or the line below ends none, from the line above.
+    """
+    first = texts[after[0]]
+    columns = [len(texts[i]) - len(texts[i].lstrip(" ")) for i in group]
+    if len(group) == 1 and columns[0] > 0:
+        # `pdftotext -layout`: the number stood after the sentence (or else the word) ending nearest its
+        # column, which is only roughly where it was, the columns of a justified line being stretched
+        column = columns[0]
+        for pattern, reach in ((SENTENCE_END, LAYOUT_REACH), (WORD, LAYOUT_REACH // 2)):
+            ends = [m.end() for m in pattern.finditer(first) if abs(m.end() - column) <= reach]
+            if ends:
+                return [(after[0], min(ends, key=lambda end: abs(end - column)))]
+    places: list[tuple[int, int]] = []
+    if before is not None and ENDS_SENTENCE.search(texts[before]):
+        parted = any(not texts[i].strip() for i in range(before + 1, group[0]))
+        if parted or not SENTENCE_END.search(first):
+            places.append((before, len(texts[before].rstrip())))
+    for line in after:
+        for match in SENTENCE_END.finditer(texts[line]):
+            if len(places) < len(group):
+                places.append((line, match.end()))
+    while len(places) < len(group):
+        places.append((after[0], len(first.rstrip())))
+    if len(set(places)) < len(places):
+        return None
+    return places
 
 
 def common_margin(texts: list[str]) -> int:
