@@ -16,6 +16,11 @@ from vakanuvis.structure.lines import (
     starts_with_month,
 )
 
+# Carried-over note lines are longer than their page's usual body line, and as a block by this much
+CARRIED_LINE = 1.05
+CARRIED_BLOCK = 1.15
+CARRIED_MIN_BODY_LINES = 6
+
 
 @dataclass
 class NoteDraft:
@@ -40,6 +45,8 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
             split = find_trailing_notes(zone.body, last, marker_numbers[index])
             if split is None:
                 continue
+            if drafts and index and drafts[-1].page == zones[index - 1].page:
+                split = carried_note_start(zone.body, split)
             zone.body, zone.notes = zone.body[:split], zone.body[split:]
         starts = [parse_note_start(line.text) for line in zone.notes]
         last_line_opening = {s.number: position for position, s in enumerate(starts) if s is not None}
@@ -86,6 +93,27 @@ def find_trailing_notes(body: list[Line], last: int, markers: set[int]) -> int |
             continue
         return index
     return None
+
+
+def carried_note_start(body: list[Line], split: int) -> int:
+    """Where the foot of a page without separator begins when the last page's note runs on to it.
+
+    The lines carried over stand right above the first numbered note, with no number of their own; in a
+    text dump they show themselves by their length, notes being set smaller than the body and so holding
+    more letters to the line than the body's usual line (a line pdftotext joined at a hyphen is long too,
+    but alone).
+    """
+    lengths = sorted(len(line.text.strip()) for line in body[:split])
+    if len(lengths) < CARRIED_MIN_BODY_LINES:
+        return split
+    usual = lengths[len(lengths) // 2]
+    start = split
+    while start > 1 and len(body[start - 1].text.strip()) > CARRIED_LINE * usual:
+        start -= 1
+    carried = sorted(len(line.text.strip()) for line in body[start:split])
+    if not carried or start < CARRIED_MIN_BODY_LINES or carried[len(carried) // 2] <= CARRIED_BLOCK * usual:
+        return split
+    return start
 
 
 def build_footnotes(drafts: list[NoteDraft]) -> tuple[list[Footnote], list[Furniture]]:

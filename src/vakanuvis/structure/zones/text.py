@@ -329,12 +329,14 @@ def head_reason(text: str, heads: set[str], first_page: bool = False) -> str | N
 
 
 def text_lines(texts: list[str], page: int, double_spaced: bool) -> list[Line]:
+    """A zone's lines; a blank line before one marks a paragraph's start, except at the top of the page,
+    where it is what the running head left (whether a paragraph starts there is for the text to say)."""
     lines: list[Line] = []
     gap = False
     for text in texts:
         if not text.strip():
             gap = True
             continue
-        lines.append(Line(text=text, page=page, gap_before=gap and not double_spaced))
+        lines.append(Line(text=text, page=page, gap_before=gap and not double_spaced and bool(lines)))
         gap = False
     return lines
