@@ -20,6 +20,7 @@ from vakanuvis.structure.lines import (
 CARRIED_LINE = 1.05
 CARRIED_BLOCK = 1.15
 CARRIED_MIN_BODY_LINES = 6
+RESUMED_MIN_WORDS = 3  # a body line found again under a column's notes (not a page number or a head)
 
 
 @dataclass
@@ -47,7 +48,8 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
                 continue
             if drafts and index and drafts[-1].page == zones[index - 1].page:
                 split = carried_note_start(zone.body, split)
-            zone.body, zone.notes = zone.body[:split], zone.body[split:]
+            resumed, zone.notes = body_between_notes(zone.body[split:], last, marker_numbers[index])
+            zone.body = zone.body[:split] + resumed
         starts = [parse_note_start(line.text) for line in zone.notes]
         last_line_opening = {s.number: position for position, s in enumerate(starts) if s is not None}
         for position, line in enumerate(zone.notes):
@@ -114,6 +116,36 @@ def carried_note_start(body: list[Line], split: int) -> int:
     if not carried or start < CARRIED_MIN_BODY_LINES or carried[len(carried) // 2] <= CARRIED_BLOCK * usual:
         return split
     return start
+
+
+def body_between_notes(foot: list[Line], last: int, markers: set[int]) -> tuple[list[Line], list[Line]]:
+    """The body lines and the note lines of a page's foot found without separator.
+
+    On a page set in columns, a text dump gives each column's notes after its body: after a gap, a line
+    that opens no note is the next column's body again, up to the next line opening a note whose marker
+    stands on the page. It continues the column before, so it starts no paragraph by its gap.
+    """
+    body: list[Line] = []
+    notes: list[Line] = []
+    in_body = False
+    for position, line in enumerate(foot):
+        start = parse_note_start(line.text)
+        if start is not None and accepts(start, last) and start.number in markers:
+            in_body = False
+            last = start.number
+        elif start is not None and start.number == last:
+            in_body = False
+        elif (
+            position
+            and line.gap_before
+            and not PAGE_NUMBER.match(line.text)
+            and len(line.text.split()) >= RESUMED_MIN_WORDS
+        ):
+            if not in_body:
+                line.gap_before = False
+            in_body = True
+        (body if in_body else notes).append(line)
+    return body, notes
 
 
 def build_footnotes(drafts: list[NoteDraft]) -> tuple[list[Footnote], list[Furniture]]:

@@ -22,7 +22,9 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
         [line.text[margin:] if line.text[:margin].isspace() else line.text for line in page.lines]
         for page in raw.pages
     ]
-    pages_texts = [reattach_raised_numbers(texts) for texts in pages_texts]
+    pages_texts = [
+        reattach_raised_numbers(rejoin_spread_words(columns_in_order(texts))) for texts in pages_texts
+    ]
     double_spaced = is_double_spaced([text for texts in pages_texts for text in texts])
     chunks: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     if raw.explicit_pages:
@@ -48,6 +50,143 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
             zone.notes = text_lines(note_texts, number, double_spaced=True)
         zones.append(zone)
     return zones
+
+
+GUTTER_SHARE = 0.9  # of a page's lines that leave a column position blank, for it to be a gutter
+GUTTER_MIN_LINES = 12
+SPLIT_LINES_SHARE = 0.4
+GUTTER_DRIFT = 10  # positions a line's right column may stand off the page's gutter  # of a page's lines that must have text on both sides of the gutter
+
+
+def columns_in_order(texts: list[str]) -> list[str]:
+    """A `pdftotext -layout` page set in two columns, read column by column.
+
+    The gutter is a run of at least two character positions, in the middle of the page, that nearly every
+    line leaves blank while many lines hold text on both sides of it. Lines that cross it (a title, notes
+    set across the page) close a band: each band gives its left column's lines, then its right column's.
+    """
+    filled = [text for text in texts if text.strip()]
+    if len(filled) < GUTTER_MIN_LINES:
+        return texts
+    width = max(len(text) for text in filled)
+    gutter = find_gutter(filled, width)
+    if gutter is None:
+        return texts
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+
+    def close_band() -> None:
+        out.extend(left)
+        if left and right:
+            out.append("")
+        # the right column's own margin, so that its indents and note numbers read as the left one's
+        indent = min((len(t) - len(t.lstrip(" ")) for t in right if t.strip()), default=0)
+        out.extend(t[indent:] for t in right)
+        left.clear()
+        right.clear()
+
+    for text in texts:
+        if not text.strip():
+            left.append("")
+            right.append("")
+            continue
+        split = column_split(text, gutter)
+        if split is None:
+            close_band()
+            out.append(text)
+            continue
+        head, tail = text[:split].rstrip(), text[split:]
+        if head.strip():
+            left.append(head)
+        if tail.strip():
+            right.append(tail)
+    close_band()
+    return out
+
+
+def column_split(text: str, gutter: int) -> int | None:
+    """Where a line parts into its columns' texts, or None for a line set across the gutter.
+
+    pdftotext places each line's letters on its own grid, so a line whose left column holds more letters
+    (notes in smaller type) pushes its right column's text past the page's gutter: the line parts at the
+    gap of two or more spaces nearest the gutter. A left text that runs a little past it with nothing on
+    the right is the left column's.
+    """
+    if not text[gutter - 1 : gutter + 1].strip():
+        return gutter
+    gaps = [m.end() for m in re.finditer(r" {2,}", text) if abs(m.end() - gutter) <= GUTTER_DRIFT]
+    if gaps:
+        return min(gaps, key=lambda end: abs(end - gutter))
+    if len(text.rstrip()) <= gutter + GUTTER_DRIFT:
+        return len(text)
+    return None
+
+
+def find_gutter(filled: list[str], width: float) -> int | None:
+    """The middle position of the widest run of positions that work as a gutter, or None."""
+    lines = len(filled)
+    blank = [0] * (int(width) + 1)
+    for text in filled:
+        for position in range(len(blank)):
+            if position >= len(text) or text[position] == " ":
+                blank[position] += 1
+    runs: list[tuple[int, int]] = []
+    start = None
+    low, high = int(width * 0.25), int(width * 0.75)
+    for position in range(low, high + 1):
+        if blank[position] >= GUTTER_SHARE * lines:
+            start = position if start is None else start
+        elif start is not None:
+            runs.append((start, position))
+            start = None
+    if start is not None:
+        runs.append((start, high + 1))
+    runs = [run for run in runs if run[1] - run[0] >= 2]
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    middle = (start + end) // 2
+    split = sum(1 for text in filled if text[:middle].strip() and text[middle:].strip())
+    return middle if split >= SPLIT_LINES_SHARE * lines else None
+
+
+# A run of lines each holding one word: a justified line pdftotext spread over several
+SPREAD_MIN_WORDS = 3
+
+
+def rejoin_spread_words(texts: list[str]) -> list[str]:
+    """A justified line that `pdftotext` wrote one word to a line ("Bolşevik", "devletler", "zümresine",
+    "katmayı") put back on one line, its words stretched too far apart for the converter to see a line.
+
+    Only inside running text: the line above runs full, and the words together make most of a line (a
+    list of names or a signature block, one to a line, stays as it is).
+    """
+    lengths = sorted(len(text.strip()) for text in texts if len(text.split()) >= SPREAD_MIN_WORDS)
+    if not lengths:
+        return texts
+    usual = lengths[len(lengths) // 2]
+    out: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        joined = " ".join(word.strip() for word in run)
+        above = out[-1].strip() if out else ""
+        if len(run) >= SPREAD_MIN_WORDS and len(joined) >= 0.4 * usual and len(above) >= 0.8 * usual:
+            out.append(joined)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for text in texts:
+        word = text.strip()
+        if word and " " not in word and not ONLY_NUMBER.match(text) and not text.startswith(" "):
+            run.append(text)
+            continue
+        close_run()
+        out.append(text)
+    close_run()
+    return out
 
 
 # A line holding only a number: a page number, or a note marker a converter lifted off its raised position
