@@ -22,9 +22,15 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
         [line.text[margin:] if line.text[:margin].isspace() else line.text for line in page.lines]
         for page in raw.pages
     ]
-    pages_texts = [
-        reattach_raised_numbers(rejoin_spread_words(columns_in_order(texts))) for texts in pages_texts
-    ]
+    pages_texts = [rejoin_spread_words(columns_in_order(texts)) for texts in pages_texts]
+    # A lone number opening a page is a lifted marker only in a dump that lifts them mid-page too, and
+    # where pages do not open with their numbers.
+    opening_numbers = sum(
+        1 for texts in pages_texts if ONLY_NUMBER.match(next((t for t in texts if t.strip()), ""))
+    )
+    lifting = sum(1 for texts in pages_texts if reattach_raised_numbers(texts, False) != texts)
+    tops = lifting >= LIFTING_PAGES and opening_numbers <= len(pages_texts) / 2
+    pages_texts = [reattach_raised_numbers(texts, tops) for texts in pages_texts]
     double_spaced = is_double_spaced([text for texts in pages_texts for text in texts])
     chunks: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     if raw.explicit_pages:
@@ -194,12 +200,15 @@ ONLY_NUMBER = re.compile(r"^(\s*)(\d{1,3})\s*$")
 # Where a marker usually stands: after a sentence's last word, its closing quote or bracket
 SENTENCE_END = re.compile(r"[^\W\d_][.!?…][”\"’»)]*(?=\s|$)|[”\"»)][.!?]?(?=\s|$)")
 ENDS_SENTENCE = re.compile(r"(?:[^\W\d_][.!?…][”\"’»)]*|[”\"»)][.!?]?)\s*$")
-WORD = re.compile(r"\S+")
 LAYOUT_REACH = 10  # columns a lifted number may stand off its place in a `-layout` dump
-FOLLOWING_LINES = 3  # lines after a lifted marker searched for its place
+LAYOUT_DRIFT = 0.3  # or this share of its column, the farther of the two
+LAYOUT_STRETCH = 1.2  # how far right of its place a lone number's column usually is
+FOLLOWING_LINES = 3
+SHORT_LINE = 0.8  # of the page's usual line length: a paragraph's last line
+LIFTING_PAGES = 2  # pages with markers lifted after text, for a dump to count as lifting them  # lines after a lifted marker searched for its place
 
 
-def reattach_raised_numbers(texts: list[str]) -> list[str]:
+def reattach_raised_numbers(texts: list[str], page_top: bool) -> list[str]:
     """A page's lines with each note marker that `pdftotext` set on a line of its own put back in its line.
 
     A superscript raised well above its line comes out of pdftotext as a line of its own, before the line
@@ -207,7 +216,9 @@ def reattach_raised_numbers(texts: list[str]) -> list[str]:
     later line opens the note it calls and no earlier one does, and it stands between lines of text. With
     `-layout` its column says where it stood; without, it goes after the first sentence end that follows
     (or after the line before, which ended a sentence when the line after ends none). Numbers stacked on
-    consecutive lines take consecutive places in ascending order.
+    consecutive lines take consecutive places in ascending order. One opening the page is taken for a
+    marker only with `page_top` (the dump lifts markers on other pages and does not open pages with their
+    numbers) or when the page lifts others after text.
     """
     starts = [parse_note_start(text) for text in texts]
     opened: dict[int, int] = {}
@@ -239,7 +250,7 @@ def reattach_raised_numbers(texts: list[str]) -> list[str]:
             if ONLY_NUMBER.match(out[before]) or ((note := starts[before]) is not None and note.strong):
                 continue  # under a footnote, or after another lone number: a page number
             mid_text += 1
-        elif not mid_text and len(groups) == 1:
+        elif not page_top and not mid_text and len(groups) == 1:
             continue  # a lone number opening the page, and no other: a page number
         places = marker_places(out, before, after, group)
         if places is None:
@@ -267,23 +278,26 @@ def marker_places(
 ) -> list[tuple[int, int]] | None:
     """(line, offset) for each lifted number of `group`, in reading order; None when no place is found.
 
-    The number was lifted from the line below it, or, when the line above ends a sentence and either a
-    gap parts them (the end of a paragraph) or the line below ends none, from the line above.
+    The number was lifted from the line below it, or, when the line above ends a sentence and either
+    stops short (a paragraph's last line) or the line below ends none, from the line above.
     """
     first = texts[after[0]]
     columns = [len(texts[i]) - len(texts[i].lstrip(" ")) for i in group]
     if len(group) == 1 and columns[0] > 0:
-        # `pdftotext -layout`: the number stood after the sentence (or else the word) ending nearest its
-        # column, which is only roughly where it was, the columns of a justified line being stretched
-        column = columns[0]
-        for pattern, reach in ((SENTENCE_END, LAYOUT_REACH), (WORD, LAYOUT_REACH // 2)):
-            ends = [m.end() for m in pattern.finditer(first) if abs(m.end() - column) <= reach]
+        # `pdftotext -layout`: the number stood after the sentence ending nearest its column, which is only
+        # roughly where it was: the lone number is set on a grid of its own, most often to the right. It
+        # was lifted from the line below, or else (no sentence ends there near it) from the line above.
+        column = columns[0] / LAYOUT_STRETCH
+        reach = max(LAYOUT_REACH, LAYOUT_DRIFT * column)
+        for line in [after[0]] if before is None else [after[0], before]:
+            ends = [m.end() for m in SENTENCE_END.finditer(texts[line]) if abs(m.end() - column) <= reach]
             if ends:
-                return [(after[0], min(ends, key=lambda end: abs(end - column)))]
+                return [(line, min(ends, key=lambda end: abs(end - column)))]
     places: list[tuple[int, int]] = []
     if before is not None and ENDS_SENTENCE.search(texts[before]):
-        parted = any(not texts[i].strip() for i in range(before + 1, group[0]))
-        if parted or not SENTENCE_END.search(first):
+        lengths = sorted(len(text.strip()) for text in texts if text.strip())
+        closes_paragraph = len(texts[before].strip()) < SHORT_LINE * lengths[len(lengths) // 2]
+        if closes_paragraph or not SENTENCE_END.search(first):
             places.append((before, len(texts[before].rstrip())))
     for line in after:
         for match in SENTENCE_END.finditer(texts[line]):
