@@ -51,6 +51,8 @@ NOTE_START = re.compile(
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|(?P<dot>\d{1,3})\.(?=\s)"
     r"|(?P<plain>\d{1,3})(?=\s|[^\W\d_])"
+    # a number set tight against a note that opens with a year: "401945-1953 arasında"
+    r"|(?P<year>\d{1,3})(?=(?:1[5-9]|20)\d\d(?!\d))"
     r")(?P<space>\s*)(?=\S)"
 )
 # A number that does not follow the previous footnote's may still open one when it is marked unmistakably,
@@ -71,12 +73,14 @@ def parse_note_start(text: str) -> NoteStart | None:
     match = NOTE_START.match(text)
     if not match:
         return None
-    kind = next(name for name in ("bracket", "paren", "sup", "dot", "plain") if match.group(name))
+    kind = next(name for name in ("bracket", "paren", "sup", "dot", "plain", "year") if match.group(name))
     if kind == "plain" and not match.group("space") and text[match.end()].islower():
         return None  # "2nci Ordu", "3üncü": an ordinal with its suffix, not a note number
     number = int(match.group(kind).translate(SUPERSCRIPTS))
     label = text[: match.start("space")].strip()
-    strong = kind in ("bracket", "paren", "sup") or len(match.group("space")) >= 2 or not match.group("space")
+    strong = kind in ("bracket", "paren", "sup") or (
+        kind != "year" and (len(match.group("space")) >= 2 or not match.group("space"))
+    )
     return NoteStart(number=number, label=label, rest=text[match.end() :], strong=strong)
 
 
@@ -125,7 +129,12 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
             continue
         before = text[start - 1]
         if before == " " and spaced_marker(text, start, end):
-            found.append(MarkerCandidate(line, start, end, int(digits), True, spaced=True))
+            # one inside a sentence ("öneri, 14 Ankara’da") is too weak to say a page goes on below
+            rest = text[end:].strip()
+            closes = text[start - 2] in ".!?" or (
+                text[start - 2] not in ",;" and (not rest or rest[0].isupper())
+            )
+            found.append(MarkerCandidate(line, start, end, int(digits), closes, spaced=True))
             continue
         if before.isspace() or before.isdigit() or before in NOT_BEFORE_MARKER:
             continue
@@ -175,8 +184,19 @@ def starts_with_month(text: str) -> bool:
 
 
 def spaced_marker(text: str, start: int, end: int) -> bool:
-    """Digits set off by one space after a sentence end, followed by a new sentence or the line end."""
-    if start < 2 or text[start - 2] not in '.!?”"»)' or end - start > 3 or text[start] == "0":
+    """Digits set off by one space after a sentence end, followed by a new sentence or the line end; or,
+    inside a sentence, after a closing quote followed by a word ("etmemeli” 15 diyerek") or after a comma
+    followed by a name ("öneri, 14 Ankara’da"): where a converter leaves a superscript a space apart."""
+    if start < 2 or end - start > 3 or text[start] == "0":
+        return False
+    if text[start - 2] in ',;”"»)' and end < len(text) and text[end] == " ":
+        following = text[end + 1 :]
+        word = re.match(r"[^\W\d_]+", following)
+        if word is None or (text[start - 2] in ",;" and not word.group()[0].isupper()):
+            return False  # "tüfek, 5 milyondan fazla": a count goes on in lower case after a comma
+        could_be_day = int(text[start:end]) <= 31
+        return not (could_be_day and starts_with_month(following))
+    if text[start - 2] not in '.!?”"»)':
         return False
     if text[start - 2] == ".":
         word = word_before(text, start - 2)

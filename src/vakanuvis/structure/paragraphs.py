@@ -167,8 +167,8 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
     if len(text) >= 0.5 * widths[lines[index].page]:
         return False
     following = lines[index + 1].text if index + 1 < len(lines) else ""
-    if not following[:1].isupper():
-        return False
+    if not (following[:1].isupper() or following[:1].isdigit()):
+        return False  # a heading is followed by a sentence's start: a capital, or a date ("28 Eylül 1920")
     if index == 0:
         return True
     if body_size and size and size > 1.04 * body_size:
