@@ -191,8 +191,8 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
         return False
     if text[start - 2] in ',;”"»)' and end < len(text) and text[end] == " ":
         following = text[end + 1 :]
-        word = re.match(r"[^\W\d_]+", following)
-        if word is None or (text[start - 2] in ",;" and not word.group()[0].isupper()):
+        next_word = re.match(r"[^\W\d_]+", following)
+        if next_word is None or (text[start - 2] in ",;" and not next_word.group()[0].isupper()):
             return False  # "tüfek, 5 milyondan fazla": a count goes on in lower case after a comma
         could_be_day = int(text[start:end]) <= 31
         return not (could_be_day and starts_with_month(following))
