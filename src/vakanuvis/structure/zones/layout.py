@@ -57,7 +57,12 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
             body, notes = body + notes[:moved], notes[moved:]
         numbers = [start.number for line in notes if (start := parse_note_start(line.text))]
         last_note = max([last_note, *[n for n in numbers if n <= last_note + 1 + len(notes)]])
-        note_open = bool(notes) and not NOTE_END.search(notes[-1].text.rstrip())
+        # A note runs on when its last line stops without a full stop, or runs to the measure: "… Belge
+        # No." filling the line goes on with "1920." on the next page.
+        right = max((line.x1 or 0.0) for line in lines) if lines else 0.0
+        note_open = bool(notes) and (
+            not NOTE_END.search(notes[-1].text.rstrip()) or (notes[-1].x1 or 0.0) > right - 0.5 * body_size
+        )
         for line in list(notes):
             if RULE.match(line.text):
                 zone.furniture.append(Furniture(page.number, line.text, "rule"))
@@ -126,10 +131,14 @@ def foot_start(
         called = any(c.number == start.number for above in lines[:index] for c in line_candidates(above.text))
         if not called:
             continue
-        # The note the last page left open goes on in the lines just above, after the foot's gap.
+        # The note the last page left open goes on in the lines just above, after the foot's gap (looked
+        # for also when the last page's notes seemed closed, if the lines carried open no note).
         first = index
-        while note_open and first > 1 and index - first < MAX_CARRIED_LINES and not gap_before(first):
+        carrying = note_open or last_note > 0
+        while carrying and first > 1 and index - first < MAX_CARRIED_LINES and not gap_before(first):
             first -= 1
+        if not note_open and any(parse_note_start(lines[i].text) for i in range(first, index)):
+            first = index
         if gap_before(first):
             return first
         if gap_before(index):
