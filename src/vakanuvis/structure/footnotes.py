@@ -11,16 +11,19 @@ from vakanuvis.structure.lines import (
     Line,
     PageZones,
     accepts,
+    ends_open,
     join_lines,
     parse_note_start,
     starts_with_month,
 )
+from vakanuvis.structure.zones.common import NOTE_END
 
 # Carried-over note lines are longer than their page's usual body line, and as a block by this much
 CARRIED_LINE = 1.05
 CARRIED_BLOCK = 1.15
 CARRIED_MIN_BODY_LINES = 6
-RESUMED_MIN_WORDS = 3  # a body line found again under a column's notes (not a page number or a head)
+RESUMED_MIN_WORDS = 3
+FULL_NOTE_LINE = 0.9  # of the page's longest note line: a line set to the full measure  # a body line found again under a column's notes (not a page number or a head)
 
 
 @dataclass
@@ -47,7 +50,7 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
             if split is None:
                 continue
             if drafts and index and drafts[-1].page == zones[index - 1].page:
-                split = carried_note_start(zone.body, split)
+                split = carried_note_start(zone.body, split, runs_on(drafts, zones[index - 1].page))
             resumed, zone.notes = body_between_notes(zone.body[split:], last, marker_numbers[index])
             zone.body = zone.body[:split] + resumed
         starts = [parse_note_start(line.text) for line in zone.notes]
@@ -97,24 +100,39 @@ def find_trailing_notes(body: list[Line], last: int, markers: set[int]) -> int |
     return None
 
 
-def carried_note_start(body: list[Line], split: int) -> int:
+def runs_on(drafts: list[NoteDraft], page: int) -> bool:
+    """Whether the last note of `page` goes on to the next page: it stops where no note ends ("Belge
+    No.", a comma), or on a line as long as the page's longest note line without a closing full stop."""
+    last = drafts[-1].lines[-1].rstrip()
+    if ends_open(last):
+        return True
+    lengths = [len(line.strip()) for draft in drafts if page in draft.pages for line in draft.lines]
+    return not NOTE_END.search(last) and len(last.strip()) >= FULL_NOTE_LINE * max(lengths, default=0)
+
+
+def carried_note_start(body: list[Line], split: int, note_open: bool) -> int:
     """Where the foot of a page without separator begins when the last page's note runs on to it.
 
     The lines carried over stand right above the first numbered note, with no number of their own; in a
     text dump they show themselves by their length, notes being set smaller than the body and so holding
     more letters to the line than the body's usual line (a line pdftotext joined at a hyphen is long too,
-    but alone).
+    but alone). When the last page's note stopped where no note ends, the line above the next note is its
+    end.
     """
     lengths = sorted(len(line.text.strip()) for line in body[:split])
     if len(lengths) < CARRIED_MIN_BODY_LINES:
         return split
     usual = lengths[len(lengths) // 2]
-    start = split
+    # the note's last line, however short, when the note stopped open: "Belge No." went on with "1920."
+    end = split - 1 if note_open and NOTE_END.search(body[split - 1].text.rstrip()) else split
+    start = end
     while start > 1 and len(body[start - 1].text.strip()) > CARRIED_LINE * usual:
         start -= 1
-    carried = sorted(len(line.text.strip()) for line in body[start:split])
-    if not carried or start < CARRIED_MIN_BODY_LINES or carried[len(carried) // 2] <= CARRIED_BLOCK * usual:
+    carried = sorted(len(line.text.strip()) for line in body[start:end])
+    if start < CARRIED_MIN_BODY_LINES:
         return split
+    if carried and carried[len(carried) // 2] <= CARRIED_BLOCK * usual:
+        return end
     return start
 
 

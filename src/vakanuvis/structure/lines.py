@@ -157,6 +157,16 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
     return found
 
 
+def ends_open(text: str) -> bool:
+    """Whether a footnote line stops where a note cannot end: on a comma, a colon or a hyphen, or on a
+    locator that wants its number ("Belge No.", "s.", "т.") — the note runs on to the next page."""
+    stripped = text.rstrip()
+    if stripped.endswith((",", ";", ":", "-", "–")):
+        return True
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    return last.endswith(".") and last[:-1].rsplit(".", 1)[-1] in numeric_locators()
+
+
 def word_before(text: str, stop: int) -> str:
     """The word (no dots, brackets or opening quotes) that ends text[:stop]; "" when none does."""
     start, end = trailing_run(text, stop, '.([“"«')
@@ -181,6 +191,9 @@ def starts_with_month(text: str) -> bool:
     """Whether a text begins with a month name: "4 Mayıs 1920" continues a note, it does not open one."""
     word = re.match(r"[^\W\d_]+", text)
     return word is not None and word.group().lower() in month_names()
+
+
+OPENING_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d(?![\d.,])|\d{1,3}\.\s+[^\W\d_]")
 
 
 def spaced_marker(text: str, start: int, end: int) -> bool:
@@ -209,7 +222,10 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
     if rest[0] != " ":
         return False
     if following[0].isdigit():
-        # "kurulmalıdır. 36 28 Nisan 1920’de": a marker before a sentence that opens with a date
+        # a marker before a sentence that opens with a date ("kurulmalıdır. 36 28 Nisan 1920’de"), a year
+        # ("içeriyordu. 8 1920 baharında") or an ordinal ("bıraktı. 5 15. Kolordu Komutanı")
+        if OPENING_NUMBER.match(following):
+            return True
         day = re.match(r"(\d{1,2})\s+", following)
         return day is not None and starts_with_month(following[day.end() :])
     # "vardılar. 9 Mayıs'ta" is a date; "vardılar. 39 Ağustos-Ekim" cannot be one

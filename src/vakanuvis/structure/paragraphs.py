@@ -162,8 +162,8 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
     size = lines[index].font_size
     if body_size and size and size > 1.12 * body_size and len(words) <= 15:
         return True
-    if len(words) > 5 or text[-1] in "!?:" or not text[0].isupper():
-        return False
+    if len(words) > 5 or text[-1] in "!?:" or not (text[0].isupper() or (numbered and text[0].isdigit())):
+        return False  # ("3. 1920 Doğu Harekâtı" opens with a year after its number)
     if len(text) >= 0.5 * widths[lines[index].page]:
         return False
     following = lines[index + 1].text if index + 1 < len(lines) else ""

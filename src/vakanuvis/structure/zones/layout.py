@@ -6,7 +6,14 @@ import statistics
 from collections import Counter
 
 from vakanuvis.model import Furniture, RawDocument, RawLine
-from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, line_candidates, parse_note_start
+from vakanuvis.structure.lines import (
+    PAGE_NUMBER,
+    Line,
+    PageZones,
+    ends_open,
+    line_candidates,
+    parse_note_start,
+)
 from vakanuvis.structure.zones.common import NOTE_END, RULE, furniture_key
 
 
@@ -61,7 +68,9 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
         # No." filling the line goes on with "1920." on the next page.
         right = max((line.x1 or 0.0) for line in lines) if lines else 0.0
         note_open = bool(notes) and (
-            not NOTE_END.search(notes[-1].text.rstrip()) or (notes[-1].x1 or 0.0) > right - 0.5 * body_size
+            not NOTE_END.search(notes[-1].text.rstrip())
+            or ends_open(notes[-1].text)
+            or (notes[-1].x1 or 0.0) > right - 0.5 * body_size
         )
         for line in list(notes):
             if RULE.match(line.text):
