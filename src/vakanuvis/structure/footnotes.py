@@ -23,7 +23,7 @@ CARRIED_LINE = 1.05
 CARRIED_BLOCK = 1.15
 CARRIED_MIN_BODY_LINES = 6
 RESUMED_MIN_WORDS = 3
-FULL_NOTE_LINE = 0.9  # of the page's longest note line: a line set to the full measure  # a body line found again under a column's notes (not a page number or a head)
+FULL_NOTE_LINE = 0.9  # of the page's long note lines: a line set to the full measure  # a body line found again under a column's notes (not a page number or a head)
 
 
 @dataclass
@@ -50,7 +50,8 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
             if split is None:
                 continue
             if drafts and index and drafts[-1].page == zones[index - 1].page:
-                split = carried_note_start(zone.body, split, runs_on(drafts, zones[index - 1].page))
+                above = zone.body[split - 1].text
+                split = carried_note_start(zone.body, split, runs_on(drafts, zones[index - 1].page, above))
             resumed, zone.notes = body_between_notes(zone.body[split:], last, marker_numbers[index])
             zone.body = zone.body[:split] + resumed
         starts = [parse_note_start(line.text) for line in zone.notes]
@@ -100,14 +101,17 @@ def find_trailing_notes(body: list[Line], last: int, markers: set[int]) -> int |
     return None
 
 
-def runs_on(drafts: list[NoteDraft], page: int) -> bool:
-    """Whether the last note of `page` goes on to the next page: it stops where no note ends ("Belge
-    No.", a comma), or on a line as long as the page's longest note line without a closing full stop."""
+def runs_on(drafts: list[NoteDraft], page: int, next_line: str) -> bool:
+    """Whether the last note of `page` goes on in `next_line`: it stops where no note ends ("Belge No.",
+    a comma), or without a full stop on a line the next line's first word would not have fitted on."""
     last = drafts[-1].lines[-1].rstrip()
     if ends_open(last):
         return True
-    lengths = [len(line.strip()) for draft in drafts if page in draft.pages for line in draft.lines]
-    return not NOTE_END.search(last) and len(last.strip()) >= FULL_NOTE_LINE * max(lengths, default=0)
+    lengths = sorted(len(line.strip()) for draft in drafts if page in draft.pages for line in draft.lines)
+    # the measure: a long line, not the longest (pdftotext makes one line of two it joined at a hyphen)
+    measure = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+    first_word = next_line.strip().split(" ", 1)[0]
+    return not NOTE_END.search(last) and len(last.strip()) + 1 + len(first_word) > measure
 
 
 def carried_note_start(body: list[Line], split: int, note_open: bool) -> int:

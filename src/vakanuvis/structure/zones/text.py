@@ -122,8 +122,10 @@ def column_split(text: str, gutter: int) -> int | None:
     if not text[gutter - 1 : gutter + 1].strip():
         return gutter
     gaps = [m.end() for m in re.finditer(r" {2,}", text) if abs(m.end() - gutter) <= GUTTER_DRIFT]
-    if gaps:
-        return min(gaps, key=lambda end: abs(end - gutter))
+    # a gap opening a note ("новои      и   30С.И.Арлов"): the other is a justified line's
+    opening = [end for end in gaps if (start := parse_note_start(text[end:])) is not None and start.strong]
+    if opening or gaps:
+        return min(opening or gaps, key=lambda end: abs(end - gutter))
     if len(text.rstrip()) <= gutter + GUTTER_DRIFT:
         return len(text)
     return None
@@ -263,6 +265,9 @@ def reattach_raised_numbers(texts: list[str], page_top: bool) -> list[str]:
             following = index + 1
             if following < len(out) and not out[following].strip() and following not in lifted:
                 removed.add(following)  # the gap pdftotext left under the lifted number
+        preceding = group[0] - 1
+        if before is not None and preceding > before and not ENDS_SENTENCE.search(out[before]):
+            removed.add(preceding)  # and the one above it, inside a sentence
     return [text for index, text in enumerate(out) if index not in removed]
 
 
