@@ -274,3 +274,56 @@ def test_names_one_to_a_line_stay_apart(tmp_path: Path) -> None:
     )
     _, document = structure(tmp_path, text)
     assert "Kars Ardahan Batum" not in document.text
+
+
+def test_a_note_stopping_on_a_locator_runs_on_in_a_short_line_above_the_next_pages_first_note(
+    tmp_path: Path,
+) -> None:
+    """ "… Belge No." cannot end a note: the "1920." standing above the next page's first note is its end,
+    not a body line ending a sentence that goes on "Antlaşması imzalandı." on the page after."""
+    text = "\n".join(
+        BODY_1
+        + [
+            "Bu dönemde Rusya’dan silah ve cephane yardımı geldi ve doğu cephesine sevk edildi.1",
+            "1Harp Tarihi Belgeleri Dergisi, S. 85, Belge No.",
+            "",
+            "\f" + BODY_2[0],
+            BODY_2[1] + "2",
+            BODY_2[2],
+            *BODY_1,
+            "Görüşmeler uzun sürdü; aynı gece, yani 2’yi 3 Aralık’a bağlayan gece Gümrü",
+            "1920.",
+            "2Karabekir, a.g.e., s. 905.",
+            "",
+            "\fAntlaşması imzalandı. Ermenistan ordusu sınırlandı ve Kars Türkiye’de kaldı.",
+        ]
+    )
+    raw, document = structure(tmp_path, text)
+    assert notes_of(document)[1] == "Harp Tarihi Belgeleri Dergisi, S. 85, Belge No. 1920."
+    sentences = [" ".join(document.text[s.span.start : s.span.end].split()) for s in document.sentences]
+    assert (
+        "Görüşmeler uzun sürdü; aynı gece, yani 2’yi 3 Aralık’a bağlayan gece Gümrü Antlaşması imzalandı."
+        in sentences
+    )
+    assert not account_characters(raw, document)
+
+
+def test_markers_a_dump_sets_apart_before_a_year_an_ordinal_or_after_a_closing_quote(tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            "Amerikan heyetinin raporu Ermeni taleplerinin nüfusla örtüşmediğini gösteriyordu. 1 1920 baharında",
+            "baskılar arttı ve İngilizler Kars’ı Ermenistan’a bıraktı. 2 15. Kolordu Komutanı Kâzım Karabekir",
+            "Paşa Erzurum’a ulaştı. Bir mebus, “Rusya bize ikinci bir Sevr teklif etmemeli” 3 diyerek kuşkusunu",
+            "dile getirdi. Türkiye’ye 6000 tüfek, 5 milyondan fazla mermi gönderildi.",
+            "",
+            "1Akgün, a.g.e., s. 52.",
+            "2Karabekir, a.g.e., s. 12.",
+            "3TBMM Gizli Celse Zabıtları, C. I, s. 187.",
+        ]
+    )
+    _, document = structure(tmp_path, text)
+    assert [m.number for m in document.markers] == [1, 2, 3]
+    assert sentence_of(document, 1).endswith("nüfusla örtüşmediğini gösteriyordu.")
+    assert sentence_of(document, 2).endswith("Kars’ı Ermenistan’a bıraktı.")
+    assert sentence_of(document, 3).endswith("diyerek kuşkusunu dile getirdi.")
+    assert "5 milyondan fazla mermi" in document.text

@@ -80,22 +80,24 @@ def columns_in_order(texts: list[str]) -> list[str]:
         return texts
     out: list[str] = []
     left: list[str] = []
-    right: list[str] = []
+    right: list[tuple[int, str]] = []  # (the position its text starts at on the page's line, the text)
 
     def close_band() -> None:
         out.extend(left)
         if left and right:
             out.append("")
-        # the right column's own margin, so that its indents and note numbers read as the left one's
-        indent = min((len(t) - len(t.lstrip(" ")) for t in right if t.strip()), default=0)
-        out.extend(t[indent:] for t in right)
+        # measured from the right column's own left edge, its indents and note numbers read as the left
+        # one's (the edge most of its lines start at, some being pushed off it by their neighbours)
+        starts = sorted(start for start, text in right if text)
+        edge = starts[len(starts) // 5] if starts else 0
+        out.extend(" " * max(0, start - edge) + text if text else "" for start, text in right)
         left.clear()
         right.clear()
 
     for text in texts:
         if not text.strip():
             left.append("")
-            right.append("")
+            right.append((0, ""))
             continue
         split = column_split(text, gutter)
         if split is None:
@@ -106,7 +108,7 @@ def columns_in_order(texts: list[str]) -> list[str]:
         if head.strip():
             left.append(head)
         if tail.strip():
-            right.append(tail)
+            right.append((split + len(tail) - len(tail.lstrip(" ")), tail.strip()))
     close_band()
     return out
 
