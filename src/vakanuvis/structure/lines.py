@@ -14,7 +14,7 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.model import Furniture
-from vakanuvis.structure.sentences import numeric_locators, trailing_run
+from vakanuvis.structure.sentences import leading_abbreviations, numeric_locators, trailing_run
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPTS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -158,13 +158,15 @@ def line_candidates(text: str, line: int = 0) -> list[MarkerCandidate]:
 
 
 def ends_open(text: str) -> bool:
-    """Whether a footnote line stops where a note cannot end: on a comma, a colon or a hyphen, or on a
-    locator that wants its number ("Belge No.", "s.", "т.") — the note runs on to the next page."""
+    """Whether a footnote line stops where a note cannot end: on a comma, a colon or a hyphen, on a
+    locator that wants its number ("Belge No.", "s.", "т.") or a title that wants its name ("Prof. Dr.")
+    — the note runs on to the next page."""
     stripped = text.rstrip()
     if stripped.endswith((",", ";", ":", "-", "–")):
         return True
     last = stripped.rsplit(None, 1)[-1] if stripped else ""
-    return last.endswith(".") and last[:-1].rsplit(".", 1)[-1] in numeric_locators()
+    word = last[:-1].rsplit(".", 1)[-1]
+    return last.endswith(".") and (word in numeric_locators() or word in leading_abbreviations())
 
 
 def word_before(text: str, stop: int) -> str:
@@ -193,7 +195,7 @@ def starts_with_month(text: str) -> bool:
     return word is not None and word.group().lower() in month_names()
 
 
-OPENING_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d(?![\d.,])|\d{1,3}\.\s+[^\W\d_]")
+OPENING_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d(?![\d.,])|\d{1,3}\.(?:\s+[^\W\d_]|\s*$)")
 
 
 def spaced_marker(text: str, start: int, end: int) -> bool:

@@ -36,6 +36,9 @@ class Body:
     removed: list[Furniture]
 
 
+NUMBERED_HEADING_WIDTH = 0.75  # of the usual line length: a numbered heading is shorter still
+
+
 def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     """Marker digits removed, runs of spaces collapsed, ends stripped; marker positions kept."""
     if not markers:  # most lines: the same as the loop below, done by str.split in C
@@ -164,8 +167,8 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
         return True
     if len(words) > 5 or text[-1] in "!?:" or not (text[0].isupper() or (numbered and text[0].isdigit())):
         return False  # ("3. 1920 Doğu Harekâtı" opens with a year after its number)
-    if len(text) >= 0.5 * widths[lines[index].page]:
-        return False
+    if len(text) >= (NUMBERED_HEADING_WIDTH if numbered else 0.5) * widths[lines[index].page]:
+        return False  # a numbered heading ("3. 1920 Doğu Harekâtı: …") may run longer than a bare one
     following = lines[index + 1].text if index + 1 < len(lines) else ""
     if not (following[:1].isupper() or following[:1].isdigit()):
         return False  # a heading is followed by a sentence's start: a capital, or a date ("28 Eylül 1920")

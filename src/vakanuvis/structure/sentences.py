@@ -25,6 +25,15 @@ def abbreviations() -> frozenset[str]:
 
 
 @cache
+def leading_abbreviations() -> frozenset[str]:
+    """Abbreviations that always lead on to a word ("Dr.", "bkz.", "см."): no sentence or note ends on one."""
+    words: set[str] = set()
+    for code in LANGUAGES:
+        words.update(str(word) for word in language_data(code, "abbreviations").get("leading", []))
+    return frozenset(words)
+
+
+@cache
 def numeric_locators() -> frozenset[str]:
     words: set[str] = set()
     for code in LANGUAGES:

@@ -208,6 +208,9 @@ LAYOUT_REACH = 10  # columns a lifted number may stand off its place in a `-layo
 LAYOUT_DRIFT = 0.3  # or this share of its column, the farther of the two
 LAYOUT_STRETCH = 1.2  # how far right of its place a lone number's column usually is
 FOLLOWING_LINES = 3
+MAX_OUT_OF_ORDER = 3  # how far above a lifted number a later marker may stand for it to go back there
+# a sentence end, or a closing quote inside a sentence ("etmemeli” diyerek")
+MARKER_PLACE = re.compile(SENTENCE_END.pattern + r"|[”»](?=\s)")
 SHORT_LINE = 0.8  # of the page's usual line length: a paragraph's last line
 LIFTING_PAGES = 2  # pages with markers lifted after text, for a dump to count as lifting them  # lines after a lifted marker searched for its place
 
@@ -256,7 +259,7 @@ def reattach_raised_numbers(texts: list[str], page_top: bool) -> list[str]:
             mid_text += 1
         elif not page_top and not mid_text and len(groups) == 1:
             continue  # a lone number opening the page, and no other: a page number
-        places = marker_places(out, before, after, group)
+        places = out_of_order_places(out, group) or marker_places(out, before, after, group)
         if places is None:
             continue
         numbers = sorted(group, key=lambda i: int(out[i].strip()))
@@ -271,6 +274,35 @@ def reattach_raised_numbers(texts: list[str], page_top: bool) -> list[str]:
         if before is not None and preceding > before and not ENDS_SENTENCE.search(out[before]):
             removed.add(preceding)  # and the one above it, inside a sentence
     return [text for index, text in enumerate(out) if index not in removed]
+
+
+def out_of_order_places(texts: list[str], group: list[int]) -> list[tuple[int, int]] | None:
+    """Places for lifted numbers that a later marker already stands above (pdftotext gives the raised
+    numbers of a page's first line after that line's whole block): from the page's top, the first places
+    a marker takes (a sentence end, a closing quote) before the first line holding a later marker."""
+    numbers = sorted(int(texts[i].strip()) for i in group)
+    later = next(
+        (
+            line
+            for line in range(group[0])
+            if any(
+                c.glued_to_punctuation
+                and numbers[-1] < c.number <= numbers[-1] + MAX_OUT_OF_ORDER
+                and c.start > 0
+                and (texts[line][c.start - 1].isalpha() or texts[line][c.start - 1] in '.!?”"»')
+                for c in line_candidates(texts[line])
+            )
+        ),
+        None,
+    )
+    if later is None:
+        return None
+    places: list[tuple[int, int]] = []
+    for line in range(later + 1):
+        for match in MARKER_PLACE.finditer(texts[line]):
+            if len(places) < len(numbers):
+                places.append((line, match.end()))
+    return places if len(places) == len(numbers) else None
 
 
 def previous_text_line(texts: list[str], index: int, removed: set[int]) -> int | None:
