@@ -43,6 +43,7 @@ ISSN = re.compile(r"\b(?:e-?)?issn\b", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)((?:18|19|20)\d\d)(?!\d)")
 DATE = r"(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})"
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+NOTE_LIKE = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?:[\s.)]|$)")
 NAME_WORD = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_’'‘`.-]*$")
 
 
@@ -186,7 +187,7 @@ def label_at_start(text: str, labels: tuple[tuple[str, str], ...]) -> tuple[str,
         rest = after.lstrip()
         if rest[0] in SEPARATOR:
             return language, rest[1:].strip()
-        if stripped[: len(label)].isupper() and len(label) > 2:
+        if stripped[: len(label)].isupper() and (len(label) > 2 or rest[:1].isupper()):
             return language, rest
     return None
 
@@ -241,7 +242,9 @@ def without_titles(text: str) -> str:
 def names_in(text: str, language: str) -> list[tuple[str, str]] | None:
     """The (name, marker) pairs of a line of authors ("Ayşe KAYA*, Mehmet Demir**", "A. Yılmaz¹ ve B.
     Kara²"), or None when the line is not one."""
-    if is_metadata(text) or is_affiliation(text) or text.strip().endswith((".", ":")) and len(text) > 40:
+    if is_metadata(text) or is_affiliation(text) or is_journal_line(text):
+        return None
+    if text.strip().endswith((".", ":")) and len(text) > 40:
         return None
     joiners = "|".join(re.escape(word) for word in header_words().joiners if word.isalpha())
     parts = re.split(rf",|;|&|\s(?:{joiners})\s" if joiners else r",|;|&", text)
@@ -347,7 +350,9 @@ def read_header(raw: RawDocument, furniture: list[Furniture], language: str = "t
     heads = list(dict.fromkeys(item.text.strip() for item in furniture if item.reason == "running-head"))
     header = ArticleHeader()
     consumed = _read_sections(lines, header)
-    _read_journal([line.text for line in lines if is_metadata(line.text)] + heads, header)
+    # the journal's line is at the head or foot of the first page, never in a footnote ("4 Документы …, Т. III")
+    journal_lines = [line.text for line in lines if is_metadata(line.text) and not NOTE_LIKE.match(line.text)]
+    _read_journal(journal_lines + heads, header)
     for line in lines:
         folded = fold(line.text)
         if not header.doi and (doi := DOI.search(line.text)):
@@ -363,8 +368,8 @@ def read_header(raw: RawDocument, furniture: list[Furniture], language: str = "t
     end = next((i for i in first_page if i in consumed or body_heading(lines[i].text)), len(first_page))
     # the title is in the language of the first abstract (an English-first journal's is English)
     main_language = next(iter(header.abstracts), language)
-    title_end = _read_title(lines[:end], header, main_language, body_size(raw))
-    _read_authors(lines, title_end, end, header, language)
+    title = _read_title(lines[:end], header, main_language, body_size(raw))
+    _read_authors(lines, title, end, header, language)
     return header
 
 
@@ -441,20 +446,20 @@ def _title_above(
         header.titles.setdefault(language, text)
 
 
-def _read_title(lines: list[HeaderLine], header: ArticleHeader, language: str, size: float | None) -> int:
+def _read_title(
+    lines: list[HeaderLine], header: ArticleHeader, language: str, size: float | None
+) -> list[int]:
     """The title: on a PDF the largest type of the first page, else the first lines that are neither
-    metadata nor names; its wrapped lines joined (a hyphen that joins two names kept). Returns the index
-    of the first line after it."""
+    metadata nor names (names printed above the title are passed over); its wrapped lines joined (a
+    hyphen that joins two names kept). The indices of its lines."""
     candidates = [
         i for i, line in enumerate(lines) if not is_metadata(line.text) and not is_affiliation(line.text)
     ]
-    start: int | None = None
     if size is not None:
         sized = [i for i in candidates if lines[i].size]
         largest = max((lines[i].size or 0.0 for i in sized), default=0.0)
         if largest >= TITLE_SIZE * size:
-            start = next(i for i in sized if (lines[i].size or 0.0) >= largest - 0.5)
-            taken = [start]
+            taken = [next(i for i in sized if (lines[i].size or 0.0) >= largest - 0.5)]
             while (
                 len(taken) < MAX_TITLE_LINES
                 and taken[-1] + 1 < len(lines)
@@ -463,18 +468,18 @@ def _read_title(lines: list[HeaderLine], header: ArticleHeader, language: str, s
             ):
                 taken.append(taken[-1] + 1)
             return _set_title(lines, taken, header, language)
+    while candidates and strong_name_line(lines[candidates[0]], _at(lines, candidates[0] + 1), language):
+        candidates.pop(0)
     if not candidates:
-        return 0
+        return []
     start = candidates[0]
     first = lines[start].text.strip()
-    if names_in(first, language) and strong_name_line(lines[start], _at(lines, start + 1), language):
-        return start
     if (
         first.endswith(".")
         or len(first.split()) > MAX_TITLE_WORDS
         or label_at_start(first, header_words().abstract)
     ):
-        return start
+        return []
     taken = [start]
     while len(taken) < MAX_TITLE_LINES and (nxt := _at(lines, taken[-1] + 1)) is not None:
         so_far = lines[taken[-1]].text.rstrip()
@@ -503,33 +508,39 @@ def _at(lines: list[HeaderLine], index: int) -> HeaderLine | None:
     return lines[index] if 0 <= index < len(lines) else None
 
 
-def _set_title(lines: list[HeaderLine], taken: list[int], header: ArticleHeader, language: str) -> int:
+def _set_title(lines: list[HeaderLine], taken: list[int], header: ArticleHeader, language: str) -> list[int]:
     title = " ".join(join_lines([lines[i].text.strip() for i in taken])[0].split())
-    if title and len(title.split()) <= MAX_TITLE_WORDS:
-        header.title = title
-        titles = {language: title}
-        titles.update({k: v for k, v in header.titles.items() if k not in titles})
-        header.titles = titles
-    return taken[-1] + 1
+    if not title or len(title.split()) > MAX_TITLE_WORDS:
+        return []
+    header.title = title
+    titles = {language: title}
+    titles.update({k: v for k, v in header.titles.items() if k not in titles})
+    header.titles = titles
+    return taken
 
 
 def _read_authors(
-    lines: list[HeaderLine], start: int, end: int, header: ArticleHeader, language: str
+    lines: list[HeaderLine], title: list[int], end: int, header: ArticleHeader, language: str
 ) -> None:
-    """Names between the title and the first abstract, with the affiliations and ORCID iDs printed under
-    them or in notes keyed by their markers ("Ayşe Kaya*" … "* Dr. Öğr. Üyesi, … Üniversitesi")."""
+    """Names above the first abstract (under the title, or above it when they are clearly names), with
+    the affiliations and ORCID iDs printed under them or in notes keyed by their markers ("Ayşe Kaya*" …
+    "* Dr. Öğr. Üyesi, … Üniversitesi")."""
     by_marker: dict[str, str] = {}
     pending: list[str] = []  # the authors of the last line of names, in order, awaiting affiliations
     last_affiliation: str | None = None
-    for index in range(start, end):
+    for index in range(end):
+        if index in title:
+            pending, last_affiliation = [], None
+            continue
         line = lines[index]
         text = line.text.strip()
         marked = MARKER_AT_START.match(text)
         names = None if marked and (is_affiliation(text) or ORCID.search(text)) else names_in(text, language)
-        if names and not is_affiliation(text):
+        above_title = bool(title) and index < title[0]
+        if names and (not above_title or strong_name_line(line, _at(lines, index + 1), language)):
             if (
-                header.title == ""
-                and index == start
+                not header.title
+                and not header.authors
                 and not strong_name_line(line, _at(lines, index + 1), language)
             ):
                 continue
@@ -556,18 +567,18 @@ def _read_authors(
             header.affiliations[last_affiliation] += " " + _affiliation_text(text)  # "Erzurum/Türkiye"
         if (orcid := ORCID.search(text)) and (owner := _owner_of_orcid(marked, by_marker, pending, header)):
             header.orcids.setdefault(owner, orcid.group(1))
+    noted: str | None = None  # the author of the last note of the page foot, whose ORCID may follow it
     for line in lines[end:]:  # notes of the first page keyed by the authors' markers
         marked = MARKER_AT_START.match(line.text)
         marker = marked.group("marker").translate(SUPERSCRIPTS) if marked else ""
-        if (
-            marked
-            and marker in by_marker
-            and by_marker[marker] not in header.affiliations
-            and is_affiliation(line.text)
-        ):
-            header.affiliations[by_marker[marker]] = _affiliation_text(line.text[marked.end() :])
-        if marked and marker in by_marker and (orcid := ORCID.search(line.text)):
-            header.orcids.setdefault(by_marker[marker], orcid.group(1))
+        if marked:
+            noted = by_marker.get(marker)
+        if noted and marked and noted not in header.affiliations and is_affiliation(line.text):
+            header.affiliations[noted] = _affiliation_text(line.text[marked.end() :])
+        if noted and (orcid := ORCID.search(line.text)):
+            header.orcids.setdefault(noted, orcid.group(1))
+        if not marked and not ORCID.search(line.text) and not EMAIL.search(line.text):
+            noted = None
 
 
 def _owner(marker: str, by_marker: dict[str, str], pending: list[str], header: ArticleHeader) -> str | None:
