@@ -665,7 +665,7 @@ def _iso_date(text: str) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return text
     if named := re.fullmatch(r"(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})", text):
-        month = _month_numbers().get(fold(named.group(2)))
-        if month:
-            return f"{int(named.group(3)):04d}-{month:02d}-{int(named.group(1)):02d}"
+        number = _month_numbers().get(fold(named.group(2)))
+        if number:
+            return f"{int(named.group(3)):04d}-{number:02d}-{int(named.group(1)):02d}"
     return text
