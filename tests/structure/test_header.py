@@ -168,6 +168,19 @@ def test_abstracts_stay_in_the_body():
                 "keywords": {"tr": ["Batı Cephesi", "İnönü"]},
             },
         ),
+        (  # a title ending with an abbreviation; initials keep their case
+            "Вестник истории, Том 64, № 3, 2019\n\nСоветско-турецкие отношения в 1920–1921 гг.\n\n"
+            "А.В. Смирнов\n\nАннотация\nКраткая аннотация.",
+            {"volume": "64", "issue": "3"},
+        ),
+        (  # "S. 1" is the issue, "s. 99-128" the pages; a journal line without a journal name names none
+            "Tarih İncelemeleri Dergisi, C. XXI, S. 1, 2006, s. 99-128\n\nÖZET\nKısa.",
+            {"journal": "Tarih İncelemeleri Dergisi", "volume": "XXI", "issue": "1", "pages": "99-128"},
+        ),
+        (
+            "Cilt/Volume: 8 Sayı/Issue: 2 Yıl/Year: 2020\n\nÖZ\nKısa.",
+            {"journal": None, "volume": "8", "year": 2020},
+        ),
     ],
 )
 def test_header_rows_inline(text, expected):
@@ -291,3 +304,30 @@ def test_header_round_trips_through_the_store_and_documents_json(tmp_path):
     assert record["origins"]["authors"] == "detected"
     assert record["header"]["journal"] == "Atatürk Araştırma Merkezi Dergisi"
     assert record["header"]["keywords"]["en"][1] == "Caucasus"
+
+
+def test_title_ending_with_an_abbreviation_and_authors_with_initials():
+    header = read_header(
+        raw_of(
+            "Советско-турецкие отношения в 1920–1921 гг.\n\nА.В. Смирнов\n\nАннотация\nКраткая аннотация."
+        ),
+        [],
+        "ru",
+    )
+    assert (header.title, header.authors) == ("Советско-турецкие отношения в 1920–1921 гг.", ["А.В. Смирнов"])
+
+
+def test_an_affiliation_line_that_names_its_author():
+    header = read_header(
+        raw_of(
+            "The Treaty of Moscow, 1921\n\nSelin Kaya and Daniel Hoffmann\n\n"
+            "Daniel Hoffmann, Institute for East European History, University of Vienna\n"
+            "Selin Kaya, Department of History, Middle East Technical University, Ankara\n\nAbstract\nShort."
+        ),
+        [],
+        "en",
+    )
+    assert header.affiliations == {
+        "Daniel Hoffmann": "Institute for East European History, University of Vienna",
+        "Selin Kaya": "Department of History, Middle East Technical University, Ankara",
+    }

@@ -219,7 +219,14 @@ def is_journal_line(text: str) -> bool:
     folded = fold(text)
     if words.volume.search(folded) or words.issue.search(folded) or ISSN.search(text) or DOI.search(text):
         return True
-    return any(re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", folded) for word in words.journal)
+    return has_journal_word(text)
+
+
+def has_journal_word(text: str) -> bool:
+    folded = fold(text)
+    return any(
+        re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", folded) for word in header_words().journal
+    )
 
 
 def is_affiliation(text: str) -> bool:
@@ -276,7 +283,7 @@ def names_in(text: str, language: str) -> list[tuple[str, str]] | None:
 def _name_case(word: str, language: str) -> str:
     """A surname printed in capitals as a name is written ("KAYA" → "Kaya"; Turkish casing for tr and az)."""
     letters = [char for char in word if char.isalpha()]
-    if len(letters) < 2 or not all(char.isupper() for char in letters):
+    if len(letters) < 2 or "." in word or not all(char.isupper() for char in letters):
         return word
     lower = turkish_lower(word) if language in ("tr", "az") else word.lower()
     return word[0] + lower[1:]
@@ -475,7 +482,7 @@ def _read_title(
     start = candidates[0]
     first = lines[start].text.strip()
     if (
-        first.endswith(".")
+        ends_sentence(first)
         or len(first.split()) > MAX_TITLE_WORDS
         or label_at_start(first, header_words().abstract)
     ):
@@ -502,6 +509,12 @@ def _read_title(
             break  # a title, then its author on the next line
         taken.append(taken[-1] + 1)
     return _set_title(lines, taken, header, language)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does, not as a title ("… 1920–1921 гг." ends with an abbreviation)."""
+    words = text.split()
+    return text.endswith(".") and bool(words) and len(words[-1].rstrip(".")) > 3 and not text.endswith("...")
 
 
 def _at(lines: list[HeaderLine], index: int) -> HeaderLine | None:
@@ -558,6 +571,9 @@ def _read_authors(
             marked.group("marker").translate(SUPERSCRIPTS) if marked else "", by_marker, pending, header
         )
         body = text[marked.end() :] if marked else text
+        named = next((name for name in header.authors if body.startswith(name + ",")), None)
+        if named:  # "Selin Kaya, Department of History, …": the affiliation of the author it names
+            owner, body = named, body[len(named) + 1 :]
         if is_affiliation(text):
             affiliation = _affiliation_text(body)
             if owner and affiliation:
@@ -610,11 +626,8 @@ def _read_journal(lines: list[str], header: ArticleHeader) -> None:
     words = header_words()
     for text in lines:
         folded = fold(text)
-        volume, issue, pages = (
-            words.volume.search(folded),
-            words.issue.search(folded),
-            words.pages.search(folded),
-        )
+        volume, pages = words.volume.search(folded), words.pages.search(folded)
+        issue = next((m for m in words.issue.finditer(folded) if not _lower_initial_label(text, m)), None)
         if volume and not header.volume:
             header.volume = (
                 text[volume.start(1) : volume.end(1)].upper()
@@ -641,11 +654,17 @@ def _read_journal(lines: list[str], header: ArticleHeader) -> None:
             header.journal = re.sub(r"\s*[,(]\s*$", "", name)
     if not header.journal:
         for text in lines:
-            if is_journal_line(text) and not DOI.search(text) and not ISSN.search(text):
+            if has_journal_word(text) and not DOI.search(text) and not ISSN.search(text):
                 name = re.split(r"\s*[,|]\s*|\s{2,}", text.strip())[0]
                 if re.search(r"[^\W\d_]{3}", name):
                     header.journal = name.strip(" ,;:-–")
                     break
+
+
+def _lower_initial_label(text: str, match: re.Match[str]) -> bool:
+    """A one-letter label written in lower case ("s. 99"): the pages' label, not the issue's ("S. 1")."""
+    label = text[match.start() : match.start(1)].strip(" :.")
+    return len(label) == 1 and label.islower()
 
 
 def _year_outside(folded: str, pages: re.Match[str] | None):
