@@ -181,6 +181,14 @@ def test_abstracts_stay_in_the_body():
             "Cilt/Volume: 8 Sayı/Issue: 2 Yıl/Year: 2020\n\nÖZ\nKısa.",
             {"journal": None, "volume": "8", "year": 2020},
         ),
+        (  # the journal's name on its own line above its volume and issue
+            "Ankara Üniversitesi Türk İnkılap Tarihi Enstitüsü Dergisi\nCilt 19, Sayı 64, 2019, s. 77-104\n\nÖz\nKısa.",
+            {
+                "journal": "Ankara Üniversitesi Türk İnkılap Tarihi Enstitüsü Dergisi",
+                "volume": "19",
+                "issue": "64",
+            },
+        ),
     ],
 )
 def test_header_rows_inline(text, expected):

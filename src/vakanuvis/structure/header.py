@@ -358,7 +358,13 @@ def read_header(raw: RawDocument, furniture: list[Furniture], language: str = "t
     header = ArticleHeader()
     consumed = _read_sections(lines, header)
     # the journal's line is at the head or foot of the first page, never in a footnote ("4 Документы …, Т. III")
-    journal_lines = [line.text for line in lines if is_metadata(line.text) and not NOTE_LIKE.match(line.text)]
+    # a journal's name set on a line of its own above its volume and issue ("… Dergisi" / "Cilt 19, Sayı 64")
+    journal_lines = []
+    for index, line in enumerate(lines):
+        if is_metadata(line.text) and not NOTE_LIKE.match(line.text):
+            above = lines[index - 1].text if index else ""
+            named = has_journal_word(above) and not is_metadata(above) and not has_journal_word(line.text)
+            journal_lines.append(f"{above}, {line.text}" if named else line.text)
     _read_journal(journal_lines + heads, header)
     for line in lines:
         folded = fold(line.text)
