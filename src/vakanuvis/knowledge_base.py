@@ -235,8 +235,8 @@ class KnowledgeBase:
         return detail
 
     def sources(self, document_id: str | None = None) -> list[dict[str, Any]]:
-        """The works cited, each with the places citing it and, when it is an ingested document itself,
-        that document's id (`document`)."""
+        """The works cited, each with the places citing it and, only when it is an ingested document
+        itself, that document's id (`document`: the contract's records are otherwise unchanged)."""
         records = queries.list_sources(self.engine, document_id)
         works = [
             Source(r["id"], r["type"], r["authors"], r["title"], r["title_latin"], r["place"], r["year"])
@@ -244,7 +244,10 @@ class KnowledgeBase:
         ]
         citing = {r["id"]: {place["document"] for place in r["cited_in"]} for r in records}
         found = cited_documents(works, map(document_work, self.documents()), citing)
-        return [{**record, "document": found.get(record["id"])} for record in records]
+        return [
+            {**record, "document": found[record["id"]]} if record["id"] in found else record
+            for record in records
+        ]
 
     def source(self, source_id: str) -> dict[str, Any]:
         return queries.source_detail(self.engine, source_id)
