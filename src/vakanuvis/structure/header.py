@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from vakanuvis.lang import LANGUAGES, language_data
@@ -99,6 +99,7 @@ class HeaderWords:
     abstract: tuple[tuple[str, str], ...]  # (label, language)
     keyword: tuple[tuple[str, str], ...]
     furniture: tuple[str, ...]
+    furniture_label: re.Pattern[str]  # one of `furniture` at the start of a line or after a space
     journal: tuple[str, ...]
     affiliation: tuple[str, ...]
     titles: tuple[str, ...]
@@ -140,6 +141,9 @@ def header_words() -> HeaderWords:
         abstract=tuple(_labels("abstract_labels")),
         keyword=tuple(_labels("keyword_labels")),
         furniture=_words("furniture_labels") + tuple(labels),
+        furniture_label=re.compile(
+            rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in _words('furniture_labels') + tuple(labels))})"
+        ),
         journal=_words("journal_words"),
         affiliation=_words("affiliation_words"),
         titles=_words("academic_titles"),
@@ -192,12 +196,14 @@ def label_at_start(text: str, labels: tuple[tuple[str, str], ...]) -> tuple[str,
     return None
 
 
+@lru_cache(maxsize=4096)
 def body_heading(text: str) -> bool:
     """The first heading of the body ("GİRİŞ", "1. Giriş", "Introduction"): the header ends there."""
     folded = fold(re.sub(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]?\s+", "", text.strip())).rstrip(" .:")
     return folded in header_words().headings
 
 
+@lru_cache(maxsize=4096)
 def is_metadata(text: str) -> bool:
     """A line of the journal's or the article's data, never a title or a name: DOI, ISSN, ORCID, e-mail,
     web address, a volume or issue, a date received, a "Research Article" or citation label."""
@@ -209,9 +215,10 @@ def is_metadata(text: str) -> bool:
         return True
     if words.volume.search(folded) or words.issue.search(folded) or words.pages.search(folded):
         return True
-    return any(folded.startswith(label) or f" {label}" in folded[:60] for label in words.furniture)
+    return bool(words.furniture_label.search(folded[:60]))
 
 
+@lru_cache(maxsize=4096)
 def is_journal_line(text: str) -> bool:
     """A line naming the journal and its volume or issue ("Türk Tarihi Araştırmaları Dergisi, Cilt 12,
     Sayı 2"), a running head that never names the article."""
@@ -222,6 +229,7 @@ def is_journal_line(text: str) -> bool:
     return has_journal_word(text)
 
 
+@lru_cache(maxsize=4096)
 def has_journal_word(text: str) -> bool:
     folded = fold(text)
     return any(
@@ -229,6 +237,7 @@ def has_journal_word(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_affiliation(text: str) -> bool:
     folded = fold(text)
     return any(word in folded for word in header_words().affiliation)
