@@ -103,6 +103,22 @@ HEADER_ROWS = [
 ]
 
 
+HEADER_ROWS.append(
+    (  # a pdftotext dump: the journal's line without labels at the top of page 1, running heads after
+        "formfeed-running-head.txt",
+        {
+            "title": "SOVYET RUSYA BELGELERİNDE TÜRKİYE-AZERBAYCAN SİYASİ İLİŞKİLERİ (1920-1922)",
+            "authors": ["Namık Kara"],
+            "journal": "SÜTAD",
+            "issue": "38",
+            "year": 2016,
+            "pages": "35-60",
+            "affiliations": {"Namık Kara": "Dr., Erzurum Teknik Üniversitesi, Tarih Bölümü, Erzurum"},
+        },
+    )
+)
+
+
 @pytest.mark.parametrize(("name", "expected"), HEADER_ROWS, ids=[row[0] for row in HEADER_ROWS])
 def test_header_fields(name, expected):
     document = structured(name)

@@ -43,6 +43,11 @@ ISSN = re.compile(r"\b(?:e-?)?issn\b", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)((?:18|19|20)\d\d)(?!\d)")
 DATE = r"(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})"
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+# a journal's line without labels: "SÜTAD, Bahar 2016; (38): 35-60", "Belleten 2004 (68): 211-240"
+CITATION_SHAPE = re.compile(
+    r"^(?P<name>[^\W\d_][^\d,;:(]*?)[\s,;]+.*?(?P<year>(?:18|19|20)\d\d)\b.*?"
+    r"(?:\((?P<issue>\d{1,3})\))?\s*:\s*(?P<first>\d{1,5})\s*[-–]\s*(?P<last>\d{1,5})\s*$"
+)
 NOTE_LIKE = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?:[\s.)]|$)")
 NAME_WORD = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_’'‘`.-]*$")
 
@@ -211,7 +216,7 @@ def is_metadata(text: str) -> bool:
     folded = fold(text.strip())
     if DOI.search(text) or ORCID.search(text) or EMAIL.search(text) or URL.search(text) or ISSN.search(text):
         return True
-    if "©" in text or not re.search(r"[^\W\d_]{2}", text):
+    if "©" in text or not re.search(r"[^\W\d_]{2}", text) or CITATION_SHAPE.match(text.strip()):
         return True
     if words.volume.search(folded) or words.issue.search(folded) or words.pages.search(folded):
         return True
@@ -655,6 +660,11 @@ def _read_journal(lines: list[str], header: ArticleHeader) -> None:
             header.pages = f"{pages.group(1)}-{pages.group(2)}"
         labelled_year = words.year.search(folded)
         if not (volume or issue or labelled_year):
+            if shaped := CITATION_SHAPE.match(text.strip()):
+                header.journal = header.journal or shaped.group("name").strip()
+                header.year = header.year or int(shaped.group("year"))
+                header.issue = header.issue or (shaped.group("issue") or "")
+                header.pages = header.pages or f"{shaped.group('first')}-{shaped.group('last')}"
             continue
         if header.year is None:
             year = labelled_year or _year_outside(folded, pages)
