@@ -269,6 +269,7 @@ def test_given_metadata_wins_over_the_header():
         ),
         (["MİLLİ MÜCADELE VE", "KAFKASYA", "GİRİŞ"], [], "MİLLİ MÜCADELE VE KAFKASYA"),
         (["KARS ANTLAŞMASI", "GİRİŞ"], [], "KARS ANTLAŞMASI"),
+        (["Tarih Dergisi, Cilt 3, Sayı 1, 1998", "KARS ANTLAŞMASI", "GİRİŞ"], [], "KARS ANTLAŞMASI"),
         (  # the journal's line printed as a running head on every page never names the article
             ["KARS ANTLAŞMASI", "GİRİŞ"],
             ["Türk Tarihi Araştırmaları Dergisi, Cilt 12, Sayı 2, 2021, s. 145-170"] * 3,

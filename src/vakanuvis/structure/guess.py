@@ -8,7 +8,7 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.model import Block, Furniture
-from vakanuvis.structure.header import fold, header_words, is_journal_line
+from vakanuvis.structure.header import fold, header_words, is_journal_line, is_metadata
 from vakanuvis.structure.lines import join_lines
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -58,7 +58,8 @@ def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> s
     if heads:
         return max(heads, key=lambda name: (heads[name], len(name)))
     for index, block in enumerate(blocks):
-        if block.kind == "heading":
+        # a journal's line set as a heading at the top of page 1 ("… Dergisi, Cilt 12, Sayı 2") is not the title
+        if block.kind == "heading" and not is_metadata(text[block.span.start : block.span.end]):
             parts = [text[block.span.start : block.span.end]]
             for following in blocks[index + 1 :]:
                 if following.kind != "heading" or following.page != block.page or not wraps_on(parts[-1]):
