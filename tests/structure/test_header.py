@@ -218,6 +218,7 @@ def test_header_rows_inline(text, expected):
         "Ankara, 23 Nisan 1336\n\nHeyet-i Temsiliye namına Mustafa Kemal.",
         "Kongre 4 Eylül 1919’da toplandı. 11 Eylül’de dağıldı.",
         "İSTANBUL’DAN ANKARA’YA\n\nO sabah 16 Mart’ta şehir işgal olundu.",
+        "Şifre No: 512\nAnkara, 23 Nisan 1336\n\nHeyet-i Temsiliye namına Mustafa Kemal.",
     ],
 )
 def test_a_document_without_an_articles_signs_has_no_header(text):

@@ -387,9 +387,9 @@ def read_header(raw: RawDocument, furniture: list[Furniture], language: str = "t
         for name, pattern in (("received", header_words().received), ("accepted", header_words().accepted)):
             if not getattr(header, name) and (match := pattern.search(folded)):
                 setattr(header, name, _iso_date(line.text[match.start(1) : match.end(1)]))
-    if not (
-        header.abstracts or header.keywords or header.doi or header.volume or header.issue or header.received
-    ):
+    # an article's signs; a number alone ("Şifre No: 512" on a telegram) is not one
+    published = header.volume or (header.issue and header.year)
+    if not (header.abstracts or header.keywords or header.doi or header.received or published):
         return ArticleHeader()
     first_page = [index for index, line in enumerate(lines) if line.page == lines[0].page]
     end = next((i for i in first_page if i in consumed or body_heading(lines[i].text)), len(first_page))
