@@ -332,7 +332,10 @@ def sources(
     for record in records:
         notes = ", ".join(str(c["footnote"]) for c in record["cited_in"])
         authors = "; ".join(record["authors"])
-        print(f"{record['id']}\t{authors}\t{record['title'] or ''}\t{record['year'] or ''}\tnotes {notes}")
+        is_document = f"\tdocument {record['document']}" if record.get("document") else ""
+        print(
+            f"{record['id']}\t{authors}\t{record['title'] or ''}\t{record['year'] or ''}\tnotes {notes}{is_document}"
+        )
 
 
 @app.command()

@@ -15,7 +15,7 @@ from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entitie
 from vakanuvis.ingest import find_input_files
 from vakanuvis.ingest.metadata import GivenMetadata
 from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
-from vakanuvis.model import ACTING_ROLES, Document, Finding
+from vakanuvis.model import ACTING_ROLES, Document, Finding, Source
 from vakanuvis.pipeline import document_id_for
 from vakanuvis.records import (
     LISTED_APART_FROM_DOCUMENTS,
@@ -25,6 +25,7 @@ from vakanuvis.records import (
     period_bound,
     places_with_events,
 )
+from vakanuvis.resolve.document_works import cited_documents, document_work
 from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
@@ -234,7 +235,19 @@ class KnowledgeBase:
         return detail
 
     def sources(self, document_id: str | None = None) -> list[dict[str, Any]]:
-        return queries.list_sources(self.engine, document_id)
+        """The works cited, each with the places citing it and, only when it is an ingested document
+        itself, that document's id (`document`: the contract's records are otherwise unchanged)."""
+        records = queries.list_sources(self.engine, document_id)
+        works = [
+            Source(r["id"], r["type"], r["authors"], r["title"], r["title_latin"], r["place"], r["year"])
+            for r in records
+        ]
+        citing = {r["id"]: {place["document"] for place in r["cited_in"]} for r in records}
+        found = cited_documents(works, map(document_work, self.documents()), citing)
+        return [
+            {**record, "document": found[record["id"]]} if record["id"] in found else record
+            for record in records
+        ]
 
     def source(self, source_id: str) -> dict[str, Any]:
         return queries.source_detail(self.engine, source_id)
@@ -322,11 +335,17 @@ class KnowledgeBase:
     def snapshot(self, document_id: str | None = None) -> Snapshot:
         """One document, or the whole corpus, with the entities and works it involves, for export."""
         documents = self.load_documents(document_id)
+        sources = cited_sources(documents, load_sources(self.engine))
+        citing: dict[str, set[str]] = {}
+        for document in documents:
+            for citation in document.citations:
+                citing.setdefault(citation.source_key, set()).add(document.id)
         return Snapshot(
             documents=documents,
             entities=mentioned_entities(documents, load_entities(self.engine)),
-            sources=cited_sources(documents, load_sources(self.engine)),
+            sources=sources,
             events=self.events(document_id),
+            cited_documents=cited_documents(sources.values(), map(document_work, self.documents()), citing),
         )
 
     def findings(self, document_id: str | None = None) -> list[Finding]:

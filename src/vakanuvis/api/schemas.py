@@ -194,7 +194,12 @@ class CitedIn(Record):
 
 
 SourcePublic = public_model(
-    "SourcePublic", Source, leave_out=("key",), id=(str, ...), cited_in=(list[CitedIn], ...)
+    "SourcePublic",
+    Source,
+    leave_out=("key",),
+    id=(str, ...),
+    cited_in=(list[CitedIn], ...),
+    document=(str | None, None),  # the ingested document this work is, when it is one
 )
 
 

@@ -129,12 +129,27 @@ def document_to_csl(document: Document) -> dict[str, Any]:
     }
     if document.authors:
         item["author"] = [split_name(author) for author in document.authors]
+    header = document.header
     if document.date:
         parts = document.date.rstrip("~?%").split("/")[0].split("-")
         if all(part.isdigit() for part in parts):
             item["issued"] = {"date-parts": [[int(part) for part in parts]]}
         else:
             item["issued"] = {"literal": document.date}
+    elif header.get("year"):
+        item["issued"] = {"date-parts": [[int(header["year"])]]}
+    # where the article was published, as its own header states it
+    for name, csl_name in (("journal", "container-title"), ("volume", "volume"), ("issue", "issue")):
+        if header.get(name):
+            item[csl_name] = str(header[name])
+    if header.get("pages"):
+        item["page"] = str(header["pages"])
+    if header.get("doi"):
+        item["DOI"] = header["doi"]
+    if abstracts := header.get("abstracts"):
+        item["abstract"] = abstracts.get(document.language) or next(iter(abstracts.values()))
+    if keywords := header.get("keywords"):
+        item["keyword"] = ", ".join(keywords.get(document.language) or next(iter(keywords.values())))
     if document.place:
         item["event-place"] = document.place
     if document.source:
@@ -142,6 +157,33 @@ def document_to_csl(document: Document) -> dict[str, Any]:
     if document.url:
         item["URL"] = document.url
     return item
+
+
+def knowledge_base_to_csl_json(
+    sources: list[Source], documents: list[Document], cited_documents: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The works cited and the documents themselves; a cited work that is an ingested document is one
+    item: the document's, under the work's id (which the citations name), with the document's id in
+    `custom.document`. A work whose document is not in the export keeps its item and says which it is."""
+    by_document = {document.id: document for document in documents}
+    items: list[dict[str, Any]] = []
+    merged: dict[str, str] = {}  # document id -> the work's key it is known by
+    for source in sources:
+        document_id = cited_documents.get(source.key)
+        if document_id in by_document and document_id not in merged:
+            merged[document_id] = source.key
+            continue
+        item = source_to_csl(source)
+        if document_id:
+            item.setdefault("custom", {})["document"] = document_id
+        items.append(item)
+    for document in documents:
+        item = document_to_csl(document)
+        if document.id in merged:
+            item["id"] = merged[document.id]
+            item["custom"] = {"document": document.id}
+        items.append(item)
+    return items
 
 
 def style_path(style: str) -> Path:

@@ -34,10 +34,13 @@ def export_bytes(snapshot: Snapshot, export_format: str) -> bytes:
 
         return _json_bytes(to_timelinejs(snapshot))
     if export_format == "csl-json":
-        from vakanuvis.export.csl_json import document_to_csl, sources_to_csl_json
+        from vakanuvis.export.csl_json import knowledge_base_to_csl_json
 
-        works = sources_to_csl_json(list(snapshot.sources.values()))
-        return _json_bytes(works + [document_to_csl(document) for document in snapshot.documents])
+        return _json_bytes(
+            knowledge_base_to_csl_json(
+                list(snapshot.sources.values()), snapshot.documents, snapshot.cited_documents
+            )
+        )
     if export_format == "bibtex":
         from vakanuvis.export.bibtex import sources_to_bibtex
 

@@ -14,6 +14,8 @@ class Snapshot:
     entities: dict[str, Entity]  # only those mentioned in the documents
     sources: dict[str, Source]  # only those cited in the documents, each with its citations
     events: list[dict] = field(default_factory=list)  # the contract's event records, chronological
+    # {source key: document id}: the cited works that are ingested documents themselves
+    cited_documents: dict[str, str] = field(default_factory=dict)
 
 
 # the days that stand for an open end or an unknown year in a record's "start" and "end"

@@ -23,6 +23,7 @@ from vakanuvis.store.edits import edtf_bounds
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # a year, a month or a day: EDTF that is also a W3C date (not a season, 21-24, nor a range or an uncertain one)
 CALENDAR_VALUE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
 NAME_ELEMENT = {"person": "persName", "place": "placeName", "organization": "orgName"}
@@ -288,7 +289,11 @@ def _header(root: etree._Element, title: str, document: Document | None = None) 
     if document.url:
         _sub(bibl, "ptr", target=document.url)
     _sub(bibl, "idno", document.sha256, type="sha256")
+    if _is_published(document):
+        _bibl_struct(source_description, title, document)
     profile = _sub(header, "profileDesc")
+    for language, abstract in (document.header.get("abstracts") or {}).items():
+        _sub(_sub(profile, "abstract", **{XML_LANG: language}), "p", abstract)
     if document.date or document.place:
         creation = _sub(profile, "creation")
         if document.date:
@@ -296,11 +301,59 @@ def _header(root: etree._Element, title: str, document: Document | None = None) 
         if document.place:
             _sub(creation, "placeName", document.place)
     _sub(_sub(profile, "langUsage"), "language", ident=document.language)
-    _sub(
-        _sub(_sub(profile, "textClass"), "keywords", scheme="#vakanuvis-document-types"),
-        "term",
-        document.type,
-    )
+    text_class = _sub(profile, "textClass")
+    _sub(_sub(text_class, "keywords", scheme="#vakanuvis-document-types"), "term", document.type)
+    for language, words in (document.header.get("keywords") or {}).items():
+        keywords = _sub(text_class, "keywords", **{XML_LANG: language})
+        for word in words:
+            _sub(keywords, "term", word)
+
+
+PUBLICATION_FIELDS = ("journal", "volume", "issue", "pages", "doi", "year")
+
+
+def _is_published(document: Document) -> bool:
+    """Whether the document's header says where it was published (a journal, a DOI, a volume…)."""
+    return any(document.header.get(name) for name in PUBLICATION_FIELDS)
+
+
+def _bibl_struct(parent: etree._Element, title: str, document: Document) -> None:
+    """The article as its header states it: <analytic> (title, authors with affiliation and ORCID, DOI),
+    <monogr> (the journal, and in <imprint> its volume, issue, pages and year)."""
+    header = document.header
+    struct = _sub(parent, "biblStruct", type="article")
+    analytic = _sub(struct, "analytic")
+    _sub(analytic, "title", title or "untitled", level="a")
+    for language, other in (header.get("titles") or {}).items():
+        if other != title:
+            _sub(analytic, "title", other, level="a", **{XML_LANG: language})
+    for author in document.authors:
+        element = _sub(analytic, "author")
+        _sub(element, "persName", author)
+        if affiliation := (header.get("affiliations") or {}).get(author):
+            _sub(element, "affiliation", affiliation)
+        if orcid := (header.get("orcids") or {}).get(author):
+            _sub(element, "idno", orcid, type="ORCID")
+    if header.get("doi"):
+        _sub(analytic, "idno", header["doi"], type="DOI")
+    monogr = _sub(struct, "monogr")
+    if header.get("journal"):
+        _sub(monogr, "title", header["journal"], level="j")
+    imprint = _sub(monogr, "imprint")
+    for unit in ("volume", "issue"):
+        if header.get(unit):
+            _sub(imprint, "biblScope", str(header[unit]), unit=unit)
+    if header.get("pages"):
+        first, _, last = str(header["pages"]).partition("-")
+        _sub(
+            imprint,
+            "biblScope",
+            header["pages"],
+            unit="page",
+            **({"from": first, "to": last} if last else {}),
+        )
+    if header.get("year"):
+        _sub(imprint, "date", str(header["year"]), when=f"{int(header['year']):04d}")
 
 
 def _document_date_attributes(edtf: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Per-language data: one YAML file per language and topic, `lang/<code>/<topic>.yaml`.
 
-Topics: `dates`, `entities`, `citations`, `abbreviations`, `quantities`, `events`, `publication`. A contributor adds a language by adding files, not code.
+Topics: `dates`, `entities`, `citations`, `abbreviations`, `quantities`, `events`, `publication`, `header`. A contributor adds a language by adding files, not code.
 
 Beside the data, the handling of text that belongs to a language rather than to one stage: Turkish
 casing and morphology (`tr.casing`, `tr.morphology`), Latin forms of Cyrillic text (`latin`), the folds,

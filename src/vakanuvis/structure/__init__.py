@@ -10,6 +10,7 @@ from vakanuvis.model import Document, Marker, RawDocument, Sentence, Span
 from vakanuvis.structure.accounting import account_characters
 from vakanuvis.structure.footnotes import build_footnotes, collect_footnotes
 from vakanuvis.structure.guess import guess_language, guess_title
+from vakanuvis.structure.header import read_header
 from vakanuvis.structure.lines import MarkerCandidate, line_candidates
 from vakanuvis.structure.markers import select_markers
 from vakanuvis.structure.paragraphs import build_body
@@ -63,5 +64,14 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
         for offset, number, page in body.markers
     ]
     document.language = guess_language(body.text or " ".join(note.text for note in footnotes))
-    document.title = guess_title(body.text, body.blocks, furniture)
+    # the article's own header, read off its first pages (the abstract stays in the body); its title and
+    # authors are detected metadata, which what the user gives replaces
+    header = read_header(raw, furniture, document.language)
+    document.header = header.fields()
+    document.title = header.title or guess_title(body.text, body.blocks, furniture)
+    if header.title:
+        document.origins["title"] = "detected"
+    if header.authors:
+        document.authors = list(header.authors)
+        document.origins["authors"] = "detected"
     return document

@@ -8,6 +8,8 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.model import Block, Furniture
+from vakanuvis.structure.header import fold, header_words, is_journal_line, is_metadata
+from vakanuvis.structure.lines import join_lines
 
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -44,19 +46,34 @@ def _language_signs() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
 
 
 def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> str:
-    """A running head that names the article (page numbers removed), else the first heading or sentence."""
+    """A running head that names the article (page numbers removed; the journal's own line, "… Dergisi,
+    Cilt 12, Sayı 2", never does), else the first heading with the lines it wraps on to, else the first
+    sentence."""
     heads: Counter[str] = Counter()
     for item in furniture:
-        if item.reason == "running-head":
+        if item.reason == "running-head" and not is_journal_line(item.text):
             name = re.sub(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$", "", item.text).strip()
             if len(name.split()) >= 3:
                 heads[name] += 1
     if heads:
         return max(heads, key=lambda name: (heads[name], len(name)))
-    for block in blocks:
-        if block.kind == "heading":
-            return text[block.span.start : block.span.end]
+    for index, block in enumerate(blocks):
+        # a journal's line set as a heading at the top of page 1 ("… Dergisi, Cilt 12, Sayı 2") is not the title
+        if block.kind == "heading" and not is_metadata(text[block.span.start : block.span.end]):
+            parts = [text[block.span.start : block.span.end]]
+            for following in blocks[index + 1 :]:
+                if following.kind != "heading" or following.page != block.page or not wraps_on(parts[-1]):
+                    break
+                parts.append(text[following.span.start : following.span.end])
+            return join_lines(parts)[0]
     if blocks:
         first = text[blocks[0].span.start : blocks[0].span.end]
         return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
     return ""
+
+
+def wraps_on(line: str) -> bool:
+    """Whether a heading line runs on to the next: it ends with a hyphen ("Türkiye-" + "Azerbaycan"), a
+    comma or colon, or a word that joins ("ve", "and")."""
+    words = line.split()
+    return bool(words) and (line.endswith(("-", ",", ":")) or fold(words[-1]) in header_words().joiners)

@@ -115,6 +115,12 @@ const LABELS = {
     document: "Belge",
     eventsOf: "olay",
     none: "—",
+    volume: "Cilt",
+    issue: "Sayı",
+    pagesAbbr: "s.",
+    abstract: "Öz",
+    keywords: "Anahtar kelimeler",
+    articleHeader: "Makalenin künyesi",
   },
   en: {
     appName: "Vakanüvis",
@@ -230,6 +236,12 @@ const LABELS = {
     document: "Document",
     eventsOf: "events",
     none: "—",
+    volume: "Vol.",
+    issue: "No.",
+    pagesAbbr: "pp.",
+    abstract: "Abstract",
+    keywords: "Keywords",
+    articleHeader: "The article as published",
   },
 };
 

@@ -51,6 +51,7 @@ export async function renderDocument(main, id, params) {
       { class: "document-head" },
       h("h1", {}, document.title || document.path),
       documentFactsLine(document),
+      articleHeader(document),
       h(
         "p",
         { class: "meta" },
@@ -82,6 +83,52 @@ function documentFactsLine(document) {
   const { date, type, authors, place } = documentFacts(document);
   const parts = [date, authors, place].filter(Boolean);
   return h("p", { class: "document-facts" }, type, " ", parts.flatMap((part, index) => (index ? [" · ", part] : [part])));
+}
+
+/** What the article's own header says: journal, volume, issue, year, pages and DOI; affiliations; each
+ * abstract (folded, in its language) and its keywords. Nothing when the document has no header. */
+function articleHeader(document) {
+  const header = document.header ?? {};
+  const cited = [
+    header.journal,
+    header.volume && `${t("volume")} ${header.volume}`,
+    header.issue && `${t("issue")} ${header.issue}`,
+    header.year,
+    header.pages && `${t("pagesAbbr")} ${header.pages}`,
+  ].filter(Boolean);
+  const abstracts = Object.entries(header.abstracts ?? {});
+  const keywords = header.keywords ?? {};
+  const affiliations = Object.entries(header.affiliations ?? {});
+  if (!cited.length && !header.doi && !abstracts.length && !Object.keys(keywords).length) return null;
+  return h(
+    "section",
+    { class: "article-header", "aria-label": t("articleHeader") },
+    cited.length || header.doi
+      ? h(
+          "p",
+          { class: "article-citation" },
+          cited.join(", "),
+          header.doi ? [cited.length ? " · " : "", h("a", { href: `https://doi.org/${header.doi}`, class: "doi" }, `doi:${header.doi}`)] : null,
+        )
+      : null,
+    affiliations.length
+      ? h("ul", { class: "affiliations" }, affiliations.map(([author, place]) => h("li", {}, h("strong", {}, author), `, ${place}`)))
+      : null,
+    abstracts.map(([language, text]) =>
+      h(
+        "details",
+        { class: "abstract", lang: language },
+        h("summary", {}, `${t("abstract")} (${language})`),
+        h("p", {}, text),
+        keywords[language]?.length
+          ? h("p", { class: "keywords" }, `${t("keywords")}: `, keywords[language].map((word) => h("span", { class: "keyword" }, word)))
+          : null,
+      ),
+    ),
+    Object.entries(keywords)
+      .filter(([language]) => !(header.abstracts ?? {})[language])
+      .map(([language, words]) => h("p", { class: "keywords", lang: language }, `${t("keywords")}: `, words.map((word) => h("span", { class: "keyword" }, word)))),
+  );
 }
 
 /** The paragraphs to draw: the stored blocks, or blank-line paragraphs when there are none. */
