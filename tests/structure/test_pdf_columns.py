@@ -91,3 +91,39 @@ def test_notes_and_markers_of_a_page_in_columns(document):
     ]
     carried = {m.number: document.text[: m.offset].rsplit(" ", 1)[-1] for m in document.markers}
     assert carried == {1: "geçti.", 2: "imzalandı."}
+
+
+def test_a_body_size_note_stopping_on_a_locator_goes_on_above_the_next_pages_first_note(tmp_path) -> None:
+    """No rule and notes at the body's size: the note the first page ends with "… Belge No." (a full stop,
+    but a locator that wants its number) goes on in the short "1920." that opens the second page's foot."""
+    if not FONT.exists():
+        pytest.skip("DejaVuSans not installed (Debian package fonts-dejavu-core)")
+    from fpdf import FPDF
+
+    body = LEFT + RIGHT + LEFT
+    pdf = FPDF(format="A5", unit="mm")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    for last, notes in (
+        (
+            "Ankara bu dönemde doğudan yardım bekliyordu.{1}",
+            ["{1} Harp Tarihi Belgeleri Dergisi, S. 85, Ankara 1971, Belge No."],
+        ),
+        ("Heyet Moskova’dan döndü ve Meclis’e rapor verdi.{2}", ["1920.", "{2} Cebesoy, a.g.e., s. 40."]),
+    ):
+        pdf.add_page()
+        for row, line in enumerate(body + [last]):
+            draw_line(pdf, 12, 20 + row * 4.6, line.lstrip(">"), 9, 0.18)
+        top = 20 + (len(body) + 1) * 4.6 + 6
+        for row, note in enumerate(notes):
+            draw_line(pdf, 12, top + row * 4.6, note, 9, 0.18)
+    path = tmp_path / "carried.pdf"
+    pdf.output(str(path))
+    document = recover_structure(read_file(path), "carried")
+    notes = {note.number: " ".join(note.text.split()) for note in document.footnotes}
+    assert notes == {
+        1: "Harp Tarihi Belgeleri Dergisi, S. 85, Ankara 1971, Belge No. 1920.",
+        2: "Cebesoy, a.g.e., s. 40.",
+    }
+    assert "1920." not in document.text
