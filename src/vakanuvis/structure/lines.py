@@ -195,22 +195,51 @@ def starts_with_month(text: str) -> bool:
     return word is not None and word.group().lower() in month_names()
 
 
+# Capitalized words that numbers follow: "Cilt 3", "Madde 5", "Belge 12" (Turkish and English)
+NUMBER_LABELS = frozenset(
+    "Cilt Sayı Madde Belge Dosya Kutu Gömlek Fon Sıra Tümen Kolordu Alay Tabur Numara Volume Chapter Part".split()
+)
 OPENING_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d(?![\d.,])|\d{1,3}\.(?:\s+[^\W\d_]|\s*$)")
+
+
+def names_before(text: str, stop: int) -> bool:
+    """Whether the word ending at text[:stop] is a name ("Karahan", "Çiçerin"): capitalized, inside its
+    sentence, and no label that numbers follow ("Cilt", "Madde", a month)."""
+    start, end = trailing_run(text, stop, '.,;:([“"«')
+    word = text[start:end]
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+        return False
+    if word.lower() in numeric_locators() or word.lower() in month_names() or word in NUMBER_LABELS:
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
 
 
 def spaced_marker(text: str, start: int, end: int) -> bool:
     """Digits set off by one space after a sentence end, followed by a new sentence or the line end; or,
-    inside a sentence, after a closing quote followed by a word ("etmemeli” 15 diyerek") or after a comma
-    followed by a name ("öneri, 14 Ankara’da"): where a converter leaves a superscript a space apart."""
+    inside a sentence, after a closing quote or a name followed by a word ("etmemeli” 15 diyerek",
+    "Karahan 10 ile"), or after a comma followed by a name or after a name's comma ("öneri, 14 Ankara’da",
+    "Çiçerin, 6 diplomatik"): where a converter leaves a superscript a space apart. Such a number is a
+    marker only in the footnotes' sequence, with its note on the page (`markers.select_markers`)."""
     if start < 2 or end - start > 3 or text[start] == "0":
         return False
+    could_be_day = int(text[start:end]) <= 31
     if text[start - 2] in ',;”"»)' and end < len(text) and text[end] == " ":
         following = text[end + 1 :]
         next_word = re.match(r"[^\W\d_]+", following)
-        if next_word is None or (text[start - 2] in ",;" and not next_word.group()[0].isupper()):
+        if next_word is None:
+            return False
+        if (
+            text[start - 2] in ",;"
+            and not next_word.group()[0].isupper()
+            and not names_before(text, start - 2)
+        ):
             return False  # "tüfek, 5 milyondan fazla": a count goes on in lower case after a comma
-        could_be_day = int(text[start:end]) <= 31
         return not (could_be_day and starts_with_month(following))
+    if text[start - 2].isalpha() and end < len(text) and text[end] == " " and names_before(text, start - 1):
+        # after a name, inside a sentence: "Lev Karahan 10 ile", "Aleksandr Hatisyan 25 başkanlık"
+        following = text[end + 1 :]
+        return bool(re.match(r"[^\W\d_]", following)) and not (could_be_day and starts_with_month(following))
     if text[start - 2] not in '.!?”"»)':
         return False
     if text[start - 2] == ".":
@@ -224,14 +253,13 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
     if rest[0] != " ":
         return False
     if following[0].isdigit():
-        # a marker before a sentence that opens with a date ("kurulmalıdır. 36 28 Nisan 1920’de"), a year
-        # ("içeriyordu. 8 1920 baharında") or an ordinal ("bıraktı. 5 15. Kolordu Komutanı")
-        if OPENING_NUMBER.match(following):
+        # a marker before a sentence that opens with a date ("kurulmalıdır. 36 28 Nisan 1920’de", or its day
+        # ending the line), a year ("içeriyordu. 8 1920 baharında") or an ordinal ("bıraktı. 5 15. Kolordu")
+        if OPENING_NUMBER.match(following) or re.fullmatch(r"\d{1,2}\s*", following):
             return True
         day = re.match(r"(\d{1,2})\s+", following)
         return day is not None and starts_with_month(following[day.end() :])
     # "vardılar. 9 Mayıs'ta" is a date; "vardılar. 39 Ağustos-Ekim" cannot be one
-    could_be_day = int(text[start:end]) <= 31
     return (following[0].isupper() or following[0] in '“"«') and not (
         could_be_day and starts_with_month(following)
     )
