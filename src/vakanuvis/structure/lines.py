@@ -224,6 +224,8 @@ def spaced_marker(text: str, start: int, end: int) -> bool:
     if start < 2 or end - start > 3 or text[start] == "0":
         return False
     could_be_day = int(text[start:end]) <= 31
+    if text[start - 2] in ",;" and not text[end:].strip() and names_before(text, start - 2):
+        return True  # a name's comma, and the sentence goes on in the next line: "Georgi Çiçerin, 6"
     if text[start - 2] in ',;”"»)' and end < len(text) and text[end] == " ":
         following = text[end + 1 :]
         next_word = re.match(r"[^\W\d_]+", following)

@@ -7,6 +7,8 @@ import re
 # A running head that carries the page number: "37  Article title" or "JOURNAL 38" / "Title   12".
 HEAD_WITH_NUMBER = re.compile(r"^\s*\d{1,4}\s{2,}\S|\S\s{2,}\d{1,4}\s*$")
 NOTE_END = re.compile(r"[.!?)\]][”\"’'»]*$")
+# A line ending a sentence: a word's full stop, or a closing quote or bracket
+ENDS_SENTENCE = re.compile(r"(?:[^\W\d_][.!?…][”\"’»)]*|[”\"»)][.!?]?)\s*$")
 RULE = re.compile(r"^\s*[_\-—–=~*.·]{5,}\s*$")
 BLANK_SEPARATOR_WIDTH = 20  # a line of only spaces this long is the rule above the footnotes
 HEAVY_INDENT = 10  # centred or right-aligned text: running heads, not body lines

@@ -8,6 +8,7 @@ from collections import Counter
 from vakanuvis.model import Furniture, RawDocument
 from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, accepts, line_candidates, parse_note_start
 from vakanuvis.structure.zones.common import (
+    ENDS_SENTENCE,
     HEAD_WITH_NUMBER,
     HEAVY_INDENT,
     NOTE_END,
@@ -169,8 +170,8 @@ def rejoin_spread_words(texts: list[str]) -> list[str]:
     """A justified line that `pdftotext` wrote one word to a line ("Bolşevik", "devletler", "zümresine",
     "katmayı") put back on one line, its words stretched too far apart for the converter to see a line.
 
-    Only inside running text: the line above runs full, and the words together make most of a line (a
-    list of names or a signature block, one to a line, stays as it is).
+    Only inside running text: the line above runs full (or, at the top of a column, the line below), and
+    the words together make much of a line (a list of names or a signature block, one to a line, stays).
     """
     lengths = sorted(len(text.strip()) for text in texts if len(text.split()) >= SPREAD_MIN_WORDS)
     if not lengths:
@@ -179,10 +180,12 @@ def rejoin_spread_words(texts: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
 
-    def close_run() -> None:
+    def close_run(below: str) -> None:
         joined = " ".join(word.strip() for word in run)
         above = out[-1].strip() if out else ""
-        if len(run) >= SPREAD_MIN_WORDS and len(joined) >= 0.4 * usual and len(above) >= 0.8 * usual:
+        # inside running text: under a full line, or opening a column or page above a full one
+        inside = len(above) >= 0.8 * usual or (not above and len(below.strip()) >= 0.8 * usual)
+        if len(run) >= SPREAD_MIN_WORDS and len(joined) >= 0.4 * usual and inside:
             out.append(joined)
         else:
             out.extend(run)
@@ -193,9 +196,9 @@ def rejoin_spread_words(texts: list[str]) -> list[str]:
         if word and " " not in word and not ONLY_NUMBER.match(text) and not text.startswith(" "):
             run.append(text)
             continue
-        close_run()
+        close_run(text)
         out.append(text)
-    close_run()
+    close_run("")
     return out
 
 
@@ -203,7 +206,6 @@ def rejoin_spread_words(texts: list[str]) -> list[str]:
 ONLY_NUMBER = re.compile(r"^(\s*)(\d{1,3})\s*$")
 # Where a marker usually stands: after a sentence's last word, its closing quote or bracket
 SENTENCE_END = re.compile(r"[^\W\d_][.!?…][”\"’»)]*(?=\s|$)|[”\"»)][.!?]?(?=\s|$)")
-ENDS_SENTENCE = re.compile(r"(?:[^\W\d_][.!?…][”\"’»)]*|[”\"»)][.!?]?)\s*$")
 LAYOUT_REACH = 10  # columns a lifted number may stand off its place in a `-layout` dump
 LAYOUT_DRIFT = 0.3  # or this share of its column, the farther of the two
 LAYOUT_STRETCH = 1.2  # how far right of its place a lone number's column usually is
