@@ -66,6 +66,8 @@ class RawDocument:
     encoding: str  # detected text encoding, or "pdf"
     pages: list[RawPage]
     explicit_pages: bool = False  # True when the file marks its own page breaks (PDF, form feeds)
+    # pages read by OCR, as Document.ocr keeps them: {"pages": {"3": {"confidence": 0.87, "language": "tur"}}}
+    ocr: dict[str, Any] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- structure
