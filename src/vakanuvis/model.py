@@ -96,6 +96,9 @@ class Sentence:
     span: Span
     page: int
     block: int  # index into Document.blocks
+    # read by OCR: the mean word confidence of its lines (0..1), weighted by the characters each gives it;
+    # None for a text layer or a text file
+    ocr_confidence: float | None = None
 
 
 @dataclass
@@ -114,6 +117,7 @@ class Footnote:
     text: str  # the whole footnote, continuations joined
     page: int  # page where the footnote starts
     pages: list[int] = field(default_factory=list)  # every page it runs over
+    ocr_confidence: float | None = None  # read by OCR: its lines' mean word confidence, 0..1
 
 
 # ---------------------------------------------------------------- annotate

@@ -318,7 +318,7 @@ def raised_markers(pytesseract: Any, grey: Any, ink: Any, lines: list[OcrLine]) 
     for _, (left, top, right, bottom) in found:
         crop = grey.crop((left - 2, top - 2, right + 2, bottom + 2))
         factor = max(1.0, 48 / max(1, crop.height))
-        crops.append(crop.resize((round(crop.width * factor), round(crop.height * factor)), Image.LANCZOS))
+        crops.append(crop.resize((round(crop.width * factor), round(crop.height * factor)), Image.Resampling.LANCZOS))
     markers: list[RaisedMarker] = []
     for (index, box), words in zip(found, read_digits(pytesseract, crops), strict=True):
         digits = "".join(words)
