@@ -118,7 +118,7 @@ def read_pages(path: Path, data: bytes, ocr_mode: str = "never", ocr: dict | Non
                 finally:
                     page.close()
             if image is not None:
-                pages.append(ocr_page(path, index + 1, image, ocr))
+                pages.append(ocr_page(path, index + 1, image, (width, height), ocr))
                 del image
                 continue
             gutters: list[float] = []
@@ -145,9 +145,11 @@ def is_scanned(page: Any, chars: list[Char], pdfium_c: Any) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
 
 
-def ocr_page(path: Path, number: int, image: Any, ocr: dict | None) -> RawPage:
-    """One page image read by Tesseract, as a RawPage; its confidence and language kept in `ocr`."""
+def ocr_page(path: Path, number: int, image: Any, size: tuple[float, float], ocr: dict | None) -> RawPage:
+    """One page image read by Tesseract, as a RawPage of the page's `size` (width and height in points);
+    its confidence and language kept in `ocr`."""
     read = read_page_image(image, OCR_DPI, str(path))
+    read.width, read.height = size
     if ocr is not None:
         ocr[str(number)] = {"confidence": read.confidence, "language": read.language}
     lines = sorted(read.lines, key=lambda line: (line.top or 0.0, line.x0 or 0.0))
