@@ -22,6 +22,7 @@ import os
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from vakanuvis.errors import UnreadableFile
@@ -30,8 +31,12 @@ from vakanuvis.model import RawLine
 
 OCR_DPI = 300  # a 10 pt note has an x-height of some 20 pixels at 300 dpi, which Tesseract reads well
 # Tesseract models by script: the page is read with both, a line of one script again with its own.
-FIRST_PASS_LANGUAGES = "tur+rus"
+FIRST_PASS_LANGUAGES = ("tur", "rus")
 SCRIPT_LANGUAGES = {"latin": "tur", "cyrillic": "rus"}
+# Models a doubtful word is read again with: the Azerbaijani Cyrillic model reads the period's Russian
+# citations ("стр.", "М-Ј1") better than the Russian one (bench/pdf_scan.py: 92 against 55 confidence).
+REREAD_LANGUAGES = ("tur", "rus", "aze_cyrl")
+LOW_CONFIDENCE = 60.0  # a word Tesseract is less sure of than this is read again too
 SAME_SCRIPT_BONUS = 5.0  # confidence points a doubtful word's reading gains in the script of its neighbours
 # Tesseract's x-height in em of a book face (some 0.46 in Times or Liberation Serif, measured a little
 # high): a 12 pt body and its 10 pt notes come out as 12 and 10 pt.
@@ -44,7 +49,9 @@ LINE_PUNCTUATION = frozenset(".,;:")
 SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
 LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 CYRILLIC = re.compile(r"[Ѐ-ӿ]")
-APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)'(?=\w)")
+# Between two letters, a quote mark or a ? is the apostrophe before a suffix that Tesseract misread
+# ("Ankara”da", "Eylül?de"), typeset as ’.
+APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W_])['‘”\"`´?](?=[^\W\d_])")
 
 
 @dataclass
@@ -96,14 +103,18 @@ def read_page_image(image: Any, dpi: int, path: str = "") -> OcrPage:
     pytesseract = tesseract()
     grey = image.convert("L")
     try:
-        lines = recognize(pytesseract, grey, FIRST_PASS_LANGUAGES)
+        installed = installed_languages(pytesseract)
+        first = "+".join(code for code in FIRST_PASS_LANGUAGES if code in installed) or "eng"
+        lines = recognize(pytesseract, grey, first)
     except pytesseract.TesseractNotFoundError as error:
         raise UnreadableFile(
             path,
             "the PDF has scanned pages and Tesseract is not installed "
             "(apt install tesseract-ocr tesseract-ocr-tur tesseract-ocr-rus)",
         ) from error
-    languages = reread_mixed_lines(pytesseract, grey, lines)
+    languages = reread_doubtful_words(
+        pytesseract, grey, lines, [code for code in REREAD_LANGUAGES if code in installed]
+    )
     ink = grey.point(lambda value: 255 if value < 128 else 0)
     markers = raised_markers(pytesseract, grey, ink, lines)
     scale = dpi / 72.0
@@ -211,37 +222,47 @@ def script_of(text: str) -> str | None:
     return "cyrillic" if cyrillic > latin else "latin"
 
 
-def reread_mixed_lines(pytesseract: Any, image: Any, lines: list[OcrLine]) -> set[str]:
-    """Words whose script is in doubt read again, each with the one model of each script, and the reading
-    Tesseract is surest of kept: a word that mixes Latin and Cyrillic letters ("20’5те" for "20’sine"), or
-    one of the other script than both its neighbours ("Раза" for "Paşa" in a Turkish line; a Russian title
-    inside a Turkish note stays, its words' neighbours being Cyrillic too). The models the page's lines
+@cache
+def installed_languages(pytesseract: Any) -> frozenset[str]:
+    """The language models Tesseract has here (asked once per process)."""
+    return frozenset(pytesseract.get_languages(config=""))
+
+
+def reread_doubtful_words(
+    pytesseract: Any, image: Any, lines: list[OcrLine], languages: list[str]
+) -> set[str]:
+    """Words in doubt read again with each of `languages`, and the reading Tesseract is surest of kept: a
+    word that mixes Latin and Cyrillic letters ("20’5те" for "20’sine"), one of the other script than both
+    its neighbours ("Раза" for "Paşa" in a Turkish line; a Russian title inside a Turkish note stays, its
+    words' neighbours being Cyrillic too), or one read with low confidence. The models the page's lines
     ended up read with are returned."""
-    doubtful: list[tuple[int, int, str | None]] = []  # line, word, the script of the words around it
+    # line, word, the script of the words around it, whether the word's own script is in doubt
+    doubtful: list[tuple[int, int, str | None, bool]] = []
     for index, line in enumerate(lines):
         scripts = [script_of(word.text) for word in line.words]
         for at, word in enumerate(line.words):
             mixed = bool(LATIN.search(word.text) and CYRILLIC.search(word.text))
             neighbours = {scripts[i] for i in (at - 1, at + 1) if 0 <= i < len(scripts)} - {None}
             alone = scripts[at] is not None and len(neighbours) == 1 and scripts[at] not in neighbours
-            if mixed or alone:
-                doubtful.append((index, at, next(iter(neighbours)) if len(neighbours) == 1 else None))
+            if mixed or alone or 0 <= word.confidence < LOW_CONFIDENCE:
+                around = next(iter(neighbours)) if len(neighbours) == 1 else None
+                doubtful.append((index, at, around, mixed or alone))
     if doubtful:
-        boxes = [lines[index].words[at].box for index, at, _ in doubtful]
-        readings = [
-            read_in_strip(pytesseract, image, boxes, language, "--psm 6")
-            for language in SCRIPT_LANGUAGES.values()
-        ]
-        for position, (index, at, around) in enumerate(doubtful):
+        boxes = [lines[index].words[at].box for index, at, _, _ in doubtful]
+        readings = [read_in_strip(pytesseract, image, boxes, language, "--psm 6") for language in languages]
+        for position, (index, at, around, script_in_doubt) in enumerate(doubtful):
 
             def score(word: OcrWord, around: str | None = around) -> float:
                 # Tesseract is often as sure of "Раза" as of "Paşa": the script of the words around decides
                 return word.confidence + (SAME_SCRIPT_BONUS if script_of(word.text) == around else 0.0)
 
-            best = lines[index].words[at]
+            best = original = lines[index].words[at]
             for reading in readings:
                 words = reading[position]
-                if len(words) == 1 and score(words[0]) > score(best):
+                if len(words) != 1 or score(words[0]) <= score(best):
+                    continue
+                # a word only read poorly keeps its script ("Treaty" is not "Тгеагу")
+                if script_in_doubt or script_of(words[0].text) in (None, script_of(original.text)):
                     best = words[0]
             lines[index].words[at] = best
     used: set[str] = set()
@@ -318,7 +339,9 @@ def raised_markers(pytesseract: Any, grey: Any, ink: Any, lines: list[OcrLine]) 
     for _, (left, top, right, bottom) in found:
         crop = grey.crop((left - 2, top - 2, right + 2, bottom + 2))
         factor = max(1.0, 48 / max(1, crop.height))
-        crops.append(crop.resize((round(crop.width * factor), round(crop.height * factor)), Image.Resampling.LANCZOS))
+        crops.append(
+            crop.resize((round(crop.width * factor), round(crop.height * factor)), Image.Resampling.LANCZOS)
+        )
     markers: list[RaisedMarker] = []
     for (index, box), words in zip(found, read_digits(pytesseract, crops), strict=True):
         digits = "".join(words)
