@@ -209,3 +209,20 @@ def test_cli_stores_what_ocr_read_and_refuses_a_scan_with_ocr_never(scan, articl
         for value in root.xpath("//tei:body//tei:p/@cert | //tei:note/@cert", namespaces=namespace)
     ]
     assert certs and all(0.5 < cert <= 1.0 for cert in certs)
+
+
+def test_api_shows_what_came_from_ocr(scan, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from vakanuvis.api.app import create_app
+    from vakanuvis.knowledge_base import KnowledgeBase
+
+    database = str(tmp_path / "kb.db")
+    (result,) = KnowledgeBase(database).ingest([scan])
+    client = TestClient(create_app(database))
+    document = client.get(f"/api/documents/{result.document_id}").json()
+    assert sorted(document["ocr"]["pages"]) == ["1", "2"]
+    assert all(0.5 < sentence["ocr_confidence"] <= 1.0 for sentence in document["sentences"])
+    notes = client.get(f"/api/documents/{result.document_id}/annotations").json()["footnotes"]
+    assert [note["number"] for note in notes] == [1, 2, 3]
+    assert all(0.5 < note["ocr_confidence"] <= 1.0 for note in notes)
