@@ -226,3 +226,40 @@ def test_api_shows_what_came_from_ocr(scan, tmp_path):
     notes = client.get(f"/api/documents/{result.document_id}/annotations").json()["footnotes"]
     assert [note["number"] for note in notes] == [1, 2, 3]
     assert all(0.5 < note["ocr_confidence"] <= 1.0 for note in notes)
+
+
+def test_a_scanned_page_in_two_columns(tmp_path):
+    """The two-column page of tests/structure/test_pdf_columns.py scanned: the gutter found in the image,
+    each column read top to bottom, the notes set across the page and the markers in their columns."""
+    from fpdf import FPDF
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from pdf_article import draw_line
+
+    from structure.test_pdf_columns import LEFT, NOTES, RIGHT
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    draw_line(pdf, 20, 25, "GİRİŞ: TÜRK-SOVYET GÖRÜŞMELERİNİN İLK AŞAMASI VE SONUÇLARI ÜZERİNE", 9)
+    for row, (left, right) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        for x, line in ((20, left), (110, right)):
+            if line.startswith(">"):
+                line, x = line[1:], x + 5
+            draw_line(pdf, x, 40 + row * 4.6, line, 9, 0.18)
+    pdf.line(20, 250, 70, 250)
+    for row, note in enumerate(NOTES):
+        draw_line(pdf, 20, 256 + row * 3.6, note, 7)
+    pdf.output(str(tmp_path / "iki-sutun.pdf"))
+    raw = read_file(scanned(tmp_path / "iki-sutun.pdf", tmp_path / "iki-sutun-tarama.pdf"))
+    assert len(raw.pages[0].gutters) == 1 and 250 < raw.pages[0].gutters[0] < 320
+    document = recover_structure(raw, "columns")
+    paragraphs = [document.text[b.span.start : b.span.end] for b in document.blocks]
+    assert len(paragraphs) == 3
+    assert "Talimat gecikince görüşmeler bir süre durdu ve heyet Moskova’da bekledi." in paragraphs[1]
+    assert paragraphs[2].startswith("Kars Antlaşması 13 Ekim 1921’de imzalandı.")
+    assert [note.number for note in document.footnotes] == [1, 2]
+    carried = {m.number: document.text[: m.offset].rsplit(" ", 1)[-1] for m in document.markers}
+    assert carried == {1: "geçti.", 2: "imzalandı."}
