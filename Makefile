@@ -36,6 +36,10 @@ system-test-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
+	@command -v tesseract >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr \
+	    tesseract-ocr-tur tesseract-ocr-rus tesseract-ocr-aze tesseract-ocr-aze-cyrl tesseract-ocr-eng; }
 
 test: install-test system-test-deps lint typecheck
 	VAKANUVIS_TEST_POSTGRES=$$(scripts/test-postgres.sh) $(BIN)/pytest

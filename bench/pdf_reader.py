@@ -10,6 +10,10 @@ refusal messages. The old reader lives only here, as it was, for this comparison
 
 --new-only times the current reader alone (no comparison: the old reader takes minutes); --clock cpu counts
 the process's CPU time instead of the wall clock, steadier when other work shares the machine.
+
+Then OCR: the tests' two-page article rendered at 200 dpi to an image-only PDF (bench/scan_article.py) is
+read with OCR, and its pages per minute printed (wall clock: Tesseract runs in its own process, one thread);
+--ocr-repeat reads it that many times (0: no OCR timing).
 """
 
 from __future__ import annotations
@@ -245,6 +249,7 @@ def main() -> None:
     )
     parser.add_argument("--new-only", action="store_true", help="time the current reader alone")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall", help="wall clock or CPU time")
+    parser.add_argument("--ocr-repeat", type=int, default=2, help="reads of the scanned article (0: none)")
     args = parser.parse_args()
     global clock
     clock = CLOCKS[args.clock]
@@ -259,6 +264,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         groups = {"tests": test_pdfs(Path(folder)), "corpus": corpus, "extra": args.extra}
         compare(groups["tests"][0], 0, 1)  # imports and first-call loads are not a PDF's cost
+        if args.ocr_repeat:
+            time_ocr(groups["tests"][0], Path(folder), args.ocr_repeat)
         if args.new_only:
             time_new_reader(groups, args.repeat)
             return
@@ -283,6 +290,26 @@ def main() -> None:
                     f"new {statistics.mean(new_times):.4f} ({statistics.mean(old_times) / statistics.mean(new_times):.0f}x); "
                     f"{differing} with any difference, {len(paths) - differing} identical"
                 )
+
+
+def time_ocr(article: Path, folder: Path, repeat: int) -> None:
+    """Pages per minute of OCR (wall clock) on `article` scanned at 200 dpi, read `repeat` times."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from scan_article import scan_pdf
+    from vakanuvis.ingest.options import ReadOptions
+
+    scan = scan_pdf(article, folder / "makale-tarama.pdf", 200)
+    pages = 0
+    start = time.perf_counter()
+    for _ in range(repeat):
+        raw = read_file(scan, ReadOptions(ocr="auto"))
+        pages += len(raw.ocr.get("pages", {}))
+    seconds = time.perf_counter() - start
+    confidence = statistics.mean(page["confidence"] for page in raw.ocr["pages"].values())
+    print(
+        f"== ocr: {pages} scanned pages (200 dpi) in {seconds:.1f} s: {60 * pages / seconds:.1f} pages per minute, "
+        f"{seconds / pages:.2f} s per page; mean page confidence {confidence:.3f}"
+    )
 
 
 def time_new_reader(groups: dict[str, list[Path]], repeat: int) -> None:

@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from vakanuvis.errors import BadOption, VakanuvisError
 from vakanuvis.ingest import find_input_files
 from vakanuvis.ingest.metadata import gather_metadata, read_metadata_csv
+from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
 from vakanuvis.records import period_bound
 from vakanuvis.store.database import close_databases
@@ -105,9 +106,17 @@ def ingest(
     author: Annotated[
         list[str] | None, typer.Option(help="An author of the documents (repeat for several).")
     ] = None,
+    ocr: Annotated[
+        str,
+        typer.Option(
+            help="Read scanned PDF pages with Tesseract: auto (the pages without a text layer), always "
+            "(every page), never (a scan is refused)."
+        ),
+    ] = "auto",
 ) -> None:
     """Store each document; print DOC_ID<TAB>PATH per document stored. Metadata comes from --metadata, the
     options, or a NAME.meta.yaml beside a file (options win over the CSV, the CSV over a sidecar)."""
+    read = ReadOptions(ocr=ocr)
     kb = KnowledgeBase(db)
     failures = 0
     options = {"date": document_date, "type": document_type, "title": title, "authors": author or None}
@@ -139,9 +148,19 @@ def ingest(
                 report(result)
                 progress.advance(task)
 
-            kb.ingest(paths, force=force, on_file=advance, workers=workers, dask_address=dask, metadata=given)
+            kb.ingest(
+                paths,
+                force=force,
+                on_file=advance,
+                workers=workers,
+                dask_address=dask,
+                metadata=given,
+                read=read,
+            )
     else:
-        kb.ingest(paths, force=force, on_file=report, workers=workers, dask_address=dask, metadata=given)
+        kb.ingest(
+            paths, force=force, on_file=report, workers=workers, dask_address=dask, metadata=given, read=read
+        )
     if failures:
         raise typer.Exit(1)
 

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from vakanuvis.errors import UnreadableFile, VakanuvisError
 from vakanuvis.ingest import read_file
+from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.model import Document
 from vakanuvis.runtime import analyse_in_process
 from vakanuvis.store.documents import given_metadata
@@ -37,6 +38,7 @@ def ingest_files(
     *,
     force: bool = False,
     given: Mapping[str, dict[str, Any]] | None = None,
+    read: ReadOptions | None = None,
 ) -> Iterator[IngestResult]:
     """Read, analyse and store files, each result once its document is committed (errors come back in
     the results, never raised). Documents are committed several at a time: the first alone, then 2, 4…
@@ -44,12 +46,13 @@ def ingest_files(
     documents analysed since the last commit and a document that fails to store is left out whole.
 
     `given` holds the metadata a user gave for some files (by path as given): a file already stored is
-    analysed again when its given metadata changes what was stored."""
+    analysed again when its given metadata changes what was stored. `read`: how files are read (OCR of
+    scanned PDF pages)."""
     waiting: list[IngestResult | tuple[Path, Document]] = []
     analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
     size = 1
     for path in paths:
-        outcome = _analyse_file(engine, path, force, analysed, (given or {}).get(str(path), {}))
+        outcome = _analyse_file(engine, path, force, analysed, (given or {}).get(str(path), {}), read)
         waiting.append(outcome)
         if isinstance(outcome, tuple):
             analysed[outcome[1].sha256] = outcome[1].id
@@ -60,11 +63,16 @@ def ingest_files(
 
 
 def _analyse_file(
-    engine: Engine, path: Path, force: bool, analysed: dict[str, str], given: dict[str, Any]
+    engine: Engine,
+    path: Path,
+    force: bool,
+    analysed: dict[str, str],
+    given: dict[str, Any],
+    read: ReadOptions | None = None,
 ) -> IngestResult | tuple[Path, Document]:
     """The file's analysed document, or the result for a file already stored or that cannot be read."""
     try:
-        raw = read_file(path)
+        raw = read_file(path, read)
         existing = analysed.get(raw.sha256) or document_id_for_sha256(engine, raw.sha256)
         stored = given_metadata(engine, existing) if existing else {}
         if existing and not force and not metadata_changes(stored, given):

@@ -14,6 +14,7 @@ from vakanuvis.errors import BadOption, UnknownDocument, UnknownRecord
 from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
 from vakanuvis.ingest import find_input_files
 from vakanuvis.ingest.metadata import GivenMetadata
+from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
 from vakanuvis.model import ACTING_ROLES, Document, Finding, Source
 from vakanuvis.pipeline import document_id_for
@@ -69,13 +70,15 @@ class KnowledgeBase:
         workers: int = 1,
         dask_address: str | None = None,
         metadata: GivenMetadata | None = None,
+        read: ReadOptions | None = None,
     ) -> list[IngestResult]:
         """Read, analyse and store each file (folders recursively); each document is stored whole or not
         at all (several share a commit, `ingest_files`).
 
         Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped; a
         file whose given `metadata` changes what was given before is analysed again. With `workers` > 1
-        or a Dask scheduler address, worker processes analyse and store in parallel.
+        or a Dask scheduler address, worker processes analyse and store in parallel (and read scanned
+        PDF pages by OCR, as `read` says: by default the pages without a text layer).
         """
         files = find_input_files(list(paths))
         given = {str(path): metadata.for_file(path) for path in files} if metadata else {}
@@ -99,12 +102,12 @@ class KnowledgeBase:
                 raise BadOption("parallel ingest needs a database that every worker can open (--db)")
             if dask_address:
                 finished = ingest_with_dask(
-                    pending, self.location, force, dask_address, self.dask_client_factory, given
+                    pending, self.location, force, dask_address, self.dask_client_factory, given, read
                 )
             else:
-                finished = ingest_with_processes(pending, self.location, force, workers, given)
+                finished = ingest_with_processes(pending, self.location, force, workers, given, read)
         else:
-            finished = ingest_files(self.engine, pending, force=force, given=given)
+            finished = ingest_files(self.engine, pending, force=force, given=given, read=read)
         with rare_garbage_collections():
             for result in finished:
                 results.append(result)

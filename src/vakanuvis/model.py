@@ -66,6 +66,8 @@ class RawDocument:
     encoding: str  # detected text encoding, or "pdf"
     pages: list[RawPage]
     explicit_pages: bool = False  # True when the file marks its own page breaks (PDF, form feeds)
+    # pages read by OCR, as Document.ocr keeps them: {"pages": {"3": {"confidence": 0.87, "language": "tur"}}}
+    ocr: dict[str, Any] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- structure
@@ -94,6 +96,9 @@ class Sentence:
     span: Span
     page: int
     block: int  # index into Document.blocks
+    # read by OCR: the mean word confidence of its lines (0..1), weighted by the characters each gives it;
+    # None for a text layer or a text file
+    ocr_confidence: float | None = None
 
 
 @dataclass
@@ -112,6 +117,7 @@ class Footnote:
     text: str  # the whole footnote, continuations joined
     page: int  # page where the footnote starts
     pages: list[int] = field(default_factory=list)  # every page it runs over
+    ocr_confidence: float | None = None  # read by OCR: its lines' mean word confidence, 0..1
 
 
 # ---------------------------------------------------------------- annotate

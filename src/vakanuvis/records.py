@@ -64,7 +64,13 @@ def annotation_records(document: Document, entity_names: dict[str, str]) -> dict
         ],
         "markers": [flat_values(m) for m in document.markers],
         "footnotes": [
-            {"number": f.number, "text": f.text, "page": f.page, "citations": citations.get(f.number, [])}
+            {
+                "number": f.number,
+                "text": f.text,
+                "page": f.page,
+                "citations": citations.get(f.number, []),
+                "ocr_confidence": f.ocr_confidence,
+            }
             for f in document.footnotes
         ],
     }

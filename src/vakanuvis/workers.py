@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.intake import IngestResult, ingest_files
 from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store.database import open_database
@@ -37,13 +38,17 @@ def _engine(location: str) -> Engine:
 
 
 def ingest_in_worker(
-    paths: list[str], location: str, force: bool, given: dict[str, dict] | None = None
+    paths: list[str],
+    location: str,
+    force: bool,
+    given: dict[str, dict] | None = None,
+    read: ReadOptions | None = None,
 ) -> list[IngestResult]:
     """Read, analyse and store a few files from a worker process (`intake.ingest_files`, several
-    documents to a commit); picklable for process pools and Dask."""
+    documents to a commit; OCR of scanned pages too, as `read` says); picklable for process pools and Dask."""
     with rare_garbage_collections():
         files = [Path(path) for path in paths]
-        return list(ingest_files(_engine(location), files, force=force, given=given))
+        return list(ingest_files(_engine(location), files, force=force, given=given, read=read))
 
 
 def _given_for(task: list[str], given: dict[str, dict] | None) -> dict[str, dict] | None:
@@ -79,13 +84,18 @@ def _drop_pool(workers: int) -> None:
 
 
 def ingest_with_processes(
-    paths: list[Path], location: str, force: bool, workers: int, given: dict[str, dict] | None = None
+    paths: list[Path],
+    location: str,
+    force: bool,
+    workers: int,
+    given: dict[str, dict] | None = None,
+    read: ReadOptions | None = None,
 ) -> Iterator[IngestResult]:
     """Results as files finish, on `workers` local processes; `given`: the metadata given by path."""
     pool = _pool(workers)
     try:
         futures = [
-            pool.submit(ingest_in_worker, task, location, force, _given_for(task, given))
+            pool.submit(ingest_in_worker, task, location, force, _given_for(task, given), read)
             for task in _tasks(paths, workers)
         ]
         for future in as_completed(futures):
@@ -103,6 +113,7 @@ def ingest_with_dask(
     address: str,
     client_factory: Callable | None = None,
     given: dict[str, dict] | None = None,
+    read: ReadOptions | None = None,
 ) -> Iterator[IngestResult]:
     """Results as files finish, on the Dask cluster at `address`; its workers write to the shared database."""
     from dask.distributed import Client
@@ -112,7 +123,7 @@ def ingest_with_dask(
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         futures = [
-            client.submit(ingest_in_worker, task, location, force, _given_for(task, given), pure=False)
+            client.submit(ingest_in_worker, task, location, force, _given_for(task, given), read, pure=False)
             for task in _tasks(paths, workers)
         ]
         for future in dask_completed(futures):

@@ -19,6 +19,7 @@ SHIPPED = {
     "0007_date_modifiers.py": "ee8da9d621cd6bebf2deb3b4890a244accc5afea861ddeec08e5a6ddd5c2f0aa",
     "0008_what_happened.py": "56c9cec1907e8a7ed074073953b7158f88be7fbd95778f32b6ce723516baca43",
     "0009_article_header_and_ocr.py": "26b13ad979c230a99fcd12dbc374d7ee7e1cd7c9dfb1714c740d72d993ce29ab",
+    "0010_ocr_confidence.py": "28201e8204c3b3d2efd7dc3232891b5be6ae07da362bf9516bca821bfdfcc1b3",
 }
 
 

@@ -114,6 +114,7 @@ class AnnotatedFootnote(Record):
     text: str
     page: int
     citations: list[CitationRef]
+    ocr_confidence: float | None = None  # read by OCR: its words' mean confidence, 0..1
 
 
 class AnnotationsPublic(Record):
@@ -128,6 +129,7 @@ class FootnotePublic(Record):
     text: str
     sentence: str | None
     page: int
+    ocr_confidence: float | None = None  # read by OCR: its words' mean confidence, 0..1
 
 
 class UploadResult(Record):

@@ -38,7 +38,9 @@ def _tag(name: str) -> str:
     return f"{{{TEI}}}{name}"
 
 
-def _sub(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
+def _sub(
+    parent: etree._Element, name: str, text: str | None = None, **attributes: str | None
+) -> etree._Element:
     element = etree.SubElement(parent, _tag(name), {k: v for k, v in attributes.items() if v is not None})
     if text is not None:
         element.text = text
@@ -90,11 +92,11 @@ def _fill_block(
     text: str,
     offset: int,
     inline: list[tuple[int, int, str, dict[str, str]]],
-    notes: list[tuple[int, int, str]],
+    notes: list[tuple[int, int, str, str | None]],
 ) -> None:
     """Write `text` (starting at body `offset`) into `paragraph` with inline elements and notes at their offsets."""
     events: list[tuple[int, int, tuple]] = [(item[0], 0, item) for item in inline]
-    events += [(at, 1, (number, note_text)) for at, number, note_text in notes]
+    events += [(at, 1, (number, note_text, cert)) for at, number, note_text, cert in notes]
     cursor, last = offset, paragraph
 
     def append_text(value: str) -> None:
@@ -112,10 +114,31 @@ def _fill_block(
             last = _sub(paragraph, element, text[start - offset : end - offset], **attributes)
             cursor = end
         else:
-            number, note_text = payload
-            last = _sub(paragraph, "note", note_text, n=str(number), place="foot")
+            number, note_text, cert = payload
+            last = _sub(paragraph, "note", note_text, n=str(number), place="foot", cert=cert)
             cursor = position
     append_text(text[cursor - offset :])
+
+
+def ocr_cert(confidence: float | None) -> str | None:
+    """TEI @cert (teidata.probCert, a probability) for text read by OCR with `confidence`; None otherwise."""
+    return None if confidence is None else f"{confidence:.2f}"
+
+
+def block_ocr_certainty(document: Document) -> dict[int, str]:
+    """@cert of each block read by OCR: its sentences' OCR confidence, weighted by their length."""
+    parts: dict[int, list[tuple[int, float]]] = {}
+    for sentence in document.sentences:
+        if sentence.ocr_confidence is not None:
+            length = sentence.span.end - sentence.span.start
+            parts.setdefault(sentence.block, []).append((length, sentence.ocr_confidence))
+    certs: dict[int, str] = {}
+    for block, values in parts.items():
+        total = sum(length for length, _ in values) or 1
+        cert = ocr_cert(sum(length * value for length, value in values) / total)
+        if cert is not None:
+            certs[block] = cert
+    return certs
 
 
 def _body(text_element: etree._Element, document: Document, entities: dict[str, Entity]) -> None:
@@ -123,15 +146,17 @@ def _body(text_element: etree._Element, document: Document, entities: dict[str, 
     division = _sub(body, "div")
     inline = _inline_elements(document, entities)
     footnote_text = {note.number: note.text for note in document.footnotes}
+    note_cert = {note.number: ocr_cert(note.ocr_confidence) for note in document.footnotes}
+    block_cert = block_ocr_certainty(document)
     seen_pages: set[int] = set()
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         start, end = block.span.start, block.span.end
         if block.page not in seen_pages:
             seen_pages.add(block.page)
             _sub(division, "pb", n=str(block.page))
-        paragraph = _sub(division, "head" if block.kind == "heading" else "p")
+        paragraph = _sub(division, "head" if block.kind == "heading" else "p", cert=block_cert.get(index))
         notes = [
-            (marker.offset, marker.number, footnote_text[marker.number])
+            (marker.offset, marker.number, footnote_text[marker.number], note_cert[marker.number])
             for marker in document.markers
             if start <= marker.offset <= end and marker.number in footnote_text
         ]

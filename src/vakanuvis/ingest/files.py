@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from vakanuvis.errors import UnreadableFile
+from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.ingest.pdf import read_pdf
 from vakanuvis.ingest.text import read_text
 from vakanuvis.model import RawDocument
@@ -17,8 +18,9 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
 
 
-def read_file(path: Path) -> RawDocument:
-    """Read one `.txt` or `.pdf` file; raise `UnreadableFile` with a reason a historian can act on."""
+def read_file(path: Path, options: ReadOptions | None = None) -> RawDocument:
+    """Read one `.txt` or `.pdf` file (a PDF's scanned pages by OCR, as `options` says); raise
+    `UnreadableFile` with a reason a historian can act on."""
     path = Path(path)
     if not path.exists():
         raise UnreadableFile(str(path), "no such file or folder")
@@ -44,7 +46,7 @@ def read_file(path: Path) -> RawDocument:
         raise UnreadableFile(str(path), f"cannot be read: {error.strerror or error}") from error
     sha256 = hashlib.sha256(data).hexdigest()
     if suffix == ".pdf":
-        return read_pdf(path, data, sha256)
+        return read_pdf(path, data, sha256, options)
     return read_text(path, data, sha256)
 
 

@@ -20,6 +20,8 @@ from typing import Any
 
 from vakanuvis.errors import UnreadableFile
 from vakanuvis.ingest.normalize import normalize_line
+from vakanuvis.ingest.ocr import OCR_DPI, read_page_image
+from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.model import RawDocument, RawLine, RawPage
 
 # PDFium is not thread-safe, and the API server reads uploads in worker threads.
@@ -47,28 +49,49 @@ def make_char(index: int, text: str, x0: float, x1: float, bottom: float, size: 
     return (round(bottom, 1), x0, index, text, x1, top, bottom, size, (top + bottom) / 2)
 
 
-def read_pdf(path: Path, data: bytes, sha256: str) -> RawDocument:
-    """A `.pdf` file: one RawPage per page, lines with median font size, top and left edge."""
+def read_pdf(path: Path, data: bytes, sha256: str, options: ReadOptions | None = None) -> RawDocument:
+    """A `.pdf` file: one RawPage per page, lines with median font size, top and left edge; scanned pages
+    read by OCR as `options.ocr` says (pages without a text layer, by default)."""
+    options = options or ReadOptions()
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableFile(str(path), "is not a PDF file (no %PDF header)")
     if b"%%EOF" not in data[-2048:]:
         raise UnreadableFile(str(path), "the PDF is truncated or damaged (no end-of-file marker)")
-    with PDFIUM_LOCK:
-        pages = read_pages(path, data)
+    ocr: dict[str, dict[str, Any]] = {}
+    pages = read_pages(path, data, options.ocr, ocr)
     if not pages:
         raise UnreadableFile(str(path), "the PDF has no pages")
     if not any(line.text.strip() for page in pages for line in page.lines):
+        if ocr:
+            raise UnreadableFile(str(path), "OCR found no text on the PDF's scanned pages")
+        if options.ocr == "never":
+            raise UnreadableFile(
+                str(path), "the PDF has no text layer; it needs OCR first (ingest --ocr auto)"
+            )
         raise UnreadableFile(str(path), "the PDF has no text layer; it needs OCR first")
-    return RawDocument(path=str(path), sha256=sha256, encoding="pdf", pages=pages, explicit_pages=True)
+    return RawDocument(
+        path=str(path),
+        sha256=sha256,
+        encoding="pdf",
+        pages=pages,
+        explicit_pages=True,
+        ocr={"pages": ocr} if ocr else {},
+    )
 
 
-def read_pages(path: Path, data: bytes) -> list[RawPage]:
-    """Every page's lines, or `UnreadableFile` when PDFium cannot open the file or one of its pages."""
+def read_pages(path: Path, data: bytes, ocr_mode: str = "never", ocr: dict | None = None) -> list[RawPage]:
+    """Every page's lines, or `UnreadableFile` when PDFium cannot open the file or one of its pages.
+
+    A page is read by OCR when `ocr_mode` is "always", or "auto" and the page has no text but an image;
+    what OCR made of it goes into `ocr` by page number. PDFium is held only while it reads or renders a
+    page, not while Tesseract reads the image (another thread may read a PDF meanwhile); the image is
+    dropped before the next page, so a long scan is read in the memory of one page."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     try:
-        document = pdfium.PdfDocument(data)
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise UnreadableFile(
@@ -83,12 +106,21 @@ def read_pages(path: Path, data: bytes) -> list[RawPage]:
     pages: list[RawPage] = []
     try:
         for index in range(len(document)):
-            page = document[index]
-            try:
-                width, height, chars = page_chars(page)
-                rules = page_rules(page, pdfium_c)
-            finally:
-                page.close()
+            image = None
+            with PDFIUM_LOCK:
+                page = document[index]
+                try:
+                    width, height, chars = page_chars(page)
+                    if ocr_mode == "always" or (ocr_mode == "auto" and is_scanned(page, chars, pdfium_c)):
+                        image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+                    else:
+                        rules = page_rules(page, pdfium_c)
+                finally:
+                    page.close()
+            if image is not None:
+                pages.append(ocr_page(path, index + 1, image, (width, height), ocr))
+                del image
+                continue
             gutters: list[float] = []
             lines = group_lines(chars, width, height, gutters)
             pages.append(
@@ -101,8 +133,36 @@ def read_pages(path: Path, data: bytes) -> list[RawPage]:
             str(path), f"the PDF is damaged and cannot be read ({pdfium_reason(error)})"
         ) from error
     finally:
-        document.close()
+        with PDFIUM_LOCK:
+            document.close()
     return pages
+
+
+def is_scanned(page: Any, chars: list[Char], pdfium_c: Any) -> bool:
+    """A page with no printing character but an image: a scan (a blank or drawn page is not read by OCR)."""
+    if any(not char[3].isspace() for char in chars):
+        return False
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+
+
+def ocr_page(path: Path, number: int, image: Any, size: tuple[float, float], ocr: dict | None) -> RawPage:
+    """One page image read by Tesseract, as a RawPage of the page's `size` (width and height in points);
+    its confidence and language kept in `ocr`."""
+    read = read_page_image(image, OCR_DPI, str(path))
+    read.width, read.height = size
+    if ocr is not None:
+        ocr[str(number)] = {"confidence": read.confidence, "language": read.language}
+    lines = sorted(read.lines, key=lambda line: (line.top or 0.0, line.x0 or 0.0))
+    if read.gutters:
+        lines = in_reading_order(lines, read.gutters, read.height)
+    return RawPage(
+        number=number,
+        lines=lines,
+        height=read.height,
+        width=read.width,
+        rules=read.rules,
+        gutters=read.gutters,
+    )
 
 
 def pdfium_reason(error: Exception) -> str:

@@ -52,12 +52,15 @@ def document_text(engine: Engine, document_id: str) -> str:
 
 
 def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
-    """Each footnote with the body sentence that carries its marker."""
+    """Each footnote with the body sentence that carries its marker, and the confidence of its words when it
+    was read by OCR (the key is left out for a text layer, as the CLI's contract has it)."""
     require_document(engine, document_id)
     f, m, s = schema.footnotes, schema.markers, schema.sentences
     with engine.connect() as connection:
         notes = connection.execute(
-            select(f.c.number, f.c.text, f.c.page).where(f.c.document_id == document_id).order_by(f.c.number)
+            select(f.c.number, f.c.text, f.c.page, f.c.ocr_confidence)
+            .where(f.c.document_id == document_id)
+            .order_by(f.c.number)
         ).all()
         carrying = dict(
             connection.execute(
@@ -69,6 +72,7 @@ def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
         )
     return [
         {"number": n.number, "text": n.text, "sentence": carrying.get(n.number), "page": n.page}
+        | ({"ocr_confidence": n.ocr_confidence} if n.ocr_confidence is not None else {})
         for n in notes
     ]
 

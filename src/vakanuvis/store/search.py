@@ -150,7 +150,8 @@ def index_corpus_records(connection: Connection) -> None:
 
 
 def index_stored_rows(connection: Connection) -> None:
-    """Index everything already stored, from the tables alone (the migration that adds search runs this)."""
+    """Index everything already stored, from the tables alone (the migration that adds search runs this:
+    only the columns that existed then are read)."""
     sentences, footnotes = schema.sentences, schema.footnotes
     connection.execute(delete(schema.search_entries))
     document_ids = connection.execute(select(schema.documents.c.id)).scalars().all()
@@ -158,14 +159,18 @@ def index_stored_rows(connection: Connection) -> None:
         rows = [
             _entry("sentence", document_id, f"{document_id}-s{r.idx}", r.start, r.end, None, r.text)
             for r in connection.execute(
-                select(sentences).where(sentences.c.document_id == document_id).order_by(sentences.c.idx)
+                select(sentences.c.idx, sentences.c.start, sentences.c.end, sentences.c.text)
+                .where(sentences.c.document_id == document_id)
+                .order_by(sentences.c.idx)
             )
             if r.text.strip()
         ]
         rows += [
             _entry("footnote", document_id, f"{document_id}-fn{r.number}", 0, len(r.text), r.number, r.text)
             for r in connection.execute(
-                select(footnotes).where(footnotes.c.document_id == document_id).order_by(footnotes.c.number)
+                select(footnotes.c.number, footnotes.c.text)
+                .where(footnotes.c.document_id == document_id)
+                .order_by(footnotes.c.number)
             )
             if r.text.strip()
         ]

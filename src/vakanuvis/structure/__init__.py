@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from vakanuvis.model import Document, Marker, RawDocument, Sentence, Span
 from vakanuvis.structure.accounting import account_characters
-from vakanuvis.structure.footnotes import build_footnotes, collect_footnotes
+from vakanuvis.structure.footnotes import build_footnotes, collect_footnotes, weighted_confidence
 from vakanuvis.structure.guess import guess_language, guess_title
 from vakanuvis.structure.header import read_header
 from vakanuvis.structure.lines import MarkerCandidate, line_candidates
@@ -54,10 +54,13 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
         footnotes=footnotes,
         furniture=furniture,
         page_starts=body.page_starts,
+        ocr=raw.ocr,
     )
     for index, block in enumerate(body.blocks):
         for start, end in segment_sentences(body.text[block.span.start : block.span.end], block.span.start):
             document.sentences.append(Sentence(Span(start, end), document.page_at(start), index))
+    if body.confidences:
+        set_ocr_confidences(document.sentences, body.confidences)
     sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
     document.markers = [
         Marker(number=number, offset=offset, page=page, sentence=sentences.carrying(offset))
@@ -75,3 +78,19 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
         document.authors = list(header.authors)
         document.origins["authors"] = "detected"
     return document
+
+
+def set_ocr_confidences(sentences: list[Sentence], lines: list[tuple[int, int, float]]) -> None:
+    """Each sentence's OCR confidence: that of the OCR'd lines it overlaps, weighted by the characters
+    each gives it (`lines`: start, end and confidence of each line in the body text, in order)."""
+    at = 0
+    for sentence in sentences:
+        start, end = sentence.span.start, sentence.span.end
+        while at < len(lines) and lines[at][1] <= start:
+            at += 1
+        parts = []
+        for line_start, line_end, confidence in lines[at:]:
+            if line_start >= end:
+                break
+            parts.append((min(end, line_end) - max(start, line_start), confidence))
+        sentence.ocr_confidence = weighted_confidence(parts)

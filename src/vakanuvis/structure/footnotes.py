@@ -32,6 +32,12 @@ class NoteDraft:
     page: int
     lines: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    # (characters, OCR confidence) of each line read by OCR
+    confidences: list[tuple[int, float]] = field(default_factory=list)
+
+    def add_confidence(self, line: Line) -> None:
+        if line.confidence is not None:
+            self.confidences.append((len(line.text.strip()), line.confidence))
 
 
 def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) -> list[NoteDraft]:
@@ -67,12 +73,14 @@ def collect_footnotes(zones: list[PageZones], marker_numbers: list[set[int]]) ->
             if start is not None and accepts(start, last):
                 zone.furniture.append(Furniture(zone.page, start.label, "footnote-number"))
                 drafts.append(NoteDraft(start.number, zone.page, [start.rest], [zone.page]))
+                drafts[-1].add_confidence(line)
                 last = start.number
             elif PAGE_NUMBER.match(line.text):
                 zone.furniture.append(Furniture(zone.page, line.text, "page-number"))
             elif drafts:
                 draft = drafts[-1]
                 draft.lines.append(line.text)
+                draft.add_confidence(line)
                 if draft.pages[-1] != zone.page:
                     draft.pages.append(zone.page)
             else:
@@ -179,5 +187,23 @@ def build_footnotes(drafts: list[NoteDraft]) -> tuple[list[Footnote], list[Furni
             [re.sub(r"\s+", " ", line).strip() for line in draft.lines if line.strip()]
         )
         removed.extend(Furniture(draft.page, hyphen, "hyphen") for hyphen in hyphens)
-        notes.append(Footnote(number=draft.number, text=text, page=draft.page, pages=draft.pages))
+        notes.append(
+            Footnote(
+                number=draft.number,
+                text=text,
+                page=draft.page,
+                pages=draft.pages,
+                ocr_confidence=weighted_confidence(draft.confidences),
+            )
+        )
     return notes, removed
+
+
+def weighted_confidence(parts: list[tuple[int, float]]) -> float | None:
+    """The mean of OCR confidences weighted by the characters each covers; None when nothing was OCR'd."""
+    total = sum(size for size, _ in parts)
+    if not parts:
+        return None
+    if not total:
+        return round(sum(value for _, value in parts) / len(parts), 3)
+    return round(sum(size * value for size, value in parts) / total, 3)

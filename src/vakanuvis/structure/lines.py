@@ -32,6 +32,7 @@ class Line:
     indented: bool = False  # first-line indent (layout only)
     # whether it runs to its column's right edge (layout only; None for plain text, measured in letters)
     full_width: bool | None = None
+    confidence: float | None = None  # OCR's mean word confidence (RawLine.confidence)
 
 
 @dataclass

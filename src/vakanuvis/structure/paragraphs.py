@@ -25,6 +25,7 @@ class CleanLine:
     markers: list[tuple[int, int]] = field(default_factory=list)  # (position in text, number)
     delimiters: str = ""  # marker brackets removed with the digits, "[]" for "[12]"
     full_width: bool | None = None  # as Line.full_width
+    confidence: float | None = None  # as Line.confidence
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Body:
     page_starts: list[tuple[int, int]]
     markers: list[tuple[int, int, int]]  # (offset in text, number, page)
     removed: list[Furniture]
+    # (start, end, confidence) in the text of each line read by OCR
+    confidences: list[tuple[int, int, float]] = field(default_factory=list)
 
 
 NUMBERED_HEADING_WIDTH = 0.75  # of the usual line length: a numbered heading is shorter still
@@ -44,7 +47,15 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
     if not markers:  # most lines: the same as the loop below, done by str.split in C
         text = " ".join(line.text.split())
         return CleanLine(
-            text, line.page, line.gap_before, line.indented, line.font_size, [], "", line.full_width
+            text,
+            line.page,
+            line.gap_before,
+            line.indented,
+            line.font_size,
+            [],
+            "",
+            line.full_width,
+            line.confidence,
         )
     if all(0 <= m.start < m.end <= len(line.text) for m in markers) and all(
         left.end <= right.start for left, right in zip(markers, markers[1:], strict=False)
@@ -79,6 +90,7 @@ def clean_line(line: Line, markers: list[MarkerCandidate]) -> CleanLine:
         positions,
         delimiters,
         line.full_width,
+        line.confidence,
     )
 
 
@@ -103,7 +115,15 @@ def _clean_between_markers(line: Line, markers: list[MarkerCandidate]) -> CleanL
     out = _append_collapsed(out, text[cursor:]).rstrip()
     positions = [(min(position, len(out)), number) for position, number in positions]
     return CleanLine(
-        out, line.page, line.gap_before, line.indented, line.font_size, positions, delimiters, line.full_width
+        out,
+        line.page,
+        line.gap_before,
+        line.indented,
+        line.font_size,
+        positions,
+        delimiters,
+        line.full_width,
+        line.confidence,
     )
 
 
@@ -234,6 +254,7 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
     blocks: list[Block] = []
     page_starts: list[tuple[int, int]] = []
     marker_offsets: list[tuple[int, int, int]] = []
+    confidences: list[tuple[int, int, float]] = []
     offset = 0
     for group in groups:
         if text_parts:
@@ -252,6 +273,8 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
             for position, number in line.markers:
                 marker_offsets.append((line_start + position, number, line.page))
             paragraph += line.text
+            if line.confidence is not None:
+                confidences.append((line_start, offset + len(paragraph), line.confidence))
         # Markers recorded on a line whose trailing hyphen was later dropped may point one past the end.
         first = kept[group[0]]
         blocks.append(Block(Span(offset, offset + len(paragraph)), first.page, kinds[group[0]]))
@@ -259,4 +282,4 @@ def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> 
         offset += len(paragraph)
     text = "\n\n".join(text_parts)
     marker_offsets = [(min(position, len(text)), number, page) for position, number, page in marker_offsets]
-    return Body(text, blocks, page_starts, marker_offsets, removed)
+    return Body(text, blocks, page_starts, marker_offsets, removed, confidences)

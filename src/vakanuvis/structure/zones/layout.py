@@ -92,11 +92,21 @@ def zone_layout(raw: RawDocument) -> list[PageZones]:
             full = runs_full(line, right, following)
             zone.body.append(
                 Line(
-                    line.text, page.number, line.font_size, gap_before=gap, indented=indented, full_width=full
+                    line.text,
+                    page.number,
+                    line.font_size,
+                    gap_before=gap,
+                    indented=indented,
+                    full_width=full,
+                    confidence=line.confidence,
                 )
             )
             previous = line
-        zone.notes = [Line(line.text, page.number, line.font_size) for line in notes] if notes else []
+        zone.notes = (
+            [Line(line.text, page.number, line.font_size, confidence=line.confidence) for line in notes]
+            if notes
+            else []
+        )
         zones.append(zone)
     return zones
 
