@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,10 +21,10 @@ except ImportError:  # pragma: no cover
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vakanuvis.errors import BadOption, VakanuvisError
-from vakanuvis.ingest import find_input_files
-from vakanuvis.ingest.metadata import gather_metadata, read_metadata_csv
-from vakanuvis.ingest.options import ReadOptions
-from vakanuvis.knowledge_base import IngestResult, KnowledgeBase
+from vakanuvis.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from vakanuvis.intake import IngestResult
 from vakanuvis.records import period_bound
 from vakanuvis.store.database import close_databases
 
@@ -116,6 +116,10 @@ def ingest(
 ) -> None:
     """Store each document; print DOC_ID<TAB>PATH per document stored. Metadata comes from --metadata, the
     options, or a NAME.meta.yaml beside a file (options win over the CSV, the CSV over a sidecar)."""
+    from vakanuvis.ingest import find_input_files
+    from vakanuvis.ingest.metadata import gather_metadata, read_metadata_csv
+    from vakanuvis.ingest.options import ReadOptions
+
     read = ReadOptions(ocr=ocr)
     kb = KnowledgeBase(db)
     failures = 0

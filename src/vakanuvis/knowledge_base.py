@@ -5,19 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
-from vakanuvis import check
 from vakanuvis.errors import BadOption, UnknownDocument, UnknownRecord
-from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
-from vakanuvis.ingest import find_input_files
-from vakanuvis.ingest.metadata import GivenMetadata
-from vakanuvis.ingest.options import ReadOptions
-from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
 from vakanuvis.model import ACTING_ROLES, Document, Finding, Source
-from vakanuvis.pipeline import document_id_for
 from vakanuvis.records import (
     LISTED_APART_FROM_DOCUMENTS,
     actor_network,
@@ -26,8 +19,6 @@ from vakanuvis.records import (
     period_bound,
     places_with_events,
 )
-from vakanuvis.resolve.document_works import cited_documents, document_work
-from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import (
@@ -38,11 +29,15 @@ from vakanuvis.store.documents import (
     load_entities,
     load_sources,
 )
-from vakanuvis.store.merged import merged_events
-from vakanuvis.store.resolution import needs_resolution, resolve_corpus, resolve_pending
-from vakanuvis.store.search import search_knowledge_base
-from vakanuvis.store.write import document_id_for_sha256
-from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
+
+if TYPE_CHECKING:
+    from vakanuvis.export.snapshot import Snapshot
+    from vakanuvis.ingest.metadata import GivenMetadata
+    from vakanuvis.ingest.options import ReadOptions
+    from vakanuvis.intake import IngestResult
+
+# The pipeline, the checks, the exports and the workers are imported by the methods that use them: a query
+# command (`documents`, `search`, `events`…) starts without loading what reading and analysing need.
 
 DRAWN_KEPT = 256  # networks and maps kept for the state they were drawn in
 
@@ -80,6 +75,13 @@ class KnowledgeBase:
         or a Dask scheduler address, worker processes analyse and store in parallel (and read scanned
         PDF pages by OCR, as `read` says: by default the pages without a text layer).
         """
+        from vakanuvis.ingest import find_input_files
+        from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
+        from vakanuvis.runtime import rare_garbage_collections
+        from vakanuvis.store.resolution import needs_resolution, resolve_pending
+        from vakanuvis.store.write import document_id_for_sha256
+        from vakanuvis.workers import file_sha256, ingest_with_dask, ingest_with_processes
+
         files = find_input_files(list(paths))
         given = {str(path): metadata.for_file(path) for path in files} if metadata else {}
         given = {path: fields for path, fields in given.items() if fields}
@@ -119,6 +121,8 @@ class KnowledgeBase:
 
     def resolve(self, *, again: bool = False) -> None:
         """Resolve what waits (or, with `again`, every document from nothing) into entities and works."""
+        from vakanuvis.store.resolution import resolve_corpus, resolve_pending
+
         if again:
             resolve_corpus(self.engine)
         else:
@@ -131,6 +135,8 @@ class KnowledgeBase:
 
     def ingest_files(self, paths: Iterable[Path], *, force: bool = False) -> Iterator[IngestResult]:
         """Read, analyse and store files in this process, each result once its document is committed."""
+        from vakanuvis.intake import ingest_files
+
         return ingest_files(self.engine, paths, force=force)
 
     # ---------------------------------------------------------------- reading
@@ -214,6 +220,8 @@ class KnowledgeBase:
         overlapping: bool = False,
     ) -> list[dict[str, Any]]:
         """Events of all documents grouped into happenings, each with all its reports and sources."""
+        from vakanuvis.store.merged import merged_events
+
         return merged_events(
             self.engine,
             date_from=period_bound(date_from, last=False, option="from"),
@@ -240,6 +248,8 @@ class KnowledgeBase:
     def sources(self, document_id: str | None = None) -> list[dict[str, Any]]:
         """The works cited, each with the places citing it and, only when it is an ingested document
         itself, that document's id (`document`: the contract's records are otherwise unchanged)."""
+        from vakanuvis.resolve.document_works import cited_documents, document_work
+
         records = queries.list_sources(self.engine, document_id)
         works = [
             Source(r["id"], r["type"], r["authors"], r["title"], r["title_latin"], r["place"], r["year"])
@@ -257,6 +267,8 @@ class KnowledgeBase:
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Hits over sentences, footnotes, sources and entities, best first."""
+        from vakanuvis.store.search import search_knowledge_base
+
         return search_knowledge_base(self.engine, query, limit=limit)
 
     def network(
@@ -337,6 +349,9 @@ class KnowledgeBase:
 
     def snapshot(self, document_id: str | None = None) -> Snapshot:
         """One document, or the whole corpus, with the entities and works it involves, for export."""
+        from vakanuvis.export.snapshot import Snapshot, cited_sources, mentioned_entities
+        from vakanuvis.resolve.document_works import cited_documents, document_work
+
         documents = self.load_documents(document_id)
         sources = cited_sources(documents, load_sources(self.engine))
         citing: dict[str, set[str]] = {}
@@ -353,6 +368,8 @@ class KnowledgeBase:
 
     def findings(self, document_id: str | None = None) -> list[Finding]:
         """What looks wrong: in one document (compared with the others for dates), or in the whole corpus."""
+        from vakanuvis import check
+
         documents = self.load_documents()
         if document_id and all(document.id != document_id for document in documents):
             raise UnknownDocument(document_id)
@@ -374,6 +391,8 @@ class KnowledgeBase:
         ]
 
     def _checked_records(self) -> list[dict[str, Any]]:
+        from vakanuvis import check
+
         state = content_state(self.engine)
         if self._checked is not None and self._checked[0] == state:
             return self._checked[1]
@@ -386,4 +405,4 @@ class KnowledgeBase:
         return records
 
 
-__all__ = ["KnowledgeBase", "IngestResult", "document_id_for"]
+__all__ = ["KnowledgeBase"]

@@ -9,7 +9,6 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.errors import BadOption
 from vakanuvis.fields import flat_values
 from vakanuvis.model import Document
@@ -32,6 +31,8 @@ def period_bound(value: str | date | None, *, last: bool, option: str) -> date |
         raise BadOption(f"{option} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     if match[2] and not 1 <= int(match[2]) <= 12:
         raise BadOption(f"{option} {value!r} is not a date: there is no month {match[2]}")
+    from vakanuvis.annotate.dates.values import end_bounds  # the dates package loads its grammar
+
     try:
         first, last_day = end_bounds(value)
     except ValueError as error:

@@ -35,3 +35,13 @@ def test_shipped_migrations_are_unchanged():
 def test_every_migration_is_listed_once_shipped():
     present = {path.name for path in VERSIONS.glob("[0-9]*.py")}
     assert set(SHIPPED) <= present
+
+
+def test_the_head_revision_read_off_the_files_is_alembics() -> None:
+    """`open_database` compares the database's revision with one read off the migration files, so that a
+    command on a current knowledge base need not load alembic; it must be the head alembic would upgrade to."""
+    from alembic.script import ScriptDirectory
+
+    from vakanuvis.store.database import _migrations_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(_migrations_config()).get_current_head()

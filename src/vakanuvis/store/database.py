@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import weakref
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -51,7 +52,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _migrations_config() -> Config:
+def _migrations_config() -> Any:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("vakanuvis.store") / "migrations"))
     return config
@@ -90,8 +93,8 @@ def close_databases() -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Apply every migration not yet recorded in the database (alembic's version table)."""
-    config = _migrations_config()
+    """Apply every migration not yet recorded in the database (alembic's version table). Alembic is loaded
+    only when one is to be applied: a command on a current knowledge base starts without it."""
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             # One migrator at a time when several workers open a fresh database together.
@@ -100,13 +103,28 @@ def migrate(engine: Engine) -> None:
             inspect(connection).has_table("alembic_version")
             and connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         )
-        if current == _head_revision(config):
+        if current == head_revision():
             return
+        from alembic import command
+
+        config = _migrations_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def _head_revision(config: Config) -> str | None:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(config).get_current_head()
+@cache
+def head_revision() -> str | None:
+    """The newest migration's revision, read off the migration files' `revision` and `down_revision` lines
+    (what alembic's script directory gives, without loading alembic; tests/store compares the two)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (resources.files("vakanuvis.store") / "migrations" / "versions").iterdir():
+        if not script.name.endswith(".py"):
+            continue
+        text = script.read_text(encoding="utf-8")
+        if found := re.search(r'^revision\s*=\s*["\'](\w+)["\']', text, re.MULTILINE):
+            revisions.add(found.group(1))
+        if found := re.search(r'^down_revision\s*=\s*["\'](\w+)["\']', text, re.MULTILINE):
+            parents.add(found.group(1))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
