@@ -141,6 +141,19 @@ class AuthorityMatcher:
         self.people = [e for e in authority.entries if e.type == "person"]
         # each person's forms as core words, computed once rather than for every mention
         self.people_cores = [(e, core_tuple(form)) for e in self.people for form in e.forms()]
+        # ... and by the first letter of their last word, which every partial form must share
+        # (`partial_of` compares last words with `same_word`): a name is compared with few forms, not all
+        self.people_by_last_letter: dict[str, list[tuple[AuthorityEntry, tuple[str, ...]]]] = {}
+        for entry, form_core in self.people_cores:
+            if form_core:
+                self.people_by_last_letter.setdefault(form_core[-1][:1], []).append((entry, form_core))
+        # every key by type, number of words and first letter, the three things `fuzzy_same` wants equal
+        self.keys_by_shape: dict[tuple[str, int, str], list[tuple[list[str], AuthorityEntry]]] = {}
+        for key, entries in authority.keys().items():
+            words = key.split()
+            for entry in entries:
+                shape = (entry.type, len(words), words[0][:1] if words else "")
+                self.keys_by_shape.setdefault(shape, []).append((words, entry))
         self.by_key = {e.key: e for e in authority.entries}
         # words that open a person's name, or are all of it before a rank ("Tevfik Paşa"): given names,
         # which alone may be anyone of that name (the period's Turks had no surnames)
@@ -173,7 +186,8 @@ class AuthorityMatcher:
             return self._fuzzy(core, entity_type)
         if len(core) == 1 and core[0] in self.given_names:
             return None  # "Tevfik", "Kâzım Paşa": a given name alone, with or without a rank
-        fits = {e.key: e for e, form_core in self.people_cores if partial_of(core, form_core)}
+        candidates = self.people_by_last_letter.get(core[-1][:1], [])
+        fits = {e.key: e for e, form_core in candidates if partial_of(core, form_core)}
         if len(fits) == 1:
             entry = next(iter(fits.values()))
             return entry if ranks_agree(surface, entry) else None
@@ -199,12 +213,10 @@ class AuthorityMatcher:
         return variants
 
     def _fuzzy(self, core: Core, entity_type: str) -> AuthorityEntry | None:
-        fits = {
-            e.key: e
-            for key, entries in self.authority.keys().items()
-            for e in entries
-            if e.type == entity_type and fuzzy_same(core, key.split())
-        }
+        if not core:
+            return None
+        candidates = self.keys_by_shape.get((entity_type, len(core), core[0][:1]), [])
+        fits = {e.key: e for words, e in candidates if fuzzy_same(core, words)}
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
