@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from vakanuvis.errors import VakanuvisError
+from vakanuvis.lang import read_yaml
 from vakanuvis.lang.folds import bare_words, fold_for_name_matching, latin_lower
 
 ENTITY_TYPES = ("person", "place", "organization", "treaty", "meeting")
@@ -158,7 +159,7 @@ def _entry_from(raw: dict[str, Any], origin: str) -> AuthorityEntry:
 def parse_authority(text: str, origin: str = "<text>") -> list[AuthorityEntry]:
     """Entries of one authority file's YAML text."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = read_yaml(text) or {}
     except yaml.YAMLError as error:
         raise BadAuthorityFile(origin, f"not valid YAML ({error})") from error
     raw_entries = data.get("entities", []) if isinstance(data, dict) else data

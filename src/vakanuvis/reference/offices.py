@@ -14,8 +14,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from vakanuvis.lang import read_yaml
 from vakanuvis.reference.authority import name_key
 
 
@@ -59,7 +58,7 @@ def _day(value: object, last: bool) -> date:
 
 def _read(file: str) -> dict:
     resource = resources.files("vakanuvis.reference").joinpath("data", file)
-    return yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    return read_yaml(resource.read_text(encoding="utf-8")) or {}
 
 
 @cache
