@@ -52,7 +52,7 @@ def test_entry_fields() -> None:
     paper = find(entries, "journal", "İkdam")
     assert paper["date"] == "1921-10-21"
     files = sorted(e["note"] for e in entries.values() if e["ENTRYTYPE"] == "misc")
-    assert files == ["f. 28, op. 1, d. 219", "f. 28, op. 1, d. 68"]
+    assert files == ["f. 28, siy. 1, iş 219", "f. 28, siy. 1, iş 68"]
 
 
 def test_tex_specials_are_escaped() -> None:

@@ -56,7 +56,8 @@ def test_item_fields(sources: list[Source]) -> None:
     assert paper["type"] == "article-newspaper" and paper["issued"] == {"date-parts": [[1921, 10, 21]]}
     (archive,) = [i for i in items if i["type"] == "manuscript"]
     assert archive["archive"] == "Azәrbaycan Cumhuriyeti MDA"
-    assert archive["archive_location"] == "f. 28, op. 1, d. 68"
+    assert archive["archive_location"] == "f. 28, siy. 1, iş 68"  # the labels the note used
+    assert archive["title"] == "[Archival document]"
 
 
 @pytest.mark.parametrize(
