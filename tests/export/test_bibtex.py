@@ -58,3 +58,14 @@ def test_entry_fields() -> None:
 def test_tex_specials_are_escaped() -> None:
     entry = find(read_back(), "title", "Documents")
     assert entry["title"] == "Documents on 100\\% of the T\\&C"
+
+
+def test_newspapers_and_archives_have_what_biblatex_and_zotero_need() -> None:
+    entries = read_back()
+    paper = find(entries, "journal", "İkdam")
+    assert paper["ENTRYTYPE"] == "article"  # what Zotero writes for a newspaper article
+    assert paper["note"] == "[Newspaper issue]" and paper["language"] == "tr"
+    archive = find(entries, "note", "iş 68")
+    assert archive["ENTRYTYPE"] == "misc" and archive["title"] == "[Archival document]"
+    assert archive["howpublished"] == "Azәrbaycan Cumhuriyeti MDA" and archive["language"] == "az"
+    assert find(entries, "title", "Воспоминания")["language"] == "ru"

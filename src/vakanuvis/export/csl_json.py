@@ -265,9 +265,9 @@ def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
     from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
-    from vakanuvis.export.citeproc_substitute import repair_substitute
+    from vakanuvis.export.citeproc_repairs import repair_citeproc
 
-    repair_substitute()
+    repair_citeproc()
     # citeproc-py knows no `custom` field
     items = [{k: v for k, v in item.items() if k != "custom"} for item in sources_to_csl_json(sources)]
     if not items:

@@ -1,12 +1,16 @@
-"""citeproc-py's `cs:substitute` made to suppress what it substituted, as the CSL specification asks.
+"""Two places where citeproc-py 0.11 departs from the CSL specification, set right before a bibliography
+is formatted (`repair_citeproc()`); tests/export/test_bibliography.py shows each one's effect.
+
+`cs:substitute` suppresses what it substituted.
 
 CSL 1.0.2, "Substitute": the variables a substitute renders are suppressed in the rest of the output.
 citeproc-py 0.11 records a substituted `<text variable="…">` but not a `<text macro="…">`, which is how
 APA and Chicago substitute a title for a missing author; an authorless collection then prints its title
 twice ("Документы внешней политики СССР (Vol. 3). (1959). Документы внешней политики СССР (Vol. 3).").
-`repair_substitute()` makes a substituted macro record every variable its texts render. It is applied
-once, before a bibliography is formatted; tests/export/test_bibliography.py fails if citeproc-py changes
-so that it is no longer needed or no longer fits.
+Here a substituted macro suppresses the variables of its texts that it printed.
+
+`cs:label` with a variable prints nothing when the item lacks the variable (CSL 1.0.2, "Label"):
+citeproc-py prints the term anyway, so Chicago ends every newspaper with "Edition." for an absent edition.
 """
 
 from __future__ import annotations
@@ -65,7 +69,28 @@ def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
     return text
 
 
-def repair_substitute() -> None:
-    """Install the fix (idempotent)."""
-    if model.Substitute.render is not _render:
-        model.Substitute.render = _render  # type: ignore[method-assign]
+_label_process = model.Label.process
+RELEASED = {"Substitute.render": model.Substitute.render, "Label.process": model.Label.process}
+
+
+def _label_of_present_variable(
+    self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any
+) -> Any:
+    """`Label.process`, nothing for a variable the item does not have (the locator and the names, whose
+    labels citeproc-py asks for itself, are its own business)."""
+    named = self.get("variable")
+    if variable is None and named and named != "locator" and not _variable_value(item, named):
+        return None
+    return _label_process(self, item, variable, plural, context, **kwargs)
+
+
+def undo_repairs() -> None:
+    """citeproc-py as released (to show what the repairs change)."""
+    model.Substitute.render = RELEASED["Substitute.render"]  # type: ignore[method-assign]
+    model.Label.process = RELEASED["Label.process"]  # type: ignore[method-assign]
+
+
+def repair_citeproc() -> None:
+    """Install both repairs (idempotent)."""
+    model.Substitute.render = _render  # type: ignore[method-assign]
+    model.Label.process = _label_of_present_variable  # type: ignore[method-assign]
