@@ -102,17 +102,21 @@ def test_csv_tables(kb, tmp_path):
     with (folder / "events.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(kb.events())
-    assert {"headline", "predicate", "kind", "agent", "patient", "recipient", "place", "instrument"} <= set(
-        rows[0]
-    )
+    assert {"headline", "predicate", "kind"} <= set(rows[0])
     by_id = {row["id"]: row for row in rows}
     for event in kb.events():
         assert by_id[event["id"]]["headline"] == event["headline"]
-        assert by_id[event["id"]]["agent"] == "; ".join(event["roles"].get("agent", []))
+    with (folder / "event_roles.csv").open(encoding="utf-8") as handle:
+        roles = list(csv.DictReader(handle))
+    for event in kb.events():
+        agents = [row["entity"] for row in roles if row["event"] == event["id"] and row["role"] == "agent"]
+        assert agents == list(dict.fromkeys(event["role_keys"].get("agent", [])))
     with (folder / "entities.csv").open(encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == len(kb.entities())
+    with (folder / "documents.csv").open(encoding="utf-8") as handle:
+        assert [row["id"] for row in csv.DictReader(handle)] == [d["id"] for d in kb.documents()]
     with zipfile.ZipFile(export(kb, "csv", tmp_path / "tables.zip")) as archive:
-        assert "sources.csv" in archive.namelist()
+        assert {"sources.csv", "datapackage.json"} <= set(archive.namelist())
 
 
 def test_timelinejs(kb, tmp_path):
