@@ -69,3 +69,12 @@ def test_newspapers_and_archives_have_what_biblatex_and_zotero_need() -> None:
     assert archive["ENTRYTYPE"] == "misc" and archive["title"] == "[Archival document]"
     assert archive["howpublished"] == "Azәrbaycan Cumhuriyeti MDA" and archive["language"] == "az"
     assert find(entries, "title", "Воспоминания")["language"] == "ru"
+
+
+def test_a_journal_cited_whole_is_titled_by_the_journal() -> None:
+    sources = merge_sources(
+        [("d", c) for c in parse_footnote(1, "Azәrbaycan arxivi jurnalı, 1988,№1,2,s.әһ. 143")]
+    )
+    (entry,) = bibtexparser.loads(sources_to_bibtex(sources)).entries
+    assert entry["ENTRYTYPE"] == "misc" and entry["title"] == "Azәrbaycan arxivi jurnalı"
+    assert "journal" not in entry and entry["year"] == "1988"

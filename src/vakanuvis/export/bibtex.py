@@ -4,7 +4,8 @@ Entry types: book and collection -> @book; article in a journal -> @article (jou
 collection -> @incollection (booktitle); newspaper -> @article (what Zotero writes for a newspaper
 article) with `journal` the paper, `date` the issue and, when no article title was cited, a `note`
 saying it is the issue; archive -> @misc with the document's description (or "[Archival document]") as
-`title`, `howpublished` the archive and `note` the file's place. `language` is the ISO 639-1 code.
+`title`, `howpublished` the archive and `note` the file's place; a journal cited as a whole ->
+@misc with the journal as `title`. `language` is the ISO 639-1 code.
 The key of each entry is the source key. The Latin transliteration goes into `usera`, a
 biblatex field reserved for such extra data; BibTeX ignores it.
 """
@@ -59,7 +60,12 @@ def source_to_entry(source: Source) -> dict[str, str]:
         "volume": item.get("volume"),
     }
     container = item.get("container-title")
-    if container:
+    if item["type"] == "article-journal" and not item.get("title"):
+        # a journal cited as a whole (an issue): titled by the journal; @misc, because biblatex's
+        # @periodical is not a BibTeX type, and bibtexparser and BibTeX styles drop or misread it
+        entry["ENTRYTYPE"] = "misc"
+        fields["title"] = container
+    elif container:
         fields["booktitle" if entry["ENTRYTYPE"] == "incollection" else "journal"] = container
     if item["type"] == "manuscript":
         fields["howpublished"] = item.get("archive")

@@ -116,7 +116,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     best = representative(source.citations) if source.citations else None
     item: dict[str, Any] = {"id": source.key, "type": "book"}
     if best is None:
-        item.update({"title": source.title or source.key})
+        item.update({"title": source.title or source.key, "language": guess_language(source.title or "")})
         return item
     item["type"] = _csl_type(source, best)
     item["language"] = work_language(source, best)
