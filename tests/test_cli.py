@@ -112,6 +112,14 @@ def test_events_are_chronological(knowledge_base):
         ["events", "no-such-document", "--json"],
         ["export", "no-such-document", "--format", "tei", "-o", "/tmp/x.xml"],
         ["export", "--all", "--format", "nonsense", "-o", "/tmp/x.xml"],
+        [
+            "export",
+            "--all",
+            "--format",
+            "csv",
+            "-o",
+            "/tmp/vakanuvis-refused-all.csv",
+        ],  # tables need a folder
         ["events", "--from", "last year"],
         ["text"],
         ["no-such-command"],

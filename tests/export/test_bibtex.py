@@ -52,9 +52,29 @@ def test_entry_fields() -> None:
     paper = find(entries, "journal", "İkdam")
     assert paper["date"] == "1921-10-21"
     files = sorted(e["note"] for e in entries.values() if e["ENTRYTYPE"] == "misc")
-    assert files == ["f. 28, op. 1, d. 219", "f. 28, op. 1, d. 68"]
+    assert files == ["f. 28, siy. 1, iş 219", "f. 28, siy. 1, iş 68"]
 
 
 def test_tex_specials_are_escaped() -> None:
     entry = find(read_back(), "title", "Documents")
     assert entry["title"] == "Documents on 100\\% of the T\\&C"
+
+
+def test_newspapers_and_archives_have_what_biblatex_and_zotero_need() -> None:
+    entries = read_back()
+    paper = find(entries, "journal", "İkdam")
+    assert paper["ENTRYTYPE"] == "article"  # what Zotero writes for a newspaper article
+    assert paper["note"] == "[Newspaper issue]" and paper["language"] == "tr"
+    archive = find(entries, "note", "iş 68")
+    assert archive["ENTRYTYPE"] == "misc" and archive["title"] == "[Archival document]"
+    assert archive["howpublished"] == "Azәrbaycan Cumhuriyeti MDA" and archive["language"] == "az"
+    assert find(entries, "title", "Воспоминания")["language"] == "ru"
+
+
+def test_a_journal_cited_whole_is_titled_by_the_journal() -> None:
+    sources = merge_sources(
+        [("d", c) for c in parse_footnote(1, "Azәrbaycan arxivi jurnalı, 1988,№1,2,s.әһ. 143")]
+    )
+    (entry,) = bibtexparser.loads(sources_to_bibtex(sources)).entries
+    assert entry["ENTRYTYPE"] == "misc" and entry["title"] == "Azәrbaycan arxivi jurnalı"
+    assert "journal" not in entry and entry["year"] == "1988"

