@@ -357,3 +357,25 @@ def test_an_affiliation_line_that_names_its_author():
         "Daniel Hoffmann": "Institute for East European History, University of Vienna",
         "Selin Kaya": "Department of History, Middle East Technical University, Ankara",
     }
+
+
+def test_a_footnote_on_the_first_page_names_no_journal() -> None:
+    """ "C. I, s. 112-118" in a note of the first page is a cited book's volume and pages, not the article's."""
+    text = "\n".join(
+        [
+            "Ankara Hükümeti'nin Moskova'ya Gönderdiği Heyetler",
+            "",
+            "Öz",
+            "Bu makale Ankara Hükümeti'nin 1920-1922 yıllarında Moskova'ya gönderdiği heyetleri inceler.",
+            "Anahtar Kelimeler: Millî Mücadele, Sovyet Rusya, Moskova Antlaşması",
+            "",
+            "GİRİŞ",
+            "Mütareke döneminde İstanbul'daki depolardan Anadolu'ya silah kaçırıldı.1 Heyet yola çıktı.",
+            "",
+            "1Bu konuda bkz. Türk İstiklal Harbi, C. I, Genelkurmay Basımevi, Ankara, 1963, s. 112-118.",
+        ]
+    )
+    raw = raw_of(text)
+    document = recover_structure(raw, "note")
+    assert document.header.get("keywords")
+    assert not {"journal", "volume", "pages"} & set(document.header)

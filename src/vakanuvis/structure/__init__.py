@@ -69,7 +69,7 @@ def recover_structure(raw: RawDocument, document_id: str) -> Document:
     document.language = guess_language(body.text or " ".join(note.text for note in footnotes))
     # the article's own header, read off its first pages (the abstract stays in the body); its title and
     # authors are detected metadata, which what the user gives replaces
-    header = read_header(raw, furniture, document.language)
+    header = read_header(raw, furniture, document.language, footnotes)
     document.header = header.fields()
     document.title = header.title or guess_title(body.text, body.blocks, furniture)
     if header.title:

@@ -20,8 +20,9 @@ from typing import Any
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.lang.tr.casing import turkish_lower
-from vakanuvis.model import Furniture, RawDocument
+from vakanuvis.model import Footnote, Furniture, RawDocument, RawLine
 from vakanuvis.structure.lines import join_lines
+from vakanuvis.structure.zones.text import columns_in_order
 
 HEADER_PAGES = 2  # the header is on the first page, its abstracts may run on to the second
 LINES_WITHOUT_PAGES = 150  # a text without page breaks: the header is within its first lines
@@ -48,6 +49,8 @@ CITATION_SHAPE = re.compile(
     r"^(?P<name>[^\W\d_][^\d,;:(]*?)[\s,;]+.*?(?P<year>(?:18|19|20)\d\d)\b.*?"
     r"(?:\((?P<issue>\d{1,3})\))?\s*:\s*(?P<first>\d{1,5})\s*[-–]\s*(?P<last>\d{1,5})\s*$"
 )
+NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*")  # the number a footnote line opens with
+NOTE_LINE_MIN = 12  # letters a line needs to be recognized inside a footnote's text
 NOTE_LIKE = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?:[\s.)]|$)")
 NAME_WORD = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_’'‘`.-]*$")
 
@@ -66,6 +69,7 @@ class HeaderLine:
     page: int
     size: float | None = None
     gap_before: bool = False  # a blank line (plain text) or a wide vertical gap (layout) before it
+    in_footnote: bool = False  # part of a footnote's text (an affiliation note, or a citation)
 
 
 @dataclass
@@ -324,17 +328,30 @@ def strong_name_line(line: HeaderLine, following: HeaderLine | None, language: s
 # ---------------------------------------------------------------- the lines of the first pages
 
 
-def header_lines(raw: RawDocument, furniture: list[Furniture]) -> list[HeaderLine]:
-    """The non-empty lines of the first pages, page furniture (running heads, page numbers) left out."""
+def header_lines(
+    raw: RawDocument, furniture: list[Furniture], footnotes: list[Footnote] | None = None
+) -> list[HeaderLine]:
+    """The non-empty lines of the first pages, page furniture (running heads, page numbers) left out and
+    the lines of their footnotes marked (a note's "C. I, s. 112-118" names no journal); a `pdftotext
+    -layout` page set in two columns read column by column, as zoning reads it."""
     removed = {
         (item.page, item.text.strip()) for item in furniture if item.reason in ("running-head", "page-number")
     }
     pages = raw.pages[:HEADER_PAGES] if raw.explicit_pages else raw.pages[:1]
+    notes = {
+        page.number: " ".join(
+            " ".join(note.text.split()) for note in footnotes or [] if page.number in note.pages
+        )
+        for page in pages
+    }
     lines: list[HeaderLine] = []
     for page in pages:
         blank = False
         previous_top: float | None = None
-        for raw_line in page.lines:
+        page_lines = page.lines
+        if page_lines and page_lines[0].top is None:  # plain text: its columns, if any, one after the other
+            page_lines = [RawLine(text) for text in columns_in_order([line.text for line in page_lines])]
+        for raw_line in page_lines:
             text = raw_line.text.strip()
             if not text:
                 blank = True
@@ -344,7 +361,10 @@ def header_lines(raw: RawDocument, furniture: list[Furniture]) -> list[HeaderLin
             gap = blank
             if raw_line.top is not None and previous_top is not None and raw_line.font_size:
                 gap = gap or raw_line.top - previous_top > 2.0 * raw_line.font_size
-            lines.append(HeaderLine(text, page.number, raw_line.font_size, gap))
+            in_note = len(text) > NOTE_LINE_MIN and (
+                " ".join(NOTE_NUMBER.sub("", text, count=1).split()) in notes[page.number]
+            )
+            lines.append(HeaderLine(text, page.number, raw_line.font_size, gap, in_note))
             blank, previous_top = False, raw_line.top
             if not raw.explicit_pages and len(lines) >= LINES_WITHOUT_PAGES:
                 return lines
@@ -364,10 +384,15 @@ def body_size(raw: RawDocument) -> float | None:
 # ---------------------------------------------------------------- the reader
 
 
-def read_header(raw: RawDocument, furniture: list[Furniture], language: str = "tr") -> ArticleHeader:
+def read_header(
+    raw: RawDocument,
+    furniture: list[Furniture],
+    language: str = "tr",
+    footnotes: list[Footnote] | None = None,
+) -> ArticleHeader:
     """The header of the article in `raw` (`furniture`: what zoning took off its pages, whose running
     heads name the journal); an empty header when the first pages show no sign of an article's."""
-    lines = header_lines(raw, furniture)
+    lines = header_lines(raw, furniture, footnotes)
     heads = list(dict.fromkeys(item.text.strip() for item in furniture if item.reason == "running-head"))
     header = ArticleHeader()
     consumed = _read_sections(lines, header)
@@ -375,7 +400,7 @@ def read_header(raw: RawDocument, furniture: list[Furniture], language: str = "t
     # a journal's name set on a line of its own above its volume and issue ("… Dergisi" / "Cilt 19, Sayı 64")
     journal_lines = []
     for index, line in enumerate(lines):
-        if is_metadata(line.text) and not NOTE_LIKE.match(line.text):
+        if is_metadata(line.text) and not NOTE_LIKE.match(line.text) and not line.in_footnote:
             above = lines[index - 1].text if index else ""
             named = has_journal_word(above) and not is_metadata(above) and not has_journal_word(line.text)
             journal_lines.append(f"{above}, {line.text}" if named else line.text)
