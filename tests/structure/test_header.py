@@ -379,3 +379,23 @@ def test_a_footnote_on_the_first_page_names_no_journal() -> None:
     document = recover_structure(raw, "note")
     assert document.header.get("keywords")
     assert not {"journal", "volume", "pages"} & set(document.header)
+
+
+def test_a_title_wrapped_inside_its_span_of_years() -> None:
+    """ "… Ermenistan (1920-" then "1921)": the line that closes the years is the title's, though it holds
+    no word."""
+    text = "\n".join(
+        [
+            "Kars Antlaşması'na Giden Süreçte Doğu Cephesi ve Ermenistan (1920-",
+            "                1921)",
+            "",
+            "Öz",
+            "Bu makale 1920 Doğu Harekâtı ile Kars Antlaşması arasındaki süreci inceler.",
+            "Anahtar Kelimeler: Kars Antlaşması, Doğu Cephesi",
+        ]
+    )
+    document = recover_structure(raw_of(text), "years")
+    assert (
+        document.header["titles"]["tr"]
+        == "Kars Antlaşması'na Giden Süreçte Doğu Cephesi ve Ermenistan (1920-1921)"
+    )

@@ -41,6 +41,7 @@ ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 ISSN = re.compile(r"\b(?:e-?)?issn\b", re.IGNORECASE)
+YEARS_END = re.compile(r"^\d{2,4}\)?[.:]?$")  # "1921)", the rest of "(1920-" on a title's next line
 YEAR = re.compile(r"(?<!\d)((?:18|19|20)\d\d)(?!\d)")
 DATE = r"(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})"
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
@@ -516,7 +517,13 @@ def _read_title(
                 len(taken) < MAX_TITLE_LINES
                 and taken[-1] + 1 < len(lines)
                 and abs((lines[taken[-1] + 1].size or 0.0) - largest) <= 0.5
-                and not is_metadata(lines[taken[-1] + 1].text)
+                and (
+                    not is_metadata(lines[taken[-1] + 1].text)
+                    or (
+                        lines[taken[-1]].text.rstrip().endswith("-")
+                        and YEARS_END.match(lines[taken[-1] + 1].text.strip()) is not None
+                    )
+                )
             ):
                 taken.append(taken[-1] + 1)
             return _set_title(lines, taken, header, language)
@@ -542,7 +549,9 @@ def _read_title(
             or last_word in header_words().joiners
             or (so_far.isupper() and nxt.text.isupper() and not nxt.gap_before)
         )
-        if (
+        # "… Ermenistan (1920-" then "1921)": the end of a span of years, however little it holds
+        closes_years = so_far.endswith("-") and YEARS_END.match(nxt.text.strip()) is not None
+        if not closes_years and (
             is_metadata(nxt.text)
             or is_affiliation(nxt.text)
             or label_at_start(nxt.text, header_words().abstract)
