@@ -137,7 +137,7 @@ def ingest(
         else:
             print(f"{result.document_id}\t{result.path}", flush=True)
 
-    show_progress = len(paths) > 1 or any(path.is_dir() for path in paths)
+    show_progress = len(paths) > 1 or any(os.path.isdir(path) for path in paths)
     if show_progress and stderr.is_terminal:
         with Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr
