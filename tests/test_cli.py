@@ -333,3 +333,22 @@ def test_every_bad_named_path_is_one_line_and_the_others_are_stored(tmp_path, de
         "loop.txt: a loop of symbolic links (each leads to another, never to a file)",
         "pipe.txt: is a named pipe (FIFO), not a file that can be read",
     ]
+
+
+def test_a_text_with_stray_nul_bytes_is_stored_with_a_warning(tmp_path, demo_article):
+    data = demo_article.read_bytes()
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:700] + b"\x00" + data[700:1400] + b"\x00" + data[1400:])
+    clean = tmp_path / "clean.txt"
+    clean.write_bytes(data)
+    db = tmp_path / "kb.db"
+    result = run("ingest", str(damaged), db=db)
+    assert result.stderr.splitlines() == [
+        f"warning: {damaged}: 2 stray NUL bytes removed (the first at byte 700); the rest is read as text"
+    ]
+    ((document_id, _),) = [line.split("\t") for line in result.stdout.splitlines()]
+    clean_db = tmp_path / "clean.db"
+    ((clean_id, _),) = [
+        line.split("\t") for line in run("ingest", str(clean), db=clean_db).stdout.splitlines()
+    ]
+    assert run("text", document_id, db=db).stdout == run("text", clean_id, db=clean_db).stdout

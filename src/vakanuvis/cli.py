@@ -131,6 +131,8 @@ def ingest(
 
     def report(result: IngestResult) -> None:
         nonlocal failures
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
         if result.error:
             failures += 1
             print(result.error, file=sys.stderr)
