@@ -283,3 +283,80 @@ def test_who_finds_a_name_in_every_script(knowledge_base, spelling):
     assert other["id"] == turkish["id"]
     hits = json.loads(run("search", spelling, "--json", db=db).stdout)
     assert any(hit["kind"] == "entity" and hit["id"] == turkish["id"] for hit in hits)
+
+
+# The command run with `os.open` and `os.scandir` refusing the paths in $DENIED (separated by os.pathsep),
+# as they would for a user without rights: the tests run as root too, who may read anything.
+CLI_WITH_DENIED_PATHS = """
+import errno, os, sys
+denied = set(os.environ["DENIED"].split(os.pathsep))
+def refusing(call):
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path) in denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return call(path, *args, **kwargs)
+    return refuse
+os.open, os.scandir = refusing(os.open), refusing(os.scandir)
+from vakanuvis.cli import main
+sys.argv[0] = "vakanuvis"
+main()
+"""
+
+
+def test_every_bad_named_path_is_one_line_and_the_others_are_stored(tmp_path, demo_article):
+    good = tmp_path / "good.txt"
+    good.write_bytes(demo_article.read_bytes())
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "dangling.txt").symlink_to("gone.txt")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Ankara 23 Nisan 1920.\n")
+    folder = tmp_path / "folder"
+    (folder / "closed").mkdir(parents=True)
+    (folder / "closed" / "inside.txt").write_text("Sivas 4 Eylül 1919.\n")
+    (folder / "open.txt").write_text("Erzurum Kongresi 23 Temmuz 1919 günü toplandı.\n")
+    closed_folder = tmp_path / "closed-folder"
+    closed_folder.mkdir()
+    (closed_folder / "x.txt").write_text("x\n")
+    named = ["pipe.txt", "loop.txt", "dangling.txt", "locked.txt", "closed-folder", "good.txt", "folder"]
+    result = subprocess.run(
+        [sys.executable, "-c", CLI_WITH_DENIED_PATHS, "ingest", *named, "--db", str(tmp_path / "kb.db")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env={**os.environ, "DENIED": os.pathsep.join(["locked.txt", "closed-folder", "folder/closed"])},
+        timeout=300,  # a FIFO that is opened waits for a writer forever
+    )
+    assert result.returncode == 1, result.stderr
+    assert sorted(line.split("\t")[1] for line in result.stdout.splitlines()) == [
+        "folder/open.txt",
+        "good.txt",
+    ]
+    assert sorted(result.stderr.splitlines()) == [
+        "closed-folder: the folder cannot be opened (permission denied)",
+        "dangling.txt: a symbolic link to gone.txt, which does not exist",
+        "folder/closed: the folder cannot be opened (permission denied)",
+        "locked.txt: cannot be read: Permission denied",
+        "loop.txt: a loop of symbolic links (each leads to another, never to a file)",
+        "pipe.txt: is a named pipe (FIFO), not a file that can be read",
+    ]
+
+
+def test_a_text_with_stray_nul_bytes_is_stored_with_a_warning(tmp_path, demo_article):
+    data = demo_article.read_bytes()
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:700] + b"\x00" + data[700:1400] + b"\x00" + data[1400:])
+    clean = tmp_path / "clean.txt"
+    clean.write_bytes(data)
+    db = tmp_path / "kb.db"
+    result = run("ingest", str(damaged), db=db)
+    assert result.stderr.splitlines() == [
+        f"warning: {damaged}: 2 stray NUL bytes removed (the first at byte 700); the rest is read as text"
+    ]
+    ((document_id, _),) = [line.split("\t") for line in result.stdout.splitlines()]
+    clean_db = tmp_path / "clean.db"
+    ((clean_id, _),) = [
+        line.split("\t") for line in run("ingest", str(clean), db=clean_db).stdout.splitlines()
+    ]
+    assert run("text", document_id, db=db).stdout == run("text", clean_id, db=clean_db).stdout

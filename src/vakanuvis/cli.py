@@ -135,13 +135,15 @@ def ingest(
 
     def report(result: IngestResult) -> None:
         nonlocal failures
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
         if result.error:
             failures += 1
             print(result.error, file=sys.stderr)
         else:
             print(f"{result.document_id}\t{result.path}", flush=True)
 
-    show_progress = len(paths) > 1 or any(path.is_dir() for path in paths)
+    show_progress = len(paths) > 1 or any(os.path.isdir(path) for path in paths)
     if show_progress and stderr.is_terminal:
         with Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr

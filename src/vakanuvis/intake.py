@@ -7,7 +7,7 @@ their share of the files (`workers.py`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,16 @@ class IngestResult:
     document_id: str | None = None
     error: str | None = None
     stored: bool = False  # False when the same content was already stored
+    warnings: list[str] = field(default_factory=list)  # one line each, from reading the file
+
+
+@dataclass
+class AnalysedFile:
+    """A file read and analysed, waiting to be stored."""
+
+    path: Path
+    document: Document
+    warnings: list[str]
 
 
 def ingest_files(
@@ -48,14 +58,14 @@ def ingest_files(
     `given` holds the metadata a user gave for some files (by path as given): a file already stored is
     analysed again when its given metadata changes what was stored. `read`: how files are read (OCR of
     scanned PDF pages)."""
-    waiting: list[IngestResult | tuple[Path, Document]] = []
+    waiting: list[IngestResult | AnalysedFile] = []
     analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
     size = 1
     for path in paths:
         outcome = _analyse_file(engine, path, force, analysed, (given or {}).get(str(path), {}), read)
         waiting.append(outcome)
-        if isinstance(outcome, tuple):
-            analysed[outcome[1].sha256] = outcome[1].id
+        if isinstance(outcome, AnalysedFile):
+            analysed[outcome.document.sha256] = outcome.document.id
         if len(analysed) >= size:
             yield from _store(engine, waiting)
             waiting, analysed, size = [], {}, min(2 * size, SAVE_BATCH)
@@ -69,15 +79,15 @@ def _analyse_file(
     analysed: dict[str, str],
     given: dict[str, Any],
     read: ReadOptions | None = None,
-) -> IngestResult | tuple[Path, Document]:
+) -> IngestResult | AnalysedFile:
     """The file's analysed document, or the result for a file already stored or that cannot be read."""
     try:
         raw = read_file(path, read)
         existing = analysed.get(raw.sha256) or document_id_for_sha256(engine, raw.sha256)
         stored = given_metadata(engine, existing) if existing else {}
         if existing and not force and not metadata_changes(stored, given):
-            return IngestResult(path, existing)
-        return path, analyse_in_process(raw, {**stored, **given} or None)
+            return IngestResult(path, existing, warnings=raw.warnings)
+        return AnalysedFile(path, analyse_in_process(raw, {**stored, **given} or None), raw.warnings)
     except UnreadableFile as error:
         return IngestResult(path, error=str(error))
     except VakanuvisError as error:
@@ -91,9 +101,9 @@ def metadata_changes(stored: dict[str, Any], given: dict[str, Any]) -> bool:
     return any(stored.get(name) != value for name, value in given.items())
 
 
-def _store(engine: Engine, waiting: list[IngestResult | tuple[Path, Document]]) -> Iterator[IngestResult]:
+def _store(engine: Engine, waiting: list[IngestResult | AnalysedFile]) -> Iterator[IngestResult]:
     """Store the analysed documents among `waiting` in one transaction; the results in file order."""
-    documents = [outcome[1] for outcome in waiting if isinstance(outcome, tuple)]
+    documents = [outcome.document for outcome in waiting if isinstance(outcome, AnalysedFile)]
     try:
         errors = save_documents(engine, documents) if documents else []
     except Exception as error:  # noqa: BLE001 — the commit failed: none of these documents is stored
@@ -103,13 +113,15 @@ def _store(engine: Engine, waiting: list[IngestResult | tuple[Path, Document]]) 
         if isinstance(outcome, IngestResult):
             yield outcome
             continue
-        path, document = outcome
+        path, document = outcome.path, outcome.document
         failure = next(failures)
         if failure is None:
-            yield IngestResult(path, document.id, stored=True)
+            yield IngestResult(path, document.id, stored=True, warnings=outcome.warnings)
         elif isinstance(failure, VakanuvisError):
-            yield IngestResult(path, error=f"{path}: {failure}")
+            yield IngestResult(path, error=f"{path}: {failure}", warnings=outcome.warnings)
         else:
             yield IngestResult(
-                path, error=f"{path}: could not be stored ({type(failure).__name__}: {failure})"
+                path,
+                error=f"{path}: could not be stored ({type(failure).__name__}: {failure})",
+                warnings=outcome.warnings,
             )

@@ -68,6 +68,8 @@ class RawDocument:
     explicit_pages: bool = False  # True when the file marks its own page breaks (PDF, form feeds)
     # pages read by OCR, as Document.ocr keeps them: {"pages": {"3": {"confidence": 0.87, "language": "tur"}}}
     ocr: dict[str, Any] = field(default_factory=dict)
+    # one line each about what reading changed or left out that the user should know ("warning: …")
+    warnings: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- structure

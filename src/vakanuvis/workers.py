@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from vakanuvis.ingest.files import open_regular_file
 from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.intake import IngestResult, ingest_files
 from vakanuvis.runtime import rare_garbage_collections
@@ -23,11 +24,11 @@ def file_sha256(path: Path) -> str | None:
     """The hash of a file's bytes, or None when it cannot be read (the reader then says why)."""
     try:
         digest = hashlib.sha256()
-        with path.open("rb") as handle:
+        with open_regular_file(path) as handle:  # never a FIFO: it would wait for a writer
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
         return digest.hexdigest()
-    except OSError:
+    except (OSError, ValueError):
         return None
 
 

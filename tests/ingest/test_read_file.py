@@ -203,3 +203,62 @@ def test_find_input_files_expands_folders_and_keeps_named_files(tmp_path):
         named,
         missing,
     ]
+
+
+# A long Turkish text (about 4,000 bytes) in which NUL bytes are put at a few places.
+LONG_TURKISH = (TURKISH * 20).encode("utf-8")
+
+
+def with_nuls(data: bytes, *offsets: int) -> bytes:
+    for offset in sorted(offsets, reverse=True):
+        data = data[:offset] + b"\x00" + data[offset:]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "warning"),
+    [
+        (with_nuls(LONG_TURKISH, 100), "utf-8", "1 stray NUL byte removed (the first at byte 100)"),
+        (with_nuls(LONG_TURKISH, 7, 2000, 3000), "utf-8", "3 stray NUL bytes removed (the first at byte 7)"),
+        (with_nuls(TURKISH.encode("utf-8"), 40), "utf-8", "1 stray NUL byte removed"),  # short: one is stray
+        (with_nuls(TURKISH_PLAIN.encode("iso-8859-9") * 20, 500), "cp1254", "1 stray NUL byte removed"),
+        (with_nuls(LONG_TURKISH, 0, len(LONG_TURKISH)), "utf-8", "2 stray NUL bytes removed"),  # at both ends
+    ],
+    ids=["one", "three", "short-text", "legacy-encoding", "first-and-last-byte"],
+)
+def test_stray_nul_bytes_are_removed_with_a_warning(tmp_path, data, encoding, warning):
+    path = tmp_path / "makale.txt"
+    path.write_bytes(data)
+    raw = read_file(path)
+    text = "\n".join(line.text for page in raw.pages for line in page.lines) + "\n"
+    assert "\x00" not in text
+    assert text.replace("'", "’") == (TURKISH * (1 if len(data) < 500 else 20)).replace("'", "’")
+    assert raw.encoding == encoding
+    assert len(raw.warnings) == 1 and warning in raw.warnings[0] and str(path) in raw.warnings[0]
+    assert raw.sha256 == hashlib.sha256(data).hexdigest()  # the hash is of the bytes as they are on disk
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        with_nuls(LONG_TURKISH, *range(0, len(LONG_TURKISH), 100)),  # 1 in 100: too many to be stray
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(4000),
+        bytes(range(256)) * 16,
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + LONG_TURKISH,  # a zip header before text
+    ],
+    ids=["many-nuls", "png", "every-byte", "zip-header"],
+)
+def test_binary_files_with_nuls_are_still_refused(tmp_path, data):
+    path = tmp_path / "ikili.txt"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFile, match="binary file"):
+        read_file(path)
+
+
+def test_text_without_nuls_reads_without_warning(tmp_path):
+    path = tmp_path / "temiz.txt"
+    path.write_bytes(LONG_TURKISH)
+    assert read_file(path).warnings == []
+    path.write_bytes(TURKISH.encode("utf-16-le"))  # NUL high bytes: UTF-16, not stray
+    raw = read_file(path)
+    assert raw.warnings == [] and raw.encoding == "utf-16-le"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ class GivenMetadata:
     warnings: list[str] = field(default_factory=list)  # one line each: nothing was left out
 
     def for_file(self, path: Path) -> dict[str, Any]:
-        return self.by_path.get(Path(path).resolve(), {})
+        return self.by_path.get(resolved_path(path), {})
 
 
 def checked_fields(values: Mapping[str, Any], where: str) -> tuple[dict[str, Any], list[str]]:
@@ -126,14 +127,30 @@ def read_metadata_csv(path: Path) -> GivenMetadata:
         file = Path(named) if Path(named).is_absolute() else path.parent / named
         fields, problems = checked_fields(row, f"{path} row {number}")
         given.problems += problems
-        given.by_path[file.resolve()] = fields
+        given.by_path[resolved_path(file)] = fields
     return given
+
+
+def resolved_path(path: Path) -> Path:
+    """A path made absolute with its links resolved; when they cannot be (a loop of links, a folder that
+    cannot be entered) absolute as written, so that the reader, not this, reports the file."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop of symbolic links
+        return Path(os.path.abspath(path))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a folder on the way that cannot be entered
+        return False
 
 
 def read_sidecar(file: Path) -> tuple[dict[str, Any], list[str]]:
     """The fields of the sidecar beside `file` (`NAME.meta.yaml` or `NAME.txt.meta.yaml`), if there is one."""
     for sidecar in (file.with_suffix(SIDECAR_SUFFIX), file.with_name(file.name + SIDECAR_SUFFIX)):
-        if sidecar.is_file():
+        if _is_file(sidecar):
             try:
                 values = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -157,7 +174,7 @@ def gather_metadata(
         raise BadOption(option_problems[0].replace("; the file is stored without it", ""))
     seen: set[Path] = set()
     for file in files:
-        resolved = Path(file).resolve()
+        resolved = resolved_path(file)
         fields, problems = read_sidecar(Path(file))
         gathered.problems += problems
         if csv_metadata and resolved in csv_metadata.by_path:

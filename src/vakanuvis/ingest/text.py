@@ -17,6 +17,10 @@ from vakanuvis.model import RawDocument, RawLine, RawPage
 TURKISH_LETTERS = set("ğĞışŞİ")
 # Control characters that never occur in text (form feed, tab, CR, LF excepted).
 CONTROL_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+# A text may carry a few NUL bytes from a damaged copy or a bad conversion; a binary file has many. Up to
+# this share of a file's bytes (and at least STRAY_NULS_ALWAYS_ALLOWED) they are taken as stray and removed.
+STRAY_NUL_SHARE = 0.001
+STRAY_NULS_ALWAYS_ALLOWED = 2
 _CONTROL_CHARACTERS = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_BYTES)) + "]")
 
 
@@ -69,6 +73,17 @@ def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def stray_nul_count(data: bytes) -> int:
+    """How many NUL bytes a text file carries by accident: 0 when it has none, or when they are the
+    text's own (UTF-16) or too many for a text (a binary file, refused)."""
+    nuls = data.count(0)
+    if not nuls or nuls > max(STRAY_NULS_ALWAYS_ALLOWED, int(len(data) * STRAY_NUL_SHARE)):
+        return 0
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data) is not None:
+        return 0
+    return nuls
+
+
 def looks_binary(text: str) -> bool:
     """True when a decoded text is mostly control characters (a binary file that happened to decode)."""
     controls = len(_CONTROL_CHARACTERS.findall(text))
@@ -76,7 +91,20 @@ def looks_binary(text: str) -> bool:
 
 
 def read_text(path: Path, data: bytes, sha256: str) -> RawDocument:
-    """A `.txt` file: form feeds make pages, otherwise one page holding every line."""
+    """A `.txt` file: form feeds make pages, otherwise one page holding every line.
+
+    Stray NUL bytes (`stray_nul_count`) are removed before decoding, and a warning says how many and
+    where: they are not characters of the text, so the text after reading (what structure recovery
+    accounts for, character by character) holds none of them, and the stored file hash is still that
+    of the bytes as they were."""
+    warnings: list[str] = []
+    nuls = stray_nul_count(data)
+    if nuls:
+        warnings.append(
+            f"warning: {path}: {nuls} stray NUL byte{'s' if nuls > 1 else ''} removed "
+            f"(the first at byte {data.index(0)}); the rest is read as text"
+        )
+        data = data.replace(b"\x00", b"")
     try:
         text, encoding = decode_text(data)
     except ValueError as error:
@@ -93,4 +121,11 @@ def read_text(path: Path, data: bytes, sha256: str) -> RawDocument:
         RawPage(number=index, lines=[RawLine(normalize_line(line)) for line in chunk.splitlines()])
         for index, chunk in enumerate(chunks, start=1)
     ]
-    return RawDocument(path=str(path), sha256=sha256, encoding=encoding, pages=pages, explicit_pages=explicit)
+    return RawDocument(
+        path=str(path),
+        sha256=sha256,
+        encoding=encoding,
+        pages=pages,
+        explicit_pages=explicit,
+        warnings=warnings,
+    )

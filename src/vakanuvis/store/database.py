@@ -5,15 +5,22 @@ from __future__ import annotations
 import os
 import re
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from vakanuvis.errors import BadDatabase
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover — Windows: no lock (two first opens at once may still collide)
+    fcntl = None  # type: ignore[assignment]
 
 DEFAULT_DATABASE = "vakanuvis.db"
 _OPENED: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines open_database made, for close_databases
@@ -93,17 +100,21 @@ def close_databases() -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Apply every migration not yet recorded in the database (alembic's version table). Alembic is loaded
-    only when one is to be applied: a command on a current knowledge base starts without it."""
-    with engine.begin() as connection:
+    """Apply every migration not yet recorded in the database (alembic's version table).
+
+    One migrator at a time: two processes opening a new database together would otherwise both find no
+    tables and both create them (SQLite runs CREATE TABLE outside any transaction, so the second fails
+    with "table documents already exists"). PostgreSQL takes an advisory lock, SQLite a file lock beside
+    the database (`migration_lock`); whoever waited looks again and finds the work done. Alembic is loaded
+    only when a migration is to be applied."""
+    head = head_revision()
+    with engine.connect() as connection:  # the usual case, an up-to-date database: no lock, no alembic
+        if _current_revision(connection) == head:
+            return
+    with migration_lock(engine), engine.begin() as connection:
         if engine.dialect.name == "postgresql":
-            # One migrator at a time when several workers open a fresh database together.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
-        current = (
-            inspect(connection).has_table("alembic_version")
-            and connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        )
-        if current == head_revision():
+        if _current_revision(connection) == head:
             return
         from alembic import command
 
@@ -128,3 +139,33 @@ def head_revision() -> str | None:
             parents.add(found.group(1))
     heads = revisions - parents
     return heads.pop() if len(heads) == 1 else None
+
+
+def _current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold an exclusive lock on `DATABASE-migrating` (SQLite files only) while the schema is migrated.
+
+    A file of its own, not the database: SQLite's own locks are POSIX locks, which a process loses when
+    it closes any handle on the database file. The lock file is removed once the migration has been
+    committed: a process that later locks a new file of the same name finds the schema up to date, as
+    does one still waiting on the removed file, so two migrations never run at once."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:") or fcntl is None:
+        yield
+        return
+    lock_path = Path(database + "-migrating")
+    try:
+        handle = lock_path.open("a+b")
+    except OSError:  # a folder we cannot write to: the migration itself will say so
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+        lock_path.unlink(missing_ok=True)
