@@ -128,6 +128,10 @@ class KnowledgeBase:
         else:
             resolve_pending(self.engine)
 
+    def document_with_content(self, sha256: str) -> str | None:
+        """The id of the stored document whose file had these bytes (its SHA-256), if there is one."""
+        return document_id_for_sha256(self.engine, sha256)
+
     def ingest_file(self, path: Path, *, force: bool = False) -> IngestResult:
         """Read, analyse and store one file; errors come back in the result, never raised."""
         (result,) = self.ingest_files([path], force=force)

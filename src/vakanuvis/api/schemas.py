@@ -134,8 +134,10 @@ class FootnotePublic(Record):
 
 class UploadResult(Record):
     id: str
-    path: str
-    stored: bool
+    name: str = Field(description="the file's name as uploaded (its last part)")
+    path: str = Field(description="the name it is kept under in the upload area (never a server path)")
+    stored: bool = Field(description="false when the same bytes were stored before, under any name")
+    warnings: list[str] = Field(default_factory=list, description="what reading changed (stray NULs…)")
 
 
 # ---------------------------------------------------------------- events, entities, sources

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from vakanuvis.errors import BadEdit, UnknownRecord
+from vakanuvis.lang.visible import visible_trimmed
 from vakanuvis.store import schema
 from vakanuvis.store.locks import lock_corpus
 
@@ -83,9 +84,11 @@ def _entity(connection: Connection, key: str):
 
 def rename_entity(engine: Engine, key: str, name: str, token: str) -> dict[str, Any]:
     """Give an entity a new canonical name; the old one stays among its aliases."""
-    name = name.strip()
+    name = visible_trimmed(name)
     if not name:
-        raise BadEdit("a name cannot be empty")
+        raise BadEdit(
+            "a name needs at least one visible character (spaces and invisible characters alone are not a name)"
+        )
     with engine.begin() as connection:
         lock_corpus(connection)
         row = _entity(connection, key)
