@@ -130,6 +130,8 @@ class KnowledgeBase:
 
     def document_with_content(self, sha256: str) -> str | None:
         """The id of the stored document whose file had these bytes (its SHA-256), if there is one."""
+        from vakanuvis.store.write import document_id_for_sha256
+
         return document_id_for_sha256(self.engine, sha256)
 
     def ingest_file(self, path: Path, *, force: bool = False) -> IngestResult:
