@@ -29,9 +29,11 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
     opening_numbers = sum(
         1 for texts in pages_texts if ONLY_NUMBER.match(next((t for t in texts if t.strip()), ""))
     )
-    lifting = sum(1 for texts in pages_texts if reattach_raised_numbers(texts, False) != texts)
-    tops = lifting >= LIFTING_PAGES and opening_numbers <= len(pages_texts) / 2
-    pages_texts = [reattach_raised_numbers(texts, tops) for texts in pages_texts]
+    reattached = [reattach_raised_numbers(texts, False) for texts in pages_texts]
+    lifting = sum(1 for before, after in zip(pages_texts, reattached, strict=True) if after != before)
+    if lifting >= LIFTING_PAGES and opening_numbers <= len(pages_texts) / 2:
+        reattached = [reattach_raised_numbers(texts, True) for texts in pages_texts]
+    pages_texts = reattached
     double_spaced = is_double_spaced([text for texts in pages_texts for text in texts])
     chunks: list[tuple[int, list[str], list[str] | None, list[Furniture], bool]] = []
     if raw.explicit_pages:
