@@ -196,11 +196,17 @@ def starts_with_month(text: str) -> bool:
     return word is not None and word.group().lower() in month_names()
 
 
-# Capitalized words that numbers follow: "Cilt 3", "Madde 5", "Belge 12" (Turkish and English)
-NUMBER_LABELS = frozenset(
-    "Cilt Sayı Madde Belge Dosya Kutu Gömlek Fon Sıra Tümen Kolordu Alay Tabur Numara Volume Chapter Part".split()
-)
 OPENING_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d(?![\d.,])|\d{1,3}\.(?:\s+[^\W\d_]|\s*$)")
+
+
+@cache
+def number_labels() -> frozenset[str]:
+    """Capitalized words that numbers follow ("Cilt 3", "Madde 5", "Belge 12"), every language's."""
+    return frozenset(
+        str(word)
+        for code in LANGUAGES
+        for word in language_data(code, "abbreviations").get("number_labels", [])
+    )
 
 
 def names_before(text: str, stop: int) -> bool:
@@ -210,7 +216,7 @@ def names_before(text: str, stop: int) -> bool:
     word = text[start:end]
     if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
         return False
-    if word.lower() in numeric_locators() or word.lower() in month_names() or word in NUMBER_LABELS:
+    if word.lower() in numeric_locators() or word.lower() in month_names() or word in number_labels():
         return False
     before = text[:start].rstrip()
     return bool(before) and before[-1] not in ".!?:"
