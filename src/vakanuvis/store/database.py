@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from vakanuvis.errors import BadDatabase
 
@@ -23,6 +24,7 @@ except ImportError:  # pragma: no cover — Windows: no lock (two first opens at
     fcntl = None  # type: ignore[assignment]
 
 DEFAULT_DATABASE = "vakanuvis.db"
+MIGRATE_ATTEMPTS = 8  # tries at opening a database another process holds locked (some 9 s in all)
 _OPENED: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines open_database made, for close_databases
 
 
@@ -80,12 +82,25 @@ def open_database(location: str | None = None) -> Engine:
         raise BadDatabase(url, str(error).splitlines()[0]) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        migrate(engine)
-    except SQLAlchemyError as error:
-        raise BadDatabase(
-            url, str(error.orig if hasattr(error, "orig") else error).splitlines()[0]
-        ) from error
+    for attempt in range(MIGRATE_ATTEMPTS):
+        began = time.monotonic()
+        try:
+            migrate(engine)
+            break
+        except OperationalError as error:
+            # A new SQLite file another process is creating at the same moment may answer "database is
+            # locked" at once, before the migration lock is reached (switching a new file to WAL wants it
+            # alone); migrating is idempotent, so look again shortly. A lock that outlasted SQLite's own
+            # wait (busy_timeout) is reported.
+            waited = time.monotonic() - began > 2.0
+            if "locked" not in str(error.orig) or waited or attempt == MIGRATE_ATTEMPTS - 1:
+                raise BadDatabase(url, str(error.orig).splitlines()[0]) from error
+            engine.dispose()
+            time.sleep(0.25 * (attempt + 1))
+        except SQLAlchemyError as error:
+            raise BadDatabase(
+                url, str(error.orig if hasattr(error, "orig") else error).splitlines()[0]
+            ) from error
     _OPENED.add(engine)
     return engine
 
