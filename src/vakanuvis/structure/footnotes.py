@@ -22,8 +22,7 @@ from vakanuvis.structure.zones.common import NOTE_END
 CARRIED_LINE = 1.05
 CARRIED_BLOCK = 1.15
 CARRIED_MIN_BODY_LINES = 6
-RESUMED_MIN_WORDS = 3
-FULL_NOTE_LINE = 0.9  # of the page's long note lines: a line set to the full measure  # a body line found again under a column's notes (not a page number or a head)
+RESUMED_MIN_WORDS = 3  # a body line found again under a column's notes (not a page number or a head)
 
 
 @dataclass

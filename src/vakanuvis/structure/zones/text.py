@@ -63,8 +63,8 @@ def zone_text(raw: RawDocument) -> list[PageZones]:
 
 GUTTER_SHARE = 0.9  # of a page's lines that leave a column position blank, for it to be a gutter
 GUTTER_MIN_LINES = 12
-SPLIT_LINES_SHARE = 0.4
-GUTTER_DRIFT = 10  # positions a line's right column may stand off the page's gutter  # of a page's lines that must have text on both sides of the gutter
+SPLIT_LINES_SHARE = 0.4  # of a page's lines that must have text on both sides of the gutter
+GUTTER_DRIFT = 10  # positions a line's right column may stand off the page's gutter
 
 
 def columns_in_order(texts: list[str]) -> list[str]:
@@ -211,12 +211,12 @@ SENTENCE_END = re.compile(r"[^\W\d_][.!?…][”\"’»)]*(?=\s|$)|[”\"»)][.!
 LAYOUT_REACH = 10  # columns a lifted number may stand off its place in a `-layout` dump
 LAYOUT_DRIFT = 0.3  # or this share of its column, the farther of the two
 LAYOUT_STRETCH = 1.2  # how far right of its place a lone number's column usually is
-FOLLOWING_LINES = 3
+FOLLOWING_LINES = 3  # lines after a lifted marker searched for its place
 MAX_OUT_OF_ORDER = 3  # how far above a lifted number a later marker may stand for it to go back there
 # a sentence end, or a closing quote inside a sentence ("etmemeli” diyerek")
 MARKER_PLACE = re.compile(SENTENCE_END.pattern + r"|[”»](?=\s)")
 SHORT_LINE = 0.8  # of the page's usual line length: a paragraph's last line
-LIFTING_PAGES = 2  # pages with markers lifted after text, for a dump to count as lifting them  # lines after a lifted marker searched for its place
+LIFTING_PAGES = 2  # pages with markers lifted after text, for a dump to count as lifting them
 
 
 def reattach_raised_numbers(texts: list[str], page_top: bool) -> list[str]:
