@@ -21,7 +21,7 @@ from typing import Any
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import Footnote, Furniture, RawDocument, RawLine
-from vakanuvis.structure.lines import join_lines
+from vakanuvis.structure.lines import join_lines, parse_note_start
 from vakanuvis.structure.zones.text import columns_in_order
 
 HEADER_PAGES = 2  # the header is on the first page, its abstracts may run on to the second
@@ -50,7 +50,6 @@ CITATION_SHAPE = re.compile(
     r"^(?P<name>[^\W\d_][^\d,;:(]*?)[\s,;]+.*?(?P<year>(?:18|19|20)\d\d)\b.*?"
     r"(?:\((?P<issue>\d{1,3})\))?\s*:\s*(?P<first>\d{1,5})\s*[-–]\s*(?P<last>\d{1,5})\s*$"
 )
-NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*")  # the number a footnote line opens with
 NOTE_LINE_MIN = 12  # letters a line needs to be recognized inside a footnote's text
 NOTE_LIKE = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?:[\s.)]|$)")
 NAME_WORD = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_’'‘`.-]*$")
@@ -363,7 +362,8 @@ def header_lines(
             if raw_line.top is not None and previous_top is not None and raw_line.font_size:
                 gap = gap or raw_line.top - previous_top > 2.0 * raw_line.font_size
             in_note = len(text) > NOTE_LINE_MIN and (
-                " ".join(NOTE_NUMBER.sub("", text, count=1).split()) in notes[page.number]
+                " ".join(start.rest.split() if (start := parse_note_start(text)) else text.split())
+                in notes[page.number]
             )
             lines.append(HeaderLine(text, page.number, raw_line.font_size, gap, in_note))
             blank, previous_top = False, raw_line.top

@@ -206,15 +206,14 @@ def rejoin_spread_words(texts: list[str]) -> list[str]:
 
 # A line holding only a number: a page number, or a note marker a converter lifted off its raised position
 ONLY_NUMBER = re.compile(r"^(\s*)(\d{1,3})\s*$")
-# Where a marker usually stands: after a sentence's last word, its closing quote or bracket
+# Where a marker usually stands: after a sentence's last word, its closing quote or bracket (a closing
+# quote inside a sentence too: "etmemeli” diyerek")
 SENTENCE_END = re.compile(r"[^\W\d_][.!?…][”\"’»)]*(?=\s|$)|[”\"»)][.!?]?(?=\s|$)")
 LAYOUT_REACH = 10  # columns a lifted number may stand off its place in a `-layout` dump
 LAYOUT_DRIFT = 0.3  # or this share of its column, the farther of the two
 LAYOUT_STRETCH = 1.2  # how far right of its place a lone number's column usually is
 FOLLOWING_LINES = 3  # lines after a lifted marker searched for its place
 MAX_OUT_OF_ORDER = 3  # how far above a lifted number a later marker may stand for it to go back there
-# a sentence end, or a closing quote inside a sentence ("etmemeli” diyerek")
-MARKER_PLACE = re.compile(SENTENCE_END.pattern + r"|[”»](?=\s)")
 SHORT_LINE = 0.8  # of the page's usual line length: a paragraph's last line
 LIFTING_PAGES = 2  # pages with markers lifted after text, for a dump to count as lifting them
 
@@ -303,7 +302,7 @@ def out_of_order_places(texts: list[str], group: list[int]) -> list[tuple[int, i
         return None
     places: list[tuple[int, int]] = []
     for line in range(later + 1):
-        for match in MARKER_PLACE.finditer(texts[line]):
+        for match in SENTENCE_END.finditer(texts[line]):
             if len(places) < len(numbers):
                 places.append((line, match.end()))
     return places if len(places) == len(numbers) else None
