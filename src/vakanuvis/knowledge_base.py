@@ -379,7 +379,7 @@ class KnowledgeBase:
         documents = self.load_documents()
         if document_id and all(document.id != document_id for document in documents):
             raise UnknownDocument(document_id)
-        findings = check.run_checks(documents, load_entities(self.engine))
+        findings = check.run_checks(documents, load_entities(self.engine), load_sources(self.engine))
         if document_id:
             findings = [f for f in findings if any(e.document == document_id for e in f.evidence)]
         return findings
@@ -403,7 +403,9 @@ class KnowledgeBase:
         if self._checked is not None and self._checked[0] == state:
             return self._checked[1]
         records = []
-        for finding in check.run_checks(self.load_documents(), load_entities(self.engine)):
+        for finding in check.run_checks(
+            self.load_documents(), load_entities(self.engine), load_sources(self.engine)
+        ):
             record = check.finding_record(finding)
             record["id"] = edits.finding_id(record)
             records.append(record)

@@ -250,11 +250,18 @@ class Evidence:
     document: str = ""
 
 
+# how sure a finding is: "error" (the text contradicts itself or the calendar: a reversed range, a missing
+# footnote), "warning" (very likely wrong: an anachronism, two figures for one thing), "note" (worth an
+# editor's look: a name spelled two ways, dates running backwards)
+FINDING_SEVERITIES = ("error", "warning", "note")
+
+
 @dataclass
 class Finding:
     kind: str
     message: str
     evidence: list[Evidence]
+    severity: str = "warning"  # one of FINDING_SEVERITIES
 
 
 # ---------------------------------------------------------------- the document

@@ -267,6 +267,7 @@ class FindingPublic(Record):
     id: str
     kind: str
     message: str
+    severity: str = Field(description="error, warning or note: how sure the finding is")
     evidence: list[EvidencePublic]
     reviewed: bool
 

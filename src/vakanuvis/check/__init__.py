@@ -8,11 +8,15 @@ from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footno
 from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
-from vakanuvis.model import Document, Entity, Finding
+from vakanuvis.model import Document, Entity, Finding, Source
 
 
-def run_checks(documents: list[Document], entities: dict[str, Entity]) -> list[Finding]:
-    """Every rule over every document, then the rules that compare documents."""
+def run_checks(
+    documents: list[Document], entities: dict[str, Entity], sources: dict[str, Source] | None = None
+) -> list[Finding]:
+    """Every rule over every document, then the rules that compare documents. `sources`: the works the
+    footnotes cite, merged across the corpus (key -> Source with its citations), for the checks that
+    compare citations."""
     findings: list[Finding] = []
     for document in documents:
         findings += find_anachronisms(document, entities)
@@ -31,6 +35,7 @@ def finding_record(finding: Finding) -> dict:
     return {
         "kind": finding.kind,
         "message": finding.message,
+        "severity": finding.severity,
         "evidence": [
             {
                 "document": item.document,

@@ -64,6 +64,7 @@ def find_marker_problems(document: Document) -> list[Finding]:
             findings.append(
                 Finding(
                     kind="marker-without-footnote",
+                    severity="error",
                     message=f"Marker {marker.number} has no footnote {marker.number}.",
                     evidence=[sentence_evidence(document, marker.sentence)],
                 )
@@ -73,6 +74,7 @@ def find_marker_problems(document: Document) -> list[Finding]:
             findings.append(
                 Finding(
                     kind="footnote-without-marker",
+                    severity="error",
                     message=f"Footnote {note.number} has no marker in the body text.",
                     evidence=[footnote_evidence(document, note.number)],
                 )
@@ -83,6 +85,7 @@ def find_marker_problems(document: Document) -> list[Finding]:
             findings.append(
                 Finding(
                     kind="marker-out-of-order",
+                    severity="error",
                     message=f"Marker {marker.number} follows marker {previous}; {previous + 1} was expected.",
                     evidence=[sentence_evidence(document, marker.sentence)],
                 )

@@ -45,6 +45,7 @@ def find_citations_after_publication(document: Document) -> list[Finding]:
     return [
         Finding(
             kind="cited-after-publication",
+            severity="error",
             message=f"Footnote {citation.footnote} cites a work of {citation.year}, "
             f"but the document itself is dated {year}.",
             evidence=[evidence_at(document, citation.span), evidence_at(document, cue)],

@@ -72,6 +72,7 @@ def _reversed_finding(document: Document, span: Span) -> Finding:
     written = span.text_in(document).strip()
     return Finding(
         kind="reversed-range",
+        severity="error",
         message=f"The range “{written}” ends before it begins; the two ends are probably swapped.",
         evidence=[evidence_at(document, span)],
     )
@@ -96,6 +97,7 @@ def find_impossible_days(document: Document) -> list[Finding]:
             findings.append(
                 Finding(
                     kind="impossible-day",
+                    severity="error",
                     message=f"“{match.group()}”: that month has no day {day}.",
                     evidence=[evidence_at(document, Span(match.start(), match.end(), footnote))],
                 )
