@@ -202,8 +202,22 @@ def documents(db: DatabaseOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 @reports_errors
-def text(document: Annotated[str, typer.Argument(help="A document id.")], db: DatabaseOption = None) -> None:
+def text(
+    document: Annotated[str, typer.Argument(help="A document id.")],
+    db: DatabaseOption = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Its sentences instead: start, end, page, text and the period the narrative is at "
+            "(`reference`: edtf, start, end, from, and the date it is taken from).",
+        ),
+    ] = False,
+) -> None:
     """The cleaned body text of a document."""
+    if as_json:
+        print_json(KnowledgeBase(db).sentences(document))
+        return
     sys.stdout.write(KnowledgeBase(db).text(document) + "\n")
 
 

@@ -18,6 +18,7 @@ from vakanuvis.records import (
     document_record,
     period_bound,
     places_with_events,
+    sentence_records,
 )
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
@@ -164,6 +165,10 @@ class KnowledgeBase:
 
     def text(self, document_id: str) -> str:
         return queries.document_text(self.engine, document_id)
+
+    def sentences(self, document_id: str) -> list[dict[str, Any]]:
+        """A document's sentences, each with its text and the period its narrative is at."""
+        return sentence_records(load_document(self.engine, document_id))
 
     def footnotes(self, document_id: str) -> list[dict[str, Any]]:
         return queries.list_footnotes(self.engine, document_id)

@@ -41,13 +41,28 @@ def period_bound(value: str | date | None, *, last: bool, option: str) -> date |
 
 
 def document_record(document: Document) -> dict[str, Any]:
-    """A document's fields, text, blocks, page starts and sentences."""
+    """A document's fields, text, blocks, page starts and sentences, each with the period its narrative is
+    at (`reference`: see `narrative_times`)."""
     return {
         **flat_values(document),
         "blocks": [flat_values(b, span_footnote=False) for b in document.blocks],
         "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
-        "sentences": [flat_values(s, span_footnote=False) for s in document.sentences],
+        "sentences": sentence_records(document),
     }
+
+
+def sentence_records(document: Document) -> list[dict[str, Any]]:
+    """A document's sentences: span, page, OCR confidence, text and reference period."""
+    from vakanuvis.annotate.dates.narrative import narrative_times  # the dates package loads its grammar
+
+    return [
+        {
+            **flat_values(sentence, span_footnote=False),
+            "text": document.text[sentence.span.start : sentence.span.end],
+            "reference": time.record() if time else None,
+        }
+        for sentence, time in zip(document.sentences, narrative_times(document), strict=True)
+    ]
 
 
 def annotation_records(document: Document, entity_names: dict[str, str]) -> dict[str, Any]:

@@ -80,7 +80,35 @@ class PageStartPublic(Record):
     page: int
 
 
-SentencePublic = public_model("SentencePublic", Sentence, span_footnote=False, leave_out=("block",))
+class ReferenceDatePublic(Record):
+    text: str
+    start: int
+    end: int
+    footnote: int | None = None
+
+
+class ReferencePublic(Record):
+    """The period the narrative is at in a sentence and where it is taken from."""
+
+    edtf: str
+    start: str | None = Field(description="first day, YYYY-MM-DD; null when open")
+    end: str | None = Field(description="last day, YYYY-MM-DD; null when open")
+    from_: str = Field(
+        alias="from",
+        description="sentence, narrative (the last date before it in its paragraph), paragraph (the first "
+        "date after it), previous paragraph, heading, document (the document's own date) or marker",
+    )
+    date: ReferenceDatePublic | None = Field(default=None, description="the date it takes its time from")
+
+
+SentencePublic = public_model(
+    "SentencePublic",
+    Sentence,
+    span_footnote=False,
+    leave_out=("block",),
+    text=(str, ""),
+    reference=(ReferencePublic | None, None),
+)
 
 
 class DocumentDetail(DocumentPublic):  # type: ignore[valid-type,misc]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from vakanuvis.check.evidence import SentenceDates, evidence_at, governing_date
+from vakanuvis.annotate.dates.narrative import NarrativeTime, footnote_times, narrative_times
+from vakanuvis.check.evidence import SentenceDates, evidence_at, moves_in_time
+from vakanuvis.lang import all_language_data
 from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above
 from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
 
@@ -21,38 +26,144 @@ def _bound(value: str | None) -> date | None:
 
 
 def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[Finding]:
-    """Organizations named where the narrative date in force falls outside their authority dates.
+    """Organizations named where the time in force falls outside their authority dates.
 
+    The time in force is the nearest event date of the mention's sentence, else the sentence's narrative
+    time (the dates around it, a heading's period, a telegram's own date: see `narrative_times`); in a
+    footnote's prose, the footnote's own dates, else the time of the sentence carrying its marker (a
+    mention inside a reference, "Документы внешней политики СССР", is a title and says nothing).
     One finding per organization and date, quoting every mention of it that the date governs.
     """
-    grouped: dict[tuple[str, int], tuple[Entity, DateMention, str, list[EntityMention]]] = {}
+    grouped: dict[tuple[str, str], tuple[Entity, Governing, str, list[EntityMention]]] = {}
     dated = _dated_names(entities)
     sentence_dates = SentenceDates(document)
+    times = narrative_times(document)
+    notes = footnote_times(document, times)
+    references = _reference_spans(document)
     for mention in document.mentions:
         entity = entities.get(mention.entity_key)
-        if mention.span.footnote is not None or entity is None or entity.type not in STATE_TYPES:
+        if entity is None or entity.type not in STATE_TYPES:
             continue
         if not (entity.start or entity.end):
             entity = _containing_state(mention.surface, dated) or entity
         founded, dissolved = _bound(entity.start), _bound(entity.end)
-        when = governing_date(document, mention.span.start, sentence_dates)
-        if when is None or (founded is None and dissolved is None):
+        if founded is None and dissolved is None:
+            continue
+        when = _time_of(document, mention, sentence_dates, times, notes, references)
+        if when is None:
             continue
         if founded and when.latest < founded:
+            if in_the_making(document, mention):
+                continue  # "kurulmakta olan Sovyetler Birliği": the text knows it did not exist yet
             why = f"did not exist before {entity.start}"
-        elif dissolved and when.earliest > dissolved:
+        elif dissolved and when.earliest > dissolved and when.source == "sentence":
+            # only a date of its own sentence: a narrative goes back to what had ended ("the Revolutionary
+            # Committee's decisions") far more often than it names what did not exist yet
             why = f"no longer existed after {entity.end}"
         else:
             continue
-        grouped.setdefault((entity.key, when.span.start), (entity, when, why, []))[3].append(mention)
+        place = f"{when.date.span.footnote}:{when.date.span.start}" if when.date else "document"
+        grouped.setdefault((entity.key, place), (entity, when, why, []))[3].append(mention)
     return [
         Finding(
             kind="anachronism",
-            message=f"{entity.name} is named at {when.text.strip()} ({when.edtf}), but it {why}.",
-            evidence=[evidence_at(document, m.span) for m in mentions] + [evidence_at(document, when.span)],
+            message=f"{entity.name} is named {_at(when)}, but it {why}.",
+            evidence=[evidence_at(document, m.span) for m in mentions]
+            + ([evidence_at(document, when.date.span)] if when.date else []),
+            severity="warning" if when.source in CLOSE_SOURCES else "note",
         )
         for entity, when, why, mentions in grouped.values()
     ]
+
+
+# the times that place a sentence surely enough for a warning; the others (a date later in the paragraph,
+# the paragraph before, a heading's period) make a note
+CLOSE_SOURCES = ("sentence", "narrative", "document", "marker")
+
+
+@dataclass(frozen=True)
+class Governing:
+    """The time a mention is named at, and where it comes from."""
+
+    earliest: date
+    latest: date
+    edtf: str
+    source: str
+    date: DateMention | None
+
+
+def _time_of(
+    document: Document,
+    mention: EntityMention,
+    sentence_dates: SentenceDates,
+    times: list[NarrativeTime | None],
+    notes: dict[int, NarrativeTime],
+    references: dict[int, list[tuple[int, int]]],
+) -> Governing | None:
+    span = mention.span
+    if span.footnote is not None:
+        if any(start <= span.start < end for start, end in references.get(span.footnote, [])):
+            return None
+        time = notes.get(span.footnote)
+        return Governing(time.earliest, time.latest, time.edtf, time.source, time.date) if time else None
+    sentence = sentence_dates.sentences.containing(span.start)
+    if sentence is None:
+        return None
+    own = sentence_dates.events.get(sentence)
+    if own:
+        nearest = min(own, key=lambda m: abs(m.span.start - span.start))
+        if "XXXX" not in nearest.edtf:
+            return Governing(nearest.earliest, nearest.latest, nearest.edtf, "sentence", nearest)
+    if sentence in sentence_dates.references or moves_in_time(_sentence_text(document, sentence)):
+        return None  # a reference in the body, or "… kurulduktan sonra": the time around it does not hold
+    time = times[sentence]
+    if time is None or time.source == "sentence":
+        return None
+    return Governing(time.earliest, time.latest, time.edtf, time.source, time.date)
+
+
+@cache
+def _in_the_making_pattern() -> re.Pattern[str]:
+    words = {w for data in all_language_data("events").values() for w in data.get("in_the_making_words", [])}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")\w*\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
+def in_the_making(document: Document, mention: EntityMention) -> bool:
+    """Whether the words just before a mention say the thing was yet to be ("kurulmakta olan …")."""
+    text = document.text if mention.span.footnote is None else document.footnote(mention.span.footnote).text
+    before = text[max(0, mention.span.start - 60) : mention.span.start]
+    return bool(_in_the_making_pattern().search(before))
+
+
+def _sentence_text(document: Document, sentence: int) -> str:
+    span = document.sentences[sentence].span
+    return document.text[span.start : span.end]
+
+
+def _reference_spans(document: Document) -> dict[int, list[tuple[int, int]]]:
+    """The spans of each footnote's references (the footnote's prose is what lies outside them)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for citation in document.citations:
+        spans.setdefault(citation.footnote, []).append((citation.span.start, citation.span.end))
+    return spans
+
+
+SOURCE_WORDS = {
+    "narrative": "the last date before it in its paragraph",
+    "paragraph": "the first date after it in its paragraph",
+    "previous paragraph": "the last date of the paragraph before",
+    "heading": "the period of the heading above it",
+    "marker": "the time of the sentence that carries the footnote's marker",
+}
+
+
+def _at(when: Governing) -> str:
+    if when.date is None:
+        return f"in a document dated {when.edtf}"
+    if when.source == "sentence":
+        return f"at {when.date.text.strip()} ({when.edtf})"
+    return f"in a passage at {when.date.text.strip()} ({when.edtf}: {SOURCE_WORDS[when.source]})"
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from functools import cache
 
-from vakanuvis.lang import all_language_data
+from vakanuvis.annotate.dates.narrative import time_shift
 from vakanuvis.model import DateMention, Document, Evidence, Span
 from vakanuvis.structure.sentences import SentenceIndex
 
@@ -57,7 +55,7 @@ def governing_date(document: Document, offset: int, dated: SentenceDates | None 
     if same_sentence:
         return min(same_sentence, key=lambda m: abs(m.span.start - offset))
     span = document.sentences[sentence].span
-    if _moves_in_time(document.text[span.start : span.end]) or sentence in dated.references:
+    if moves_in_time(document.text[span.start : span.end]) or sentence in dated.references:
         return None  # "bir yıl sonra …", or a reference ("См.: …, М., 1959"): the last date no longer holds
     previous = sentence - 1
     if previous >= 0 and document.sentences[previous].block == document.sentences[sentence].block:
@@ -65,13 +63,6 @@ def governing_date(document: Document, offset: int, dated: SentenceDates | None 
     return None
 
 
-@cache
-def _time_shift_pattern() -> re.Pattern[str]:
-    words = {w for data in all_language_data("events").values() for w in data.get("time_shift_words", [])}
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)", re.I
-    )
-
-
-def _moves_in_time(sentence: str) -> bool:
-    return bool(_time_shift_pattern().search(sentence))
+def moves_in_time(sentence: str) -> bool:
+    """A sentence that tells of what came before or after ("bir yıl sonra …"): the last date no longer holds."""
+    return time_shift(sentence) is not None
