@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 
 from vakanuvis.annotate.dates.narrative import NarrativeTime, footnote_times, narrative_times
+from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.check.evidence import SentenceDates, evidence_at, moves_in_time
 from vakanuvis.lang import all_language_data
 from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above
@@ -16,13 +17,12 @@ from vakanuvis.model import DateMention, Document, Entity, EntityMention, Findin
 STATE_TYPES = ("organization",)
 
 
-def _bound(value: str | None) -> date | None:
+def _bound(value: str | None, *, last: bool = False) -> date | None:
+    """The first day of an authority date ("1920", "1920-06", "1920-06-12"), or its last with `last`: a
+    state that ended in "1919-04" still existed on 13 April 1919."""
     if not value:
         return None
-    parts = [int(part) for part in value.split("-")[:3]]
-    while len(parts) < 3:
-        parts.append(1)
-    return date(*parts)
+    return end_bounds(value)[1 if last else 0]
 
 
 def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[Finding]:
@@ -46,7 +46,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
             continue
         if not (entity.start or entity.end):
             entity = _containing_state(mention.surface, dated) or entity
-        founded, dissolved = _bound(entity.start), _bound(entity.end)
+        founded, dissolved = _bound(entity.start), _bound(entity.end, last=True)
         if founded is None and dissolved is None:
             continue
         when = _time_of(document, mention, sentence_dates, times, notes, references)

@@ -5,7 +5,9 @@ the dates of the sentence itself; else the last date before it in its paragraph 
 there until a phrase says it jumps: "iki yıl sonra", "years later"); else the first date after it in the
 paragraph (a paragraph that opens with its setting and dates it at the end); else, for a paragraph without
 dates, the last date of the paragraph before; else the period a heading above it names ("1920-1921
-Yıllarında …"); else, in a document of its moment (a telegram, a speech), the document's own date.
+Yıllarında …"). In a document of its moment (a telegram, a speech, a report) with a date, a sentence
+without a date of its own is at the document's date: such texts go back and forth between what they
+recall and the moment they speak from, and the moment is what a reader takes.
 A footnote's prose is at the time of the body sentence that carries its marker, unless it has dates of
 its own. Only event dates count: the publication year of a cited work says nothing of the narrative.
 
@@ -120,7 +122,11 @@ def jumps(sentence: str) -> bool:
 
 
 def _document_time(document: Document) -> NarrativeTime | None:
-    if document.type not in OF_THEIR_MOMENT or not document.date:
+    """The document's own date, when it is a document of its moment (as the dates stage reads its type: a
+    text dated by its own dateline is one even when no type was given)."""
+    from vakanuvis.annotate.dates import of_its_moment
+
+    if of_its_moment(document) not in OF_THEIR_MOMENT or not document.date:
         return None
     reference = reference_time(document.date)
     if reference is None:
@@ -141,6 +147,10 @@ def narrative_times(document: Document) -> list[NarrativeTime | None]:
         mentions.sort(key=lambda m: m.span.start)
     text = document.text
     fallback = _document_time(document)
+    if fallback is not None:
+        # a telegram, a speech, a report: its sentences without a date are at the moment it was written;
+        # the dates it recalls ("16 Mart’ta İstanbul işgal edilmiş …") do not carry to what it says next
+        return [_of(own[n], "sentence") if n in own else fallback for n in range(len(document.sentences))]
     times: list[NarrativeTime | None] = [None] * len(document.sentences)
     by_block: dict[int, list[int]] = {}
     for number, each in enumerate(document.sentences):
