@@ -8,6 +8,7 @@ from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footno
 from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
+from vakanuvis.check.spellings import find_names_listed_twice, find_spelling_variants
 from vakanuvis.model import Document, Entity, Finding, Source
 
 
@@ -26,6 +27,8 @@ def run_checks(
         findings += find_marker_problems(document)
         findings += find_quantity_conflicts(document)
         findings += find_citations_after_publication(document)
+        findings += find_spelling_variants(document, entities)
+        findings += find_names_listed_twice(document)
     findings += find_conflicting_dates(documents, entities)
     return findings
 
