@@ -136,6 +136,8 @@ def _written_forms(document: Document) -> dict[str, list[Written]]:
     for mention in document.mentions:
         if mention.type not in NAMED_TYPES or not mention.entity_key:
             continue
+        if not _written_here(mention):
+            continue
         words = _name_without_titles(mention.surface)
         if not words:
             continue
@@ -148,6 +150,13 @@ def _written_forms(document: Document) -> dict[str, list[Written]]:
             language = "ru"
         forms[mention.entity_key].setdefault(words, Written(words, mention, language))
     return {key: list(written.values()) for key, written in forms.items()}
+
+
+def _written_here(mention: EntityMention) -> bool:
+    """The surface is what the text writes, its ending cut off: an office's bearer ("Hariciye Halk Komiseri"
+    as "Chicherin") or a name completed from elsewhere ("Ethem Bey" as "Çerkes Ethem") is no spelling."""
+    surface = _plain(mention.surface).replace(" ", "")
+    return bool(surface) and _plain(mention.text).replace(" ", "").startswith(surface)
 
 
 @cache
