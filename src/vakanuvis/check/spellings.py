@@ -138,7 +138,9 @@ def _written_forms(document: Document) -> dict[str, list[Written]]:
             continue
         if not _written_here(mention):
             continue
-        words = _name_without_titles(mention.surface)
+        # titles stay: one mention's "Paşa" and another's "Pasha" are a spelling too; a title only one of
+        # them carries is a word the other lacks, as a given name is
+        words = name_words(mention.surface)
         if not words:
             continue
         language = _language_family(document.language)
