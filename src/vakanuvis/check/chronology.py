@@ -31,9 +31,10 @@ STEPPING_WIDTH = timedelta(days=366)
 KNOWN_YEARS = ("text", "context")
 EARLIEST_YEAR = 1500  # a year before it is a calendar's year left unconverted ("Sene-i atiye" as 1339)
 PRESUPPOSED_TYPES = ("treaty", "meeting")
-# how far around a treaty's or meeting's name its presupposing words are looked for, in characters: "… Kars
-# Antlaşması gereğince", "under the Treaty of Kars"
-BEFORE_NAME, AFTER_NAME = 24, 40
+# how many words around a treaty's or meeting's name its presupposing words are looked for: "Kars
+# Antlaşması gereğince", "Moskova Antlaşması’nın 3. maddesi", "under the Treaty of Kars", "Sivas Kongresi
+# kararları" (further on, "… toplanmasına karar verildi" is the meeting's calling, not its decision)
+WORDS_BEFORE_NAME, WORDS_AFTER_NAME = 3, 2
 
 
 def _plain(text: str) -> str:
@@ -240,6 +241,13 @@ def presupposing_word(text: str, entity_type: str) -> str | None:
     return None
 
 
+def _presupposed_by(text: str, sentence: Span, name: Span, entity_type: str) -> str | None:
+    before = text[sentence.start : name.start].split()[-WORDS_BEFORE_NAME:]
+    after = text[name.end : sentence.end].split()[:WORDS_AFTER_NAME]
+    # the name's own ending ("Antlaşması’nın") is no word of its own
+    return presupposing_word(" ".join(before), entity_type) or presupposing_word(" ".join(after), entity_type)
+
+
 def find_events_before_existence(document: Document, entities: dict[str, Entity]) -> list[Finding]:
     """An event that applies, ratifies or breaks a treaty, or a meeting's decision, dated clearly before the
     treaty was signed or the meeting met. A sentence that also gives a date from then on, or relates its date
@@ -262,12 +270,10 @@ def find_events_before_existence(document: Document, entities: dict[str, Entity]
             began = _start(entity.start)
             if began is None or when.latest >= began or _dated_from(document, sentence, began):
                 continue
-            window = document.text[
-                max(sentence.start, mention.span.start - BEFORE_NAME) : min(
-                    sentence.end, mention.span.end + AFTER_NAME
-                )
-            ]
-            word = presupposing_word(window, entity.type)
+            word = _presupposed_by(document.text, sentence, mention.span, entity.type)
+            if word is None and entity.type == "treaty":
+                # the event's own predicate, of the treaty its patient: "… tasdik edildi", "… ihlal edildi"
+                word = presupposing_word(event.predicate, entity.type)
             if word is None:
                 continue
             seen.add((event.sentence, entity.key))
