@@ -36,6 +36,12 @@ def _resolved(tmp_path: Path, text: str, language: str = "tr") -> tuple[Document
             "28 Haziran 1920’de 11. Ordu Nahçıvan’a girdi.\n",
             ("14 Ağustos 1920’de", "28 Haziran 1920’de"),
         ),
+        # a vaguer date between them does not move the narrative's time
+        (
+            "Sovyet Rusya 3 Haziran 1920’de Ankara ile ilişki kurmak istedi. 1920’de Türkiye’ye altın geldi. "
+            "24 Nisan 1920’de İngiltere ve Fransa San-Remo Konferansı’nda anlaşmaya vardılar.\n",
+            ("3 Haziran 1920’de", "24 Nisan 1920’de"),
+        ),
     ],
 )
 def test_chronology_backwards(tmp_path, text, quoted):

@@ -41,10 +41,11 @@ def _resolved(tmp_path: Path, text: str) -> tuple[Document, dict[str, Entity]]:
             "Türk ordusu Haziran 1920’de Nahçıvan’a girdi. Mondros’tan sonra ordu Nahçiva’dan çekilmişti.\n",
             {"Nahçıvan’a", "Nahçiva’dan"},
         ),
-        # the body's surname and the footnote's citation spell it otherwise
+        # the body and a footnote's own words spell the surname otherwise
         (
-            "Neriman Nerimanov Stalin’e uzun bir mektup yazdı.1\n\n1 N. Nərimanov, Seçilmiş əsərləri, Bakı, 1988, s. 70.\n",
-            {"Neriman Nerimanov", "Nərimanov"},
+            "Konferansta Ermenistan’ı Askanaz Mravyan ve Poqos Makinsiyan temsil ediyordu.1\n\n"
+            "1 Ermenistan hükümeti: Askanaz Mravyan, Dışişleri Bakanı; Poqos Makinzyan, İçişleri Bakanı.\n",
+            {"Poqos Makinsiyan", "Makinzyan"},
         ),
         # one word in the habits of two alphabets
         (
@@ -76,6 +77,8 @@ def test_spelled_two_ways(tmp_path, text, quoted):
         "Vladimir İlyiç Lenin mektubu okudu. V.İ. Lenin cevap yazdı.\n",
         # two men whose names differ by one letter are two men
         "Cemal Paşa ve Kemal Paşa o gün İstanbul’da değildi.\n",
+        # a reference prints the author's name as the cited work does
+        "Neriman Nerimanov Stalin’e uzun bir mektup yazdı.1\n\n1 N. Nərimanov, Seçilmiş əsərləri, Bakı, 1988, s. 70.\n",
         # a translation in an English abstract beside the Turkish text
         "Azerbaycan bağımsızlığını ilan etti.\n\nAbstract\n\nAzerbaijan declared its independence and the "
         "relations of Turkey and Azerbaijan were the most important agenda.\n",

@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from itertools import pairwise
 
 from vakanuvis.check.evidence import _moves_in_time, evidence_at, sentence_evidence
 from vakanuvis.lang import all_language_data
@@ -166,6 +165,22 @@ def _summing_up(document: Document) -> set[int]:
     return blocks
 
 
+def _steps(dated: list[Dated]) -> list[tuple[Dated, Dated]]:
+    """Each dated sentence with the narrow date in force before it in its paragraph: the last sentence whose
+    dates are narrow enough to set the narrative's time ("3 Haziran 1920’de"; a "1920’de" or "1918-20
+    yıllarında" between them does not move it)."""
+    steps = []
+    setting: Dated | None = None
+    for sentence in dated:
+        if setting is not None and setting.block != sentence.block:
+            setting = None
+        if setting is not None:
+            steps.append((setting, sentence))
+        if sentence.latest - sentence.earliest <= SETTING_WIDTH:
+            setting = sentence
+    return steps
+
+
 def find_backward_chronology(document: Document) -> list[Finding]:
     """A sentence dated clearly before the last dated sentence of its paragraph, with no word that it steps
     back: every date it tells ends before every date of that sentence begins. Paragraphs that sum up (an
@@ -173,12 +188,10 @@ def find_backward_chronology(document: Document) -> list[Finding]:
     findings = []
     dated = _dated_sentences(document)
     summing_up = _summing_up(document)
-    for before, after in pairwise(dated):
-        if before.block != after.block or document.blocks[before.block].kind != "paragraph":
+    for before, after in _steps(dated):
+        if document.blocks[before.block].kind != "paragraph" or before.block in summing_up:
             continue
-        if before.block in summing_up:
-            continue
-        if before.latest - before.earliest > SETTING_WIDTH or after.latest - after.earliest > STEPPING_WIDTH:
+        if after.latest - after.earliest > STEPPING_WIDTH:
             continue
         if after.latest >= before.earliest or not after.narrated:
             continue

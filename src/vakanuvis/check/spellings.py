@@ -239,10 +239,10 @@ def _mostly_cyrillic(word: str) -> bool:
 def _footnote_spellings(
     document: Document, forms: dict[str, list[Written]], entities: dict[str, Entity]
 ) -> list[Finding]:
-    """A person's surname as the body writes it against a capitalized word of a footnote that spells it
-    otherwise ("Nerimanov" / "N. Nərimanov, …"): the footnotes are not read for names, so their words are
-    compared with the body's surnames. Surnames only, long ones only, and not places: a footnote's
-    Azerbaijani title writes "Azərbaycan" as that language does."""
+    """A person's surname as the body writes it against a capitalized word of a footnote's own prose that
+    spells it otherwise ("Poqos Makinsiyan" / "Poqos Makinzyan"): the footnotes are not read for names, so
+    their words are compared with the body's surnames. Surnames only, long ones only, not places, and not
+    the references: a cited Azerbaijani work prints "N. Nərimanov" and "Azərbaycan" as that language does."""
     surnames: dict[str, Written] = {}
     for written in forms.values():
         for form in written:
@@ -256,9 +256,13 @@ def _footnote_spellings(
     findings = []
     seen: set[tuple[str, str]] = set()
     for note in document.footnotes:
+        # a reference gives its author and title as the work prints them ("N. Nərimanov, … Bakı, 1992")
+        cited = [c.span for c in document.citations if c.span.footnote == note.number]
         for match in NAME_WORD.finditer(note.text):
             token = APOSTROPHES.split(match.group().rstrip("."))[0]
             if not token[:1].isupper() or _mostly_cyrillic(token):
+                continue
+            if any(span.start <= match.start() < span.end for span in cited):
                 continue
             word = _plain(token)
             if len(word) < NEAR_MISS_LENGTH or word in known:
