@@ -84,6 +84,26 @@ def test_not_backwards(tmp_path, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "The Grand National Assembly opened in Ankara on 23 April 1920. The Treaty of Sèvres was signed on "
+            "10 August 1920. The delegation left Ankara for Moscow on 11 May 1920.\n",
+            True,
+        ),
+        (
+            "The Grand National Assembly opened in Ankara on 23 April 1920. The Treaty of Sèvres was signed on "
+            "10 August 1920. Earlier, on 11 May 1920, the delegation had left Ankara for Moscow.\n",
+            False,
+        ),
+    ],
+)
+def test_backwards_in_english(tmp_path, text, flagged):
+    document, _ = _resolved(tmp_path, text, "en")
+    assert bool(find_backward_chronology(document)) is flagged
+
+
+@pytest.mark.parametrize(
     ("sentence", "back"),
     [
         ("Heyet daha önce Moskova’ya gitmişti.", True),
@@ -120,6 +140,28 @@ def test_steps_back(sentence, back):
 )
 def test_before_it_existed(tmp_path, text, quoted):
     document, entities = _resolved(tmp_path, text)
+    _assert_one_before_it_existed(document, entities, quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Under the Treaty of Kars, Turkish troops withdrew from Alexandropol on 5 August 1921.\n",
+            ("Treaty of Kars", "5 August 1921"),
+        ),
+        (
+            "The Treaty of Moscow was ratified by the Grand National Assembly on 10 February 1921.\n",
+            ("Treaty of Moscow", "10 February 1921"),
+        ),
+    ],
+)
+def test_before_it_existed_in_english(tmp_path, text, quoted):
+    document, entities = _resolved(tmp_path, text, "en")
+    _assert_one_before_it_existed(document, entities, quoted)
+
+
+def _assert_one_before_it_existed(document, entities, quoted):
     findings = find_events_before_existence(document, entities)
     assert len(findings) == 1, [f.message for f in findings]
     (finding,) = findings

@@ -294,7 +294,7 @@ def find_events_before_existence(document: Document, entities: dict[str, Entity]
             findings.append(
                 Finding(
                     kind="before-it-existed",
-                    message=f"“{mention.text}” ({entity.name}) is acted upon at {when.text.strip()} ({when.edtf}), "
+                    message=f"“{mention.text}” ({entity.name}) is acted upon (“{word}…”) at {when.text.strip()} ({when.edtf}), "
                     f"but it {began_how} only on {entity.start}: the date is wrong or another "
                     f"{entity.type} is meant.",
                     evidence=[evidence_at(document, mention.span), evidence_at(document, when.span)],

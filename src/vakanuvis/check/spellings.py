@@ -25,6 +25,7 @@ from vakanuvis.lang.latin import CYRILLIC
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import Document, Entity, EntityMention, Finding, Span
 from vakanuvis.structure.guess import guess_language
+from vakanuvis.structure.sentences import SentenceIndex
 
 NAMED_TYPES = ("person", "place")
 NAME_WORD = re.compile(r"[^\W\d_]+\.?")
@@ -126,11 +127,13 @@ def _block_languages(document: Document) -> dict[int, str]:
     return languages
 
 
+def _sentence_index(document: Document) -> SentenceIndex:
+    return SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
+
+
 def _written_forms(document: Document) -> dict[str, list[Written]]:
     """Every distinct form of each person and place the document names (entity key -> forms in text order)."""
-    block_of = {}
-    for sentence in document.sentences:
-        block_of[(sentence.span.start, sentence.span.end)] = sentence.block
+    sentences = _sentence_index(document)
     languages = _block_languages(document)
     forms: dict[str, dict[tuple[str, ...], Written]] = defaultdict(dict)
     for mention in document.mentions:
@@ -145,7 +148,7 @@ def _written_forms(document: Document) -> dict[str, list[Written]]:
             continue
         language = _language_family(document.language)
         if mention.span.footnote is None:
-            index = document.sentence_at(mention.span.start)
+            index = sentences.containing(mention.span.start)
             if index is not None:
                 language = languages.get(document.sentences[index].block, language)
         if CYRILLIC.search(mention.surface):
@@ -188,10 +191,16 @@ def _spelling_finding(document: Document, name: str, forms: list[Written], simil
         for second in forms[index + 1 :]
         for pair in name_variant(first.words, second.words, similarity)
     }
-    differing = "; ".join(f"“{a}” / “{b}”" for a, b in sorted(words))
+    # the words as written ("Hüseynov" / "Hüseyinov"), not as compared
+    written = {
+        _plain(m.group()): m.group().rstrip(".")
+        for form in forms
+        for m in NAME_WORD.finditer(form.mention.surface)
+    }
+    differing = "; ".join(f"“{written.get(a, a)}” / “{written.get(b, b)}”" for a, b in sorted(words))
     return Finding(
         kind="spelled-two-ways",
-        message=f"{name} is spelled two ways in this document: {listed} ({differing}). "
+        message=f"{name} is spelled two ways in this document: {listed}, that is {differing}. "
         "If one person or place is meant, one spelling should be kept; if two, they should be told apart.",
         evidence=[evidence_at(document, written.mention.span) for written in forms],
         severity="note",
@@ -319,13 +328,14 @@ def _near_miss_pair(firsts: list[Written], seconds: list[Written]) -> tuple[Writ
 
 def _enumerations(document: Document) -> list[list[EntityMention]]:
     """Runs of person mentions in one body sentence with nothing but a comma or "ve"/"and" between them."""
+    sentences = _sentence_index(document)
     runs: list[list[EntityMention]] = []
     current: list[EntityMention] = []
     previous_sentence = None
     for mention in document.mentions:
         if mention.span.footnote is not None or mention.type != "person":
             continue
-        sentence = document.sentence_at(mention.span.start)
+        sentence = sentences.containing(mention.span.start)
         joined = (
             current
             and sentence == previous_sentence
