@@ -15,8 +15,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from vakanuvis.check.evidence import evidence_at
@@ -41,6 +42,7 @@ NEAR_MISS_SIMILARITY = 0.85
 NEAR_MISS_LENGTH = 6  # a short word differing by one letter is as likely another name
 # a footnote's word against a body surname: one person is named in both, as footnotes often do
 FOOTNOTE_SIMILARITY = 0.8
+ALIKE_AT_ALL = 0.5  # two whole names less alike than this hold no two spellings of one name
 
 
 def _plain(word: str) -> str:
@@ -50,6 +52,7 @@ def _plain(word: str) -> str:
     return unicodedata.normalize("NFC", decomposed.replace("\u0302", ""))
 
 
+@lru_cache(maxsize=65536)
 def _transcribed(word: str) -> str:
     for letter, written in TRANSCRIPTIONS:
         word = word.replace(letter, written)
@@ -73,6 +76,7 @@ def _fits(short: str, long: str) -> bool:
     )
 
 
+@lru_cache(maxsize=262_144)
 def spelling_difference(first: str, second: str, similarity: float) -> tuple[str, str] | None:
     """Two words that are two spellings of one word, or None: not the same, neither the other with an
     ending ("Nahçıvan"/"Nahçıvanlı", "Aleksandr"/"Aleksandre" cannot be told from a suffix), and alike by
@@ -111,6 +115,10 @@ class Written:
     words: tuple[str, ...]
     mention: EntityMention
     language: str  # the language of its paragraph: "tr" (and Azerbaijani), "en", "ru"
+
+    @property
+    def joined(self) -> str:
+        return " ".join(self.words)
 
 
 def _language_family(code: str) -> str:
@@ -297,30 +305,36 @@ def _footnote_spellings(
 
 
 def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Finding]:
-    keys = sorted(forms, key=lambda key: forms[key][0].mention.span.start)
-    findings = []
-    for index, first_key in enumerate(keys):
-        for second_key in keys[index + 1 :]:
-            first, second = forms[first_key][0], forms[second_key][0]
-            if first.mention.type != second.mention.type or first.language != second.language:
-                continue
-            pair = _near_miss_pair(forms[first_key], forms[second_key])
-            if pair:
-                findings.append(
-                    _spelling_finding(document, pair[0].mention.surface, list(pair), NEAR_MISS_SIMILARITY)
-                )
-    return findings
-
-
-def _near_miss_pair(firsts: list[Written], seconds: list[Written]) -> tuple[Written, Written] | None:
-    for first in firsts:
-        for second in seconds:
-            if first.language != second.language:
-                continue
-            differences = name_variant(first.words, second.words, NEAR_MISS_SIMILARITY)
-            if differences and all(min(len(a), len(b)) >= NEAR_MISS_LENGTH for a, b in differences):
-                return first, second
-    return None
+    """Two entities of one type whose names differ by a spelling only. Each form is compared, by rapidfuzz
+    in one pass, with the forms of its type that are alike at all; those are few."""
+    everything = [(key, form) for key, written in forms.items() for form in written]
+    pairs: dict[tuple[str, str], tuple[Written, Written]] = {}
+    for kind in NAMED_TYPES:
+        typed = [(key, form) for key, form in everything if form.mention.type == kind]
+        choices = [form.joined for _, form in typed]
+        for index, (key, form) in enumerate(typed):
+            alike = process.extract(
+                form.joined,
+                choices,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=ALIKE_AT_ALL,
+                limit=None,
+            )
+            for _, _, other in alike:
+                other_key, other_form = typed[other]
+                if other <= index or other_key == key or form.language != other_form.language:
+                    continue
+                pair = tuple(sorted((key, other_key), key=lambda k: forms[k][0].mention.span.start))
+                if pair in pairs:
+                    continue
+                differences = name_variant(form.words, other_form.words, NEAR_MISS_SIMILARITY)
+                if differences and all(min(len(a), len(b)) >= NEAR_MISS_LENGTH for a, b in differences):
+                    first, second = sorted((form, other_form), key=lambda w: w.mention.span.start)
+                    pairs[(pair[0], pair[1])] = (first, second)
+    return [
+        _spelling_finding(document, first.mention.surface, [first, second], NEAR_MISS_SIMILARITY)
+        for first, second in sorted(pairs.values(), key=lambda p: p[0].mention.span.start)
+    ]
 
 
 # ---------------------------------------------------------------- listed twice
