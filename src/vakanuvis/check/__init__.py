@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from vakanuvis.check.anachronism import find_anachronisms
+from vakanuvis.check.chronology import find_backward_chronology, find_events_before_existence
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
 from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
+from vakanuvis.check.spellings import find_names_listed_twice, find_spelling_variants
 from vakanuvis.model import Document, Entity, Finding, Source
 
 
@@ -26,6 +28,10 @@ def run_checks(
         findings += find_marker_problems(document)
         findings += find_quantity_conflicts(document)
         findings += find_citations_after_publication(document)
+        findings += find_spelling_variants(document, entities)
+        findings += find_names_listed_twice(document)
+        findings += find_backward_chronology(document)
+        findings += find_events_before_existence(document, entities)
     findings += find_conflicting_dates(documents, entities)
     return findings
 
