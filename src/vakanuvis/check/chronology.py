@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from vakanuvis.check.evidence import moves_in_time, evidence_at, sentence_evidence
+from vakanuvis.check.evidence import evidence_at, moves_in_time, sentence_evidence
 from vakanuvis.lang import all_language_data
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import DateMention, Document, Entity, Event, Finding, Span
