@@ -112,11 +112,11 @@ def is_longer_name(short: Core, full: Core) -> bool:
     added = list(full)
     for word in short:
         added.remove(word)
-    return all(_is_head_key(word) for word in added)
+    return all(is_head_key(word) for word in added)
 
 
 @lru_cache(maxsize=65_536)
-def _is_head_key(word: str) -> bool:
+def is_head_key(word: str) -> bool:
     """A name key that is a head word, or one with its suffix ('jumhuriyeti', 'sosyalist' is not)."""
     heads = _head_keys()
     return any(word.startswith(head) and len(word) - len(head) <= 4 for head in heads)

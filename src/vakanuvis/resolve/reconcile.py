@@ -25,6 +25,7 @@ from vakanuvis.reference.offices import TimedName, bound_day, timed_name_index
 from vakanuvis.resolve.names import (
     core_tuple,
     fuzzy_same,
+    is_head_key,
     is_longer_name,
     matcher_for,
     partial_of,
@@ -45,6 +46,8 @@ SAME_CORE = 96  # the same name without its titles: 'Gazi Mustafa Kemal' / 'Must
 PLACE_VARIANT = 95  # 'Congress of Erzeroum' / 'Erzurum Congress'
 FUZZY_SAME = 88  # a spelling variant of every word: 'Talaat Pasha' / 'Talat Pasha'
 PARTIAL = 72  # a surname or initials and surname of the full name: 'Karabekir'
+GIVEN_NAME = 60  # the given name of a fuller name: 'Kazım Paşa' / 'Kazım Karabekir Paşa'
+LONE_GIVEN_NAME = 90  # a given name alone, the whole of a form only once its title is dropped: 'Kemal'
 LONGER = 68  # the name with more head words: 'Azerbaycan Hükümeti' / 'Azerbaycan Cumhuriyeti Hükümeti'
 OFFICE_HOLDER = 80  # the written name is an office the entity held ('Hariciye Vekili')
 OFFICE_HOLDER_AT_DATE = 92  # ... and the one who held it at the date given
@@ -56,7 +59,7 @@ MENTIONS_MOST = 2.0  # how much being mentioned often in the knowledge base may 
 # Property scores.
 FITS = 8
 CONTRADICTS = -20
-OFFICE_FITS = 10
+OFFICE_FITS = 25  # held the office (at the date given): strong, it tells namesakes apart ('Cemal Paşa')
 
 # `match` only when the first candidate is this good and the second this far behind.
 MATCH_SCORE = 95
@@ -196,19 +199,19 @@ class ReconciliationIndex:
                 continue
             adjustment, contradicted = self._property_score(record, query.properties)
             busy = min(MENTIONS_MOST, math.log10(1 + record.mentions))
-            ranked.append((max(0.0, min(100.0, name_score + adjustment + busy)), record, contradicted))
+            ranked.append((max(0.0, name_score + adjustment + busy), record, contradicted))
+        ranked = [item for item in ranked if item[0] > 0]
         ranked.sort(key=lambda item: (-item[0], -item[1].mentions, item[1].name))
-        ranked = ranked[: max(1, min(query.limit, MOST_CANDIDATES))]
+        following = ranked[1][0] if len(ranked) > 1 else 0.0  # before the limit: limit 1 hides no rival
         candidates = []
-        for position, (score, record, contradicted) in enumerate(ranked):
-            following = ranked[1][0] if len(ranked) > 1 else 0.0
+        for position, (score, record, contradicted) in enumerate(ranked[: min(query.limit, MOST_CANDIDATES)]):
             clear = position == 0 and score >= MATCH_SCORE and score - following >= MATCH_LEAD
             candidates.append(
                 Candidate(
                     record.id,
                     record.name,
                     record.type,
-                    round(score, 1),
+                    round(min(score, 100.0), 1),  # ranked by the whole score, shown out of 100
                     clear and not contradicted,
                     record.description(),
                 )
@@ -223,9 +226,13 @@ class ReconciliationIndex:
         for record, form, key in self._form_keys:
             if record.type not in types:
                 continue
-            score = _form_score(text, core, variants, form, key)
+            score = _form_score(text, core, variants, form, key, record.type)
+            if score == SAME_CORE and len(core) == 1 and core[0] in self.matcher.given_names:
+                score = LONE_GIVEN_NAME  # 'Kemal' is also 'Kemal Paşa' but not him alone
             if record.type == "person" and score < SAME_KEY and not ranks_agree(text, _as_entry(record)):
-                score = min(score, PARTIAL - 10)  # 'Tevfik Bey' is not the one whose forms say 'Tevfik Paşa'
+                score = min(
+                    score - 20, PARTIAL - 10
+                )  # 'Tevfik Bey' is not the one whose forms say 'Tevfik Paşa'
             if score > scores.get(record.id, 0.0):
                 scores[record.id] = score
         for entity_type in types:  # the resolver's own answer, when it has one, counts for most
@@ -380,8 +387,12 @@ class ReconciliationIndex:
         )
 
 
-def _form_score(text: str, core: tuple[str, ...], variants: set[str], form: str, key: str) -> float:
-    """How well a written name fits one form of an entity's name (0 when not at all)."""
+def _form_score(
+    text: str, core: tuple[str, ...], variants: set[str], form: str, key: str, entity_type: str
+) -> float:
+    """How well a written name fits one form of an entity's name (0 when not at all). A part of the name
+    is a person's surname, or the proper words of another name ('Mudros' of 'Armistice of Mudros'), never
+    its head alone ('Treaty' of 'Moscow Treaty')."""
     if key and key == name_key(text):
         return SAME_KEY
     form_core = core_tuple(form)
@@ -391,10 +402,12 @@ def _form_score(text: str, core: tuple[str, ...], variants: set[str], form: str,
         return PLACE_VARIANT
     if fuzzy_same(core, form_core):
         return FUZZY_SAME
-    if partial_of(core, form_core):
+    if partial_of(core, form_core) and (entity_type == "person" or not any(map(is_head_key, core))):
         return PARTIAL
     if is_longer_name(core, form_core) or is_longer_name(form_core, core):
         return LONGER
+    if entity_type == "person" and len(core) == 1 and len(form_core) > 1 and core[0] == form_core[0]:
+        return GIVEN_NAME  # offered, never matched: the resolver leaves a given name alone unresolved
     similarity = fuzz.token_sort_ratio(" ".join(core), " ".join(form_core)) if core and form_core else 0.0
     return similarity * WEAK_WEIGHT if similarity >= WEAK_SIMILARITY else 0.0
 
