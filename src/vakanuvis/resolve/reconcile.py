@@ -126,6 +126,8 @@ class Reconcilable:
             parts.append(self.note)
         if self.mentions:
             parts.append(f"{self.mentions} mention{'s' if self.mentions != 1 else ''} in the knowledge base")
+        else:
+            parts.append("in the authority file; no document mentions it")
         return "; ".join(parts)
 
 

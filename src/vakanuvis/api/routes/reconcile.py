@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from vakanuvis.api.deps import KnowledgeBaseDep
+from vakanuvis.knowledge_base import KnowledgeBase
 from vakanuvis.reference.authority import ENTITY_TYPES
 from vakanuvis.resolve.reconcile import (
     DEFAULT_LIMIT,
@@ -72,18 +73,29 @@ def manifest(base: str) -> dict[str, Any]:
     }
 
 
-@router.api_route("", methods=["GET", "POST"])
-async def reconcile(
-    request: Request, kb: KnowledgeBaseDep, queries: Queries = None, callback: Callback = None
+@router.get("")
+def reconcile(kb: KnowledgeBaseDep, request: Request, queries: Queries = None, callback: Callback = None):
+    """Without `queries`, the service manifest; with them, each query's candidates:
+    `{"q0": {"result": [{id, name, type, score, match, description}]}}`."""
+    return _manifest_or_candidates(kb, request, queries, callback)
+
+
+@router.post("", openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {}}}})
+async def reconcile_posted(
+    kb: KnowledgeBaseDep, request: Request, queries: Queries = None, callback: Callback = None
 ):
-    """Without `queries`, the service manifest; with them (as a query parameter or a form field, as
-    OpenRefine posts them), each query's candidates: `{"q0": {"result": [{id, name, type, score, match}]}}`."""
-    if request.method == "POST":
-        form = await request.form()
-        posted = form.get("queries")
-        queries = posted if isinstance(posted, str) else queries
-        posted_callback = form.get("callback")
-        callback = callback or (posted_callback if isinstance(posted_callback, str) else None)
+    """The same with `queries` (and `callback`) as form fields, as OpenRefine posts its batches; no token is
+    needed: nothing is written."""
+    form = await request.form()
+    posted, posted_callback = form.get("queries"), form.get("callback")
+    queries = posted if isinstance(posted, str) else queries
+    callback = callback or (posted_callback if isinstance(posted_callback, str) else None)
+    return _manifest_or_candidates(kb, request, queries, callback)
+
+
+def _manifest_or_candidates(
+    kb: KnowledgeBase, request: Request, queries: str | None, callback: str | None
+) -> Response:
     if not queries:
         return _answer(manifest(_base(request)), callback)
     batch = parse_batch(queries)
