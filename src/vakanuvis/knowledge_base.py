@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from vakanuvis.ingest.metadata import GivenMetadata
     from vakanuvis.ingest.options import ReadOptions
     from vakanuvis.intake import IngestResult
+    from vakanuvis.resolve.reconcile import ReconciliationIndex
 
 # The pipeline, the checks, the exports and the workers are imported by the methods that use them: a query
 # command (`documents`, `search`, `events`…) starts without loading what reading and analysing need.
@@ -313,6 +314,21 @@ class KnowledgeBase:
             return places_with_events(queries.list_entities(self.engine, document_id), placed)
 
         return self._drawn_in_this_state(("places", document_id), draw)
+
+    def reconciliation(self) -> ReconciliationIndex:
+        """The resolved entities and the authority file as the reconciliation service matches names against
+        them (`/api/reconcile`); built again only when the knowledge base has changed."""
+        from vakanuvis.reference.authority import load_authority
+        from vakanuvis.resolve.reconcile import ReconciliationIndex, reconcilable_records
+
+        authority = load_authority()
+
+        def draw() -> ReconciliationIndex:
+            entities = queries.list_entities(self.engine)
+            records = reconcilable_records(authority, entities, queries.list_events(self.engine, None))
+            return ReconciliationIndex(records, authority)
+
+        return self._drawn_in_this_state(("reconciliation", authority.fingerprint), draw)
 
     def _drawn_in_this_state(self, key: tuple, draw: Callable[[], Any]) -> Any:
         """What `draw` gives, drawn again only when the knowledge base has changed since it was last drawn

@@ -15,7 +15,17 @@ from sqlalchemy.exc import DataError, StatementError
 
 from vakanuvis.api.auth import parse_tokens
 from vakanuvis.api.deps import Settings
-from vakanuvis.api.routes import documents, edits, entities, events, findings, maps, search, sources
+from vakanuvis.api.routes import (
+    documents,
+    edits,
+    entities,
+    events,
+    findings,
+    maps,
+    reconcile,
+    search,
+    sources,
+)
 from vakanuvis.errors import BadEdit, BadOption, UnknownDocument, UnknownRecord, VakanuvisError
 from vakanuvis.knowledge_base import KnowledgeBase
 from vakanuvis.store.database import database_location_default
@@ -44,7 +54,7 @@ def create_app(
         tokens=parse_tokens(tokens if tokens is not None else os.environ.get("VAKANUVIS_TOKEN")),
         upload_folder=Path(upload_folder or _default_upload_folder(location)).resolve(),
     )
-    for module in (documents, events, entities, sources, search, findings, maps, edits):
+    for module in (documents, events, entities, sources, search, findings, maps, edits, reconcile):
         app.include_router(module.router, prefix="/api")
     _add_error_handlers(app)
     app.add_middleware(BoundedRequests, settings=app.state.settings)

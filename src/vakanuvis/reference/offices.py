@@ -42,7 +42,7 @@ class TimedName:
         return fits[0] if len({t.bearer for t in fits}) == 1 else None
 
 
-def _day(value: object, last: bool) -> date:
+def bound_day(value: object, last: bool) -> date:
     """'1920-04-23', '1920-04' or '1920' as its first (or last) day; None as the open end."""
     if value is None or value == "":
         return date.max if last else date.min
@@ -67,13 +67,13 @@ def timed_names() -> tuple[TimedName, ...]:
     found: list[TimedName] = []
     for raw in _read("offices.yaml").get("offices") or ():
         tenures = tuple(
-            Tenure(h["person"], "person", _day(h.get("start"), False), _day(h.get("end"), True))
+            Tenure(h["person"], "person", bound_day(h.get("start"), False), bound_day(h.get("end"), True))
             for h in raw.get("holders") or ()
         )
         found.append(TimedName(raw["name"], (raw["name"], *raw.get("aliases", ())), tenures))
     for raw in _read("generic_names.yaml").get("names") or ():
         tenures = tuple(
-            Tenure(b["entity"], b["type"], _day(b.get("start"), False), _day(b.get("end"), True))
+            Tenure(b["entity"], b["type"], bound_day(b.get("start"), False), bound_day(b.get("end"), True))
             for b in raw.get("bearers") or ()
         )
         found.append(TimedName(raw["name"], tuple(raw["forms"]), tenures))

@@ -112,11 +112,11 @@ def is_longer_name(short: Core, full: Core) -> bool:
     added = list(full)
     for word in short:
         added.remove(word)
-    return all(_is_head_key(word) for word in added)
+    return all(is_head_key(word) for word in added)
 
 
 @lru_cache(maxsize=65_536)
-def _is_head_key(word: str) -> bool:
+def is_head_key(word: str) -> bool:
     """A name key that is a head word, or one with its suffix ('jumhuriyeti', 'sosyalist' is not)."""
     heads = _head_keys()
     return any(word.startswith(head) and len(word) - len(head) <= 4 for head in heads)
@@ -179,7 +179,7 @@ class AuthorityMatcher:
                 if form is surface or ranks_agree(surface, entry):
                     return entry
         if entity_type != "person" or not core:
-            for variant in self._place_variants(surface):
+            for variant in self.place_variants(surface):
                 entry = self.authority.find(variant, entity_type)
                 if entry is not None:
                     return entry
@@ -193,7 +193,7 @@ class AuthorityMatcher:
             return entry if ranks_agree(surface, entry) else None
         return self._fuzzy(core, entity_type) if not fits else None
 
-    def _place_variants(self, surface: str) -> list[str]:
+    def place_variants(self, surface: str) -> list[str]:
         """The name with its place written as the place's other forms, and an English head put last:
         'Government of Constantinople' → 'İstanbul Government', 'Congress of Erzeroum' → 'Erzurum Congress',
         'Angora Government' → 'Ankara Government'."""
