@@ -4,7 +4,9 @@ happened (its predicate, kind and headline) and who and what took part (its role
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from functools import cached_property
 
 from vakanuvis.annotate.events.headlines import headline_of
 from vakanuvis.annotate.events.predicates import clause_around, find_predicate, plain, sentence_language
@@ -21,6 +23,7 @@ def build_events(document: Document) -> list[Event]:
         if marker.sentence is not None and marker.number not in footnotes_of_sentence[marker.sentence]:
             footnotes_of_sentence[marker.sentence].append(marker.number)
     events = []
+    lookups = _Lookups(document)
     sentences = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
     mentions_of_sentence: dict[int, list[tuple[int, EntityMention]]] = defaultdict(list)
     for index, entity in enumerate(document.mentions):
@@ -34,17 +37,60 @@ def build_events(document: Document) -> list[Event]:
         sentence = sentences.containing(mention.span.start)  # as document.sentence_at, by bisection
         if sentence is None:
             continue
-        dateline = _dateline(document, sentence, mention)
+        dateline = _dateline(document, sentence, mention, lookups)
         if _in_heading(document, sentence) and not dateline:
             continue
         event = Event(date=mention, sentence=sentence, footnotes=list(footnotes_of_sentence[sentence]))
-        _what_happened(document, event, mentions_of_sentence[sentence], dateline)
+        _what_happened(document, event, mentions_of_sentence[sentence], dateline, lookups)
         events.append(event)
     return events
 
 
+class _Lookups:
+    """What the events of one document look up again and again, worked out once: the mentions of its
+    authors, and its body mentions and dates in text order (so that a line's are found by bisection,
+    not by reading all of them for each event)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def senders(self) -> list[int]:
+        return _senders(self.document)
+
+    @cached_property
+    def body_mentions(self) -> tuple[list[int], list[int]]:
+        """The starts and indices of the body's mentions, by start."""
+        found = sorted(
+            (m.span.start, i) for i, m in enumerate(self.document.mentions) if m.span.footnote is None
+        )
+        return [start for start, _ in found], [i for _, i in found]
+
+    @cached_property
+    def body_dates(self) -> tuple[list[int], list[DateMention]]:
+        """The starts of the body's dates and the dates, by start."""
+        found = sorted(
+            (d for d in self.document.dates if d.span.footnote is None), key=lambda d: d.span.start
+        )
+        return [d.span.start for d in found], found
+
+    def mentions_between(self, start: int, end: int) -> list[int]:
+        """The indices of the body mentions starting in [start, end), in text order."""
+        starts, indices = self.body_mentions
+        return indices[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def dates_between(self, start: int, end: int) -> list[DateMention]:
+        """The body dates starting in [start, end), in text order."""
+        starts, dates = self.body_dates
+        return dates[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
 def _what_happened(
-    document: Document, event: Event, mentions: list[tuple[int, EntityMention]], dateline: bool
+    document: Document,
+    event: Event,
+    mentions: list[tuple[int, EntityMention]],
+    dateline: bool,
+    lookups: _Lookups,
 ) -> None:
     """The event's predicate, kind, roles and headline; a dateline's event is the document itself."""
     span = document.sentences[event.sentence].span
@@ -52,7 +98,7 @@ def _what_happened(
     language = sentence_language(document.language, document.text[span.start : span.end])
     if dateline:
         event.dateline = True
-        event.roles = _dateline_roles(document, mentions, date)
+        event.roles = _dateline_roles(document, mentions, date, lookups)
         event.headline = headline_of(document, event, None, language)
         return
     predicate = find_predicate(document.text, (span.start, span.end), date, language)
@@ -62,14 +108,14 @@ def _what_happened(
         if language == "tr" and not predicate.dated_document:
             clause = (clause_start(document.text, clause[0], predicate, date[0]), predicate.end)
     event.roles = assign_roles(document.text, mentions, predicate, clause, language)
-    event.headline = headline_of(document, event, predicate, language)
+    event.headline = headline_of(document, event, predicate, language, [m for _, m in mentions])
 
 
 ADDRESS_LINES = 4  # lines after a dateline that may name its addressees ("… Kumandanlığına,")
 
 
 def _dateline_roles(
-    document: Document, mentions: list[tuple[int, EntityMention]], date: tuple[int, int]
+    document: Document, mentions: list[tuple[int, EntityMention]], date: tuple[int, int], lookups: _Lookups
 ) -> dict[str, list[int]]:
     """Where the document was written (the names before the date on its line) and to whom (the names on
     the address lines after it, each ending in the dative: "Harbiye Nezaret-i Celilesine,")."""
@@ -86,13 +132,9 @@ def _dateline_roles(
             lines += 1
             if not _ends_in_dative(line.rstrip(",;:")):
                 break
-            recipients += [
-                i
-                for i, m in enumerate(document.mentions)
-                if position <= m.span.start < end and m.span.footnote is None
-            ]
+            recipients += lookups.mentions_between(position, end)
         position = end
-    senders = _senders(document)
+    senders = lookups.senders
     found = (("agent", senders), ("recipient", recipients), ("place", places))
     return {role: indices for role, indices in found if indices}
 
@@ -132,7 +174,7 @@ DATELINE_WORDS = frozenset(language_data("tr", "events").get("dateline_words", [
 JOINING = frozenset({"ve", "=", "and"})  # between a dateline's two calendars
 
 
-def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
+def _dateline(document: Document, sentence: int, mention: DateMention, lookups: _Lookups) -> bool:
     """A letter's or telegram's dateline (a place and a comma, a date to the day, alone on its line or its
     heading) dates the document: unlike a title's period, it is an event. The line may give the date in
     two calendars and hold the words datelines hold ("Kütahya, fi 13 Rebiülahir 1339 ve 24 Kânûn-ı Evvel
@@ -146,8 +188,8 @@ def _dateline(document: Document, sentence: int, mention: DateMention) -> bool:
     line_end = min(span.end, line_end if line_end >= 0 else len(text))
     # the line less its dates (this one and any other of it), less the words a dateline holds
     pieces, position = [], line_start
-    for other in document.dates:
-        if other.span.footnote is None and line_start <= other.span.start and other.span.end <= line_end:
+    for other in lookups.dates_between(line_start, line_end):
+        if other.span.end <= line_end:
             pieces.append(text[position : other.span.start])
             position = other.span.end
     if position <= mention.span.start:

@@ -9,11 +9,12 @@ type.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from vakanuvis.annotate.events.predicates import Predicate, Word, plain, words_of
 from vakanuvis.lang import language_data
-from vakanuvis.model import Document, Event
+from vakanuvis.model import Document, EntityMention, Event
 
 MOST_WORDS = 9
 LIST_NUMBER = re.compile(r"^\s*(?:\d+|[a-zA-Z])[.)]\s+")
@@ -35,7 +36,15 @@ def _document_kinds(language: str) -> dict[str, str]:
     return dict(language_data(language, "events").get("document_kinds", {}))
 
 
-def headline_of(document: Document, event: Event, predicate: Predicate | None, language: str) -> str:
+def headline_of(
+    document: Document,
+    event: Event,
+    predicate: Predicate | None,
+    language: str,
+    sentence_mentions: Sequence[EntityMention] | None = None,
+) -> str:
+    """The event's headline; `sentence_mentions`: the mentions of its sentence (all the document's when
+    not given), where a name the cut would split is looked for."""
     if event.dateline:
         kinds = _document_kinds(language) or _document_kinds("tr")
         kind = kinds.get(document.type, kinds.get("other", ""))
@@ -57,7 +66,8 @@ def headline_of(document: Document, event: Event, predicate: Predicate | None, l
         kept = words[-MOST_WORDS:]
         if kept and len(kept) < len(words):
             cut = kept[0].start  # never in the middle of a name: "… Yusuf Kemal Bey ile …"
-            begins = [m.span.start for m in document.mentions if m.span.start < cut < m.span.end]
+            names = document.mentions if sentence_mentions is None else sentence_mentions
+            begins = [m.span.start for m in names if m.span.start < cut < m.span.end]
             if begins:
                 kept = [w for w in words if w.start >= begins[0]]
         words = kept

@@ -65,6 +65,7 @@ GUTTER_SHARE = 0.9  # of a page's lines that leave a column position blank, for 
 GUTTER_MIN_LINES = 12
 SPLIT_LINES_SHARE = 0.4  # of a page's lines that must have text on both sides of the gutter
 GUTTER_DRIFT = 10  # positions a line's right column may stand off the page's gutter
+NOT_BLANK = re.compile(r"[^ ]+")
 
 
 def columns_in_order(texts: list[str]) -> list[str]:
@@ -139,14 +140,20 @@ def column_split(text: str, gutter: int) -> int | None:
 def find_gutter(filled: list[str], width: float) -> int | None:
     """The middle position of the widest run of positions that work as a gutter, or None."""
     lines = len(filled)
-    blank = [0] * (int(width) + 1)
+    low, high = int(width * 0.25), int(width * 0.75)
+    # how many lines hold a letter at each position, from the runs of letters each line holds up to the
+    # middle's end (a difference array: time in words, not in lines × width)
+    change = [0] * (high + 2)
     for text in filled:
-        for position in range(len(blank)):
-            if position >= len(text) or text[position] == " ":
-                blank[position] += 1
+        for run in NOT_BLANK.finditer(text, 0, high + 1):
+            change[run.start()] += 1
+            change[run.end()] -= 1
+    blank, held = [0] * (high + 1), 0
+    for position in range(high + 1):
+        held += change[position]
+        blank[position] = lines - held
     runs: list[tuple[int, int]] = []
     start = None
-    low, high = int(width * 0.25), int(width * 0.75)
     for position in range(low, high + 1):
         if blank[position] >= GUTTER_SHARE * lines:
             start = position if start is None else start
