@@ -39,3 +39,7 @@ class BadEdit(VakanuvisError):
     """An edit of the knowledge base that cannot be made as asked (empty name, not an EDTF date...)."""
 
     exit_code = 2
+
+
+class EditConflict(BadEdit):
+    """An undo the knowledge base's present state does not allow (already undone, a later edit needs it)."""

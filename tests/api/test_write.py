@@ -101,7 +101,7 @@ def test_rename_merge_date_and_undo(client, corpus_generator, api_location):
     assert client.get(f"/api/entities/{people[1]['id']}").status_code == 200
     assert client.get("/api/events").json()["data"][0]["date"] == event["date"]
     again = client.post(f"/api/edits/{log['data'][0]['id']}/undo", headers=BOB)
-    assert again.status_code == 422 and "already undone" in again.json()["detail"]
+    assert again.status_code == 409 and "already undone" in again.json()["detail"]
 
 
 def test_upload_review_and_same_file_twice(database_url, tmp_path, demo_article):

@@ -40,10 +40,10 @@ def test_rename_is_recorded_applied_undone_and_survives_reingest(corpus, corpus_
     acting = {name for event in queries.list_events(corpus) for name in event["actors"]}
     person = next(e for e in queries.list_entities(corpus) if e["type"] == "person" and e["name"] in acting)
     edit = rename_entity(corpus, person["id"], "  Yeni Ad  ", "alice")
-    assert (edit["token"], edit["action"], edit["before"], edit["after"]) == (
+    assert (edit["token"], edit["action"], edit["before"]["name"], edit["after"]) == (
         "alice",
         "rename-entity",
-        {"name": person["name"]},
+        person["name"],
         {"name": "Yeni Ad"},
     )
     assert edit["at"] and not edit["undone"]

@@ -26,7 +26,7 @@ from vakanuvis.api.routes import (
     search,
     sources,
 )
-from vakanuvis.errors import BadEdit, BadOption, UnknownDocument, UnknownRecord, VakanuvisError
+from vakanuvis.errors import BadEdit, BadOption, EditConflict, UnknownDocument, UnknownRecord, VakanuvisError
 from vakanuvis.knowledge_base import KnowledgeBase
 from vakanuvis.store.database import database_location_default
 
@@ -86,6 +86,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(UnknownRecord)
     async def unknown_record(_request: Request, error: UnknownRecord) -> JSONResponse:
         return _detail(404, str(error))
+
+    @app.exception_handler(EditConflict)
+    async def edit_conflict(_request: Request, error: EditConflict) -> JSONResponse:
+        return _detail(409, str(error))
 
     @app.exception_handler(BadEdit)
     @app.exception_handler(BadOption)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from vakanuvis.errors import BadEdit, UnknownRecord
+from vakanuvis.errors import BadEdit, EditConflict, UnknownRecord
 from vakanuvis.lang.visible import visible_trimmed
 from vakanuvis.store import schema
 from vakanuvis.store.locks import lock_corpus
@@ -92,7 +92,8 @@ def rename_entity(engine: Engine, key: str, name: str, token: str) -> dict[str, 
     with engine.begin() as connection:
         lock_corpus(connection)
         row = _entity(connection, key)
-        edit = _record(connection, token, RENAME, key, {"name": row.name}, {"name": name})
+        before = {"name": row.name, **_entity_snapshot(connection, [key], [])}
+        edit = _record(connection, token, RENAME, key, before, {"name": name})
         _apply_rename(connection, key, name)
         _reindex_entities(connection, {key})
     return edit
@@ -112,25 +113,11 @@ def merge_entities(engine: Engine, into: str, merge: list[str], token: str) -> d
     merge = [key for key in dict.fromkeys(merge) if key != into]
     if not merge:
         raise BadEdit("name at least one entity, other than the one merged into, to merge")
-    m = schema.mentions
     with engine.begin() as connection:
         lock_corpus(connection)
-        target = _entity(connection, into)
-        merged = [_entity(connection, key) for key in merge]
-        mentions = {
-            key: [
-                list(r)
-                for r in connection.execute(
-                    select(m.c.document_id, m.c.idx).where(m.c.entity_key == key)
-                ).all()
-            ]
-            for key in merge
-        }
-        before = {
-            "entities": [_entity_row(row) for row in merged],
-            "mentions": mentions,
-            "aliases": list(target.aliases),
-        }
+        for key in (into, *merge):
+            _entity(connection, key)
+        before = _entity_snapshot(connection, [into, *merge], merge)
         edit = _record(connection, token, MERGE, into, before, {"into": into, "merge": merge})
         _apply_merge(connection, into, merge)
         _reindex_entities(connection, {into, *merge})
@@ -162,19 +149,87 @@ def _apply_merge(connection: Connection, into: str, merge: list[str]) -> None:
     connection.execute(ent.delete().where(ent.c.key.in_(merge)))
 
 
-def _undo_merge(connection: Connection, edit) -> None:
+def _entity_snapshot(connection: Connection, keys: list[str], moved: list[str]) -> dict[str, Any]:
+    """What an entity edit is about to change: the rows of the entities `keys` (None for one that does not
+    exist) and the mentions, as (document, index), of the entities `moved` whose mentions it moves."""
     ent, m = schema.entities, schema.mentions
-    for row in edit.before["entities"]:
-        if connection.execute(select(ent.c.key).where(ent.c.key == row["key"])).first() is None:
-            connection.execute(insert(ent).values(**row))
-    for key, places in edit.before["mentions"].items():
-        for document_id, idx in places:
-            connection.execute(
-                update(m)
-                .where(m.c.document_id == document_id, m.c.idx == idx, m.c.entity_key == edit.target)
-                .values(entity_key=key)
+    rows = {row.key: _entity_row(row) for row in connection.execute(select(ent).where(ent.c.key.in_(keys)))}
+    mentions = {
+        key: [
+            list(r)
+            for r in connection.execute(
+                select(m.c.document_id, m.c.idx)
+                .where(m.c.entity_key == key)
+                .order_by(m.c.document_id, m.c.idx)
             )
-    connection.execute(update(ent).where(ent.c.key == edit.target).values(aliases=edit.before["aliases"]))
+        ]
+        for key in moved
+    }
+    return {"entities": {key: rows.get(key) for key in keys}, "mentions": mentions}
+
+
+def _restore_entities(connection: Connection, edit, fresh: frozenset[str] = frozenset()) -> None:
+    """Put back what an entity edit changed, from what it recorded: the rows of its entities (except those
+    in `fresh`, just written again by resolution) and the links of the mentions it moved."""
+    ent, m = schema.entities, schema.mentions
+    before = _snapshot_of(connection, edit)
+    for key, row in before["entities"].items():
+        if key in fresh:
+            continue
+        connection.execute(ent.delete().where(ent.c.key == key))
+        if row is not None:
+            connection.execute(insert(ent).values(**row))
+    for key, places in before["mentions"].items():
+        by_document: dict[str, list[int]] = {}
+        for document_id, idx in places:
+            by_document.setdefault(document_id, []).append(idx)
+        for document_id, indices in by_document.items():
+            for chunk in (indices[i : i + 500] for i in range(0, len(indices), 500)):
+                connection.execute(
+                    update(m)
+                    .where(m.c.document_id == document_id, m.c.idx.in_(chunk), m.c.entity_key == edit.target)
+                    .values(entity_key=key)
+                )
+
+
+def _snapshot_of(connection: Connection, edit) -> dict[str, Any]:
+    """The edit's record of what it changed; edits recorded before snapshots were kept give what they can."""
+    before = edit.before
+    if isinstance(before.get("entities"), dict):
+        return before
+    current = connection.execute(select(schema.entities).where(schema.entities.c.key == edit.target)).first()
+    row = _entity_row(current) if current is not None else None
+    if edit.action == RENAME:
+        if row is not None:
+            row["name"] = before["name"]
+            row["aliases"] = [a for a in row["aliases"] if a != before["name"]]
+        return {"entities": {edit.target: row}, "mentions": {}}
+    if row is not None:
+        row["aliases"] = before["aliases"]
+    rows = {r["key"]: r for r in before["entities"]}
+    return {"entities": {edit.target: row, **rows}, "mentions": before["mentions"]}
+
+
+def _entity_keys(edit) -> set[str]:
+    return {edit.target, *(edit.after.get("merge", []) if edit.action == MERGE else [])}
+
+
+def _apply_entity_edit(connection: Connection, edit) -> None:
+    """Make an entity edit again on the present state, recording anew what it changes there."""
+    keys = [edit.target, *(edit.after["merge"] if edit.action == MERGE else [])]
+    if (
+        connection.execute(select(schema.entities.c.key).where(schema.entities.c.key.in_(keys))).first()
+        is None
+    ):
+        return
+    before = _entity_snapshot(connection, keys, keys[1:])
+    if edit.action == RENAME:
+        before = {"name": (before["entities"][edit.target] or edit.before)["name"], **before}
+    connection.execute(update(schema.edits).where(schema.edits.c.id == edit.id).values(before=before))
+    if edit.action == MERGE:
+        _apply_merge(connection, edit.after["into"], edit.after["merge"])
+    else:
+        _apply_rename(connection, edit.target, edit.after["name"])
 
 
 # ---------------------------------------------------------------- events
@@ -217,6 +272,24 @@ def correct_event_date(engine: Engine, event_id: str, edtf: str, token: str) -> 
         edit = _record(connection, token, DATE, event_id, before, after)
         _apply_date(connection, event_id, after)
     return edit
+
+
+def _event_date(connection: Connection, event_id: str) -> dict[str, str] | None:
+    document_id, idx = parse_event_id(event_id)
+    e = schema.events
+    row = connection.execute(select(e).where(e.c.document_id == document_id, e.c.idx == idx)).first()
+    if row is None:
+        return None
+    return {"edtf": row.edtf, "earliest": row.earliest.isoformat(), "latest": row.latest.isoformat()}
+
+
+def _apply_date_edit(connection: Connection, edit) -> None:
+    """Make a date correction again on the present state, recording anew the date it replaces."""
+    current = _event_date(connection, edit.target)
+    if current is None:
+        return
+    connection.execute(update(schema.edits).where(schema.edits.c.id == edit.id).values(before=current))
+    _apply_date(connection, edit.target, edit.after)
 
 
 def _apply_date(connection: Connection, event_id: str, value: dict[str, str]) -> None:
@@ -271,7 +344,11 @@ def _active(connection: Connection, actions, target: str | None = None):
 
 
 def undo_edit(engine: Engine, edit_id: int, token: str) -> dict[str, Any]:
-    """Take an edit back; the others stay. Undoing twice is an error."""
+    """Take an edit back; the others stay, as if it had never been made. Undoing twice is a conflict.
+
+    The later standing edits of the same kind are taken back too, newest first (each from what it recorded
+    it changed), then this one, and the later ones are made again on what is left, each recording anew what
+    it changes: the state is the one the standing edits give, in whatever order edits are undone."""
     ed = schema.edits
     with engine.begin() as connection:
         lock_corpus(connection)
@@ -279,44 +356,79 @@ def undo_edit(engine: Engine, edit_id: int, token: str) -> dict[str, Any]:
         if edit is None:
             raise UnknownRecord("edit", str(edit_id))
         if edit.undone_at is not None:
-            raise BadEdit(f"edit {edit_id} was already undone")
-        connection.execute(update(ed).where(ed.c.id == edit_id).values(undone_at=_now(), undone_by=token))
-        if edit.action == MERGE:
-            _undo_merge(connection, edit)
-            reapply_entity_edits(connection)
-        elif edit.action == RENAME:
-            remaining = _active(connection, (RENAME,), edit.target)
-            name = remaining[-1].after["name"] if remaining else edit.before["name"]
-            connection.execute(
-                update(schema.entities).where(schema.entities.c.key == edit.target).values(name=name)
-            )
-        elif edit.action == DATE:
-            remaining = _active(connection, (DATE,), edit.target)
-            _apply_date(connection, edit.target, remaining[-1].after if remaining else edit.before)
+            raise EditConflict(f"edit {edit_id} was already undone ({edit.undone_at}, by {edit.undone_by})")
         if edit.action in ENTITY_ACTIONS:
-            _reindex_entities(connection, {edit.target, *edit.after.get("merge", [])})
+            later = [row for row in _active(connection, ENTITY_ACTIONS) if row.id > edit_id]
+            for row in reversed(later):
+                _restore_entities(connection, row)
+            _restore_entities(connection, edit)
+            _check_replayable(connection, edit, later)
+            for row in later:
+                _apply_entity_edit(connection, _fresh(connection, row))
+            _reindex_entities(connection, set().union(_entity_keys(edit), *map(_entity_keys, later)))
+        elif edit.action == DATE:
+            later = [row for row in _active(connection, (DATE,), edit.target) if row.id > edit_id]
+            for row in reversed(later):
+                _apply_date(connection, row.target, row.before)
+            _apply_date(connection, edit.target, edit.before)
+            for row in later:
+                _apply_date_edit(connection, _fresh(connection, row))
+        connection.execute(update(ed).where(ed.c.id == edit_id).values(undone_at=_now(), undone_by=token))
         row = connection.execute(select(ed).where(ed.c.id == edit_id)).one()
     return edit_record(row)
 
 
-def reapply_entity_edits(connection: Connection, keys: set[str] | None = None) -> set[str]:
-    """Replay the standing merges and renames, in order, on freshly resolved entities (those involving
-    one of `keys`, or all); returns the keys of the entities the replay changed."""
-    replayed: set[str] = set()
-    for edit in _active(connection, ENTITY_ACTIONS):
-        involved = {edit.target, *(edit.after.get("merge", []) if edit.action == MERGE else [])}
-        if keys is not None and not involved & keys:
-            continue
-        replayed |= involved
-        if edit.action == MERGE:
-            _apply_merge(connection, edit.after["into"], edit.after["merge"])
+def _fresh(connection: Connection, edit):
+    """The edit's row as it stands now (an earlier replay may have recorded it anew)."""
+    return connection.execute(select(schema.edits).where(schema.edits.c.id == edit.id)).one()
+
+
+def _check_replayable(connection: Connection, undone, later) -> None:
+    """Refuse (EditConflict, and the transaction is rolled back) when a later edit could not be made again
+    without `undone`: an entity it names would not be there."""
+    existing = set(connection.execute(select(schema.entities.c.key)).scalars())
+    for row in later:
+        keys = _entity_keys(row)
+        if row.action == MERGE:
+            missing = sorted(keys - existing)
+            existing -= set(row.after["merge"])
         else:
-            _apply_rename(connection, edit.target, edit.after["name"])
-    return replayed
+            missing = sorted(keys - existing)
+        if missing:
+            raise EditConflict(
+                f"edit {undone.id} cannot be undone: the later edit {row.id} ({row.action} {row.target}) "
+                f"depends on it ({', '.join(missing)} would not be there); undo edit {row.id} first"
+            )
+
+
+def reapply_entity_edits(connection: Connection, keys: set[str] | None = None) -> set[str]:
+    """Make the standing merges and renames again, in order, after resolution wrote the entities `keys`
+    (or all) afresh: those edits that involve them, directly or through another such edit, are taken back
+    from what they recorded (leaving the fresh rows as resolution wrote them) and made again, each
+    recording anew what it changes. Returns the keys of the entities involved."""
+    standing = _active(connection, ENTITY_ACTIONS)
+    if keys is None:
+        involved = set().union(*map(_entity_keys, standing)) if standing else set()
+        fresh = frozenset(connection.execute(select(schema.entities.c.key)).scalars())
+    else:
+        involved, fresh = set(keys), frozenset(keys)
+        grown = True
+        while grown:
+            grown = False
+            for edit in standing:
+                if _entity_keys(edit) & involved and not _entity_keys(edit) <= involved:
+                    involved |= _entity_keys(edit)
+                    grown = True
+    replayed = [edit for edit in standing if _entity_keys(edit) & involved]
+    for edit in reversed(replayed):
+        _restore_entities(connection, edit, fresh)
+    for edit in replayed:
+        _apply_entity_edit(connection, _fresh(connection, edit))
+    return set().union(*map(_entity_keys, replayed)) if replayed else set()
 
 
 def reapply_document_edits(connection: Connection, document_id: str) -> None:
-    """Replay the standing date corrections of one document, after it was stored again."""
+    """Make the standing date corrections of one document again, after it was stored again."""
     ed = schema.edits
     rows = connection.execute(
         select(ed)
@@ -325,7 +437,7 @@ def reapply_document_edits(connection: Connection, document_id: str) -> None:
     ).all()
     for edit in rows:
         if parse_event_id(edit.target)[0] == document_id:
-            _apply_date(connection, edit.target, edit.after)
+            _apply_date_edit(connection, edit)
 
 
 def refresh_after_resolution(engine: Engine) -> None:

@@ -19,7 +19,7 @@ def list_edits(kb: KnowledgeBaseDep, page: PageDep):
     return paged(kb.edits(), page)
 
 
-@router.post("/{edit_id}/undo", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}})
+@router.post("/{edit_id}/undo", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}, 409: {}})
 def undo_edit(kb: KnowledgeBaseDep, token: TokenName, edit_id: Annotated[int, Path(ge=1, le=2**31 - 1)]):
     """Take an edit back; the edit stays in the log, marked undone."""
     return kb.undo_edit(edit_id, by=token)
