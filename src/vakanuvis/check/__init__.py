@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vakanuvis.check.anachronism import find_anachronisms
 from vakanuvis.check.chronology import find_backward_chronology, find_events_before_existence
+from vakanuvis.check.citation_variants import find_citation_variants
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
 from vakanuvis.check.publication import find_citations_after_publication
@@ -28,6 +29,7 @@ def run_checks(
         findings += find_marker_problems(document)
         findings += find_quantity_conflicts(document)
         findings += find_citations_after_publication(document)
+        findings += find_citation_variants(document)
         findings += find_spelling_variants(document, entities)
         findings += find_names_listed_twice(document)
         findings += find_backward_chronology(document)
