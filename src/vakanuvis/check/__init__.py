@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from vakanuvis.check.anachronism import find_anachronisms
 from vakanuvis.check.chronology import find_backward_chronology, find_events_before_existence
+from vakanuvis.check.citation_variants import find_citation_variants
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
+from vakanuvis.check.figures import find_figure_disagreements
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
 from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
@@ -27,7 +29,9 @@ def run_checks(
         findings += find_repeated_footnotes(document)
         findings += find_marker_problems(document)
         findings += find_quantity_conflicts(document)
+        findings += find_figure_disagreements(document)
         findings += find_citations_after_publication(document)
+        findings += find_citation_variants(document)
         findings += find_spelling_variants(document, entities)
         findings += find_names_listed_twice(document)
         findings += find_backward_chronology(document)

@@ -20,6 +20,7 @@ class Quantity:
     unit: str
     thing: tuple[str, ...]  # word stems naming what is counted
     span: Span
+    head: str = ""  # the first word naming the thing, as written ("topun"), for comparing by lemma
 
 
 def turkish_number(written: str) -> float:
@@ -47,6 +48,7 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
             continue
         value, bound, unit = turkish_number(match.group(1)), "=", ""
         thing: list[str] = []
+        head = ""
         position = match.end()
         for word_match in WORD.finditer(text, position):
             if text[position : word_match.start()].strip(" "):
@@ -62,10 +64,13 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
             elif word in stop or len(thing) == 2 or thing and word.endswith(verb_endings):
                 break
             else:
+                head = head or word
                 thing.append(_stem(word))
             position = word_match.end()
         if thing:
-            found.append(Quantity(value, bound, unit, tuple(thing), Span(match.start(), position, footnote)))
+            found.append(
+                Quantity(value, bound, unit, tuple(thing), Span(match.start(), position, footnote), head)
+            )
     return found
 
 
@@ -97,6 +102,7 @@ def find_quantity_conflicts(document: Document) -> list[Finding]:
                 q.unit,
                 q.thing,
                 Span(q.span.start + sentence.start, q.span.end + sentence.start),
+                q.head,
             )
             for q in find_quantities(document.text[sentence.start : sentence.end], None, [])
             if not any(

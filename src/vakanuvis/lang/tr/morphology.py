@@ -278,3 +278,22 @@ def has_closed_class_reading(word: str) -> bool:
     postposition, determiner or interjection. Unlike `is_function_word` a verb or number reading does not
     count: 'Bursa', 'Adana' and 'Refet' read as verbs too."""
     return any(a.pos in CLOSED_CLASS_POS and not a.proper for a in analyze_word(word))
+
+
+@lru_cache(maxsize=65_536)
+def compound_head(word: str) -> str | None:
+    """The lemma of `word` when it can be the head of a noun compound, a common noun with a third-person
+    possessive ("mermisi" in "top mermisi"); None otherwise ("ikisi" is a numeral, "Gümrü" a name)."""
+    for analysis in analyze_word(word):
+        if analysis.pos == "Noun" and not analysis.proper and analysis.morphemes[0][0] == "Noun":
+            if any(morpheme in ("P3sg", "P3pl") for morpheme, _, _ in analysis.morphemes):
+                return turkish_lower(analysis.lemma)
+    return None
+
+
+@lru_cache(maxsize=65_536)
+def is_bare_noun(word: str) -> bool:
+    """A noun as the dictionary gives it, no case or possessive: the first part of a compound ("top" in "top
+    mermisi"), not a genitive ("topun tamiri")."""
+    lowered = turkish_lower(word)
+    return any(a.pos == "Noun" and turkish_lower(a.lemma) == lowered for a in analyze_word(word))

@@ -1,0 +1,157 @@
+"""The same figure given twice and differently in one text: in two paragraphs, or in the body and a footnote
+that its sentence does not point to (those `quantities` compares). Two figures are one when they count the
+same thing (the counted noun by lemma, not the head of a compound: "top" is not "top mermisi") and the words
+around them describe it alike ("iğtinam olunan 140 top" / "iğtinam edilen 120 topun"; "18 maddelik Gümrü
+Antlaşması" / "Antlaşmanın 16 maddesinden"), with nothing making it another of its kind ("ikinci teklifi")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vakanuvis.check.evidence import evidence_at
+from vakanuvis.check.quantities import Quantity, find_quantities
+from vakanuvis.lang import language_data
+from vakanuvis.lang.tr.casing import turkish_lower
+from vakanuvis.lang.tr.morphology import compound_head, is_bare_noun, lemmas
+from vakanuvis.model import Document, Finding, Span
+
+WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+CLAUSE_END = re.compile(r"[,;:.!?()]")
+WINDOW = 3  # words either side of a figure that say what it counts
+MIN_DESCRIBING = 3  # letters
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity with where it stands and the words that describe it."""
+
+    quantity: Quantity
+    place: str  # "body, sentence N" or "footnote N", as a historian reads it
+    sentence: int | None  # body sentence index; None in a footnote
+    counted: frozenset[str]  # lemmas of the counted noun
+    compound: str  # the head of a compound the noun is part of ("mermi"), or ""
+    describing: frozenset[str]  # lemmas of the words around it
+    distinct: bool  # a word around it makes it another of its kind
+
+
+def _words(text: str) -> list[str]:
+    return [turkish_lower(m.group()) for m in WORD.finditer(text)]
+
+
+def _clause_before(text: str, start: int) -> str:
+    ends = list(CLAUSE_END.finditer(text, 0, start))
+    return text[ends[-1].end() if ends else 0 : start]
+
+
+def _clause_after(text: str, end: int) -> str:
+    found = CLAUSE_END.search(text, end)
+    return text[end : found.start() if found else len(text)]
+
+
+def _compound_head(quantity: Quantity, text: str) -> str:
+    """The word after the counted noun when it is a compound's head ("mermisi" after "top")."""
+    following = _words(text[quantity.span.start : quantity.span.end])
+    if quantity.head not in following or not is_bare_noun(quantity.head):
+        return ""  # "topun tamiri" is the repair of the guns: the guns are still counted
+    after = following[following.index(quantity.head) + 1 :][:1]
+    return (compound_head(after[0]) or "") if after else ""
+
+
+def _figure(quantity: Quantity, text: str, offset: int, place: str, sentence: int | None) -> Figure:
+    data = language_data("tr", "quantities")
+    stop = set(data.get("stop_words", [])) | set(data.get("describing_stop_words", []))
+    local = Span(quantity.span.start - offset, quantity.span.end - offset)
+    around = _words(_clause_before(text, local.start))[-WINDOW:]
+    after = _words(_clause_after(text, local.end))[:WINDOW]
+    inside = _words(text[local.start : local.end])[1:]
+    counted = lemmas(quantity.head)
+    describing: set[str] = set()
+    for word in [*around, *inside, *after]:
+        found = lemmas(word)
+        if found & counted:
+            continue
+        describing |= {lemma for lemma in found if len(lemma) >= MIN_DESCRIBING and lemma not in stop}
+    distinct = bool(set(data.get("distinct_markers", [])) & {*around, *inside, *after})
+    shifted = Quantity(quantity.value, quantity.bound, quantity.unit, quantity.thing, local, quantity.head)
+    return Figure(
+        quantity,
+        place,
+        sentence,
+        counted,
+        _compound_head(shifted, text),
+        frozenset(describing),
+        distinct,
+    )
+
+
+def document_figures(document: Document) -> list[Figure]:
+    """The figures of a document's body sentences and footnotes, dates left out."""
+    figures = []
+    for index, sentence in enumerate(document.sentences):
+        start = sentence.span.start
+        body_dates = [d.span for d in document.dates if d.span.footnote is None]
+        for quantity in find_quantities(document.text[start : sentence.span.end], None, []):
+            where = Span(quantity.span.start + start, quantity.span.end + start)
+            if any(d.start <= where.start < d.end for d in body_dates):
+                continue
+            moved = Quantity(
+                quantity.value, quantity.bound, quantity.unit, quantity.thing, where, quantity.head
+            )
+            figures.append(_figure(moved, document.text, 0, f"sentence {index + 1}", index))
+    for note in document.footnotes:
+        dates = [d.span for d in document.dates if d.span.footnote == note.number]
+        for quantity in find_quantities(note.text, note.number, dates):
+            figures.append(_figure(quantity, note.text, 0, f"footnote {note.number}", None))
+    return figures
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Do two figures count one thing, described alike?"""
+    return (
+        a.quantity.unit == b.quantity.unit
+        and bool(a.counted & b.counted)
+        and a.compound == b.compound
+        and not (a.distinct or b.distinct)
+        and bool(a.describing & b.describing)
+    )
+
+
+def _pointed_to(document: Document, a: Figure, b: Figure) -> bool:
+    """A body sentence and the footnote its marker points to (compared by `quantities`)."""
+    note = a.quantity.span.footnote if a.sentence is None else b.quantity.span.footnote
+    sentence = a.sentence if a.sentence is not None else b.sentence
+    return any(m.number == note and m.sentence == sentence for m in document.markers)
+
+
+def find_figure_disagreements(document: Document) -> list[Finding]:
+    """Each figure that another place of the text gives otherwise, the first place quoted against it."""
+    figures = document_figures(document)
+    findings = []
+    for index, later in enumerate(figures):
+        for first in figures[:index]:
+            if first.sentence is not None and first.sentence == later.sentence:
+                continue  # a part and its whole, or two parts, in one sentence
+            note = first.quantity.span.footnote
+            if note is not None and note == later.quantity.span.footnote:
+                continue  # a footnote that lists several figures
+            if (first.sentence is None) != (later.sentence is None) and _pointed_to(document, first, later):
+                continue
+            if not same_figure(first, later) or first.quantity.value == later.quantity.value:
+                continue
+            one, other = (
+                evidence_at(document, first.quantity.span),
+                evidence_at(document, later.quantity.span),
+            )
+            shared = max(sorted(first.describing & later.describing), key=len)
+            findings.append(
+                Finding(
+                    kind="figure-disagrees",
+                    message=f"The text gives two figures for what reads as the same thing (“{shared}”): "
+                    f"“{one.text}” ({first.place}) and “{other.text}” ({later.place}).",
+                    evidence=[other, one],
+                    severity="warning",
+                )
+            )
+            break
+    return findings
