@@ -18,7 +18,6 @@ from vakanuvis.model import Block, Document, Source, Span
 from vakanuvis.resolve.document_works import DocumentWork, is_document
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-TEI_SCHEMA = DATA / "tei" / "vakanuvis-tei.rng"
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TEXT = "Kars Antlaşması 13 Ekim 1921’de imzalandı."
@@ -50,9 +49,9 @@ def article() -> Document:
     )
 
 
-def test_the_tei_header_describes_the_article_as_published():
+def test_the_tei_header_describes_the_article_as_published(tei_all):
     root = etree.fromstring(to_tei(Snapshot([article()], {}, {})))
-    schema = etree.RelaxNG(etree.parse(str(TEI_SCHEMA)))
+    schema = tei_all
     assert schema.validate(root.getroottree()), schema.error_log.last_error
     struct = root.find(".//tei:sourceDesc/tei:biblStruct", TEI)
     assert struct.findtext("tei:analytic/tei:title[@level='a']", namespaces=TEI) == article().title
