@@ -1,0 +1,56 @@
+"""One big text ingested whole: time and peak memory against its size (issue 22).
+
+The text is the dev period corpus (1919 and 1920) and the sample article joined, repeated until it reaches
+each size; each size is ingested by `vakanuvis ingest` into a new SQLite file in a child process, whose
+wall time and peak resident memory are printed with its words per second. Time proportional to words
+shows as flat words/s across the sizes.
+
+    python bench/big_text.py [MB ...]      (default: 1 2 5)
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = [
+    *sorted((ROOT / "bench/corpus/period/1919").glob("*.txt")),
+    *sorted((ROOT / "bench/corpus/period/1920").glob("*.txt")),
+    ROOT.parent / "shared/corpus/sutad-turkiye-azerbaycan-1920-1922.txt",
+]
+
+
+def big_text(megabytes: float) -> str:
+    body = "\n\n".join(path.read_text(encoding="utf-8") for path in PARTS)
+    copies = max(1, round(megabytes * 1_000_000 / len(body.encode())))
+    return "\n\n".join([body] * copies)
+
+
+def main() -> None:
+    sizes = [float(arg) for arg in sys.argv[1:]] or [1.0, 2.0, 5.0]
+    command = str(Path(sys.executable).with_name("vakanuvis"))
+    print("| size | words | time | words/s | peak memory |")
+    print("|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for megabytes in sizes:
+            text_path, db = Path(folder) / f"big-{megabytes}.txt", Path(folder) / f"big-{megabytes}.db"
+            text = big_text(megabytes)
+            text_path.write_text(text, encoding="utf-8")
+            words = len(text.split())
+            started = time.perf_counter()
+            subprocess.run(
+                [command, "ingest", "--db", str(db), str(text_path)], check=True, capture_output=True
+            )
+            elapsed = time.perf_counter() - started
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
+            size = len(text.encode()) / 1_000_000
+            print(f"| {size:.1f} MB | {words:,} | {elapsed:.1f} s | {words / elapsed:,.0f} | {peak:.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()
