@@ -449,6 +449,14 @@ def export_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (csv: a folder or .zip).")
     ] = None,
+    context_url: Annotated[
+        str | None,
+        typer.Option(
+            "--context-url",
+            help="jsonld: refer to the @context published at this URL (`vakanuvis serve` publishes it at "
+            "/api/context.jsonld) instead of writing it into the file.",
+        ),
+    ] = None,
     db: DatabaseOption = None,
 ) -> None:
     """Hand the knowledge base to TEI, Gephi, TimelineJS, Zotero and spreadsheet tools."""
@@ -458,7 +466,8 @@ def export_command(
         raise BadOption("name one document id, or --all")
     if output is None:
         raise BadOption("say where to write the export with -o PATH")
-    write_export(KnowledgeBase(db).snapshot(None if export_all else document), export_format, output)
+    snapshot = KnowledgeBase(db).snapshot(None if export_all else document)
+    write_export(snapshot, export_format, output, context_url=context_url)
 
 
 @app.command()

@@ -80,7 +80,8 @@ def test_a_speech_is_not_a_scholarly_article(kind, schema_type, csl_type):
     (node,) = [
         n for n in to_jsonld(Snapshot([document], {}, {}))["@graph"] if n["@id"].endswith("document:d1")
     ]
-    assert node["@type"] == schema_type and node["dateCreated"] == "1922-03-01"
+    assert node["@type"] == schema_type
+    assert node["dateCreated"] == {"@value": "1922-03-01", "@type": "xsd:date"}
     item = document_to_csl(document)
     assert item["type"] == csl_type and item["issued"] == {"date-parts": [[1922, 3, 1]]}
     assert [name.get("family") for name in item["author"]] and all(n.get("family") for n in item["author"])

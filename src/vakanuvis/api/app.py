@@ -21,6 +21,7 @@ from vakanuvis.api.routes import (
     entities,
     events,
     findings,
+    linked_data,
     maps,
     reconcile,
     search,
@@ -54,7 +55,8 @@ def create_app(
         tokens=parse_tokens(tokens if tokens is not None else os.environ.get("VAKANUVIS_TOKEN")),
         upload_folder=Path(upload_folder or _default_upload_folder(location)).resolve(),
     )
-    for module in (documents, events, entities, sources, search, findings, maps, edits, reconcile):
+    routes = (documents, events, entities, sources, search, findings, maps, edits, reconcile, linked_data)
+    for module in routes:  # before the reader's static files at /, which take every other path
         app.include_router(module.router, prefix="/api")
     _add_error_handlers(app)
     app.add_middleware(BoundedRequests, settings=app.state.settings)

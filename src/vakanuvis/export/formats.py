@@ -15,8 +15,9 @@ def _json_bytes(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def export_bytes(snapshot: Snapshot, export_format: str) -> bytes:
-    """The export as one file's bytes (every format but csv, which writes several tables)."""
+def export_bytes(snapshot: Snapshot, export_format: str, *, context_url: str | None = None) -> bytes:
+    """The export as one file's bytes (every format but csv, which writes several tables); the JSON-LD
+    refers to the @context at `context_url` when given, else carries it."""
     if export_format == "tei":
         from vakanuvis.export.tei import to_tei
 
@@ -24,7 +25,7 @@ def export_bytes(snapshot: Snapshot, export_format: str) -> bytes:
     if export_format == "jsonld":
         from vakanuvis.export.jsonld import to_jsonld
 
-        return _json_bytes(to_jsonld(snapshot))
+        return _json_bytes(to_jsonld(snapshot, context_url))
     if export_format == "gexf":
         from vakanuvis.export.gexf import to_gexf
 
@@ -48,7 +49,9 @@ def export_bytes(snapshot: Snapshot, export_format: str) -> bytes:
     raise BadOption(f"unknown export format {export_format!r}: choose one of {', '.join(FORMATS)}")
 
 
-def write_export(snapshot: Snapshot, export_format: str, path: Path) -> None:
+def write_export(
+    snapshot: Snapshot, export_format: str, path: Path, *, context_url: str | None = None
+) -> None:
     """Write the export to `path` (for csv: a folder, or a .zip file)."""
     if export_format not in FORMATS:
         raise BadOption(f"unknown export format {export_format!r}: choose one of {', '.join(FORMATS)}")
@@ -59,7 +62,7 @@ def write_export(snapshot: Snapshot, export_format: str, path: Path) -> None:
 
         write_csv_tables(snapshot, path)
         return
-    data = export_bytes(snapshot, export_format)
+    data = export_bytes(snapshot, export_format, context_url=context_url)
     temporary = path.with_name(path.name + ".part")
     temporary.write_bytes(data)
     temporary.replace(path)  # a failed export never leaves half a file in place

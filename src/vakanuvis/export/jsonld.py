@@ -1,18 +1,24 @@
 """JSON-LD with schema.org: the documents (an article, a speech, a telegram… as schema.org types them), their
-events (what happened, when, who did it and to whom, where, by what), people, places, organizations and works."""
+events (what happened, when, who did it and to whom, where, by what), people, places, organizations and works;
+every date a typed literal (xsd:date, xsd:gYearMonth, xsd:gYear, or edtf:EDTF for anything else EDTF says),
+under the @context published with vakanuvis (context.jsonld, served at /api/context.jsonld)."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from vakanuvis.export.snapshot import Snapshot, headline, known_day, role_members
 
-VOCABULARY = "https://schema.org/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 # an EDTF year, month or day, exactly (not a season, 21-24, nor an uncertain or approximate one)
 CALENDAR_VALUE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
 XSD_TYPE = {4: "xsd:gYear", 7: "xsd:gYearMonth", 10: "xsd:date"}
+# the Library of Congress's datatype for an EDTF string (the context's prefix edtf:)
+EDTF_TYPE = "edtf:EDTF"
+CONTEXT_FILE = "context.jsonld"
 # the properties of a schema:Event that hold those in each role of an event
 ROLE_PROPERTY = {
     "agent": "organizer",
@@ -47,6 +53,21 @@ SOURCE_TYPE = {
 }
 
 
+@cache
+def published_context() -> dict[str, Any]:
+    """The @context of every JSON-LD export, as shipped in context.jsonld and served by the API."""
+    text = (resources.files("vakanuvis.export") / CONTEXT_FILE).read_text(encoding="utf-8")
+    return json.loads(text)["@context"]
+
+
+def typed_date(value: str) -> dict[str, str]:
+    """A date as a typed literal: a day, month or year as xsd:date, gYearMonth or gYear; any other EDTF
+    value (a range, a season, an approximate or uncertain date) as edtf:EDTF."""
+    if CALENDAR_VALUE.fullmatch(value):
+        return {"@value": value, "@type": XSD_TYPE[len(value)]}
+    return {"@value": value, "@type": EDTF_TYPE}
+
+
 def _entity_node(entity) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@id": f"{BASE}entity:{entity.key}",
@@ -71,7 +92,7 @@ def _source_node(source) -> dict[str, Any]:
     if source.title_latin:
         node["alternateName"] = source.title_latin
     if source.year:
-        node["datePublished"] = str(source.year)
+        node["datePublished"] = typed_date(f"{source.year:04d}")
     if source.place:
         node["locationCreated"] = {"@type": "Place", "name": source.place}
     return node
@@ -99,7 +120,7 @@ def _event_node(event: dict, entities: dict) -> dict[str, Any]:
         "name": headline(event),
         "description": event["sentence"],
         **event_dates(event),
-        "temporalCoverage": event["date"],
+        "temporalCoverage": event["date"],  # an edtf:EDTF literal, by the context
         "subjectOf": {"@id": f"{BASE}document:{event['document']}"},
     }
     for role, prop in ROLE_PROPERTY.items():
@@ -110,7 +131,10 @@ def _event_node(event: dict, entities: dict) -> dict[str, Any]:
     return node
 
 
-def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
+def to_jsonld(snapshot: Snapshot, context_url: str | None = None) -> dict[str, Any]:
+    """The export as one JSON-LD document: its @context the URL of the published context when given (as
+    `vakanuvis serve` publishes it at /api/context.jsonld), else that context itself, so that it reads
+    the same anywhere, offline too."""
     graph: list[dict[str, Any]] = []
     for document in snapshot.documents:
         node: dict[str, Any] = {
@@ -120,7 +144,7 @@ def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
             "author": [{"@type": "Person", "name": author} for author in document.authors],
         }
         if document.date:
-            node["dateCreated"] = document.date
+            node["dateCreated"] = typed_date(document.date)
         if document.place:
             node["locationCreated"] = {"@type": "Place", "name": document.place}
         if document.url:
@@ -140,4 +164,4 @@ def to_jsonld(snapshot: Snapshot) -> dict[str, Any]:
     graph += [_event_node(event, snapshot.entities) for event in snapshot.events]
     graph += [_entity_node(entity) for entity in snapshot.entities.values()]
     graph += [_source_node(source) for source in snapshot.sources.values()]
-    return {"@context": {"@vocab": VOCABULARY, "xsd": XSD}, "@graph": graph}
+    return {"@context": context_url or published_context(), "@graph": graph}
