@@ -210,13 +210,18 @@ def _snapshot_of(connection: Connection, edit) -> dict[str, Any]:
     return {"entities": {edit.target: row, **rows}, "mentions": before["mentions"]}
 
 
+def _edit_entities(edit) -> list[str]:
+    """The entities an entity edit names: its target, then (a merge's) the entities merged into it."""
+    return [edit.target, *(edit.after.get("merge", []) if edit.action == MERGE else [])]
+
+
 def _entity_keys(edit) -> set[str]:
-    return {edit.target, *(edit.after.get("merge", []) if edit.action == MERGE else [])}
+    return set(_edit_entities(edit))
 
 
 def _apply_entity_edit(connection: Connection, edit) -> None:
     """Make an entity edit again on the present state, recording anew what it changes there."""
-    keys = [edit.target, *(edit.after["merge"] if edit.action == MERGE else [])]
+    keys = _edit_entities(edit)
     if (
         connection.execute(select(schema.entities.c.key).where(schema.entities.c.key.in_(keys))).first()
         is None
@@ -388,12 +393,9 @@ def _check_replayable(connection: Connection, undone, later) -> None:
     without `undone`: an entity it names would not be there."""
     existing = set(connection.execute(select(schema.entities.c.key)).scalars())
     for row in later:
-        keys = _entity_keys(row)
+        missing = sorted(_entity_keys(row) - existing)
         if row.action == MERGE:
-            missing = sorted(keys - existing)
             existing -= set(row.after["merge"])
-        else:
-            missing = sorted(keys - existing)
         if missing:
             raise EditConflict(
                 f"edit {undone.id} cannot be undone: the later edit {row.id} ({row.action} {row.target}) "
