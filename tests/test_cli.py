@@ -274,6 +274,20 @@ def test_who_prints_every_mentions_document(knowledge_base, names):
     assert printed.count(f"  {document_id} ") == len(detail["mentions"])
 
 
+def test_who_shows_a_page_of_mentions_and_says_how_to_see_more(knowledge_base):
+    db = knowledge_base[0]
+    (top, *_) = json.loads(run("entities", "--json", db=db).stdout)
+    everything = json.loads(run("who", top["id"], "--json", "--limit", "0", db=db).stdout)
+    assert len(everything["mentions"]) == everything["mentions_count"] == top["mentions"] > 3
+    second = json.loads(run("who", top["id"], "--json", "--limit", "2", "--offset", "2", db=db).stdout)
+    assert second["mentions"] == everything["mentions"][2:4]
+    printed = run("who", top["id"], "--limit", "2", db=db).stdout
+    assert f"Mentions (1–2 of {top['mentions']})" in printed
+    assert f"{top['mentions'] - 2} more: --offset 2" in printed
+    refused = run("who", top["id"], "--limit", "-1", db=db, check=False)
+    assert refused.returncode != 0 and refused.stdout == ""
+
+
 @pytest.mark.parametrize("spelling", ["Chicherin", "Чичерин", "CHICHERIN"])
 def test_who_finds_a_name_in_every_script(knowledge_base, spelling):
     """The article writes Çiçerin; the Russian and English spellings find the same entity, and search too."""

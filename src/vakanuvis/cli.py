@@ -53,6 +53,7 @@ OverlappingOption = Annotated[
 DocumentArgument = Annotated[str | None, typer.Argument(help="A document id, as `ingest` printed it.")]
 
 F = TypeVar("F", bound=Callable[..., Any])
+WHO_MENTIONS = 50  # the mentions `who` shows unless told otherwise
 
 
 def reports_errors(command: F) -> F:
@@ -332,9 +333,13 @@ def who(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias.")],
     db: DatabaseOption = None,
     as_json: JsonOption = False,
+    limit: Annotated[
+        int, typer.Option(min=0, help="Show at most this many mentions (0: all of them).")
+    ] = WHO_MENTIONS,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many mentions first.")] = 0,
 ) -> None:
-    """One entity: aliases, mentions with their sentences, the events it takes part in."""
-    record = KnowledgeBase(db).entity(name)
+    """One entity: aliases, mentions with their sentences (a page of them), the events it takes part in."""
+    record = KnowledgeBase(db).entity(name, most_mentions=limit or None, mentions_from=offset)
     if as_json:
         print_json(record)
         return
@@ -345,7 +350,9 @@ def who(
     if record["lat"] is not None:
         console.print(f"Coordinates: {record['lat']:.4f}, {record['lon']:.4f}")
     console.print("Aliases: " + ", ".join(record["aliases"]), markup=False)
-    console.print(f"\n[bold]Mentions ({len(record['mentions'])})[/bold]")
+    shown, count = len(record["mentions"]), record["mentions_count"]
+    page = f"{offset + 1}–{offset + shown} of {count}" if shown < count else str(count)
+    console.print(f"\n[bold]Mentions ({page})[/bold]", markup=True)
     for mention in record["mentions"]:
         where = (
             f"footnote {mention['footnote']}" if mention["footnote"] is not None else f"@{mention['start']}"
@@ -353,8 +360,12 @@ def who(
         console.print(
             f"  {mention['document']} {where}: {mention['sentence'] or mention['text']}", markup=False
         )
-    console.print(f"\n[bold]Events ({len(record['events'])})[/bold]")
-    for event in record["events"]:
+    if offset + shown < count:
+        console.print(f"  … {count - offset - shown} more: --offset {offset + shown}", markup=False)
+    events = record["events"]
+    more = f" of {record['events_count']}" if record["events_count"] > len(events) else ""
+    console.print(f"\n[bold]Events ({len(events)}{more})[/bold]")
+    for event in events:
         console.print(f"  {event['date']}  {event['sentence']}", markup=False)
 
 

@@ -19,14 +19,19 @@ from vakanuvis.records import (
     period_bound,
     places_with_events,
     sentence_records,
+    window_record,
 )
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
 from vakanuvis.store.documents import (
+    DocumentWindow,
+    block_bounds,
     content_state,
     document_ids,
+    document_length,
     given_metadata,
     load_document,
+    load_document_window,
     load_entities,
     load_sources,
 )
@@ -153,16 +158,43 @@ class KnowledgeBase:
         """The stored documents' fields, without their text, in the order they were stored."""
         return queries.list_documents(self.engine, leave_out=LISTED_APART_FROM_DOCUMENTS)
 
-    def document(self, document_id: str) -> dict[str, Any]:
-        """One document: its metadata, cleaned text, blocks, pages and sentences."""
-        return document_record(load_document(self.engine, document_id))
+    def document(self, document_id: str, *, start: int = 0, end: int | None = None) -> dict[str, Any]:
+        """One document: its metadata, cleaned text, blocks, pages and sentences; only those of [start,
+        end) of its text, widened to whole blocks, when they do not cover it all (`window` says which
+        stretch the answer holds; offsets stay the document's)."""
+        window = self._window(document_id, start, end)
+        if window is None:
+            return document_record(load_document(self.engine, document_id))
+        return window_record(window, self._narrative_times(document_id))
 
-    def annotations(self, document_id: str) -> dict[str, Any]:
+    def annotations(self, document_id: str, *, start: int = 0, end: int | None = None) -> dict[str, Any]:
         """Every span of one document: dates, mentions (with their entities), markers, footnotes with
-        their citations."""
-        document = load_document(self.engine, document_id)
+        their citations; only those of [start, end) of its text (widened to whole blocks) and the
+        footnotes whose markers stand there, when they do not cover it all."""
+        window = self._window(document_id, start, end)
+        document = window.document if window else load_document(self.engine, document_id)
         names = queries.entity_names(self.engine, {m.entity_key for m in document.mentions if m.entity_key})
-        return annotation_records(document, names)
+        return annotation_records(document, names, window)
+
+    def _window(self, document_id: str, start: int, end: int | None) -> DocumentWindow | None:
+        """The stretch of the document [start, end) asks for, or None when it covers the whole text."""
+        length = document_length(self.engine, document_id)
+        if start <= 0 and (end is None or end >= length):
+            return None
+        first, last = block_bounds(self.engine, document_id, start, length if end is None else end)
+        return load_document_window(self.engine, document_id, first, last)
+
+    def _narrative_times(self, document_id: str) -> list[Any]:
+        """The reference period of each of the document's sentences, worked out again only when the
+        knowledge base has changed."""
+
+        def draw() -> list[Any]:
+            from vakanuvis.annotate.dates.narrative import narrative_times
+
+            leave_out = ("mentions", "citations", "events", "furniture")
+            return narrative_times(load_document(self.engine, document_id, leave_out=leave_out))
+
+        return self._drawn_in_this_state(("narrative-times", document_id), draw)
 
     def text(self, document_id: str) -> str:
         return queries.document_text(self.engine, document_id)
@@ -248,14 +280,23 @@ class KnowledgeBase:
         found = queries.list_entities(self.engine, document_id)
         return [entity for entity in found if entity["type"] == type] if type else found
 
-    def entity(self, key_or_name: str, *, most_mentions: int | None = None) -> dict[str, Any]:
-        """One entity by id, name or alias: its mentions in context (at most `most_mentions`, when given),
-        its events, and the works cited in the footnotes that mention it."""
-        detail = queries.entity_detail(self.engine, key_or_name, most_mentions)
+    def entity(
+        self, key_or_name: str, *, most_mentions: int | None = None, mentions_from: int = 0
+    ) -> dict[str, Any]:
+        """One entity by id, name or alias: its mentions in context (at most `most_mentions` from the
+        `mentions_from`-th, when given; `mentions_count` says how many there are), its first events, and
+        the works cited in the footnotes that mention it."""
+        detail = queries.entity_detail(self.engine, key_or_name, most_mentions, mentions_from)
         notes = {(n["document"], n["footnote"]) for n in detail.pop("footnotes")}
         keys = queries.works_cited_in(self.engine, notes)
-        detail["sources"] = [s for s in queries.list_sources(self.engine) if s["id"] in keys] if keys else []
+        detail["sources"] = queries.list_sources(self.engine, keys=keys) if keys else []
         return detail
+
+    def entity_mentions(
+        self, key_or_name: str, *, limit: int, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of an entity's mentions in context, in document order, and how many there are."""
+        return queries.entity_mentions(self.engine, key_or_name, limit=limit, offset=offset)
 
     def sources(self, document_id: str | None = None) -> list[dict[str, Any]]:
         """The works cited, each with the places citing it and, only when it is an ingested document

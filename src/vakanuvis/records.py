@@ -7,12 +7,16 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vakanuvis.errors import BadOption
 from vakanuvis.fields import flat_values
 from vakanuvis.model import Document
+from vakanuvis.store.documents import DocumentWindow
 from vakanuvis.store.queries import ACTOR_TYPES, PLACE_TYPES
+
+if TYPE_CHECKING:
+    from vakanuvis.annotate.dates.narrative import NarrativeTime
 
 # a document's fields that its record in a list of documents leaves out (its text is read apart)
 LISTED_APART_FROM_DOCUMENTS = ("text", "encoding")
@@ -42,31 +46,71 @@ def period_bound(value: str | date | None, *, last: bool, option: str) -> date |
 
 def document_record(document: Document) -> dict[str, Any]:
     """A document's fields, text, blocks, page starts and sentences, each with the period its narrative is
-    at (`reference`: see `narrative_times`)."""
+    at (`reference`: see `narrative_times`); `window` says the whole text is there."""
     return {
         **flat_values(document),
         "blocks": [flat_values(b, span_footnote=False) for b in document.blocks],
         "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
         "sentences": sentence_records(document),
+        "window": whole_text(len(document.text)),
     }
 
 
-def sentence_records(document: Document) -> list[dict[str, Any]]:
-    """A document's sentences: span, page, OCR confidence, text and reference period."""
-    from vakanuvis.annotate.dates.narrative import narrative_times  # the dates package loads its grammar
+def window_record(window: DocumentWindow, times: list[NarrativeTime | None]) -> dict[str, Any]:
+    """`document_record` of a stretch of a document: its text is the stretch's, its offsets the
+    document's; `times` are the reference periods of all the document's sentences."""
+    document = window.document
+    first = window.first_sentence
+    return {
+        **flat_values(document),
+        "blocks": [flat_values(b, span_footnote=False) for b in document.blocks],
+        "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
+        "sentences": sentence_records(
+            document, times[first : first + len(document.sentences)], text_start=window.start
+        ),
+        "window": window_fields(window),
+    }
 
+
+def whole_text(length: int) -> dict[str, int]:
+    """The window of a record that holds the whole text."""
+    return {"start": 0, "end": length, "length": length, "first_block": 0, "first_sentence": 0}
+
+
+def window_fields(window: DocumentWindow) -> dict[str, int]:
+    return {
+        "start": window.start,
+        "end": window.end,
+        "length": window.length,
+        "first_block": window.first_block,
+        "first_sentence": window.first_sentence,
+    }
+
+
+def sentence_records(
+    document: Document, times: list[NarrativeTime | None] | None = None, *, text_start: int = 0
+) -> list[dict[str, Any]]:
+    """A document's sentences: span, page, OCR confidence, text and reference period (`times`, when
+    they were worked out before; `document.text` begins at the offset `text_start`)."""
+    if times is None:
+        from vakanuvis.annotate.dates.narrative import narrative_times  # the dates package loads its grammar
+
+        times = narrative_times(document)
     return [
         {
             **flat_values(sentence, span_footnote=False),
-            "text": document.text[sentence.span.start : sentence.span.end],
+            "text": document.text[sentence.span.start - text_start : sentence.span.end - text_start],
             "reference": time.record() if time else None,
         }
-        for sentence, time in zip(document.sentences, narrative_times(document), strict=True)
+        for sentence, time in zip(document.sentences, times, strict=True)
     ]
 
 
-def annotation_records(document: Document, entity_names: dict[str, str]) -> dict[str, Any]:
-    """Every span of one document; `entity_names` gives the canonical name of each entity key."""
+def annotation_records(
+    document: Document, entity_names: dict[str, str], window: DocumentWindow | None = None
+) -> dict[str, Any]:
+    """Every span of one document (or of its `window`: the spans there, and the footnotes whose markers
+    stand there); `entity_names` gives the canonical name of each entity key."""
     citations = defaultdict(list)
     for citation in document.citations:
         citations[citation.footnote].append(
@@ -89,6 +133,7 @@ def annotation_records(document: Document, entity_names: dict[str, str]) -> dict
             }
             for f in document.footnotes
         ],
+        "window": window_fields(window) if window else whole_text(len(document.text)),
     }
 
 

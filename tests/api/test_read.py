@@ -120,12 +120,38 @@ def test_openapi_and_docs(client):
     assert client.get("/api/docs").status_code == 200
 
 
-def test_an_entity_page_is_bounded_and_says_how_many(client, monkeypatch):
-    from vakanuvis.api.routes import entities
-
-    monkeypatch.setattr(entities, "ENTITY_MENTIONS", 2)
+def test_an_entity_page_is_bounded_and_says_how_many(client):
     listed = client.get("/api/entities").json()["data"][0]
-    entity = client.get(f"/api/entities/{listed['id']}").json()
+    entity = client.get(f"/api/entities/{listed['id']}?mentions_limit=2").json()
     assert listed["mentions"] > 2 and len(entity["mentions"]) == 2
     assert entity["mentions_count"] == listed["mentions"]
     assert entity["events_count"] >= len(entity["events"])
+    later = client.get(f"/api/entities/{listed['id']}?mentions_limit=2&mentions_offset=2").json()
+    everything = client.get(f"/api/entities/{listed['id']}?mentions_limit=500").json()["mentions"]
+    assert later["mentions"] == everything[2:4]
+
+
+def test_an_entitys_mentions_page_through_in_document_order_with_their_sentences(client):
+    listed = client.get("/api/entities").json()["data"][0]
+    url = f"/api/entities/{listed['id']}/mentions"
+    pages = [
+        client.get(f"{url}?limit=3&offset={offset}").json() for offset in range(0, listed["mentions"], 3)
+    ]
+    assert {page["count"] for page in pages} == {listed["mentions"]}
+    mentions = [mention for page in pages for mention in page["data"]]
+    assert len(mentions) == listed["mentions"]
+    order = [(m["document"], m["footnote"] is not None, m["start"]) for m in mentions]
+    assert order == sorted(order)
+    texts = {}
+    for mention in mentions:
+        if mention["footnote"] is not None:
+            assert mention["sentence"] is None
+            continue
+        if mention["document"] not in texts:
+            texts[mention["document"]] = client.get(f"/api/documents/{mention['document']}").json()
+        document = texts[mention["document"]]
+        (holding,) = [s for s in document["sentences"] if s["start"] <= mention["start"] < s["end"]]
+        assert mention["sentence"] == holding["text"]
+        assert mention["text"] in mention["sentence"]
+    assert client.get(f"{url}?limit=0").status_code == 422
+    assert client.get("/api/entities/no-such-entity/mentions").status_code == 404

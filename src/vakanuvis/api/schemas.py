@@ -111,11 +111,22 @@ SentencePublic = public_model(
 )
 
 
+class TextWindow(Record):
+    """The stretch of a document's text an answer holds: its offsets stay the document's."""
+
+    start: int = Field(description="offset of the answer's first character (`text` begins here)")
+    end: int = Field(description="offset after its last character")
+    length: int = Field(description="characters in the whole text; a window with end < length has more")
+    first_block: int = Field(description="the document's index of the first block given")
+    first_sentence: int = Field(description="the document's index of the first sentence given")
+
+
 class DocumentDetail(DocumentPublic):  # type: ignore[valid-type,misc]
     text: str
     blocks: list[BlockPublic]  # type: ignore[valid-type]
     page_starts: list[PageStartPublic]
     sentences: list[SentencePublic]  # type: ignore[valid-type]
+    window: TextWindow
 
 
 DatePublic = public_model("DatePublic", DateMention)
@@ -150,6 +161,7 @@ class AnnotationsPublic(Record):
     mentions: list[MentionPublic]  # type: ignore[valid-type]
     markers: list[MarkerPublic]  # type: ignore[valid-type]
     footnotes: list[AnnotatedFootnote]
+    window: TextWindow
 
 
 class FootnotePublic(Record):
@@ -217,6 +229,11 @@ class EntityMentionPublic(Record):
     footnote: int | None
     text: str
     sentence: str | None
+
+
+class EntityMentionsPublic(Record):
+    data: list[EntityMentionPublic]
+    count: int
 
 
 class CitedIn(Record):

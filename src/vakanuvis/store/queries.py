@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, select, tuple_
+from sqlalchemy import Engine, func, select, true, tuple_
 
 from vakanuvis.errors import UnknownDocument, UnknownRecord
 from vakanuvis.fields import flat_fields
@@ -408,36 +408,20 @@ def _entity_named(connection: Any, name: str) -> Any:
     return max(found, key=lambda r: (counts.get(r.key, 0), r.key))
 
 
-def entity_detail(engine: Engine, key_or_name: str, most_mentions: int | None = None) -> dict[str, Any]:
-    """One entity by id or by (alias) name, with its mentions in context (the first `most_mentions`, when
-    given, and how many there are), the footnotes it is mentioned in, and its events."""
-    ent, m, s = schema.entities, schema.mentions, schema.sentences
+def entity_detail(
+    engine: Engine, key_or_name: str, most_mentions: int | None = None, mentions_from: int = 0
+) -> dict[str, Any]:
+    """One entity by id or by (alias) name, with a page of its mentions in context (`most_mentions` of
+    them from the `mentions_from`-th, in document order; all when `most_mentions` is None) and how many
+    there are, the footnotes it is mentioned in, and its first events."""
+    ent, m = schema.entities, schema.mentions
     with engine.connect() as connection:
         row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
         if row is None:
             row = _entity_named(connection, key_or_name)
         if row is None:
             raise UnknownRecord("entity", key_or_name)
-        mentions = connection.execute(
-            select(
-                m.c.document_id.label("document"),
-                m.c.start,
-                m.c.end,
-                m.c.footnote,
-                m.c.text,
-                s.c.text.label("sentence"),
-            )
-            .outerjoin(
-                s,
-                (s.c.document_id == m.c.document_id)
-                & (m.c.footnote.is_(None))
-                & (m.c.start >= s.c.start)
-                & (m.c.start < s.c.end),
-            )
-            .where(m.c.entity_key == row.key)
-            .order_by(m.c.document_id, m.c.footnote.is_not(None), m.c.start)
-            .limit(most_mentions)
-        ).all()
+        mentions = _mentions_in_context(connection, row.key, most_mentions, mentions_from)
         mentions_count = connection.execute(
             select(func.count()).select_from(m).where(m.c.entity_key == row.key)
         ).scalar_one()
@@ -458,12 +442,66 @@ def entity_detail(engine: Engine, key_or_name: str, most_mentions: int | None = 
         "lon": row.lon,
         "start": row.start,
         "end": row.end,
-        "mentions": [dict(mention._mapping) for mention in mentions],
+        "mentions": mentions,
         "mentions_count": mentions_count,
         "footnotes": [{"document": n.document_id, "footnote": n.footnote} for n in notes],
         "events": events,
         "events_count": events_count,
     }
+
+
+def entity_mentions(
+    engine: Engine, key_or_name: str, *, limit: int, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of an entity's mentions in context, in document order, and how many there are."""
+    detail = entity_detail(engine, key_or_name, limit, offset)
+    return detail["mentions"], detail["mentions_count"]
+
+
+def _mentions_in_context(connection: Any, key: str, limit: int | None, offset: int) -> list[dict[str, Any]]:
+    """A page of the entity's mentions, each with the body sentence it stands in (None in a footnote).
+    The page is cut first; each of its mentions then finds its sentence by one index seek (the last
+    sentence of its document starting at or before it), so a document of 100,000 sentences costs no more
+    than a short one."""
+    m, s = schema.mentions, schema.sentences
+    page = (
+        select(m.c.document_id, m.c.start, m.c.end, m.c.footnote, m.c.text)
+        .where(m.c.entity_key == key)
+        .order_by(m.c.document_id, m.c.footnote.is_not(None), m.c.start)
+        .limit(limit)
+        .offset(offset)
+        .subquery()
+    )
+    before = s.alias("before")
+    holding = (
+        select(before.c.idx)
+        .where(before.c.document_id == page.c.document_id, before.c.start <= page.c.start)
+        .order_by(before.c.start.desc())
+        .limit(1)
+        .correlate(page)
+        .scalar_subquery()
+    )
+    sentence = (
+        select(s.c.text)
+        .where(
+            s.c.document_id == page.c.document_id,
+            s.c.idx == holding,
+            s.c.end > page.c.start,
+            page.c.footnote.is_(None),
+        )
+        .scalar_subquery()
+    )
+    rows = connection.execute(
+        select(
+            page.c.document_id.label("document"),
+            page.c.start,
+            page.c.end,
+            page.c.footnote,
+            page.c.text,
+            sentence.label("sentence"),
+        ).order_by(page.c.document_id, page.c.footnote.is_not(None), page.c.start)
+    ).all()
+    return [dict(row._mapping) for row in rows]
 
 
 def entity_names(engine: Engine, keys: set[str]) -> dict[str, str]:
@@ -481,14 +519,17 @@ def works_cited_in(engine: Engine, notes: set[tuple[str, int]]) -> set[str]:
     with engine.connect() as connection:
         rows = connection.execute(
             select(c.c.document_id, c.c.footnote, c.c.source_key).where(
-                c.c.document_id.in_({document for document, _ in notes})
+                c.c.document_id.in_({document for document, _ in notes}),
+                c.c.footnote.in_({footnote for _, footnote in notes}),
             )
         ).all()
     return {key for document, footnote, key in rows if key and (document, footnote) in notes}
 
 
-def list_sources(engine: Engine, document_id: str | None = None) -> list[dict[str, Any]]:
-    """Distinct works with every place that cites them."""
+def list_sources(
+    engine: Engine, document_id: str | None = None, *, keys: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Distinct works with every place that cites them; only the works `keys` names, when given."""
     if document_id:
         require_document(engine, document_id)
     c, src = schema.citations, schema.sources
@@ -496,9 +537,12 @@ def list_sources(engine: Engine, document_id: str | None = None) -> list[dict[st
         citations = connection.execute(
             select(c.c.source_key, c.c.document_id, c.c.footnote, c.c.fields)
             .where(_document_filter(c, document_id))
+            .where(c.c.source_key.in_(keys) if keys is not None else true())
             .order_by(c.c.document_id, c.c.footnote, c.c.idx)
         ).all()
-        rows = connection.execute(select(src)).all()
+        rows = connection.execute(
+            select(src).where(src.c.key.in_(keys) if keys is not None else true())
+        ).all()
     cited_in: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for citation in citations:
         cited_in[citation.source_key].append(

@@ -92,7 +92,13 @@ documents = Table(
     Column("ingested_at", String(32), nullable=False),
 )
 
-blocks = _per_document("blocks", Block, span_footnote=False, lengths={"kind": 16})
+blocks = _per_document(
+    "blocks",
+    Block,
+    Index("ix_blocks_document_start", "document_id", "start"),
+    span_footnote=False,
+    lengths={"kind": 16},
+)
 
 page_starts = Table(
     "page_starts",
@@ -106,16 +112,22 @@ sentences = _per_document(
     "sentences",
     Sentence,
     Column("text", Text, nullable=False),  # the sentence's words, for search and for answers
+    Index("ix_sentences_document_start", "document_id", "start"),  # the sentence holding an offset
     span_footnote=False,
 )
 
-markers = _per_document("markers", Marker)
+markers = _per_document("markers", Marker, Index("ix_markers_document_offset", "document_id", "offset"))
 
 footnotes = _per_document("footnotes", Footnote, key=None, primary=("number",))
 
 furniture = _per_document("furniture", Furniture, lengths={"reason": 32})
 
-dates = _per_document("dates", DateMention, lengths={"edtf": 64, "calendar": 16, "role": 16})
+dates = _per_document(
+    "dates",
+    DateMention,
+    Index("ix_dates_document_start", "document_id", "start"),
+    lengths={"edtf": 64, "calendar": 16, "role": 16},
+)
 
 mentions = _per_document(
     "mentions",

@@ -8,6 +8,7 @@ from fastapi import Depends, Path, Query
 from pydantic import BaseModel
 
 MAX_OFFSET = 10**9
+MAX_LIMIT = 500  # the most records one page of a list holds
 
 
 class Page(BaseModel):
@@ -17,7 +18,7 @@ class Page(BaseModel):
 
 def page(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many records")] = 0,
-    limit: Annotated[int, Query(ge=1, le=500, description="at most this many records")] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many records")] = 50,
 ) -> Page:
     return Page(offset=offset, limit=limit)
 

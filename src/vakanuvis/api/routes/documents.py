@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Response, UploadFile, status
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Response, UploadFile, status
 
 from vakanuvis.api.deps import KnowledgeBaseDep, SettingsDep, TokenName
-from vakanuvis.api.routes.common import DocumentId, PageDep, paged
+from vakanuvis.api.routes.common import MAX_OFFSET, DocumentId, PageDep, paged
 from vakanuvis.api.schemas import (
     AnnotationsPublic,
     DocumentDetail,
@@ -25,14 +25,51 @@ def list_documents(kb: KnowledgeBaseDep, page: PageDep):
     return paged(kb.documents(), page)
 
 
+DOCUMENT_WINDOW = 200_000  # characters of a document one answer holds unless `end` asks for more
+MAX_WINDOW = 1_000_000
+WindowStart = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description="the first character offset wanted (widened to its block)")
+]
+WindowEnd = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=MAX_OFFSET,
+        description=f"the offset after the last wanted; default start + {DOCUMENT_WINDOW:,}",
+    ),
+]
+
+
+def text_window(start: WindowStart = 0, end: WindowEnd = None) -> tuple[int, int]:
+    """[start, end) of a document's text one answer covers, at most MAX_WINDOW characters."""
+    end = start + DOCUMENT_WINDOW if end is None else end
+    if end <= start:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"end ({end}) must be after start ({start})")
+    if end - start > MAX_WINDOW:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST, f"a window holds at most {MAX_WINDOW:,} characters: page with start"
+        )
+    return start, end
+
+
+TextWindowDep = Annotated[tuple[int, int], Depends(text_window)]
+
+
 @router.get("/{document_id}", response_model=DocumentDetail)
-def get_document(kb: KnowledgeBaseDep, document_id: DocumentId):
-    return kb.document(document_id)
+def get_document(kb: KnowledgeBaseDep, document_id: DocumentId, window: TextWindowDep):
+    """The document with its text, blocks, page starts and sentences — those of one window of its text,
+    whole blocks, when the text is longer (`window` says which; ask for `start=window.end` for the
+    next)."""
+    start, end = window
+    return kb.document(document_id, start=start, end=end)
 
 
 @router.get("/{document_id}/annotations", response_model=AnnotationsPublic)
-def get_annotations(kb: KnowledgeBaseDep, document_id: DocumentId):
-    return kb.annotations(document_id)
+def get_annotations(kb: KnowledgeBaseDep, document_id: DocumentId, window: TextWindowDep):
+    """The document's dates, mentions, markers and footnotes — those of one window of its text, and the
+    footnotes whose markers stand there, when the text is longer (`window` says which)."""
+    start, end = window
+    return kb.annotations(document_id, start=start, end=end)
 
 
 @router.get("/{document_id}/footnotes", response_model=list[FootnotePublic])

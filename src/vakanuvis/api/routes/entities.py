@@ -7,11 +7,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from vakanuvis.api.deps import KnowledgeBaseDep, TokenName
-from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId, paged
-from vakanuvis.api.schemas import EditPublic, EntitiesPublic, EntityDetail, MergeRequest, RenameRequest
+from vakanuvis.api.routes.common import MAX_LIMIT, MAX_OFFSET, DocumentFilter, PageDep, RecordId, paged
+from vakanuvis.api.schemas import (
+    EditPublic,
+    EntitiesPublic,
+    EntityDetail,
+    EntityMentionsPublic,
+    MergeRequest,
+    RenameRequest,
+)
 
 router = APIRouter(prefix="/entities", tags=["entities"])
-ENTITY_MENTIONS = 200  # an entity page's mentions in context, at most
+ENTITY_MENTIONS = 200  # an entity page's mentions in context, unless asked for another page
 EntityType = Annotated[
     str | None, Query(pattern="^(person|place|organization|treaty|meeting)?$", description="only this type")
 ]
@@ -31,10 +38,27 @@ def merge_entities(kb: KnowledgeBaseDep, token: TokenName, body: MergeRequest):
 
 
 @router.get("/{entity_id}", response_model=EntityDetail)
-def get_entity(kb: KnowledgeBaseDep, entity_id: RecordId):
-    """The entity with its first ENTITY_MENTIONS mentions in context (`mentions_count` says how many there
-    are), its first events (`events_count`) and its sources."""
-    return kb.entity(entity_id, most_mentions=ENTITY_MENTIONS)
+def get_entity(
+    kb: KnowledgeBaseDep,
+    entity_id: RecordId,
+    mentions_offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="skip this many of its mentions (document order)")
+    ] = 0,
+    mentions_limit: Annotated[
+        int, Query(ge=0, le=MAX_LIMIT, description="give at most this many of its mentions")
+    ] = ENTITY_MENTIONS,
+):
+    """The entity with one page of its mentions in context (`mentions_count` says how many there are;
+    `/api/entities/{id}/mentions` pages through them), its first events (`events_count`) and its
+    sources."""
+    return kb.entity(entity_id, most_mentions=mentions_limit, mentions_from=mentions_offset)
+
+
+@router.get("/{entity_id}/mentions", response_model=EntityMentionsPublic)
+def get_entity_mentions(kb: KnowledgeBaseDep, entity_id: RecordId, page: PageDep):
+    """One page of the entity's mentions in context, in document order, with how many there are."""
+    mentions, count = kb.entity_mentions(entity_id, limit=page.limit, offset=page.offset)
+    return {"data": mentions, "count": count}
 
 
 @router.patch("/{entity_id}", response_model=EditPublic, responses={401: {}, 403: {}, 404: {}})
