@@ -8,6 +8,7 @@ stored with their date, type, authors and place (primary_sources.py). Chromium i
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -94,9 +95,6 @@ def server(tmp_path_factory) -> Server:
     """`vakanuvis serve`'s app on a free 127.0.0.1 port, over the two articles and the four primary sources."""
     if not SAMPLE_ARTICLE.exists():
         pytest.skip("../shared/corpus is not beside the checkout")
-    import uvicorn
-
-    from vakanuvis.api.app import create_app
     from vakanuvis.knowledge_base import KnowledgeBase
 
     folder = tmp_path_factory.mktemp("web")
@@ -105,19 +103,38 @@ def server(tmp_path_factory) -> Server:
     results = knowledge_base.ingest([SAMPLE_ARTICLE, DEMO_ARTICLE])
     assert [r.error for r in results] == [None, None]
     primary_sources.store_primary_sources(knowledge_base, folder / "primary")
+    with serving(location) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def serving(location: str):
+    """`vakanuvis serve`'s app over the knowledge base at `location`, on a free 127.0.0.1 port."""
+    import uvicorn
+
+    from vakanuvis.api.app import create_app
+
     port = _free_port()
     config = uvicorn.Config(create_app(location), host="127.0.0.1", port=port, log_level="warning")
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not uvicorn_server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the API server did not start")
-        time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}")
-    uvicorn_server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        deadline = time.monotonic() + 30
+        while not uvicorn_server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the API server did not start")
+            time.sleep(0.05)
+        yield Server(f"http://127.0.0.1:{port}")
+    finally:
+        uvicorn_server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve_knowledge_base():
+    """`with serve_knowledge_base(location) as server:` another knowledge base served for a test module."""
+    return serving
 
 
 @pytest.fixture(scope="session")
@@ -153,6 +170,20 @@ class Reader:
             timeout=20000,
         )
         return self.page
+
+
+@pytest.fixture
+def reader_of(browser):
+    """`reader_of(server)`: a laptop-sized page on another server."""
+    contexts = []
+
+    def open_reader(server: Server) -> Reader:
+        contexts.append(browser.new_context(viewport={"width": 1366, "height": 900}, locale="tr-TR"))
+        return Reader(contexts[-1].new_page(), server)
+
+    yield open_reader
+    for context in contexts:
+        context.close()
 
 
 def _reader(browser, server, viewport):

@@ -20,6 +20,26 @@ export async function renderEntity(main, id) {
     ["Wikidata", entity.wikidata ? h("a", { href: `https://www.wikidata.org/wiki/${entity.wikidata}`, rel: "noopener", target: "_blank" }, entity.wikidata) : null],
   ].filter(([, value]) => value);
   const mentions = entity.mentions ?? [];
+  const total = entity.mentions_count ?? mentions.length;
+  const list = h("div", { class: "mention-groups" });
+  const more = h("button", { type: "button", class: "more" }, t("moreMentions"));
+  let shown = 0;
+  const show = (items) => {
+    appendMentions(list, items, titles);
+    shown += items.length;
+    more.hidden = shown >= total || !items.length;
+    more.textContent = `${t("moreMentions")} (${shown} / ${total})`;
+  };
+  more.onclick = async () => {
+    more.disabled = true;
+    try {
+      const page = await getJSON(`entities/${encodeURIComponent(id)}/mentions`, { offset: shown, limit: 200 });
+      show(page.data);
+    } finally {
+      more.disabled = false;
+    }
+  };
+  show(mentions);
   fill(
     main,
     h("h1", { class: "entity-name" }, entity.name, " ", h("span", { class: `chip type-${entity.type}` }, t(entity.type))),
@@ -29,26 +49,10 @@ export async function renderEntity(main, id) {
       h("dl", { class: "facts" }, facts.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
       typeof entity.lat === "number" && typeof entity.lon === "number" ? locatorMap(entity) : null,
     ),
-    h("h2", {}, `${t("mentionsLong")} (${mentions.length})`),
-    [...groupBy(mentions, (mention) => mention.document)].map(([document, items]) => [
-      h("h3", { class: "mentions-document" }, titles.get(document) ?? document),
-      h(
-        "ul",
-        { class: "mentions" },
-        items.map((mention) => {
-          const inBody = mention.footnote === null || mention.footnote === undefined;
-          const where = `#/doc/${encodeURIComponent(mention.document)}?${inBody ? `at=${mention.start}` : `fn=${mention.footnote}`}`;
-          return h(
-            "li",
-            { class: "mention-item" },
-            h("span", { class: "context" }, marked(mention.sentence || mention.text, [mention.text])),
-            " ",
-            h("a", { href: where, class: "where" }, inBody ? `${t("openInDocument")} →` : `${t("footnote")} ${mention.footnote} →`),
-          );
-        }),
-      ),
-    ]),
-    h("h2", {}, `${t("events")} (${entity.events?.length ?? 0})`),
+    h("h2", {}, `${t("mentionsLong")} (${total})`),
+    list,
+    more,
+    h("h2", {}, `${t("events")} (${entity.events_count ?? entity.events?.length ?? 0})`),
     h("div", { class: "event-cards" }, (entity.events ?? []).map((event) => eventCard(event, ids))),
     h("h2", {}, `${t("sources")} (${entity.sources?.length ?? 0})`),
     h("ul", { class: "sources" }, (entity.sources ?? []).map((source) => h("li", {}, sourceLine(source)))),
@@ -64,12 +68,25 @@ export function sourceLine(source) {
   return h("a", { href: `#/source/${encodeURIComponent(source.id)}`, class: "source-link" }, text || `${t(source.type)} (${source.id})`);
 }
 
-function groupBy(items, key) {
-  const groups = new Map();
-  for (const item of items) {
-    const name = key(item);
-    if (!groups.has(name)) groups.set(name, []);
-    groups.get(name).push(item);
+/** Mentions in context under their document's title; a page that goes on with the last document shown
+ * joins its list. */
+function appendMentions(list, mentions, titles) {
+  for (const mention of mentions) {
+    let group = list.lastElementChild;
+    if (!group || group.dataset.document !== mention.document) {
+      group = h("section", { dataset: { document: mention.document } }, h("h3", { class: "mentions-document" }, titles.get(mention.document) ?? mention.document), h("ul", { class: "mentions" }));
+      list.append(group);
+    }
+    const inBody = mention.footnote === null || mention.footnote === undefined;
+    const where = `#/doc/${encodeURIComponent(mention.document)}?${inBody ? `at=${mention.start}` : `fn=${mention.footnote}`}`;
+    group.lastElementChild.append(
+      h(
+        "li",
+        { class: "mention-item" },
+        h("span", { class: "context" }, marked(mention.sentence || mention.text, [mention.text])),
+        " ",
+        h("a", { href: where, class: "where" }, inBody ? `${t("openInDocument")} →` : `${t("footnote")} ${mention.footnote} →`),
+      ),
+    );
   }
-  return groups;
 }
