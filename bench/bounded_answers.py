@@ -52,7 +52,10 @@ def main() -> None:
         last = max(0, length - 1000)
         requests = [
             (f"entity page ({top['mentions']:,} mentions)", f"/api/entities/{entity}"),
-            ("a page of its mentions (offset 5,000)", f"/api/entities/{entity}/mentions?offset=5000&limit=100"),
+            (
+                "a page of its mentions (offset 5,000)",
+                f"/api/entities/{entity}/mentions?offset=5000&limit=100",
+            ),
             ("document, first window", f"/api/documents/{doc}"),
             ("document, last window", f"/api/documents/{doc}?start={last}"),
             ("annotations, first window", f"/api/documents/{doc}/annotations"),
