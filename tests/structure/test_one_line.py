@@ -94,6 +94,8 @@ def test_a_long_line_without_a_sentence_end_is_cut_at_spaces():
     pieces = paragraphs_of_line(text)
     assert len(pieces) > 1 and " ".join(pieces) == text
     assert all(len(piece) <= LONG_LINE for piece in pieces)
+    numbers = " ".join(["Kars 12 Ardahan 3"] * 1000)  # cut before a word, never before digits
+    assert all(piece[0].isalpha() for piece in paragraphs_of_line(numbers))
     assert paragraphs_of_line("x" * (2 * LONG_LINE)) == ["x" * (2 * LONG_LINE)]
     assert paragraphs_of_line(sentence := "Kısa bir satır.") == [sentence]
 

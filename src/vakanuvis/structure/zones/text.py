@@ -582,6 +582,10 @@ def _cuts_at_spaces(text: str, start: int, end: int) -> list[int]:
         space = text.rfind(" ", start + 1, start + LONG_LINE)
         if space < 0:
             break  # no space at all: a run of letters is left whole
-        cuts.append(space)
-        start = space
+        # rather before a word than before digits, which may be a marker or a footnote's number
+        before_word = space
+        while before_word > start + 1 and not text[before_word + 1 : before_word + 2].isalpha():
+            before_word = text.rfind(" ", start + 1, before_word)
+        cuts.append(before_word if before_word > start + 1 else space)
+        start = cuts[-1]
     return cuts
