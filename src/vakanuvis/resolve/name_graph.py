@@ -7,10 +7,12 @@ entity: inside one document, a partial name and the one fuller name it fits, a s
 the one longer name it abbreviates; anywhere, two spellings of one name (guarded fuzzy match, only within a
 block of one type, one number of words and one first letter, never all against all).
 
-Entities are the components of that graph, joined link by link in a canonical order under one guard: two
-components that each hold an authority entry stay apart. Everything here is a function of the set of nodes
-and links, never of the order documents arrived in, so resolving a corpus at once and resolving it document
-by document (store.resolution) give the same entities.
+Entities are the components of that graph, joined link by link in a canonical order under two guards: two
+components that each hold an authority entry stay apart, and so do two that hold names of different
+entities established before (names an earlier batch resolved). Everything else here is a function of the
+set of nodes and links, never of the order documents arrived in, so resolving a corpus at once and
+resolving it document by document (store.resolution) give the same entities wherever no later document
+would have changed what an earlier one established.
 """
 
 from __future__ import annotations
