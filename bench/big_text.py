@@ -3,9 +3,10 @@
 The text is the dev period corpus (1919 and 1920) and the sample article joined, repeated until it reaches
 each size; each size is ingested by `vakanuvis ingest` into a new SQLite file in a child process, whose
 wall time and peak resident memory are printed with its words per second. Time proportional to words
-shows as flat words/s across the sizes.
+shows as flat words/s across the sizes. With --one-line the same text is written without line breaks
+(every run of whitespace one space), as a text that came without them: it is to ingest at the same pace.
 
-    python bench/big_text.py [MB ...]      (default: 1 2 5)
+    python bench/big_text.py [--one-line] [MB ...]      (default: 1 2 5)
 """
 
 from __future__ import annotations
@@ -31,15 +32,22 @@ def big_text(megabytes: float) -> str:
     return "\n\n".join([body] * copies)
 
 
+def one_line(text: str) -> str:
+    """`text` without line breaks: each run of whitespace one space."""
+    return " ".join(text.split())
+
+
 def main() -> None:
-    sizes = [float(arg) for arg in sys.argv[1:]] or [1.0, 2.0, 5.0]
+    arguments = sys.argv[1:]
+    flat = "--one-line" in arguments
+    sizes = [float(arg) for arg in arguments if arg != "--one-line"] or [1.0, 2.0, 5.0]
     command = str(Path(sys.executable).with_name("vakanuvis"))
-    print("| size | words | time | words/s | peak memory |")
+    print(f"| size{' (one line)' if flat else ''} | words | time | words/s | peak memory |")
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for megabytes in sizes:
             text_path, db = Path(folder) / f"big-{megabytes}.txt", Path(folder) / f"big-{megabytes}.db"
-            text = big_text(megabytes)
+            text = one_line(big_text(megabytes)) if flat else big_text(megabytes)
             text_path.write_text(text, encoding="utf-8")
             words = len(text.split())
             started = time.perf_counter()

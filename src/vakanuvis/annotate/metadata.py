@@ -24,6 +24,9 @@ from vakanuvis.model import DateMention, Document, RawDocument
 
 HEAD_LINES = 4  # non-empty lines at the head where a dateline may stand
 FOOT_LINES = 8  # and at the foot (signatures come under it)
+# characters: a dateline holds places, dates and their words ("Ankara, fi 5 Şevval 1338 - 5 Haziran 1336"); a
+# longer line is not read for one (a text without line breaks is a line of megabytes)
+DATELINE_LENGTH = 200
 SCHOLARLY_TYPES = ("article", "book chapter")
 # A place before a date: capitalized words, at most four, no digits ("Cephe Karargâhı", "Polatlı")
 PLACE = re.compile(r"^(?:[^\W\d_][^\W\d_’'‘`´.-]*[’'‘`´.-]?[^\W\d_]*)(?:\s+[^\W\d_][^\W\d_’'‘`´-]*){0,3}$")
@@ -86,6 +89,8 @@ def first_dateline(lines: list[str]) -> Dateline | None:
 def dateline(line: str) -> Dateline | None:
     """The date and place of a dateline ("Erzurum, 23 Temmuz 1335", "Ankara, fi 5 Şevval 1338"), or None
     when the line holds more than places, dates and the words that go with them."""
+    if len(line) > DATELINE_LENGTH:
+        return None
     mentions = [mention for mention in find_dates(line, languages=LANGUAGES) if own_date(mention)]
     if not mentions:
         return None

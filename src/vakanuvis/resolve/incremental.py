@@ -5,7 +5,9 @@ document contributes to its nodes, links join two nodes believed to be one thing
 a work) is built from each component of the graph. Resolving some documents swaps what they contributed
 before for what they contribute now, links the nodes that are born, and builds again only the clusters
 (connected parts of the graph) that the change touches; in any order and in any batches, documents get the
-records of resolving them all at once.
+records of resolving them all at once, except where a later batch would change what an earlier one
+established: the graph of names never merges two entities it finds stored, nor changes a stored entity's
+key or name (name_resolution.NameGraph.records).
 
 What differs between the two graphs, the engine is given: a kind of graph (name_resolution.NameGraph,
 work_resolution.WorkGraph) says what a node, its payload, its links and its record are; a GraphStore keeps

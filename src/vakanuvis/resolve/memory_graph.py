@@ -115,6 +115,9 @@ class MemoryNameStore(_MemoryGraph):
     def keys_in_blocks(self, blocks: set[str]) -> list[str]:
         return [key for key, stored in sorted(self.nodes.items()) if stored_block(stored.node) in blocks]
 
+    def record_names(self, keys: set[str]) -> dict[str, str]:
+        return {key: self.records[key].name for key in keys if key in self.records}
+
     def delete_links(self, documents: list[str], nodes: Iterable[str]) -> None:
         resolving = set(documents)
         self._delete_links({link for links in self.links.values() for link in links if link[3] in resolving})

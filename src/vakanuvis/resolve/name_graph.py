@@ -7,10 +7,12 @@ entity: inside one document, a partial name and the one fuller name it fits, a s
 the one longer name it abbreviates; anywhere, two spellings of one name (guarded fuzzy match, only within a
 block of one type, one number of words and one first letter, never all against all).
 
-Entities are the components of that graph, joined link by link in a canonical order under one guard: two
-components that each hold an authority entry stay apart. Everything here is a function of the set of nodes
-and links, never of the order documents arrived in, so resolving a corpus at once and resolving it document
-by document (store.resolution) give the same entities.
+Entities are the components of that graph, joined link by link in a canonical order under two guards: two
+components that each hold an authority entry stay apart, and so do two that hold names of different
+entities established before (names an earlier batch resolved). Everything else here is a function of the
+set of nodes and links, never of the order documents arrived in, so resolving a corpus at once and
+resolving it document by document (store.resolution) give the same entities wherever no later document
+would have changed what an earlier one established.
 """
 
 from __future__ import annotations
@@ -170,10 +172,14 @@ def spelling_links(new: Iterable[NameNode], known: Iterable[NameNode] = ()) -> s
     return links
 
 
-def components(nodes: Mapping[str, NameNode], links: Iterable[Link]) -> list[list[NameNode]]:
-    """The entities: nodes joined link by link in canonical order, two authority entries never in one."""
+def components(
+    nodes: Mapping[str, NameNode], links: Iterable[Link], established: Mapping[str, str] | None = None
+) -> list[list[NameNode]]:
+    """The entities: nodes joined link by link in canonical order, two authority entries never in one, nor
+    two entities already `established` (node key → the key of the entity it belonged to before)."""
     parent = {key: key for key in nodes}
     has_entry = {key: node.entry is not None for key, node in nodes.items()}
+    held = {key: (established or {}).get(key) for key in nodes}
 
     for _, a, b in sorted(links):
         if a not in parent or b not in parent:
@@ -181,8 +187,11 @@ def components(nodes: Mapping[str, NameNode], links: Iterable[Link]) -> list[lis
         root_a, root_b = root(parent, a), root(parent, b)
         if root_a == root_b or (has_entry[root_a] and has_entry[root_b]):
             continue
+        if held[root_a] and held[root_b] and held[root_a] != held[root_b]:
+            continue  # a new document's evidence never merges two entities stored before
         parent[root_b] = root_a
         has_entry[root_a] = has_entry[root_a] or has_entry[root_b]
+        held[root_a] = held[root_a] or held[root_b]
     members: dict[str, list[NameNode]] = defaultdict(list)
     for key in sorted(nodes):
         members[root(parent, key)].append(nodes[key])

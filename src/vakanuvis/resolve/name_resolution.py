@@ -49,6 +49,10 @@ class NameStore(GraphStore, Protocol):
         """The keys of the kept names whose `stored_block` is one of `blocks`."""
         ...
 
+    def record_names(self, keys: set[str]) -> dict[str, str]:
+        """The name of each kept entity of `keys` (those not kept are left out)."""
+        ...
+
 
 class NameGraph:
     """The graph of names of one resolution, in `store`, with the authority file's `matcher`."""
@@ -128,12 +132,29 @@ class NameGraph:
         members: Mapping[str, StoredNode],
         touched: set[str],
     ) -> tuple[list[Entity], dict[str, str], set[str]]:
-        entities: list[Entity] = []
-        entity_of: dict[str, str] = {}
-        for component in components(nodes, links):
-            entity = build_entity(component, payloads)
-            entities.append(entity)
-            entity_of.update((node.key, entity.key) for node in component)
+        # what the documents resolved before established stays: the entities their names belonged to are
+        # never merged into one, and each keeps its key and name, unless the authority file names it
+        established = {key: stored.record for key, stored in members.items() if key in nodes}
+        found = components(nodes, links, established)
+        entities = [build_entity(component, payloads) for component in found]
+        held = [
+            None
+            if any(node.entry is not None for node in component)
+            else next((established[node.key] for node in component if node.key in established), None)
+            for component in found
+        ]
+        kept = self.store.record_names({key for key in held if key})
+        keepers = keeper_of(entities, held, kept)
+        for key, index in keepers.items():
+            entities[index].key = key
+            if kept[key] in entities[index].aliases:
+                entities[index].name = kept[key]
+        number_repeated_keys(entities, set(keepers.values()))
+        entity_of = {
+            node.key: entity.key
+            for entity, component in zip(entities, found, strict=True)
+            for node in component
+        }
         return entities, entity_of, {stored.record for stored in members.values()}
 
     def _node(self, key: str) -> NameNode | None:
@@ -144,3 +165,36 @@ class NameGraph:
                 return None
             self.nodes[key] = node
         return self.nodes[key]
+
+
+def keeper_of(entities: list[Entity], held: list[str | None], kept: Mapping[str, str]) -> dict[str, int]:
+    """For each kept entity of `kept` (key → name) that some of `entities` hold (`held`: the key each
+    holds, or None), the index of the one that keeps it: the one still seeing its name, else the most
+    mentioned (a document taken away may split an entity; the other parts get keys of their own)."""
+    keepers: dict[str, int] = {}
+    for index, key in enumerate(held):
+        if key is None or key not in kept:
+            continue
+        best = keepers.get(key)
+        if best is None or _keeps(entities[index], kept[key]) > _keeps(entities[best], kept[key]):
+            keepers[key] = index
+    return keepers
+
+
+def _keeps(entity: Entity, name: str) -> tuple[bool, int]:
+    return name in entity.aliases, entity.mentions
+
+
+def number_repeated_keys(entities: list[Entity], keepers: set[int]) -> None:
+    """Entities that came to the key an entity kept, or to one key together, get numbered keys ("-2")."""
+    seen: Counter[str] = Counter(entities[index].key for index in keepers)
+    for index, entity in enumerate(entities):
+        if index in keepers:
+            continue
+        seen[entity.key] += 1
+        if seen[entity.key] > 1:
+            base, number = entity.key, seen[entity.key]
+            while f"{base}-{number}" in seen:
+                number += 1
+            entity.key = f"{base}-{number}"
+            seen[entity.key] += 1

@@ -146,6 +146,13 @@ class NameGraphStore(_GraphTables):
         names = self.nodes
         return [row.key for row in rows_with(self.connection, names, names.c.block, blocks, [names.c.key])]
 
+    def record_names(self, keys: set[str]) -> dict[str, str]:
+        entities = schema.entities
+        columns = [entities.c.key, entities.c.name]
+        return {
+            row.key: row.name for row in rows_with(self.connection, entities, entities.c.key, keys, columns)
+        }
+
     def delete_links(self, documents: list[str], nodes: Iterable[str]) -> None:
         links = self.links
         for chunk in chunks(documents):

@@ -5,7 +5,9 @@ When documents are stored they wait in `pending_resolution`; resolving them (res
 what an earlier version of each document contributed, adds what it contributes now, links its new nodes
 (inside the document, and within blocks across the corpus), and re-resolves only the clusters (connected
 parts of a graph) that changed. The result is the same as resolving the whole corpus at once, whatever order
-documents arrived in.
+documents arrived in, but for what documents stored before established: a new document never merges two
+stored entities nor renames one (its names join them, or make new ones); resolving again from nothing
+(`resolve_corpus`, or a changed authority file or rules) reads every document at once.
 """
 
 from __future__ import annotations

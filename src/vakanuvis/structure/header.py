@@ -50,6 +50,16 @@ CITATION_SHAPE = re.compile(
     r"^(?P<name>[^\W\d_][^\d,;:(]*?)[\s,;]+.*?(?P<year>(?:18|19|20)\d\d)\b.*?"
     r"(?:\((?P<issue>\d{1,3})\))?\s*:\s*(?P<first>\d{1,5})\s*[-–]\s*(?P<last>\d{1,5})\s*$"
 )
+CITATION_LINE = 300  # characters: a journal's line is short; the lazy pattern above is quadratic in a line
+
+
+def citation_shape(text: str) -> re.Match[str] | None:
+    """`CITATION_SHAPE` on a stripped line short enough to be a journal's (a text without line breaks is
+    one line of megabytes)."""
+    stripped = text.strip()
+    return CITATION_SHAPE.match(stripped) if len(stripped) <= CITATION_LINE else None
+
+
 NOTE_LINE_MIN = 12  # letters a line needs to be recognized inside a footnote's text
 NOTE_LIKE = re.compile(r"^\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?:[\s.)]|$)")
 NAME_WORD = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_’'‘`.-]*$")
@@ -220,7 +230,7 @@ def is_metadata(text: str) -> bool:
     folded = fold(text.strip())
     if DOI.search(text) or ORCID.search(text) or EMAIL.search(text) or URL.search(text) or ISSN.search(text):
         return True
-    if "©" in text or not re.search(r"[^\W\d_]{2}", text) or CITATION_SHAPE.match(text.strip()):
+    if "©" in text or not re.search(r"[^\W\d_]{2}", text) or citation_shape(text):
         return True
     if words.volume.search(folded) or words.issue.search(folded) or words.pages.search(folded):
         return True
@@ -694,7 +704,7 @@ def _read_journal(lines: list[str], header: ArticleHeader) -> None:
             header.pages = f"{pages.group(1)}-{pages.group(2)}"
         labelled_year = words.year.search(folded)
         if not (volume or issue or labelled_year):
-            if shaped := CITATION_SHAPE.match(text.strip()):
+            if shaped := citation_shape(text):
                 header.journal = header.journal or shaped.group("name").strip()
                 header.year = header.year or int(shaped.group("year"))
                 header.issue = header.issue or (shaped.group("issue") or "")

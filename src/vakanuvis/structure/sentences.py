@@ -52,6 +52,21 @@ def trailing_run(text: str, stop: int, excluded: str) -> tuple[int, int]:
     return start, end
 
 
+def word_before_dot(text: str, stop: int) -> str:
+    """The word before the dot that, with whitespace after it, ends text[:stop] ("s" in "… s. "), what
+    `re.search(r"(\\S+)\\.\\s*$", text[:stop])` finds, read backwards instead of copying the text before;
+    "" when text[:stop] does not end so."""
+    dot = stop
+    while dot > 0 and text[dot - 1].isspace():
+        dot -= 1
+    if dot == 0 or text[dot - 1] != ".":
+        return ""
+    start = dot - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start : dot - 1]
+
+
 def period_ends_sentence(text: str, dot: int) -> bool:
     """Whether the period at `text[dot]` ends a sentence, judged by the word it closes."""
     word_start, word_end = trailing_run(text, dot, OPENERS)
@@ -66,8 +81,7 @@ def period_ends_sentence(text: str, dot: int) -> bool:
     if "." in word and word.replace(".", "").isalpha() and all(len(p) <= 2 for p in word.split(".")):
         return False  # dotted abbreviation such as "a.g.e" or "T.C"
     if word.isdigit() and len(word) <= 3:
-        before = re.search(r"(\S+)\.\s*$", text[:word_start])
-        if before and before.group(1) in numeric_locators():
+        if word_before_dot(text, word_start) in numeric_locators():
             return True  # a page or volume number: "s. 21."
         return False  # a Turkish ordinal: "11. Ordu", "6. Türk süvari alayı"
     if ROMAN.match(word):

@@ -7,6 +7,7 @@ from collections import Counter
 
 from vakanuvis.model import Furniture, RawDocument
 from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, accepts, line_candidates, parse_note_start
+from vakanuvis.structure.sentences import segment_sentences
 from vakanuvis.structure.zones.common import (
     ENDS_SENTENCE,
     HEAD_WITH_NUMBER,
@@ -532,13 +533,59 @@ def head_reason(text: str, heads: set[str], first_page: bool = False) -> str | N
 
 def text_lines(texts: list[str], page: int, double_spaced: bool) -> list[Line]:
     """A zone's lines; a blank line before one marks a paragraph's start, except at the top of the page,
-    where it is what the running head left (whether a paragraph starts there is for the text to say)."""
+    where it is what the running head left (whether a paragraph starts there is for the text to say).
+    A line too long for one paragraph (a text without line breaks) gives a line per paragraph of it."""
     lines: list[Line] = []
     gap = False
     for text in texts:
         if not text.strip():
             gap = True
             continue
-        lines.append(Line(text=text, page=page, gap_before=gap and not double_spaced and bool(lines)))
+        for index, piece in enumerate(paragraphs_of_line(text)):
+            starts = gap and not double_spaced if index == 0 else True
+            lines.append(Line(text=piece, page=page, gap_before=starts and bool(lines)))
         gap = False
     return lines
+
+
+LONG_LINE = 5000  # characters: longer than any paragraph a converter writes on one line
+PARAGRAPH_LENGTH = (
+    1500  # characters a paragraph cut from a long line reaches before it ends at a sentence end
+)
+# a sentence end a paragraph may end at: the next sentence opens with a letter or a quote, not with digits
+# that may be a spaced footnote marker ("vardılar. 9 San-Remo") or a date
+PARAGRAPH_OPENING = re.compile(r"\s+[“\"«‘'(„]?[^\W\d_]")
+
+
+def paragraphs_of_line(text: str) -> list[str]:
+    """`text` cut into paragraphs when it is longer than `LONG_LINE`: each ends at the first sentence end
+    after `PARAGRAPH_LENGTH` characters where a new sentence opens with a word; one without such a sentence
+    end within `LONG_LINE` characters is cut at its last space before them. Only whitespace is dropped."""
+    if len(text) <= LONG_LINE:
+        return [text]
+    cuts: list[int] = []
+    start = 0
+    for _, end in segment_sentences(text):
+        if end - start >= PARAGRAPH_LENGTH and PARAGRAPH_OPENING.match(text, end):
+            cuts.extend(_cuts_at_spaces(text, start, end))
+            cuts.append(end)
+            start = end
+    cuts.extend(_cuts_at_spaces(text, start, len(text)))
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return [piece for piece in pieces if piece]
+
+
+def _cuts_at_spaces(text: str, start: int, end: int) -> list[int]:
+    """Where text[start:end], when longer than `LONG_LINE`, is cut at spaces into pieces no longer."""
+    cuts = []
+    while end - start > LONG_LINE:
+        space = text.rfind(" ", start + 1, start + LONG_LINE)
+        if space < 0:
+            break  # no space at all: a run of letters is left whole
+        # rather before a word than before digits, which may be a marker or a footnote's number
+        before_word = space
+        while before_word > start + 1 and not text[before_word + 1 : before_word + 2].isalpha():
+            before_word = text.rfind(" ", start + 1, before_word)
+        cuts.append(before_word if before_word > start + 1 else space)
+        start = cuts[-1]
+    return cuts
