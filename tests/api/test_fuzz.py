@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -45,8 +47,9 @@ def fuzz_failures(api_schema, checks, examples: int = EXAMPLES_PER_OPERATION) ->
     assert len(operations) >= 15
     failures = []
     for operation in operations:
+        cases = st.one_of(operation.as_strategy(mode) for mode in GenerationMode)  # valid and invalid
 
-        @given(case=operation.as_strategy())
+        @given(case=cases)
         @settings(
             max_examples=examples,
             deadline=None,

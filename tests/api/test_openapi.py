@@ -104,7 +104,7 @@ def test_each_status_sent_is_described(client, check_answer, method, path, reque
     check_answer(method, path, response)
 
 
-def test_an_upload_stored_before_and_an_undo_conflict_are_described(client, check_answer):
+def test_uploads_edits_and_an_undo_conflict_are_described(client, check_answer):
     article = b"23 Nisan 1920'de Ankara'da Buyuk Millet Meclisi acildi.\n"
     first = client.post("/api/documents", files={"file": ("a.txt", article)}, headers=ALICE)
     again = client.post("/api/documents", files={"file": ("b.txt", article)}, headers=ALICE)
@@ -112,8 +112,13 @@ def test_an_upload_stored_before_and_an_undo_conflict_are_described(client, chec
     for response in (first, again):
         check_answer("POST", "/api/documents", response)
     entity = _entity(client)
-    edit = client.patch(f"/api/entities/{entity}", json={"name": "Another name"}, headers=ALICE).json()["id"]
-    assert client.post(f"/api/edits/{edit}/undo", headers=ALICE).status_code == 200
+    renamed = client.patch(f"/api/entities/{entity}", json={"name": "Another name"}, headers=ALICE)
+    assert renamed.status_code == 200, renamed.text
+    check_answer("PATCH", "/api/entities/{entity_id}", renamed)
+    edit = renamed.json()["id"]
+    undone = client.post(f"/api/edits/{edit}/undo", headers=ALICE)
+    assert undone.status_code == 200, undone.text
+    check_answer("POST", "/api/edits/{edit_id}/undo", undone)
     conflict = client.post(f"/api/edits/{edit}/undo", headers=ALICE)
     assert conflict.status_code == 409, conflict.text
     check_answer("POST", "/api/edits/{edit_id}/undo", conflict)
