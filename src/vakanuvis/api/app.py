@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,14 @@ from urllib.parse import unquote_to_bytes
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from sqlalchemy.exc import DataError, StatementError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from vakanuvis.api.auth import parse_tokens
 from vakanuvis.api.deps import Settings
+from vakanuvis.api.error_answers import api_routes, openapi_with_errors
 from vakanuvis.api.routes import (
     documents,
     edits,
@@ -58,7 +63,10 @@ def create_app(
     routes = (documents, events, entities, sources, search, findings, maps, edits, reconcile, linked_data)
     for module in routes:  # before the reader's static files at /, which take every other path
         app.include_router(module.router, prefix="/api")
+    served = api_routes((module.router for module in routes), "/api")
+    app.openapi = openapi_with_errors(app, served)  # type: ignore[method-assign]
     _add_error_handlers(app)
+    app.add_middleware(AllowedMethods, routes=served)
     app.add_middleware(BoundedRequests, settings=app.state.settings)
     static = resources.files("vakanuvis") / "web" / "static"
     if static.is_dir() and (Path(str(static)) / "index.html").exists():
@@ -76,8 +84,12 @@ def _default_upload_folder(location: str) -> Path:
     return Path.cwd() / "vakanuvis-uploads"
 
 
-def _detail(status_code: int, message: str) -> JSONResponse:
-    return JSONResponse({"detail": message}, status_code=status_code)
+def _detail(status_code: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """An error answer: {"detail": "one line"}; a 422 also lists `errors` by where they stand (here none)."""
+    body: dict[str, Any] = {"detail": message}
+    if status_code == 422:
+        body["errors"] = []
+    return JSONResponse(body, status_code=status_code, headers=headers)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -102,12 +114,18 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def other_error(_request: Request, error: VakanuvisError) -> JSONResponse:
         return _detail(400, str(error))
 
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return _detail(error.status_code, str(error.detail), headers=error.headers)
+
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
         # FastAPI's own answer echoes the input, which may hold what cannot be encoded (a lone surrogate
         # escape is valid JSON and no Unicode): each error is given by where it stands and what is wrong,
-        # in the shape the OpenAPI document names (HTTPValidationError), never with the input itself.
-        return JSONResponse({"detail": [encodable_error(item) for item in error.errors()]}, status_code=422)
+        # in the shape the OpenAPI document names (ValidationErrorAnswer), never with the input itself.
+        errors = [encodable_error(item) for item in error.errors()]
+        line = "; ".join(f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in errors)
+        return JSONResponse({"detail": line or "the request is not valid", "errors": errors}, status_code=422)
 
     @app.exception_handler(DataError)
     @app.exception_handler(StatementError)
@@ -166,6 +184,30 @@ class BoundedRequests:
             return messages.pop(0) if messages else await receive()
 
         await self.app(scope, replay, send)
+
+
+class AllowedMethods:
+    """A 405 for a method that no route of an /api/ path takes, with `Allow` naming every one that does
+    (Starlette's router would name only the first route's, or leave the path to the reader's files)."""
+
+    def __init__(self, app, routes: list[tuple[str, APIRoute]]) -> None:
+        self.app = app
+        self.routes = [(compile_path(path)[0], route.methods or set()) for path, route in routes]
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            allowed = self.methods(scope["path"])
+            if allowed and scope["method"] not in allowed:
+                line = f"{scope['method']} is not allowed here; this path takes {', '.join(allowed)}"
+                await _detail(405, line, headers={"Allow": ", ".join(allowed)})(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def methods(self, path: str) -> list[str]:
+        """The methods of the API routes whose path is `path` (none when no API route has it)."""
+        return sorted(
+            {method for pattern, methods in self.routes if pattern.match(path) for method in methods}
+        )
 
 
 def _url_problem(scope) -> str | None:

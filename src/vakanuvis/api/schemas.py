@@ -396,3 +396,27 @@ class DateRequest(BaseModel):
 class ReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reviewed: bool = True
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorAnswer(Record):
+    """Every answer that refuses a request: one line saying what is wrong."""
+
+    detail: str
+
+
+class ValidationProblem(Record):
+    """One part of a request that does not have the shape or value the operation takes."""
+
+    loc: list[str | int] = Field(description='where it stands, e.g. ["query", "limit"] or ["body", "name"]')
+    msg: str
+    type: str
+
+
+class ValidationErrorAnswer(ErrorAnswer):
+    """A 422: the line, and each problem by where it stands (empty when the values were refused as a whole,
+    e.g. a date that is no EDTF date or an upload that cannot be read)."""
+
+    errors: list[ValidationProblem]

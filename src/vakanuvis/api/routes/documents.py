@@ -81,7 +81,7 @@ def get_footnotes(kb: KnowledgeBaseDep, document_id: DocumentId):
     "",
     response_model=UploadResult,
     status_code=status.HTTP_201_CREATED,
-    responses={400: {}, 401: {}, 403: {}, 413: {}, 415: {}, 422: {}},
+    responses={200: {"model": UploadResult, "description": "The same bytes were stored before"}, 415: {}},
 )
 def upload_document(
     response: Response,

@@ -10,7 +10,11 @@ from vakanuvis.export.jsonld import published_context
 router = APIRouter(tags=["linked data"])
 
 
-@router.get("/context.jsonld", response_class=JSONResponse)
-def context() -> JSONResponse:
+class JSONLDResponse(JSONResponse):
+    media_type = "application/ld+json"
+
+
+@router.get("/context.jsonld", response_class=JSONLDResponse)
+def context() -> JSONLDResponse:
     """The @context of vakanuvis's JSON-LD (schema.org terms, xsd: and edtf: datatypes)."""
-    return JSONResponse({"@context": published_context()}, media_type="application/ld+json")
+    return JSONLDResponse({"@context": published_context()})

@@ -32,6 +32,12 @@ MOST_QUERIES = 100  # in one batch (OpenRefine sends 10)
 QUERY_LENGTH = 500
 OPEN_TO_ANY_ORIGIN = {"Access-Control-Allow-Origin": "*"}
 _CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,100}$")  # a JSONP function name, nothing that could be code
+JSON_OR_JSONP: dict[int | str, dict[str, Any]] = {  # what `_answer` sends
+    200: {
+        "description": "JSON; JavaScript (the JSON wrapped in a call of `callback`) when `callback` is given",
+        "content": {"application/javascript": {"schema": {"type": "string"}}},
+    }
+}
 
 Callback = Annotated[str | None, Query(max_length=101, description="JSONP: wrap the answer in this function")]
 Queries = Annotated[
@@ -73,14 +79,18 @@ def manifest(base: str) -> dict[str, Any]:
     }
 
 
-@router.get("")
+@router.get("", responses=JSON_OR_JSONP)
 def reconcile(kb: KnowledgeBaseDep, request: Request, queries: Queries = None, callback: Callback = None):
     """Without `queries`, the service manifest; with them, each query's candidates:
     `{"q0": {"result": [{id, name, type, score, match, description}]}}`."""
     return _manifest_or_candidates(kb, request, queries, callback)
 
 
-@router.post("", openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {}}}})
+@router.post(
+    "",
+    responses=JSON_OR_JSONP,
+    openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {}}}},
+)
 async def reconcile_posted(
     kb: KnowledgeBaseDep, request: Request, queries: Queries = None, callback: Callback = None
 ):
@@ -107,7 +117,7 @@ def _manifest_or_candidates(
     return _answer(answer, callback)
 
 
-@router.get("/preview", response_class=HTMLResponse)
+@router.get("/preview", response_class=HTMLResponse, responses={404: {}})
 def preview(kb: KnowledgeBaseDep, id: Annotated[str, Query(max_length=400)]):
     """A small HTML page about one entity, shown in OpenRefine beside a candidate."""
     page = kb.reconciliation().preview_html(id)
@@ -121,7 +131,7 @@ SuggestType = Annotated[str | None, Query(max_length=40, description="only entit
 Limit = Annotated[int, Query(ge=1, le=MOST_CANDIDATES)]
 
 
-@router.get("/suggest/entity")
+@router.get("/suggest/entity", responses=JSON_OR_JSONP)
 def suggest_entity(
     request: Request,
     kb: KnowledgeBaseDep,
@@ -146,7 +156,7 @@ def suggest_entity(
     return _answer({"result": result}, callback)
 
 
-@router.get("/suggest/type")
+@router.get("/suggest/type", responses=JSON_OR_JSONP)
 def suggest_type(request: Request, prefix: Prefix, callback: Callback = None):
     """The entity types whose id or name begins with `prefix`."""
     wanted = prefix.casefold()
@@ -158,7 +168,7 @@ def suggest_type(request: Request, prefix: Prefix, callback: Callback = None):
     return _answer({"result": result}, callback)
 
 
-@router.get("/suggest/property")
+@router.get("/suggest/property", responses=JSON_OR_JSONP)
 def suggest_property(request: Request, prefix: Prefix, callback: Callback = None):
     """The properties whose id or name begins with `prefix`."""
     wanted = prefix.casefold()
@@ -170,7 +180,7 @@ def suggest_property(request: Request, prefix: Prefix, callback: Callback = None
     return _answer({"result": result}, callback)
 
 
-@router.get("/properties")
+@router.get("/properties", responses=JSON_OR_JSONP)
 def propose_properties(
     request: Request,
     type: Annotated[str | None, Query(max_length=40)] = None,
