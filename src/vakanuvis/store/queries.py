@@ -174,10 +174,11 @@ def _takes_part(keys: list[str], *, places: bool | None):
     place (`places` False: an actor), in any role (True: a place; None: any entity). The entities' mentions
     are found first (by their index), then their events."""
     e, r, m = schema.events, schema.event_roles, schema.mentions
-    found = (
-        select(r.c.document_id, r.c.event_idx)
-        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
-        .where(m.c.entity_key.in_(keys))
+    # a set of mentions, not a join: joined, SQLite looks through all the roles of a mention's document for
+    # each mention (36,000 roles × 6,800 mentions of one entity in a 10 MB text: 27 s, against 0.04 s)
+    mentions = select(m.c.document_id, m.c.idx).where(m.c.entity_key.in_(keys))
+    found = select(r.c.document_id, r.c.event_idx).where(
+        tuple_(r.c.document_id, r.c.mention_idx).in_(mentions)
     )
     if places is False:
         found = found.where(r.c.role != "place")
