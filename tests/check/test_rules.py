@@ -165,6 +165,11 @@ def test_anachronism_against_authority_dates():
         ("4-11 Eylül 1919 tarihinde kongre yapıldı.", False),
         ("1918-20 yıllarında yardım etti.", False),
         ("1922-1920 yılları arasında yardım etti.", True),
+        # a date in numbers is one day, whichever of its day and month is the bigger
+        ("Ankara, 23-4-337. Heyet yola çıktı.", False),
+        ("9-10-1335 tarihli telgraf alındı.", False),
+        ("Erzurum, 23-7-1335 tarihinde kongre toplandı.", False),
+        ("23.V.1336 tarihinde heyet geldi.", False),
     ],
 )
 def test_reversed_ranges(sentence, flagged):
