@@ -7,7 +7,7 @@ from datetime import date
 
 from lxml import etree
 
-from vakanuvis.errors import VakanuvisError
+from vakanuvis.errors import BadEdit, VakanuvisError
 from vakanuvis.export.snapshot import Snapshot, cited_sources
 from vakanuvis.export.tei_elements import (
     CALENDAR_VALUE,
@@ -31,11 +31,15 @@ def source_id(key: str, document: str) -> str:
     return f"d{document}-" + ncname(key)
 
 
-def _date_attributes(edtf: str, earliest, latest) -> dict[str, str]:
-    """@when for a day; @from/@to for a period; @notBefore or @notAfter for a period open at one end; only
-    the EDTF value when the year is unknown (never 0001-01-01 or 9999-12-31 as if they were dates)."""
+def _date_attributes(edtf: str, earliest, latest, extent: str = "") -> dict[str, str]:
+    """@when for a day; @from/@to for a period; @notBefore or @notAfter for a period open at one end
+    (the value names a day and its extent is open: "23 Nisan 1920’den itibaren" is 1920-04-23 with extent
+    1920-04-23/.., so notBefore 1920-04-23); only the EDTF value when the year is unknown (never 0001-01-01
+    or 9999-12-31 as if they were dates)."""
     if earliest == date.min and latest == date.max:
         return {"ana": f"edtf:{edtf}"}
+    if open_end := _open_end(extent):
+        return {**open_end, "ana": f"edtf:{edtf}"}
     if earliest == date.min:
         return {"notAfter": latest.isoformat(), "ana": f"edtf:{edtf}"}
     if latest == date.max:
@@ -43,6 +47,19 @@ def _date_attributes(edtf: str, earliest, latest) -> dict[str, str]:
     if earliest == latest:
         return {"when": earliest.isoformat()}
     return {"from": earliest.isoformat(), "to": latest.isoformat(), "ana": f"edtf:{edtf}"}
+
+
+def _open_end(extent: str) -> dict[str, str]:
+    """notBefore of an extent open at its end ("1920-04-23/..", "1920-05-01~/.."), notAfter of one open at
+    its start ("../1921-05-10~"); nothing for a closed extent or one whose known end is not a date."""
+    try:
+        if extent.endswith("/..") and not extent.startswith("../"):
+            return {"notBefore": edtf_bounds(extent.removesuffix("/..").rstrip("~?%"))[0].isoformat()}
+        if extent.startswith("../") and not extent.endswith("/.."):
+            return {"notAfter": edtf_bounds(extent.removeprefix("../").rstrip("~?%"))[1].isoformat()}
+    except BadEdit:
+        return {}
+    return {}
 
 
 def _inline_elements(
@@ -62,7 +79,9 @@ def _inline_elements(
         candidates.append((mention.span.start, mention.span.end, element, attributes))
     for date_mention in document.dates:
         if date_mention.span.footnote is None:
-            attributes = _date_attributes(date_mention.edtf, date_mention.earliest, date_mention.latest)
+            attributes = _date_attributes(
+                date_mention.edtf, date_mention.earliest, date_mention.latest, date_mention.extent
+            )
             candidates.append((date_mention.span.start, date_mention.span.end, "date", attributes))
     chosen: list[tuple[int, int, str, dict[str, str]]] = []
     for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
