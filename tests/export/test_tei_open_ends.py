@@ -1,4 +1,5 @@
-"""A date open at one end is @notBefore or @notAfter in the TEI body, never a @when of the day it names."""
+"""A date open at one end is @notBefore or @notAfter in the TEI body and its stand-off events, never a @when of
+the day it names."""
 
 from __future__ import annotations
 
@@ -30,3 +31,8 @@ def test_open_ends_in_the_tei_body(tmp_path) -> None:
     # the end of a part: "until the beginning of May 1921" is until about its tenth
     assert dates["Mayıs 1337 iptidasına kadar"] == {"notAfter": "1921-05-10", "ana": "edtf:1921-05"}
     assert dates["16 Mart 1921’de"] == {"when": "1921-03-16"}
+    events = etree.parse(str(out)).findall(".//tei:listEvent/tei:event[@source]", TEI_NS)
+    bounds = {(e.get("when"), e.get("notBefore"), e.get("notAfter")) for e in events}
+    assert (None, "1920-04-23", None) in bounds and (None, None, "1921-09-10") in bounds
+    assert ("1921-03-16", None, None) in bounds
+    assert not any(e.get("when") in {"1920-04-23", "1921-09-10"} for e in events)

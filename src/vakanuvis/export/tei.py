@@ -7,7 +7,7 @@ from datetime import date
 
 from lxml import etree
 
-from vakanuvis.errors import BadEdit, VakanuvisError
+from vakanuvis.errors import VakanuvisError
 from vakanuvis.export.snapshot import Snapshot, cited_sources
 from vakanuvis.export.tei_elements import (
     CALENDAR_VALUE,
@@ -18,6 +18,7 @@ from vakanuvis.export.tei_elements import (
     document_id,
     entity_id,
     ncname,
+    open_end_attributes,
     sub,
     tag,
 )
@@ -38,7 +39,7 @@ def _date_attributes(edtf: str, earliest, latest, extent: str = "") -> dict[str,
     or 9999-12-31 as if they were dates)."""
     if earliest == date.min and latest == date.max:
         return {"ana": f"edtf:{edtf}"}
-    if open_end := _open_end(extent):
+    if open_end := open_end_attributes(extent):
         return {**open_end, "ana": f"edtf:{edtf}"}
     if earliest == date.min:
         return {"notAfter": latest.isoformat(), "ana": f"edtf:{edtf}"}
@@ -47,19 +48,6 @@ def _date_attributes(edtf: str, earliest, latest, extent: str = "") -> dict[str,
     if earliest == latest:
         return {"when": earliest.isoformat()}
     return {"from": earliest.isoformat(), "to": latest.isoformat(), "ana": f"edtf:{edtf}"}
-
-
-def _open_end(extent: str) -> dict[str, str]:
-    """notBefore of an extent open at its end ("1920-04-23/..", "1920-05-01~/.."), notAfter of one open at
-    its start ("../1921-05-10~"); nothing for a closed extent or one whose known end is not a date."""
-    try:
-        if extent.endswith("/..") and not extent.startswith("../"):
-            return {"notBefore": edtf_bounds(extent.removesuffix("/..").rstrip("~?%"))[0].isoformat()}
-        if extent.startswith("../") and not extent.endswith("/.."):
-            return {"notAfter": edtf_bounds(extent.removeprefix("../").rstrip("~?%"))[1].isoformat()}
-    except BadEdit:
-        return {}
-    return {}
 
 
 def _inline_elements(
