@@ -71,3 +71,21 @@ def test_a_dated_name_in_a_footnotes_prose_takes_the_time_of_its_marker():
 def test_a_telegrams_own_date_dates_its_undated_sentences():
     text = "Sovyet İttihadı hükûmetinin Revan’daki mümessili vasıtasıyla müzakere edilecektir."
     assert flagged(text, date="1920-11-03", type="telegram") == [("Sovyet İttihadı", "")]
+
+
+def test_a_period_from_a_date_on_reaches_the_time_the_thing_exists_in():
+    """ "from 16 March 1920 on" is no time before a thing founded in April 1920, nor in 1923."""
+    from vakanuvis.model import Entity, EntityMention, Span
+
+    text = "16 Mart 336 tarihinden itibaren Türkiye Cumhuriyeti ve Büyük Millet Meclisi yegâne makamdır."
+    document = laid_out(text)
+    start = text.index("Büyük Millet Meclisi")
+    assembly = Entity("gna", "organization", "Grand National Assembly", start="1920-04-23")
+    document.mentions = [
+        EntityMention(
+            Span(start, start + 20), "Büyük Millet Meclisi", "Büyük Millet Meclisi", "organization", "gna"
+        )
+    ]
+    assert find_anachronisms(document, {"gna": assembly}) == []
+    before = laid_out("16 Mart 336’da Türkiye Cumhuriyeti ordusu geldi.")
+    assert [f.evidence[0].text for f in find_anachronisms(before, {})] == ["Türkiye Cumhuriyeti"]

@@ -191,7 +191,11 @@ def _time_of(
     if own:
         nearest = min(own, key=lambda m: abs(m.span.start - span.start))
         if "XXXX" not in nearest.edtf:
-            return Governing(nearest.earliest, nearest.latest, nearest.edtf, "sentence", nearest)
+            # "16 Mart 336 tarihinden itibaren": from that day on, into a time the thing may well exist in;
+            # "… ’e kadar": up to it, from a time it may no longer have
+            latest = date.max if nearest.modifier == "from" else nearest.latest
+            earliest = date.min if nearest.modifier == "until" else nearest.earliest
+            return Governing(earliest, latest, nearest.edtf, "sentence", nearest)
     if sentence in sentence_dates.references or moves_in_time(_sentence_text(document, sentence)):
         return None  # a reference in the body, or "… kurulduktan sonra": the time around it does not hold
     time = times[sentence]
