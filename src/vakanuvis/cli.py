@@ -350,6 +350,14 @@ def who(
     if record["lat"] is not None:
         console.print(f"Coordinates: {record['lat']:.4f}, {record['lon']:.4f}")
     console.print("Aliases: " + ", ".join(record["aliases"]), markup=False)
+    if record["others"]:
+        console.print(
+            "Also of that name: "
+            + "; ".join(
+                f"{o['name']} ({o['type']}, {o['mentions']} mentions) id={o['id']}" for o in record["others"]
+            ),
+            markup=False,
+        )
     shown, count = len(record["mentions"]), record["mentions_count"]
     page = f"{offset + 1}–{offset + shown} of {count}" if shown < count else str(count)
     console.print(f"\n[bold]Mentions ({page})[/bold]", markup=True)

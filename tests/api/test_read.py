@@ -155,3 +155,21 @@ def test_an_entitys_mentions_page_through_in_document_order_with_their_sentences
         assert mention["text"] in mention["sentence"]
     assert client.get(f"{url}?limit=0").status_code == 422
     assert client.get("/api/entities/no-such-entity/mentions").status_code == 404
+
+
+def test_a_name_several_entities_have_gives_the_most_mentioned_and_lists_the_others(client):
+    listed = client.get("/api/entities?limit=100").json()["data"]
+    first = listed[0]
+    second = next(e for e in listed if e["mentions"] < first["mentions"])
+    renamed = client.patch(
+        f"/api/entities/{second['id']}",
+        json={"name": first["name"]},
+        headers={"Authorization": "Bearer s3cret"},
+    )
+    assert renamed.status_code == 200, renamed.text
+    by_name = client.get(f"/api/entities/{first['name']}").json()
+    assert by_name["id"] == first["id"]
+    assert [(o["id"], o["name"], o["mentions"]) for o in by_name["others"]] == [
+        (second["id"], first["name"], second["mentions"])
+    ]
+    assert client.get(f"/api/entities/{first['id']}").json()["others"] == []

@@ -268,6 +268,13 @@ SourceDetail = public_model(
 )
 
 
+class OtherEntity(Record):
+    id: str
+    type: str
+    name: str
+    mentions: int
+
+
 EntityDetail = public_model(
     "EntityDetail",
     Entity,
@@ -278,6 +285,8 @@ EntityDetail = public_model(
     events=(list[EventPublic], ...),  # the first in time, at most queries.ENTITY_EVENTS of them
     events_count=(int, ...),  # how many events it takes part in
     sources=(list[SourcePublic], ...),  # type: ignore[valid-type]
+    # asked for by a name several entities have: the others, most mentioned first (empty by id)
+    others=(list[OtherEntity], []),
 )
 
 

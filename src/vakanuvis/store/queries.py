@@ -389,10 +389,10 @@ def list_entities(engine: Engine, document_id: str | None = None) -> list[dict[s
     return sorted(records, key=lambda r: (-r["mentions"], r["name"]))
 
 
-def _entity_named(connection: Any, name: str) -> Any:
-    """The entity a name stands for, in any script or spelling: its name or an alias as written, else the
-    same name key ('Chicherin', 'Чичерин' → Çiçerin), else an authority entry's form; the entity with
-    most mentions when several fit."""
+def _entities_of_name(connection: Any, name: str) -> list[tuple[Any, int]]:
+    """The entities a name may stand for, in any script or spelling, with their mention counts, most
+    mentioned first: its name or an alias as written, else the same name key ('Chicherin', 'Чичерин' →
+    Çiçerin), else an authority entry's form."""
     ent, m = schema.entities, schema.mentions
     rows = connection.execute(select(ent)).all()
     wanted = name.casefold()
@@ -403,8 +403,8 @@ def _entity_named(connection: Any, name: str) -> Any:
     if not found:
         entry = load_authority().find(name)
         found = [r for r in rows if entry is not None and r.key == entry.key]
-    if len(found) <= 1:
-        return found[0] if found else None
+    if not found:
+        return []
     counts = dict(
         connection.execute(
             select(m.c.entity_key, func.count())
@@ -412,7 +412,8 @@ def _entity_named(connection: Any, name: str) -> Any:
             .group_by(m.c.entity_key)
         ).all()
     )
-    return max(found, key=lambda r: (counts.get(r.key, 0), r.key))
+    ranked = sorted(found, key=lambda r: (counts.get(r.key, 0), r.key), reverse=True)
+    return [(r, counts.get(r.key, 0)) for r in ranked]
 
 
 def entity_detail(
@@ -424,8 +425,10 @@ def entity_detail(
     ent, m = schema.entities, schema.mentions
     with engine.connect() as connection:
         row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
+        others: list[tuple[Any, int]] = []
         if row is None:
-            row = _entity_named(connection, key_or_name)
+            named = _entities_of_name(connection, key_or_name)
+            row, others = (named[0][0], named[1:]) if named else (None, [])
         if row is None:
             raise UnknownRecord("entity", key_or_name)
         mentions = _mentions_in_context(connection, row.key, most_mentions, mentions_from)
@@ -454,6 +457,11 @@ def entity_detail(
         "footnotes": [{"document": n.document_id, "footnote": n.footnote} for n in notes],
         "events": events,
         "events_count": events_count,
+        # the other entities the name asked for may stand for ("Tevfik": the Grand Vizier, Tevfik Bey …)
+        "others": [
+            {"id": other.key, "type": other.type, "name": other.name, "mentions": count}
+            for other, count in others
+        ],
     }
 
 
