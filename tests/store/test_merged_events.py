@@ -59,7 +59,28 @@ def test_a_signing_on_a_treatys_own_day_is_of_that_treaty_though_it_does_not_nam
     started = {"sign:1921-03-16": ["moscow"]}
     assert ("named", "moscow") in merge_keys(_event("1921-03-16", kind="sign", agent=["russia"]), started)
     assert ("named", "moscow") not in merge_keys(_event("1921-03-16", kind="arrive"), started)
-    assert ("named", "moscow") not in merge_keys(_event("1921-03-17", kind="sign"), started)
+    assert ("named", "moscow") not in merge_keys(_event("1921-03-18", kind="sign"), started)
+
+
+@pytest.mark.parametrize(
+    ("event", "joins_moscow"),
+    [
+        (_event("1921-03-17", kind="sign", agent=["russia"]), True),  # "17 Mart 1337’de imza olunan muahede"
+        (_event("1921-03-15", kind="sign"), True),
+        (_event("1921-03-17", kind="sign", instrument=["kars"]), False),  # names a treaty of its own
+        (_event("1921-03-18", kind="sign"), False),  # two days off
+        (_event("1921-03-17", kind="open"), False),
+    ],
+)
+def test_a_signing_a_day_off_a_treatys_day_is_of_it_when_it_names_none(event, joins_moscow):
+    started = {"sign:1921-03-16": ["moscow"]}
+    assert (("named", "moscow") in merge_keys(event, started)) is joins_moscow
+
+
+def test_a_signing_a_day_off_is_of_the_treaty_of_its_own_day_when_there_is_one():
+    started = {"sign:1921-03-16": ["moscow"], "sign:1921-03-17": ["other"]}
+    keys = merge_keys(_event("1921-03-17", kind="sign"), started)
+    assert ("named", "other") in keys and ("named", "moscow") not in keys
 
 
 def _report(kind, **role_keys):

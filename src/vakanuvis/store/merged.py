@@ -65,16 +65,28 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     if not kind or kind in KINDS_KEPT_APART:
         return keys
     if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
-        first = date.fromisoformat(event["start"])
-        for offset in range(days):
-            day = (first + timedelta(days=offset)).isoformat()
-            keys += [("named", key) for key in started.get(f"{kind}:{day}", []) if ("named", key) not in keys]
+        keys += [("named", key) for key in _started_by(event, kind, started) if ("named", key) not in keys]
     if days <= MOST_DAYS:
         participants = dict.fromkeys(key for role in PARTICIPANT_ROLES for key in role_keys.get(role, []))
         keys += [("kind", kind, key) for key in participants]
     if days == 1:
         keys += [("place", kind, key) for key in role_keys.get("place", [])]
     return keys
+
+
+def _started_by(event: dict[str, Any], kind: str, started: dict[str, list[str]]) -> list[str]:
+    """The treaties or meetings whose first day a report of their beginning tells of: on one of its days,
+    or, when the report names no treaty or meeting of its own and no other begins on its days, a day
+    before or after them (a calendar converted, a night's signing: "17 Mart 1337’de imza olunan
+    muahede" of the treaty of 16 March)."""
+    first = date.fromisoformat(event["start"])
+    own_days = [(first + timedelta(days=offset)).isoformat() for offset in range(_days(event))]
+    found = [key for day in own_days for key in started.get(f"{kind}:{day}", [])]
+    if found or event.get("role_keys", {}).get("instrument"):
+        return found
+    last = date.fromisoformat(event["end"])
+    near = ((first - NAMED_TOLERANCE).isoformat(), (last + NAMED_TOLERANCE).isoformat())
+    return [key for day in near for key in started.get(f"{kind}:{day}", [])]
 
 
 def compatible(a: dict[str, Any], b: dict[str, Any], key_type: str = "named") -> bool:
