@@ -194,6 +194,21 @@ def test_a_participle_told_as_a_past_tense(participle, past):
             "imza olunmuştur",
             "sign",
         ),
+        # a noun in a case of its own is no noun a light verb carries; the verb makes the noun after it
+        (
+            "tr",
+            "Meclis evvelki gün Şerif Bey’in riyasetinde yapılan ilk içtimaın zabıtlarını tasdik etti.",
+            "evvelki gün",
+            "yapılan ilk içtimaın",
+            "open",
+        ),
+        (
+            "tr",
+            "11 Ekim’de Mudanya’da yapılan görüşmede mütareke imzalandı.",
+            "11 Ekim’de",
+            "yapılan görüşmede",
+            "meet",
+        ),
     ],
 )
 def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):

@@ -223,13 +223,22 @@ def _turkish_predicate_at(
     first = index
     if reading.lemma in _light_verbs() and index > 0:
         carried = words[index - 1]
-        if carried.text[:1].islower() and carried.start >= (date[1] if after_date else 0):
+        if (
+            carried.text[:1].islower()
+            and carried.start >= (date[1] if after_date else 0)
+            and not plain(carried.text).endswith(_turkish_endings("uncarried_endings"))
+        ):
             first = index - 1  # "işgal edildi", "küşâd olunacaktır"
     last = index
     if reading.participle and reading.lemma in _light_verbs() and first == index and index + 1 < len(words):
-        named = words[index + 1]
+        following = index + 1
+        while following + 1 < len(words) and plain(words[following].text) in _turkish_words(
+            "happening_noun_modifiers"
+        ):
+            following += 1  # "yapılan ilk içtima"
+        named = words[following]
         if named.text[:1].islower() and turkish_verb(named.text) is None:
-            last = index + 1  # "yapılan görüşmede": the happening is the noun the light verb makes
+            last = following  # "yapılan görüşmede": the happening is the noun the light verb makes
     phrase = " ".join(w.text for w in words[first : last + 1])
     kind = happening_kind("tr", words[last].text if last != index else phrase)
     if not kind and first > 0 and words[first - 1].text[:1].islower():
@@ -291,6 +300,11 @@ def _happening_noun(words: list[Word], date: tuple[int, int], before: int, langu
         if kind:
             return Predicate(word.start, word.end, word.text, kind, passive=False, nominal=True)
     return None
+
+
+@cache
+def _turkish_endings(topic: str) -> tuple[str, ...]:
+    return tuple(plain(str(ending)) for ending in _turkish_data().get(topic, []))
 
 
 @cache
