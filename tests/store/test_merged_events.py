@@ -70,10 +70,13 @@ def test_a_signing_on_a_treatys_own_day_is_of_that_treaty_though_it_does_not_nam
         (_event("1921-03-17", kind="sign", instrument=["kars"]), False),  # names a treaty of its own
         (_event("1921-03-18", kind="sign"), False),  # two days off
         (_event("1921-03-17", kind="open"), False),
+        # it names another thing a signing begins: that one's, not this treaty's
+        (_event("1921-03-17", kind="sign", patient=["kars"]), False),
+        (_event("1921-03-17", kind="sign", patient=["moscow"]), True),
     ],
 )
 def test_a_signing_a_day_off_a_treatys_day_is_of_it_when_it_names_none(event, joins_moscow):
-    started = {"sign:1921-03-16": ["moscow"]}
+    started = {"sign:1921-03-16": ["moscow"], "sign:1921-10-13": ["kars"]}
     assert (("named", "moscow") in merge_keys(event, started)) is joins_moscow
 
 

@@ -211,7 +211,7 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
             # happened, is what the date is of
             found = _finite_with_kind(words, [i for i in after if i > index + 1], date) or found
         break
-    if found is not None and _is_date_copula(found.text):
+    if found is not None and not found.kind and _is_date_copula(found.text):
         return _happening_noun(words, date, found.start, "tr") or found
     return found
 
