@@ -163,6 +163,14 @@ def test_a_participle_told_as_a_past_tense(participle, past):
         # a verb that says only on which day a happening fell: the happening is the noun before the date
         ("tr", "Meclis-i Âlî’nin küşâdı 23 Nisan’a tesadüf etti.", "23 Nisan’a", "küşâdı", "open"),
         ("en", "The opening of the Assembly took place on April 23.", "April 23", "opening", "open"),
+        (
+            "tr",
+            "Büyük Millet Meclisi’nin iftitahı 23 Nisan’da icra edildi.",
+            "23 Nisan’da",
+            "iftitahı",
+            "open",
+        ),
+        ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "opening", "open"),
         # a participle before a part of the day belongs to the date; the clause's verb is what happened
         (

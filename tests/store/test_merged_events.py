@@ -114,3 +114,21 @@ def test_same_named_event_in_two_documents_is_one_happening(tmp_path):
     assert happening["date"] == "1922-10-11" and not happening["dates_differ"]
     assert len(happening["reports"]) == 2 and len(happening["sources"]) == 2
     assert len(merged) == len(kb.events()) - 1  # only the armistice reports were joined
+
+
+def test_a_report_a_day_off_joins_the_treaty_and_the_happening_keeps_the_date_most_give(tmp_path):
+    texts = {
+        "a.txt": "MOSKOVA\n\nMoskova Antlaşması 16 Mart 1921’de imzalandı.\n",
+        "b.txt": "RUSYA\n\nMoskova Muahedesi 16 Mart 1921’de imza edildi.\n",
+        # the report that says most (three roles) gives the date only it gives
+        "c.txt": "KARS\n\nYusuf Kemal Bey ve Çiçerin tarafından Moskova’da 17 Mart 1921’de imza olunan muahede"
+        " ile Batum terk olundu.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert all(r.stored for r in kb.ingest([tmp_path / name for name in texts]))
+    (signing,) = [m for m in kb.merged_events() if m["kind"] == "sign"]
+    assert len(signing["documents"]) == 3
+    assert signing["date"] == "1921-03-16" and signing["start"] == signing["end"] == "1921-03-16"
+    assert signing["dates_differ"] and signing["disagreements"][0]["field"] == "date"

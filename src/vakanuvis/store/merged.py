@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 from typing import Any
 
@@ -179,9 +179,17 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
 def _merged_record(
     group: list[dict[str, Any]], sources_of_note: dict[tuple[str, int], list[str]]
 ) -> dict[str, Any]:
-    # the report that says most (most roles filled, a predicate) speaks for the happening
+    # of the reports giving the date most of them give (one a day off does not date the happening), the
+    # one that says most (most roles filled, a predicate) speaks for the happening
+    dates = Counter((e["start"], e["end"]) for e in group)
     first = max(
-        group, key=lambda e: (bool(e["predicate"]), sum(map(len, e["roles"].values())), -group.index(e))
+        group,
+        key=lambda e: (
+            dates[(e["start"], e["end"])],
+            bool(e["predicate"]),
+            sum(map(len, e["roles"].values())),
+            -group.index(e),
+        ),
     )
     roles: dict[str, list[str]] = {}
     for event in group:
