@@ -170,6 +170,8 @@ def test_a_participle_told_as_a_past_tense(participle, past):
             "iftitahı",
             "open",
         ),
+        ("en", "The Assembly met at Angora for the first time on April 23rd.", "April 23rd", "met", "open"),
+        ("en", "The delegates met at Angora on April 23rd.", "April 23rd", "met", "meet"),
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "opening", "open"),
         # a participle before a part of the day belongs to the date; the clause's verb is what happened

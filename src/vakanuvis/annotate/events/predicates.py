@@ -372,11 +372,15 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
         first = index - 1
     phrase = " ".join(w.text for w in words[first : index + 1])
     passive = _is_passive(words, index, language)
+    kind = happening_kind(language, words[index].text)
+    clause = " ".join(w.text.lower() for w in words)
+    if kind == "meet" and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
+        kind = "open"  # a body's first meeting is its opening
     return Predicate(
         start=words[first].start,
         end=words[index].end,
         text=phrase,
-        kind=happening_kind(language, words[index].text),
+        kind=kind,
         passive=passive,
         nominal=False,
     )
