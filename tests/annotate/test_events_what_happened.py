@@ -160,20 +160,22 @@ def test_a_participle_told_as_a_past_tense(participle, past):
 @pytest.mark.parametrize(
     ("language", "sentence", "date", "predicate", "kind"),
     [
-        # a verb that says only on which day a happening fell: the happening is the noun before the date
+        # a verb that says only on which day a happening fell: the happening is the noun before it; one that
+        # says the happening took place takes the noun's kind
         ("tr", "Meclis-i Âlî’nin küşâdı 23 Nisan’a tesadüf etti.", "23 Nisan’a", "küşâdı", "open"),
-        ("en", "The opening of the Assembly took place on April 23.", "April 23", "opening", "open"),
+        ("en", "The opening of the Assembly took place on April 23.", "April 23", "took", "open"),
         (
             "tr",
             "Büyük Millet Meclisi’nin iftitahı 23 Nisan’da icra edildi.",
             "23 Nisan’da",
-            "iftitahı",
+            "icra edildi",
             "open",
         ),
         ("en", "The Assembly met at Angora for the first time on April 23rd.", "April 23rd", "met", "open"),
         ("en", "The delegates met at Angora on April 23rd.", "April 23rd", "met", "meet"),
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
-        ("en", "On April 23 the opening of the Assembly took place.", "April 23", "opening", "open"),
+        ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
+        ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
         # a participle before a part of the day belongs to the date; the clause's verb is what happened
         (
             "tr",

@@ -10,7 +10,7 @@ spellings) by their endings. English and Russian take the verb nearest the date 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from vakanuvis.annotate.dates.lexicon import unmarked
@@ -211,8 +211,8 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
             # happened, is what the date is of
             found = _finite_with_kind(words, [i for i in after if i > index + 1], date) or found
         break
-    if found is not None and not found.kind and _is_date_copula(found.text):
-        return _happening_noun(words, date, found.start, "tr") or found
+    if found is not None and not found.kind:
+        return _told_by_noun(words, date, found, "tr", found.text)
     return found
 
 
@@ -278,15 +278,24 @@ def _is_day_part(word: Word) -> bool:
 
 
 @cache
-def _date_copulas(language: str) -> tuple[str, ...]:
-    return tuple(
-        plain(str(w)) if language == "tr" else str(w).lower() for w in _words(language, "date_copulas")
-    )
+def _verb_starts(language: str, topic: str) -> tuple[str, ...]:
+    return tuple(plain(str(w)) if language == "tr" else str(w).lower() for w in _words(language, topic))
 
 
-def _is_date_copula(phrase: str, language: str = "tr") -> bool:
-    folded = plain(phrase) if language == "tr" else phrase.lower()
-    return folded.startswith(_date_copulas(language))
+def _told_by_noun(
+    words: list[Word], date: tuple[int, int], found: Predicate, language: str, verb: str
+) -> Predicate:
+    """A predicate whose verb (`verb`, as looked up: "tesadüf etti", "took place") says only when a
+    happening fell is the happening's noun before it; one that says the happening took place keeps its
+    words and takes that noun's kind ("iftitahı … icra edildi": open)."""
+    folded = plain(verb) if language == "tr" else verb.lower()
+    copula = folded.startswith(_verb_starts(language, "date_copulas"))
+    if not copula and not folded.startswith(_verb_starts(language, "taking_place_verbs")):
+        return found
+    noun = _happening_noun(words, date, found.start, language)
+    if noun is None:
+        return found
+    return noun if copula else replace(found, kind=noun.kind)
 
 
 def _happening_noun(words: list[Word], date: tuple[int, int], before: int, language: str) -> Predicate | None:
@@ -362,11 +371,6 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
         return date[0] - word.end if word.end <= date[0] else word.start - date[1]
 
     index = min(candidates, key=distance)
-    following = words[index + 1].text if index + 1 < len(words) else ""
-    if language == "en" and _is_date_copula(f"{words[index].text} {following}", "en"):
-        noun = _happening_noun(words, date, words[index].start, "en")
-        if noun is not None:
-            return noun
     first = index
     if language == "en" and index > 0 and words[index - 1].text.lower() in _words("en", "auxiliaries"):
         first = index - 1
@@ -376,7 +380,7 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
     clause = " ".join(w.text.lower() for w in words)
     if kind == "meet" and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
         kind = "open"  # a body's first meeting is its opening
-    return Predicate(
+    found = Predicate(
         start=words[first].start,
         end=words[index].end,
         text=phrase,
@@ -384,6 +388,10 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
         passive=passive,
         nominal=False,
     )
+    if language == "en" and index + 1 < len(words):
+        # "took place", "fell on": the verb with the word after it
+        return _told_by_noun(words, date, found, "en", f"{words[index].text} {words[index + 1].text}")
+    return found
 
 
 def _noun_of_date(words: list[Word], date: tuple[int, int]) -> Predicate | None:
