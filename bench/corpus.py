@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/corpus.py [--verbose] [--keep DB] [--heldout]
 
 The folders 1921 and 1922 are held out: tuning looks only at the figures and the --verbose lines of the
-others (1919, 1920, english); --heldout prints the held-out figures too (never --verbose for them).
+others (1919, 1920, english, happenings); --heldout prints the held-out figures too (never --verbose for them).
 
 bench/corpus/period/*/ hold documents of 1918-23 written for this bench in the register of the period
 (telegrams, speeches, decrees, reports, letters, newspaper notices, memoirs; one folder mostly English,
@@ -40,7 +40,7 @@ from vakanuvis.knowledge_base import KnowledgeBase
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus" / "period"
 VAKANUVIS = Path(sys.executable).parent / "vakanuvis"
-DEV = ("1919", "1920", "english")
+DEV = ("1919", "1920", "english", "happenings")
 HELDOUT = ("1921", "1922")
 PERIODS = [("1919-05", "1919-06"), ("1920-08", "1920-09"), ("1921-03", "1921-04"), ("1922-08", "1922-09")]
 

@@ -64,20 +64,28 @@ def matched_reports(kb: KnowledgeBase, themes: tuple[str, ...]) -> list[dict]:
             used: set[int] = set()
             for entry in entries:
                 at = _position(document.text, entry, used)
-                event = next(
-                    (
-                        (i, e)
-                        for i, e in enumerate(document.events)
-                        if at is not None and abs(e.date.span.start - at) <= 3
-                    ),
-                    None,
-                )
+                event = _event_at(document.events, at, len(entry["date_text"]))
                 if at is not None:
                     used.add(at)
                 reports.append(
                     {"theme": theme, "name": name, "entry": entry, "document": document, "event": event}
                 )
     return reports
+
+
+def _event_at(events: list, at: int | None, length: int) -> tuple[int, object] | None:
+    """The tool's event of the annotated date at `at`: starting within 3 characters of it, else one whose
+    date lies inside the annotated expression ("23rd April" of "the 23rd April")."""
+    if at is None:
+        return None
+    for near in (
+        lambda e: abs(e.date.span.start - at) <= 3,
+        lambda e: at <= e.date.span.start and e.date.span.end <= at + length,
+    ):
+        found = next(((i, e) for i, e in enumerate(events) if near(e)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _position(text: str, entry: dict, used: set[int]) -> int | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from vakanuvis.annotate.events.headlines import finite_past
-from vakanuvis.annotate.events.predicates import happening_kind, turkish_verb
+from vakanuvis.annotate.events.predicates import find_predicate, happening_kind, turkish_verb
 from vakanuvis.ingest import read_file
 from vakanuvis.pipeline import analyse
 
@@ -141,6 +141,8 @@ def test_what_reads_as_a_verb(word, is_verb):
         ("en", "was occupied", "take"),
         ("ru", "подписан", "sign"),
         ("tr", "söyledi", ""),
+        ("tr", "akdolunan", "sign"),
+        ("tr", "iftitahı", "open"),
     ],
 )
 def test_kinds_are_shared_by_languages(language, phrase, kind):
@@ -153,3 +155,75 @@ def test_kinds_are_shared_by_languages(language, phrase, kind):
 )
 def test_a_participle_told_as_a_past_tense(participle, past):
     assert finite_past(participle) == past
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "predicate", "kind"),
+    [
+        # a verb that says only on which day a happening fell: the happening is the noun before it; one that
+        # says the happening took place takes the noun's kind
+        ("tr", "Meclis-i Âlî’nin küşâdı 23 Nisan’a tesadüf etti.", "23 Nisan’a", "küşâdı", "open"),
+        ("en", "The opening of the Assembly took place on April 23.", "April 23", "took", "open"),
+        (
+            "tr",
+            "Büyük Millet Meclisi’nin iftitahı 23 Nisan’da icra edildi.",
+            "23 Nisan’da",
+            "icra edildi",
+            "open",
+        ),
+        ("en", "The Assembly met at Angora for the first time on April 23rd.", "April 23rd", "met", "open"),
+        ("en", "The delegates met at Angora on April 23rd.", "April 23rd", "met", "meet"),
+        ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
+        ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
+        ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
+        # a participle before a part of the day belongs to the date; the clause's verb is what happened
+        (
+            "tr",
+            "Gümrü Muahedenamesi, 2 Kânûn-ı Evvel’i 3 Kânûn-ı Evvel’e bağlayan gece saat ikide imza olunmuştur.",
+            "3 Kânûn-ı Evvel’e",
+            "imza olunmuştur",
+            "sign",
+        ),
+        # but a participle the date stands in keeps it
+        (
+            "tr",
+            "23 Temmuz’dan 7 Ağustos’a kadar devam eden Kongre mesaisini dün ikmal etmiştir.",
+            "7 Ağustos’a kadar",
+            "devam eden",
+            "",
+        ),
+        (
+            "tr",
+            "16 Mart’ta Moskova’da imzalanan muahede ile hudut çizildi.",
+            "16 Mart’ta",
+            "imzalanan",
+            "sign",
+        ),
+        (
+            "tr",
+            "Rusya ile akdolunan muahede Mart’ın on altısında imza olunmuştur.",
+            "Mart’ın on altısında",
+            "imza olunmuştur",
+            "sign",
+        ),
+        # a noun in a case of its own is no noun a light verb carries; the verb makes the noun after it
+        (
+            "tr",
+            "Meclis evvelki gün Şerif Bey’in riyasetinde yapılan ilk içtimaın zabıtlarını tasdik etti.",
+            "evvelki gün",
+            "yapılan ilk içtimaın",
+            "open",
+        ),
+        (
+            "tr",
+            "11 Ekim’de Mudanya’da yapılan görüşmede mütareke imzalandı.",
+            "11 Ekim’de",
+            "yapılan görüşmede",
+            "meet",
+        ),
+    ],
+)
+def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
+    start = sentence.index(date)
+    found = find_predicate(sentence, (0, len(sentence)), (start, start + len(date)), language)
+    assert found is not None and (found.text, found.kind) == (predicate, kind)

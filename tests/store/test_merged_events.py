@@ -59,7 +59,31 @@ def test_a_signing_on_a_treatys_own_day_is_of_that_treaty_though_it_does_not_nam
     started = {"sign:1921-03-16": ["moscow"]}
     assert ("named", "moscow") in merge_keys(_event("1921-03-16", kind="sign", agent=["russia"]), started)
     assert ("named", "moscow") not in merge_keys(_event("1921-03-16", kind="arrive"), started)
-    assert ("named", "moscow") not in merge_keys(_event("1921-03-17", kind="sign"), started)
+    assert ("named", "moscow") not in merge_keys(_event("1921-03-18", kind="sign"), started)
+
+
+@pytest.mark.parametrize(
+    ("event", "joins_moscow"),
+    [
+        (_event("1921-03-17", kind="sign", agent=["russia"]), True),  # "17 Mart 1337’de imza olunan muahede"
+        (_event("1921-03-15", kind="sign"), True),
+        (_event("1921-03-17", kind="sign", instrument=["kars"]), False),  # names a treaty of its own
+        (_event("1921-03-18", kind="sign"), False),  # two days off
+        (_event("1921-03-17", kind="open"), False),
+        # it names another thing a signing begins: that one's, not this treaty's
+        (_event("1921-03-17", kind="sign", patient=["kars"]), False),
+        (_event("1921-03-17", kind="sign", patient=["moscow"]), True),
+    ],
+)
+def test_a_signing_a_day_off_a_treatys_day_is_of_it_when_it_names_none(event, joins_moscow):
+    started = {"sign:1921-03-16": ["moscow"], "sign:1921-10-13": ["kars"]}
+    assert (("named", "moscow") in merge_keys(event, started)) is joins_moscow
+
+
+def test_a_signing_a_day_off_is_of_the_treaty_of_its_own_day_when_there_is_one():
+    started = {"sign:1921-03-16": ["moscow"], "sign:1921-03-17": ["other"]}
+    keys = merge_keys(_event("1921-03-17", kind="sign"), started)
+    assert ("named", "other") in keys and ("named", "moscow") not in keys
 
 
 def _report(kind, **role_keys):
@@ -90,3 +114,21 @@ def test_same_named_event_in_two_documents_is_one_happening(tmp_path):
     assert happening["date"] == "1922-10-11" and not happening["dates_differ"]
     assert len(happening["reports"]) == 2 and len(happening["sources"]) == 2
     assert len(merged) == len(kb.events()) - 1  # only the armistice reports were joined
+
+
+def test_a_report_a_day_off_joins_the_treaty_and_the_happening_keeps_the_date_most_give(tmp_path):
+    texts = {
+        "a.txt": "MOSKOVA\n\nMoskova Antlaşması 16 Mart 1921’de imzalandı.\n",
+        "b.txt": "RUSYA\n\nMoskova Muahedesi 16 Mart 1921’de imza edildi.\n",
+        # the report that says most (three roles) gives the date only it gives
+        "c.txt": "KARS\n\nYusuf Kemal Bey ve Çiçerin tarafından Moskova’da 17 Mart 1921’de imza olunan muahede"
+        " ile Batum terk olundu.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert all(r.stored for r in kb.ingest([tmp_path / name for name in texts]))
+    (signing,) = [m for m in kb.merged_events() if m["kind"] == "sign"]
+    assert len(signing["documents"]) == 3
+    assert signing["date"] == "1921-03-16" and signing["start"] == signing["end"] == "1921-03-16"
+    assert signing["dates_differ"] and signing["disagreements"][0]["field"] == "date"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 from typing import Any
 
@@ -65,16 +65,35 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     if not kind or kind in KINDS_KEPT_APART:
         return keys
     if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
-        first = date.fromisoformat(event["start"])
-        for offset in range(days):
-            day = (first + timedelta(days=offset)).isoformat()
-            keys += [("named", key) for key in started.get(f"{kind}:{day}", []) if ("named", key) not in keys]
+        keys += [("named", key) for key in _started_by(event, kind, started) if ("named", key) not in keys]
     if days <= MOST_DAYS:
         participants = dict.fromkeys(key for role in PARTICIPANT_ROLES for key in role_keys.get(role, []))
         keys += [("kind", kind, key) for key in participants]
     if days == 1:
         keys += [("place", kind, key) for key in role_keys.get("place", [])]
     return keys
+
+
+def _started_by(event: dict[str, Any], kind: str, started: dict[str, list[str]]) -> list[str]:
+    """The treaties or meetings whose first day a report of their beginning tells of: on one of its days,
+    or, when the report names no treaty or meeting of its own and no other begins on its days, a day
+    before or after them (a calendar converted, a night's signing: "17 Mart 1337’de imza olunan
+    muahede" of the treaty of 16 March) — but not when it names another thing such a happening begins
+    ("Meclis 4 Mayıs’ta toplandı" is no beginning of a cabinet formed on 3 May)."""
+    role_keys = event.get("role_keys", {})
+    first = date.fromisoformat(event["start"])
+    own_days = [(first + timedelta(days=offset)).isoformat() for offset in range(_days(event))]
+    found = [key for day in own_days for key in started.get(f"{kind}:{day}", [])]
+    if found or role_keys.get("instrument"):
+        return found
+    last = date.fromisoformat(event["end"])
+    near_days = ((first - NAMED_TOLERANCE).isoformat(), (last + NAMED_TOLERANCE).isoformat())
+    near = [key for day in near_days for key in started.get(f"{kind}:{day}", [])]
+    if not near:
+        return near
+    begun = {key for day_key, keys in started.items() if day_key.startswith(f"{kind}:") for key in keys}
+    named = {key for role in PARTICIPANT_ROLES for key in role_keys.get(role, []) if key in begun}
+    return [key for key in near if key in named] if named else near
 
 
 def compatible(a: dict[str, Any], b: dict[str, Any], key_type: str = "named") -> bool:
@@ -160,9 +179,17 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
 def _merged_record(
     group: list[dict[str, Any]], sources_of_note: dict[tuple[str, int], list[str]]
 ) -> dict[str, Any]:
-    # the report that says most (most roles filled, a predicate) speaks for the happening
+    # of the reports giving the date most of them give (one a day off does not date the happening), the
+    # one that says most (most roles filled, a predicate) speaks for the happening
+    dates = Counter((e["start"], e["end"]) for e in group)
     first = max(
-        group, key=lambda e: (bool(e["predicate"]), sum(map(len, e["roles"].values())), -group.index(e))
+        group,
+        key=lambda e: (
+            dates[(e["start"], e["end"])],
+            bool(e["predicate"]),
+            sum(map(len, e["roles"].values())),
+            -group.index(e),
+        ),
     )
     roles: dict[str, list[str]] = {}
     for event in group:

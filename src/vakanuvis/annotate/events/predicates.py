@@ -10,7 +10,7 @@ spellings) by their endings. English and Russian take the verb nearest the date 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from vakanuvis.annotate.dates.lexicon import unmarked
@@ -199,39 +199,121 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
         return _dated_document(words, [words.index(inside[-1]), *after])
     if after and plain(words[after[0]].text) in dated:
         return _dated_document(words, after)
+    found = None
     for index in after + before[::-1]:
         reading = turkish_verb(words[index].text)
         if reading is None:
             continue
-        first = index
-        if reading.lemma in _light_verbs() and index > 0:
-            carried = words[index - 1]
-            if carried.text[:1].islower() and carried.start >= (date[1] if index in after else 0):
-                first = index - 1  # "işgal edildi", "küşâd olunacaktır"
-        last = index
+        found = _turkish_predicate_at(words, index, reading, date, index in after)
+        if reading.participle and not found.kind and index + 1 in after and _is_day_part(words[index + 1]):
+            # a participle of no known happening before a part of the day ("3 Kânûn-ı Evvel’e bağlayan
+            # gece … imza olunmuştur") belongs to the date: the clause's own verb, when it says what
+            # happened, is what the date is of
+            found = _finite_with_kind(words, [i for i in after if i > index + 1], date) or found
+        break
+    if found is not None and not found.kind:
+        return _told_by_noun(words, date, found, "tr", found.text)
+    return found
+
+
+def _turkish_predicate_at(
+    words: list[Word], index: int, reading: _Reading, date: tuple[int, int], after_date: bool
+) -> Predicate:
+    """The predicate whose verb is words[index]: with the noun a light verb carries or makes."""
+    first = index
+    if reading.lemma in _light_verbs() and index > 0:
+        carried = words[index - 1]
         if (
-            reading.participle
-            and reading.lemma in _light_verbs()
-            and first == index
-            and index + 1 < len(words)
+            carried.text[:1].islower()
+            and carried.start >= (date[1] if after_date else 0)
+            and not plain(carried.text).endswith(_turkish_endings("uncarried_endings"))
         ):
-            named = words[index + 1]
-            if named.text[:1].islower() and turkish_verb(named.text) is None:
-                last = index + 1  # "yapılan görüşmede": the happening is the noun the light verb makes
-        phrase = " ".join(w.text for w in words[first : last + 1])
-        kind = happening_kind("tr", words[last].text if last != index else phrase)
-        if not kind and first > 0 and words[first - 1].text[:1].islower():
-            kind = happening_kind("tr", f"{words[first - 1].text} {phrase}")  # "ayak bastığım"
-        return Predicate(
-            start=words[first].start,
-            end=words[last].end,
-            text=phrase,
-            kind=kind,
-            passive=reading.passive,
-            nominal=reading.nominal,
-            participle=reading.participle and last == index,
-        )
+            first = index - 1  # "işgal edildi", "küşâd olunacaktır"
+    last = index
+    if reading.participle and reading.lemma in _light_verbs() and first == index and index + 1 < len(words):
+        following = index + 1
+        while following + 1 < len(words) and plain(words[following].text) in _turkish_words(
+            "happening_noun_modifiers"
+        ):
+            following += 1  # "yapılan ilk içtima"
+        named = words[following]
+        if named.text[:1].islower() and turkish_verb(named.text) is None:
+            last = following  # "yapılan görüşmede": the happening is the noun the light verb makes
+    phrase = " ".join(w.text for w in words[first : last + 1])
+    kind = happening_kind("tr", words[last].text if last != index else phrase)
+    if not kind and first > 0 and words[first - 1].text[:1].islower():
+        kind = happening_kind("tr", f"{words[first - 1].text} {phrase}")  # "ayak bastığım"
+    return Predicate(
+        start=words[first].start,
+        end=words[last].end,
+        text=phrase,
+        kind=kind,
+        passive=reading.passive,
+        nominal=reading.nominal,
+        participle=reading.participle and last == index,
+    )
+
+
+def _finite_with_kind(words: list[Word], candidates: list[int], date: tuple[int, int]) -> Predicate | None:
+    """The first finite verb among `candidates` whose happening is known."""
+    for index in candidates:
+        reading = turkish_verb(words[index].text)
+        if reading is None or not reading.finite:
+            continue
+        found = _turkish_predicate_at(words, index, reading, date, True)
+        return found if found.kind else None
     return None
+
+
+@cache
+def _day_parts() -> frozenset[str]:
+    return frozenset(
+        plain(str(w)) for w in language_data("tr", "dates").get("day_parts", []) if " " not in str(w)
+    )
+
+
+def _is_day_part(word: Word) -> bool:
+    """ "gece", "sabahı": a word that makes a time of the day of the date before it."""
+    return plain(word.text) in _day_parts()
+
+
+@cache
+def _verb_starts(language: str, topic: str) -> tuple[str, ...]:
+    return tuple(plain(str(w)) if language == "tr" else str(w).lower() for w in _words(language, topic))
+
+
+def _told_by_noun(
+    words: list[Word], date: tuple[int, int], found: Predicate, language: str, verb: str
+) -> Predicate:
+    """A predicate whose verb (`verb`, as looked up: "tesadüf etti", "took place") says only when a
+    happening fell is the happening's noun before it; one that says the happening took place keeps its
+    words and takes that noun's kind ("iftitahı … icra edildi": open)."""
+    folded = plain(verb) if language == "tr" else verb.lower()
+    copula = folded.startswith(_verb_starts(language, "date_copulas"))
+    if not copula and not folded.startswith(_verb_starts(language, "taking_place_verbs")):
+        return found
+    noun = _happening_noun(words, date, found.start, language)
+    if noun is None:
+        return found
+    return noun if copula else replace(found, kind=noun.kind)
+
+
+def _happening_noun(words: list[Word], date: tuple[int, int], before: int, language: str) -> Predicate | None:
+    """The noun of a happening before a date whose verb only says when it fell ("Meclis’in küşâdı 23
+    Nisan’a tesadüf etti", "On April 23 the opening took place"): the nearest word before the copula (which
+    begins at `before`), outside the date, that names a kind of happening."""
+    for word in reversed([w for w in words if w.end <= before]):
+        if not word.text[:1].islower() or date[0] <= word.start < date[1]:
+            continue
+        kind = happening_kind(language, word.text)
+        if kind:
+            return Predicate(word.start, word.end, word.text, kind, passive=False, nominal=True)
+    return None
+
+
+@cache
+def _turkish_endings(topic: str) -> tuple[str, ...]:
+    return tuple(plain(str(ending)) for ending in _turkish_data().get(topic, []))
 
 
 @cache
@@ -294,14 +376,22 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
         first = index - 1
     phrase = " ".join(w.text for w in words[first : index + 1])
     passive = _is_passive(words, index, language)
-    return Predicate(
+    kind = happening_kind(language, words[index].text)
+    clause = " ".join(w.text.lower() for w in words)
+    if kind == "meet" and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
+        kind = "open"  # a body's first meeting is its opening
+    found = Predicate(
         start=words[first].start,
         end=words[index].end,
         text=phrase,
-        kind=happening_kind(language, words[index].text),
+        kind=kind,
         passive=passive,
         nominal=False,
     )
+    if language == "en" and index + 1 < len(words):
+        # "took place", "fell on": the verb with the word after it
+        return _told_by_noun(words, date, found, "en", f"{words[index].text} {words[index + 1].text}")
+    return found
 
 
 def _noun_of_date(words: list[Word], date: tuple[int, int]) -> Predicate | None:
