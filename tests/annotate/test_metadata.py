@@ -161,3 +161,27 @@ def test_no_dateline_no_date() -> None:
         raw_of("İSTANBUL’DAN ANKARA’YA\n\nO sabah 16 Mart’ta şehir işgal olundu. Ertesi gün yola çıktık.")
     )
     assert memoir.date is None and "date" not in memoir.origins
+
+
+REPORT_TITLED_UNDER_ITS_DATELINE = """Metristepe, 3. IV. 1337
+
+Garp Cephesi Kumandanlığı Raporu
+
+Büyük Millet Meclisi Riyaset-i Celilesine
+
+Düşman bugün ricate mecbur olmuştur. Kıtaatımız takibe devam etmektedir.
+
+Garp Cephesi Kumandanı
+İsmet"""
+
+
+def test_a_title_line_under_the_dateline_titles_the_document() -> None:
+    document = analyse(raw_of(REPORT_TITLED_UNDER_ITS_DATELINE))
+    assert (document.title, document.origins.get("title")) == ("Garp Cephesi Kumandanlığı Raporu", "detected")
+    assert document.date == "1921-04-03"
+
+
+def test_without_a_title_line_the_dateline_stays_the_title() -> None:
+    """The telegram's lines under its dateline are an address and the text: none is a title."""
+    document = analyse(raw_of(TELEGRAM))
+    assert document.title == "Sivas, 12 Eylül 1335" and "title" not in document.origins

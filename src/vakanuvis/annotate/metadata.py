@@ -28,6 +28,7 @@ FOOT_LINES = 8  # and at the foot (signatures come under it)
 # longer line is not read for one (a text without line breaks is a line of megabytes)
 DATELINE_LENGTH = 200
 SCHOLARLY_TYPES = ("article", "book chapter")
+TITLE_WORDS = 12  # a title line holds at most so many words
 # A place before a date: capitalized words, at most four, no digits ("Cephe Karargâhı", "Polatlı")
 PLACE = re.compile(r"^(?:[^\W\d_][^\W\d_’'‘`´.-]*[’'‘`´.-]?[^\W\d_]*)(?:\s+[^\W\d_][^\W\d_’'‘`´-]*){0,3}$")
 LEFT_OVER = re.compile(r"[\s,.;:—–\-/()]+")
@@ -56,11 +57,36 @@ def detect_metadata(document: Document, raw: RawDocument | None = None) -> None:
             if found.place and "place" not in given and document.place is None:
                 document.place = found.place
                 document.origins["place"] = "detected"
+    opens_with_dateline = dateline(lines[0]) is not None and document.title.startswith(lines[0])
+    if "title" not in given and document.title and opens_with_dateline:
+        # the first line of a telegram is often its dateline: a title line near it ("Şifre Telgraf") titles
+        # the document; without one the dateline stays its title
+        title = next((line for line in lines[:HEAD_LINES] if _titles(line)), None)
+        if title is not None:
+            document.title = title if len(title) <= 120 else title[:117].rsplit(" ", 1)[0] + "…"
+            document.origins["title"] = "detected"
     if "authors" not in given and not document.authors:
         authors = signatures(lines[-FOOT_LINES:])
         if authors:
             document.authors = authors
             document.origins["authors"] = "detected"
+
+
+def _titles(line: str) -> bool:
+    """Whether a head line is a title line: a few words ("Şifre Telgraf", "Kararname", "Heyet-i Temsiliye
+    Beyannamesi") that are no dateline, no address ("Dahiliye Nezareti’ne") and no sentence of the text."""
+    words = line.split()
+    if not 1 <= len(words) <= TITLE_WORDS or line.rstrip().endswith((".", ":", ",")) or is_address_line(line):
+        return False
+    if dateline(line) is not None or not re.search(r"[^\W\d_]{3,}", line):
+        return False
+    return not any(found.text.strip() == line.strip() for found in find_dates(line))
+
+
+def is_address_line(line: str) -> bool:
+    """An address line (its comma left out): "Harbiye Nezaret-i Celilesine", "Kolordu Kumandanlıklarına"."""
+    last = line.split()[-1].rstrip(".,") if line.split() else ""
+    return last[:1].isupper() and last.endswith(("ne", "na", "ye", "ya", "e", "a")) and len(last) > 3
 
 
 def is_scholarship(document: Document) -> bool:

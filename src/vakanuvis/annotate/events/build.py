@@ -11,6 +11,7 @@ from functools import cached_property
 from vakanuvis.annotate.events.headlines import headline_of
 from vakanuvis.annotate.events.predicates import clause_around, find_predicate, plain, sentence_language
 from vakanuvis.annotate.events.roles import assign_roles, clause_start
+from vakanuvis.annotate.metadata import is_address_line
 from vakanuvis.lang import language_data
 from vakanuvis.model import DateMention, Document, EntityMention, Event
 from vakanuvis.structure.sentences import SentenceIndex
@@ -130,7 +131,7 @@ def _dateline_roles(
         line = text[position:end].strip()
         if line:
             lines += 1
-            if not _ends_in_dative(line.rstrip(",;:")):
+            if not is_address_line(line.rstrip(",;:")):
                 break
             recipients += lookups.mentions_between(position, end)
         position = end
@@ -152,12 +153,6 @@ def _senders(document: Document) -> list[int]:
             if len(name) >= 3 and (name in author or author in name):
                 found[author] = index
     return sorted(found.values())
-
-
-def _ends_in_dative(line: str) -> bool:
-    """An address line (its comma left out): "Harbiye Nezaret-i Celilesine", "Kolordu Kumandanlıklarına"."""
-    last = line.split()[-1].rstrip(".") if line.split() else ""
-    return last[:1].isupper() and last.endswith(("ne", "na", "ye", "ya", "e", "a")) and len(last) > 3
 
 
 def _in_heading(document: Document, sentence: int) -> bool:
