@@ -435,12 +435,11 @@ def check(
     output_format: Annotated[str, typer.Option("--format", help="json, md or html")] = "md",
 ) -> None:
     """What looks wrong: anachronisms, reversed ranges, repeated footnotes, figures that disagree…"""
-    from vakanuvis.check import finding_record
     from vakanuvis.check.report import findings_html, findings_markdown
 
     if output_format not in ("json", "md", "html"):
         raise BadOption(f"--format {output_format!r}: choose json, md or html")
-    records = [finding_record(f) for f in KnowledgeBase(db).findings(document)]
+    records = KnowledgeBase(db).checked(document)
     if as_json or output_format == "json":
         print_json(records)
     elif output_format == "html":
