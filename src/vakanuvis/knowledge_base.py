@@ -76,6 +76,7 @@ class KnowledgeBase:
         dask_address: str | None = None,
         metadata: GivenMetadata | None = None,
         read: ReadOptions | None = None,
+        check: bool = False,
     ) -> list[IngestResult]:
         """Read, analyse and store each file (folders recursively); each document is stored whole or not
         at all (several share a commit, `ingest_files`).
@@ -83,7 +84,9 @@ class KnowledgeBase:
         Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped; a
         file whose given `metadata` changes what was given before is analysed again. With `workers` > 1
         or a Dask scheduler address, worker processes analyse and store in parallel (and read scanned
-        PDF pages by OCR, as `read` says: by default the pages without a text layer).
+        PDF pages by OCR, as `read` says: by default the pages without a text layer). With `check`, the
+        documents this ingest changed (those stored, and those whose entities or works resolving them
+        changed) are checked now and their findings kept, so that `finding_records` answers at once.
         """
         from vakanuvis.ingest import find_input_files
         from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
@@ -127,6 +130,8 @@ class KnowledgeBase:
                     on_file(result)
             if any(result.stored for result in results) or needs_resolution(self.engine):
                 resolve_pending(self.engine)  # only what these documents touch, never the whole corpus again
+        if check:
+            self._checked_records()
         return results
 
     def resolve(self, *, again: bool = False) -> None:
@@ -476,6 +481,7 @@ class KnowledgeBase:
 
     def _checked_records(self) -> list[dict[str, Any]]:
         from vakanuvis import check
+        from vakanuvis.check.anachronism import STATE_TYPES
         from vakanuvis.check.conflicting_dates import (
             conflicting_dates,
             dated_occurrences,
@@ -501,7 +507,10 @@ class KnowledgeBase:
             return self._checked[1]
         entities = load_entities(self.engine)
         digests = InputDigests(entities)
-        inputs = {each: digests.digest(each, stored) for each, stored in stored_inputs(self.engine).items()}
+        inputs = {
+            each: digests.digest(each, stored)
+            for each, stored in stored_inputs(self.engine, STATE_TYPES).items()
+        }
         kept = {each: found for each, found in self._kept.items() if found.inputs == inputs.get(each)}
         missing = [each for each in inputs if each not in kept]
         if missing:

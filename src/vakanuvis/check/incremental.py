@@ -2,7 +2,7 @@
 
 What the per-document rules read: the document as stored (its content never changes but by a new version,
 which is a new row: content hash and time of storing), the entity keys resolution and merges give its
-mentions, the work keys of its citations, the dates that edits correct, and of the entities its mentions
+mentions, which of its citations resolution made one work, the dates that edits correct, and of the entities its mentions
 name their type, name and existence dates; the anachronism rule also reads, for an organization without
 dates of its own, the dated organization whose name opens the mention ("SSCB hükümeti"). A digest of all
 that (and of the code and language data the checks run with) keys the findings kept for the document.
@@ -18,11 +18,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vakanuvis.check.anachronism import STATE_TYPES, containing_state, dated_names
+from vakanuvis.check.anachronism import containing_state, dated_names
 from vakanuvis.model import Entity
 
 if TYPE_CHECKING:
     from vakanuvis.store.findings import StoredInputs
+
+SEPARATOR = "\x1f"  # between the keys of StoredInputs (store.findings.SEPARATOR)
 
 PACKAGE = Path(__file__).resolve().parents[1]
 LEFT_OUT = ("web",)  # what the checks never read
@@ -53,21 +55,28 @@ class InputDigests:
         return None if entity is None else [entity.type, entity.name, entity.start, entity.end]
 
     def digest(self, document_id: str, inputs: StoredInputs) -> str:
-        named = sorted({key for key, _, _ in inputs.mentions if key})
+        mentioned = [item.partition(":")[2] for item in inputs.entity_keys.split(SEPARATOR)]
         states = []
-        for key, _, surface in inputs.mentions:
-            entity = self.entities.get(key)
-            if entity is not None and entity.type in STATE_TYPES and not (entity.start or entity.end):
-                state = containing_state(surface, self.dated)
-                states.append(None if state is None else [state.key, state.name, state.start, state.end])
+        for _, surface in inputs.organizations:
+            state = containing_state(surface, self.dated)
+            states.append(None if state is None else [state.key, state.name, state.start, state.end])
+        cited = [item.partition(":")[2] for item in inputs.source_keys.split(SEPARATOR)]
         content = [
             self.code,
             document_id,
             list(inputs.stored),
-            [key for key, _, _ in inputs.mentions],
-            [[key, self._entity(key)] for key in named],
+            inputs.entity_keys,
+            [[key, self._entity(key)] for key in sorted(set(mentioned)) if key],
             states,
-            inputs.source_keys,
+            _pattern(cited),
             inputs.date_edits,
         ]
         return hashlib.sha1(json.dumps(content, default=str).encode()).hexdigest()
+
+
+def _pattern(keys: list[str]) -> list[int | None]:
+    """Which of the keys are equal (each as the place of its first), and which are missing: all the checks
+    read of the work keys of a document's citations ("one work?"). Resolving a new document gives a
+    cluster of works another key often; the same citations stay one work or two."""
+    first: dict[str, int] = {}
+    return [first.setdefault(key, index) if key else None for index, key in enumerate(keys)]

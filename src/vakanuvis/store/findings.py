@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, String, Table, cast, delete, func, insert, literal, or_, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 
 from vakanuvis.store import schema
@@ -22,9 +23,64 @@ class StoredInputs:
     """One document's rows that its checks' inputs are known by."""
 
     stored: tuple[str, str]  # its content hash and when it was stored: a new version is a new document
-    mentions: list[tuple[str, str, str]] = field(default_factory=list)  # (entity key, type, surface)
-    source_keys: list[str] = field(default_factory=list)  # of its citations, in order
+    entity_keys: str = ""  # its mentions' entity keys, each after its index ("3:person:x"), SEPARATOR between
+    source_keys: str = ""  # its citations' work keys, the same way
+    organizations: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (entity key, surface) of undated ones
     date_edits: list[tuple[int, Any]] = field(default_factory=list)  # (edit id, date given) in force
+
+
+SEPARATOR = "\x1f"
+
+
+def _indexed_keys(connection: Connection, table: Table, column: str) -> list[tuple[str, str]]:
+    """(document, "idx:key" of each of its rows joined by SEPARATOR), by one aggregate in the database
+    (over the index on (document_id, idx, key)): no row goes through Python."""
+    key = table.c[column]
+    item = cast(table.c.idx, String) + literal(":") + key
+    if connection.dialect.name == "postgresql":
+        joined = func.string_agg(item, aggregate_order_by(literal(SEPARATOR), table.c.idx))
+    else:  # SQLite joins them in the order it reads the covering index, the order of idx
+        joined = func.group_concat(item, literal(SEPARATOR))
+    rows = connection.execute(select(table.c.document_id, joined).group_by(table.c.document_id))
+    return [(document_id, keys) for document_id, keys in rows]
+
+
+def stored_inputs(engine: Engine, state_types: tuple[str, ...]) -> dict[str, StoredInputs]:
+    """Every stored document's `StoredInputs`, by id (in the order of the ids); `state_types`: the types of
+    entity the anachronism rule reads existence dates of."""
+    d, m, e, ent = schema.documents, schema.mentions, schema.edits, schema.entities
+    with engine.connect() as connection:
+        found = {
+            row.id: StoredInputs((row.sha256, row.ingested_at))
+            for row in connection.execute(select(d.c.id, d.c.sha256, d.c.ingested_at).order_by(d.c.id))
+        }
+        for document_id, keys in _indexed_keys(connection, m, "entity_key"):
+            if document_id in found:
+                found[document_id].entity_keys = keys or ""
+        for document_id, keys in _indexed_keys(connection, schema.citations, "source_key"):
+            if document_id in found:
+                found[document_id].source_keys = keys or ""
+        undated = (
+            select(m.c.document_id, m.c.entity_key, m.c.surface)
+            .join(ent, ent.c.key == m.c.entity_key)
+            .where(
+                ent.c.type.in_(state_types),
+                or_(ent.c.start.is_(None), ent.c.start == ""),
+                or_(ent.c.end.is_(None), ent.c.end == ""),
+            )
+            .order_by(m.c.document_id, m.c.idx)
+        )
+        for row in connection.execute(undated):
+            if row.document_id in found:
+                found[row.document_id].organizations.append((row.entity_key, row.surface))
+        corrected = select(e.c.id, e.c.target, e.c.after).where(e.c.action == DATE, e.c.undone_at.is_(None))
+        for edit in connection.execute(corrected.order_by(e.c.id)):
+            document_id, _ = parse_event_id(edit.target)
+            if document_id in found:
+                found[document_id].date_edits.append((edit.id, edit.after))
+    return found
 
 
 @dataclass
@@ -32,30 +88,6 @@ class KeptFindings:
     inputs: str  # the digest of the inputs they were found with
     findings: list[dict[str, Any]]
     occurrences: list[dict[str, Any]]
-
-
-def stored_inputs(engine: Engine) -> dict[str, StoredInputs]:
-    """Every stored document's `StoredInputs`, by id (in the order of the ids)."""
-    d, m, c, e = schema.documents, schema.mentions, schema.citations, schema.edits
-    with engine.connect() as connection:
-        found = {
-            row.id: StoredInputs((row.sha256, row.ingested_at))
-            for row in connection.execute(select(d.c.id, d.c.sha256, d.c.ingested_at).order_by(d.c.id))
-        }
-        mentions = select(m.c.document_id, m.c.entity_key, m.c.type, m.c.surface)
-        for row in connection.execute(mentions.order_by(m.c.document_id, m.c.idx)):
-            if row.document_id in found:
-                found[row.document_id].mentions.append((row.entity_key, row.type, row.surface))
-        citations = select(c.c.document_id, c.c.source_key)
-        for cited in connection.execute(citations.order_by(c.c.document_id, c.c.idx)):
-            if cited.document_id in found:
-                found[cited.document_id].source_keys.append(cited.source_key)
-        corrected = select(e.c.id, e.c.target, e.c.after).where(e.c.action == DATE, e.c.undone_at.is_(None))
-        for edit in connection.execute(corrected.order_by(e.c.id)):
-            document_id, _ = parse_event_id(edit.target)
-            if document_id in found:
-                found[document_id].date_edits.append((edit.id, edit.after))
-    return found
 
 
 def kept_inputs(engine: Engine) -> dict[str, str]:

@@ -345,3 +345,6 @@ document_findings = Table(  # each document's findings, kept for the digest of w
     Column("findings", JSON, nullable=False),  # the per-document checks' finding records, in order
     Column("occurrences", JSON, nullable=False),  # what the cross-document checks read of the document
 )
+# what store.findings reads of every document, from the index alone
+Index("ix_mentions_document_keys", mentions.c.document_id, mentions.c.idx, mentions.c.entity_key)
+Index("ix_citations_document_keys", citations.c.document_id, citations.c.idx, citations.c.source_key)
