@@ -16,7 +16,7 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vakanuvis.check.anachronism import containing_state, dated_names
 from vakanuvis.model import Entity
@@ -46,32 +46,29 @@ class InputDigests:
     """The digest of what each document's checks read, given the corpus's entities."""
 
     def __init__(self, entities: dict[str, Entity]) -> None:
-        self.entities = entities
+        self.entities = {
+            key: "\x1e".join(str(value) for value in (key, e.type, e.name, e.start, e.end))
+            for key, e in entities.items()
+        }
         self.dated = dated_names(entities)
-        self.code = code_fingerprint()
+        self.states: dict[str, str] = {}  # surface -> the dated state whose name opens it
+        self.code = code_fingerprint().encode()
 
-    def _entity(self, key: str) -> Any:
-        entity = self.entities.get(key)
-        return None if entity is None else [entity.type, entity.name, entity.start, entity.end]
+    def _state(self, surface: str) -> str:
+        if surface not in self.states:
+            state = containing_state(surface, self.dated)
+            self.states[surface] = "" if state is None else self.entities.get(state.key, state.key)
+        return self.states[surface]
 
     def digest(self, document_id: str, inputs: StoredInputs) -> str:
-        mentioned = [item.partition(":")[2] for item in inputs.entity_keys.split(SEPARATOR)]
-        states = []
-        for _, surface in inputs.organizations:
-            state = containing_state(surface, self.dated)
-            states.append(None if state is None else [state.key, state.name, state.start, state.end])
-        cited = [item.partition(":")[2] for item in inputs.source_keys.split(SEPARATOR)]
-        content = [
-            self.code,
-            document_id,
-            list(inputs.stored),
-            inputs.entity_keys,
-            [[key, self._entity(key)] for key in sorted(set(mentioned)) if key],
-            states,
-            _pattern(cited),
-            inputs.date_edits,
-        ]
-        return hashlib.sha1(json.dumps(content, default=str).encode()).hexdigest()
+        digest = hashlib.sha1(self.code)
+        parts = [document_id, *inputs.stored, inputs.entity_keys]
+        parts += [self.entities.get(key, "") for key in sorted(set(inputs.entity_keys.split(SEPARATOR)))]
+        parts += [surface + "\x1e" + self._state(surface) for surface in inputs.organizations]
+        parts.append(json.dumps(_pattern(inputs.source_keys.split(SEPARATOR)) if inputs.source_keys else []))
+        parts.append(json.dumps(inputs.date_edits, default=str))
+        digest.update("\x1d".join(parts).encode())
+        return digest.hexdigest()
 
 
 def _pattern(keys: list[str]) -> list[int | None]:

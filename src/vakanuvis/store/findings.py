@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, Table, cast, delete, func, insert, literal, or_, select
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal, or_, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 
@@ -23,11 +23,9 @@ class StoredInputs:
     """One document's rows that its checks' inputs are known by."""
 
     stored: tuple[str, str]  # its content hash and when it was stored: a new version is a new document
-    entity_keys: str = ""  # its mentions' entity keys, each after its index ("3:person:x"), SEPARATOR between
+    entity_keys: str = ""  # its mentions' entity keys in their order, SEPARATOR between
     source_keys: str = ""  # its citations' work keys, the same way
-    organizations: list[tuple[str, str]] = field(
-        default_factory=list
-    )  # (entity key, surface) of undated ones
+    organizations: list[str] = field(default_factory=list)  # surfaces of undated ones (of STATE_TYPES), once
     date_edits: list[tuple[int, Any]] = field(default_factory=list)  # (edit id, date given) in force
 
 
@@ -35,10 +33,9 @@ SEPARATOR = "\x1f"
 
 
 def _indexed_keys(connection: Connection, table: Table, column: str) -> list[tuple[str, str]]:
-    """(document, "idx:key" of each of its rows joined by SEPARATOR), by one aggregate in the database
-    (over the index on (document_id, idx, key)): no row goes through Python."""
-    key = table.c[column]
-    item = cast(table.c.idx, String) + literal(":") + key
+    """(document, the key of each of its rows in the order of idx, joined by SEPARATOR), by one aggregate
+    in the database over the index on (document_id, idx, key): no row goes through Python."""
+    item = table.c[column]
     if connection.dialect.name == "postgresql":
         joined = func.string_agg(item, aggregate_order_by(literal(SEPARATOR), table.c.idx))
     else:  # SQLite joins them in the order it reads the covering index, the order of idx
@@ -63,18 +60,19 @@ def stored_inputs(engine: Engine, state_types: tuple[str, ...]) -> dict[str, Sto
             if document_id in found:
                 found[document_id].source_keys = keys or ""
         undated = (
-            select(m.c.document_id, m.c.entity_key, m.c.surface)
+            select(m.c.document_id, m.c.surface)
+            .distinct()
             .join(ent, ent.c.key == m.c.entity_key)
             .where(
                 ent.c.type.in_(state_types),
                 or_(ent.c.start.is_(None), ent.c.start == ""),
                 or_(ent.c.end.is_(None), ent.c.end == ""),
             )
-            .order_by(m.c.document_id, m.c.idx)
+            .order_by(m.c.document_id, m.c.surface)
         )
         for row in connection.execute(undated):
             if row.document_id in found:
-                found[row.document_id].organizations.append((row.entity_key, row.surface))
+                found[row.document_id].organizations.append(row.surface)
         corrected = select(e.c.id, e.c.target, e.c.after).where(e.c.action == DATE, e.c.undone_at.is_(None))
         for edit in connection.execute(corrected.order_by(e.c.id)):
             document_id, _ = parse_event_id(edit.target)
