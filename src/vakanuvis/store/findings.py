@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal, or_, select
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal, or_, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 
@@ -35,12 +35,18 @@ SEPARATOR = "\x1f"
 def _indexed_keys(connection: Connection, table: Table, column: str) -> list[tuple[str, str]]:
     """(document, the key of each of its rows in the order of idx, joined by SEPARATOR), by one aggregate
     in the database over the index on (document_id, idx, key): no row goes through Python."""
-    item = table.c[column]
     if connection.dialect.name == "postgresql":
-        joined = func.string_agg(item, aggregate_order_by(literal(SEPARATOR), table.c.idx))
-    else:  # SQLite joins them in the order it reads the covering index, the order of idx
-        joined = func.group_concat(item, literal(SEPARATOR))
-    rows = connection.execute(select(table.c.document_id, joined).group_by(table.c.document_id))
+        joined = func.string_agg(table.c[column], aggregate_order_by(literal(SEPARATOR), table.c.idx))
+        rows = connection.execute(select(table.c.document_id, joined).group_by(table.c.document_id))
+    else:  # SQLite, told to read the index alone, joins them in its order (else it reads every row)
+        index = f"ix_{table.name}_document_keys"
+        rows = connection.execute(
+            text(
+                f'SELECT document_id, group_concat("{column}", :separator) FROM {table.name} '
+                f"INDEXED BY {index} GROUP BY document_id"
+            ),
+            {"separator": SEPARATOR},
+        )
     return [(document_id, keys) for document_id, keys in rows]
 
 
