@@ -131,3 +131,25 @@ def test_edits_check_again_what_they_change_and_reviews_stay(database_url, texts
     undone = kept(kb)
     assert checked == [c]
     assert undone == recomputed(kb) == renamed
+
+
+def test_ingest_check_keeps_the_findings_and_check_json_stays_the_same(tmp_path, texts, checked):
+    import json
+
+    from typer.testing import CliRunner
+
+    from vakanuvis.cli import app
+
+    runner = CliRunner()
+    db = str(tmp_path / "checked.db")
+    ingested = runner.invoke(app, ["ingest", *map(str, texts.values()), "--db", db, "--check"])
+    assert ingested.exit_code == 0, ingested.output
+    assert len(checked) == 3  # at the end of the ingest
+    checked.clear()
+    answer = runner.invoke(app, ["check", "--json", "--db", db])
+    assert answer.exit_code == 0 and checked == []  # what the ingest kept
+    plain = KnowledgeBase(str(tmp_path / "plain.db"))
+    plain.ingest(texts.values())
+    assert json.loads(answer.stdout) == [check.finding_record(finding) for finding in plain.findings()]
+    unknown = runner.invoke(app, ["check", "nosuchdocument", "--json", "--db", db])
+    assert unknown.exit_code != 0
