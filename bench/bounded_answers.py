@@ -1,6 +1,6 @@
 """Answers about a big document stay small and fast (issue 22): after one big text is ingested, the time
 and size of an entity's page (its most mentioned entity), one page of its mentions, the document's text
-and annotations (first and last window), a page of findings and `who`.
+and annotations (first and last window), a page of its footnotes, a search, pages of findings and `who`.
 
 The text is bench/big_text.py's (the dev period corpus and the sample article repeated). It is ingested
 once into a SQLite file kept in a folder given (or a temporary one), so that a second run measures the
@@ -62,6 +62,8 @@ def main() -> None:
             ("annotations, last window", f"/api/documents/{doc}/annotations?start={last}"),
             ("footnotes, a page", f"/api/documents/{doc}/footnotes?limit=50"),
             ("search", "/api/search?q=Kars"),
+            ("findings, the first page (the first request after the ingest)", "/api/findings?limit=50"),
+            ("findings, the next page", "/api/findings?limit=50&offset=50"),
         ]
         print("| request | time | size | status |")
         print("|---|---|---|---|")

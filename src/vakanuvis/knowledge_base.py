@@ -211,8 +211,14 @@ class KnowledgeBase:
         """A document's sentences, each with its text and the period its narrative is at."""
         return sentence_records(load_document(self.engine, document_id))
 
-    def footnotes(self, document_id: str) -> list[dict[str, Any]]:
-        return queries.list_footnotes(self.engine, document_id)
+    def footnotes(
+        self, document_id: str, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """The document's footnotes by number (`limit` of them from the `offset`-th, when given)."""
+        return queries.list_footnotes(self.engine, document_id, limit=limit, offset=offset)
+
+    def count_footnotes(self, document_id: str) -> int:
+        return queries.count_footnotes(self.engine, document_id)
 
     def events(
         self,

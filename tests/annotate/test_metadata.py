@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from vakanuvis.annotate.metadata import Dateline, dateline, detect_metadata
+from vakanuvis.annotate.metadata import Dateline, dateline, detect_metadata, first_dateline
 from vakanuvis.model import Document, Footnote, RawDocument, RawLine, RawPage
 from vakanuvis.pipeline import analyse
 
@@ -81,6 +81,34 @@ def test_a_dateline_at_the_foot() -> None:
     by_text = {mention.text: mention.edtf for mention in document.dates}
     assert by_text["Geçen sene Haziran’ın yirmisinde"] == "1920-06-20"
     assert by_text["mah-ı halin on beşinde"] == "1921-05-15"
+
+
+DECREE_DATED_IN_TWO_CALENDARS = """Kararname
+
+Madde 1 – Vergiler cibayet olunur.
+
+Madde 2 – Bakaya tahsil edilir.
+
+Madde 3 – Muvazene tanzim kılınır.
+
+Madde 4 – İşbu kararname neşri tarihinden muteberdir.
+
+Ankara, 18 Teşrinisani 1336
+fi 6 Rebiülevvel 1339
+
+İcra Vekilleri Heyeti Reisi"""
+
+
+def test_a_foot_dateline_in_two_calendars_keeps_its_place() -> None:
+    document = analyse(raw_of(DECREE_DATED_IN_TWO_CALENDARS))
+    assert (document.date, document.place) == ("1920-11-18", "Ankara")
+    assert document.origins["place"] == "detected"
+
+
+def test_a_dateline_of_another_day_lends_no_place() -> None:
+    lines = ["fi 6 Rebiülevvel 1339", "Ankara, 19 Teşrinisani 1336"]
+    assert first_dateline(lines) == Dateline("1920-11-18", None)
+    assert first_dateline(list(reversed(lines))) == Dateline("1920-11-19", "Ankara")
 
 
 def test_what_the_user_gave_wins_and_is_marked_given() -> None:

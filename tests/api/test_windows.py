@@ -91,3 +91,13 @@ def test_a_window_past_the_end_is_empty(client, document_id):
     length = client.get(f"/api/documents/{document_id}").json()["window"]["length"]
     past = client.get(f"/api/documents/{document_id}?start={length + 5}").json()
     assert past["text"] == "" and past["blocks"] == [] and past["window"]["start"] == length
+
+
+def test_footnotes_come_a_page_at_a_time_with_their_count_in_a_header(client, document_id):
+    url = f"/api/documents/{document_id}/footnotes"
+    every = client.get(url)
+    total = int(every.headers["x-total-count"])
+    assert total == len(every.json()) > 2
+    pages = [client.get(f"{url}?offset={offset}&limit=2") for offset in range(0, total, 2)]
+    assert {page.headers["x-total-count"] for page in pages} == {str(total)}
+    assert [note for page in pages for note in page.json()] == every.json()

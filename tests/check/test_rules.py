@@ -165,6 +165,11 @@ def test_anachronism_against_authority_dates():
         ("4-11 Eylül 1919 tarihinde kongre yapıldı.", False),
         ("1918-20 yıllarında yardım etti.", False),
         ("1922-1920 yılları arasında yardım etti.", True),
+        # a date in numbers is one day, whichever of its day and month is the bigger
+        ("Ankara, 23-4-337. Heyet yola çıktı.", False),
+        ("9-10-1335 tarihli telgraf alındı.", False),
+        ("Erzurum, 23-7-1335 tarihinde kongre toplandı.", False),
+        ("23.V.1336 tarihinde heyet geldi.", False),
     ],
 )
 def test_reversed_ranges(sentence, flagged):
@@ -289,3 +294,44 @@ def test_a_treatys_signing_dated_twice_differently_is_flagged_not_its_ratificati
     assert len(conflicts) == 1
     (conflict,) = conflicts
     assert "1921-03-16" in conflict.message and "1921-03-18" in conflict.message
+
+
+@pytest.mark.parametrize(
+    ("surface", "bare"),
+    [
+        ("Konferans", True),
+        ("konferans", True),
+        ("the Conference", True),
+        ("Muahede", True),
+        ("bu Kongre", True),
+        ("Kars Konferansı", False),
+        ("Londra Konferansı", False),
+        ("Conference of Lausanne", False),
+        ("Moskova Muahedesi", False),
+    ],
+)
+def test_a_head_word_alone_names_no_meeting_to_compare_dates_of(surface, bare):
+    from vakanuvis.check.conflicting_dates import _bare_head
+
+    assert _bare_head(EntityMention(Span(0, len(surface)), surface, surface, "meeting", "meeting:x")) is bare
+
+
+def test_conferences_called_konferans_in_two_documents_are_not_one_dated_twice():
+    from vakanuvis.check.conflicting_dates import find_conflicting_dates
+    from vakanuvis.model import Event
+
+    def opened(text: str, day: date) -> Document:
+        document = make_document(text, {})
+        date_text = text.split(" ", 1)[1].split(" açıldı")[0]
+        start = text.index(date_text)
+        when = DateMention(Span(start, start + len(date_text)), date_text, day.isoformat(), day, day)
+        document.dates = [when]
+        document.mentions = [
+            EntityMention(Span(0, 9), "Konferans", "Konferans", "meeting", "meeting:konferans")
+        ]
+        document.events = [Event(when, 0, [], "açıldı", "open", "", {"instrument": [0]})]
+        return document
+
+    london = opened("Konferans 21 Şubat 1921’de açıldı.", date(1921, 2, 21))
+    kars = opened("Konferans 26 Eylül 1921’de açıldı.", date(1921, 9, 26))
+    assert find_conflicting_dates([london, kars], {}) == []

@@ -1,4 +1,4 @@
-"""A text longer than one answer's window (200,000 characters) is read window by window: the reader shows
+"""A text longer than one answer's window (100,000 characters) is read window by window: the reader shows
 the first, loads the next as the reader scrolls to its end, and opens at the window of an offset asked
 for, with the text before it a click away."""
 
@@ -11,7 +11,7 @@ import pytest
 SAMPLE_ARTICLE = (
     Path(__file__).resolve().parents[3] / "shared" / "corpus" / "sutad-turkiye-azerbaycan-1920-1922.txt"
 )
-COPIES = 12  # the sample article (its body about 24,000 characters) twelve times over: two windows
+COPIES = 6  # the sample article (its body about 24,000 characters) six times over: two windows
 
 
 def squeeze(text: str) -> str:

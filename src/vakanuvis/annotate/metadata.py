@@ -78,12 +78,21 @@ def own_lines(document: Document, raw: RawDocument | None) -> list[str]:
 
 
 def first_dateline(lines: list[str]) -> Dateline | None:
-    """The first of `lines` that is a dateline, read."""
+    """The first of `lines` that is a dateline, read. One without a place takes the place of another
+    dateline of the same day among `lines`: the same day in two calendars on two lines ("Ankara, 18
+    Teşrinisani 1336" over "fi 6 Rebiülevvel 1339", read from the foot up) is one dateline."""
+    found = None
     for line in lines:
-        found = dateline(line)
-        if found is not None:
-            return found
-    return None
+        read = dateline(line)
+        if read is None:
+            continue
+        if found is None:
+            if read.place is not None:
+                return read
+            found = read
+        elif read.date == found.date and read.place is not None:
+            return Dateline(found.date, read.place)
+    return found
 
 
 def dateline(line: str) -> Dateline | None:

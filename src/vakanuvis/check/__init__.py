@@ -5,6 +5,7 @@ from __future__ import annotations
 from vakanuvis.check.anachronism import find_anachronisms
 from vakanuvis.check.chronology import find_backward_chronology, find_events_before_existence
 from vakanuvis.check.citation_variants import find_citation_variants
+from vakanuvis.check.conclusion import find_conclusion_contradictions
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.figures import find_figure_disagreements
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
@@ -31,6 +32,7 @@ def check_document(document: Document, entities: dict[str, Entity]) -> list[Find
     findings += find_names_listed_twice(document)
     findings += find_backward_chronology(document)
     findings += find_events_before_existence(document, entities)
+    findings += find_conclusion_contradictions(document)
     return findings
 
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from vakanuvis.annotate.dates.lexicon import unmarked
 from vakanuvis.annotate.dates.narrative import NarrativeTime, footnote_times, narrative_times
 from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.check.evidence import SentenceDates, evidence_at, moves_in_time
 from vakanuvis.lang import all_language_data
 from vakanuvis.lang.tr.casing import turkish_lower_keeping_dot_above
-from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding
+from vakanuvis.model import DateMention, Document, Entity, EntityMention, Finding, Span
 
 STATE_TYPES = ("organization",)
 
@@ -49,11 +50,11 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
         founded, dissolved = _bound(entity.start), _bound(entity.end, last=True)
         if founded is None and dissolved is None:
             continue
-        when = _time_of(document, mention, sentence_dates, times, notes, references)
+        when = _time_of(document, mention.span, sentence_dates, times, notes, references)
         if when is None:
             continue
         if founded and when.latest < founded:
-            if in_the_making(document, mention):
+            if in_the_making(document, mention.span):
                 continue  # "kurulmakta olan Sovyetler Birliği": the text knows it did not exist yet
             why = f"did not exist before {entity.start}"
         elif dissolved and when.earliest > dissolved and when.source == "sentence":
@@ -64,7 +65,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
             continue
         place = f"{when.date.span.footnote}:{when.date.span.start}" if when.date else "document"
         grouped.setdefault((entity.key, place), (entity, when, why, []))[3].append(mention)
-    return [
+    findings = [
         Finding(
             kind="anachronism",
             message=f"{entity.name} is named {_at(when)}, but it {why}.",
@@ -74,6 +75,84 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
         )
         for entity, when, why, mentions in grouped.values()
     ]
+    flagged = [m.span for _, _, _, mentions in grouped.values() for m in mentions]
+    timing = (sentence_dates, times, notes, references)
+    return findings + _names_before_their_date(document, timing, flagged)
+
+
+def _names_before_their_date(document: Document, timing: tuple, flagged: list[Span]) -> list[Finding]:
+    """The names of `dated_names` (lang/*/dated_names.yaml) written of a time before their date, in the body
+    or a footnote's prose, whatever they resolve to (or when they are no mention at all: "Cumhurbaşkanı
+    Mustafa Kemal"); a name already flagged through its entity is not flagged again."""
+    grouped: dict[tuple[str, str], tuple[DatedName, Governing, list[Span]]] = {}
+    texts = [(None, document.text)] + [(note.number, note.text) for note in document.footnotes]
+    for footnote, text in texts:
+        for found in _dated_name_pattern().finditer(unmarked(text)):
+            span = Span(found.start(), found.end(), footnote)
+            if any(_overlaps(span, other) for other in flagged):
+                continue
+            name = _dated_name(found.group(0))
+            when = _time_of(document, span, *timing)
+            if name is None or when is None or when.latest >= name.start or in_the_making(document, span):
+                continue
+            place = f"{when.date.span.footnote}:{when.date.span.start}" if when.date else "document"
+            grouped.setdefault((name.what, place), (name, when, []))[2].append(span)
+    return [
+        Finding(
+            kind="anachronism",
+            message=f"“{document_text(document, spans[0])}” is written {_at(when)}, but it names {name.what}.",
+            evidence=[evidence_at(document, span) for span in spans]
+            + ([evidence_at(document, when.date.span)] if when.date else []),
+            severity="warning" if when.source in CLOSE_SOURCES else "note",
+        )
+        for name, when, spans in grouped.values()
+    ]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.footnote == b.footnote and a.start < b.end and b.start < a.end
+
+
+def document_text(document: Document, span: Span) -> str:
+    text = document.text if span.footnote is None else document.footnote(span.footnote).text
+    return text[span.start : span.end]
+
+
+@dataclass(frozen=True)
+class DatedName:
+    """A name right only from `start` on (lang/*/dated_names.yaml)."""
+
+    start: date
+    what: str
+
+
+@cache
+def _name_forms() -> dict[str, DatedName]:
+    """Each form (circumflex folded) and the name it is a form of."""
+    names: dict[str, DatedName] = {}
+    for data in all_language_data("dated_names").values():
+        for entry in data.get("names", []):
+            name = DatedName(_bound(str(entry["from"])) or date.min, entry["what"])
+            for form in entry["forms"]:
+                names[unmarked(form)] = name
+    return names
+
+
+@cache
+def _dated_name_pattern() -> re.Pattern[str]:
+    """Any form of a dated name, its last word with any suffix ("Cumhuriyeti’nin", "Birliğinin")."""
+    forms = sorted(_name_forms(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(form) for form in forms) or "(?!)"
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?:[’']\w+|\w*)")
+
+
+def _dated_name(found: str) -> DatedName | None:
+    """The dated name a match is a form of: the longest form it begins with."""
+    names = _name_forms()
+    for form in sorted(names, key=len, reverse=True):
+        if found.startswith(form):
+            return names[form]
+    return None
 
 
 # the times that place a sentence surely enough for a warning; the others (a date later in the paragraph,
@@ -94,13 +173,12 @@ class Governing:
 
 def _time_of(
     document: Document,
-    mention: EntityMention,
+    span: Span,
     sentence_dates: SentenceDates,
     times: list[NarrativeTime | None],
     notes: dict[int, NarrativeTime],
     references: dict[int, list[tuple[int, int]]],
 ) -> Governing | None:
-    span = mention.span
     if span.footnote is not None:
         if any(start <= span.start < end for start, end in references.get(span.footnote, [])):
             return None
@@ -113,7 +191,11 @@ def _time_of(
     if own:
         nearest = min(own, key=lambda m: abs(m.span.start - span.start))
         if "XXXX" not in nearest.edtf:
-            return Governing(nearest.earliest, nearest.latest, nearest.edtf, "sentence", nearest)
+            # "16 Mart 336 tarihinden itibaren": from that day on, into a time the thing may well exist in;
+            # "… ’e kadar": up to it, from a time it may no longer have
+            latest = date.max if nearest.modifier == "from" else nearest.latest
+            earliest = date.min if nearest.modifier == "until" else nearest.earliest
+            return Governing(earliest, latest, nearest.edtf, "sentence", nearest)
     if sentence in sentence_dates.references or moves_in_time(_sentence_text(document, sentence)):
         return None  # a reference in the body, or "… kurulduktan sonra": the time around it does not hold
     time = times[sentence]
@@ -129,10 +211,10 @@ def _in_the_making_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternatives + r")\w*\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
-def in_the_making(document: Document, mention: EntityMention) -> bool:
-    """Whether the words just before a mention say the thing was yet to be ("kurulmakta olan …")."""
-    text = document.text if mention.span.footnote is None else document.footnote(mention.span.footnote).text
-    before = text[max(0, mention.span.start - 60) : mention.span.start]
+def in_the_making(document: Document, span: Span) -> bool:
+    """Whether the words just before a span say the thing was yet to be ("kurulmakta olan …")."""
+    text = document.text if span.footnote is None else document.footnote(span.footnote).text
+    before = text[max(0, span.start - 60) : span.start]
     return bool(_in_the_making_pattern().search(before))
 
 

@@ -153,7 +153,7 @@ def _summary_headings() -> frozenset[str]:
     )
 
 
-def _summing_up(document: Document) -> set[int]:
+def summing_up_blocks(document: Document) -> set[int]:
     """The blocks under a heading of a part that sums up (an abstract, a conclusion), up to the next heading."""
     blocks, inside = set(), False
     for index, block in enumerate(document.blocks):
@@ -187,7 +187,7 @@ def find_backward_chronology(document: Document) -> list[Finding]:
     abstract, a conclusion) are left alone."""
     findings = []
     dated = _dated_sentences(document)
-    summing_up = _summing_up(document)
+    summing_up = summing_up_blocks(document)
     for before, after in _steps(dated):
         if document.blocks[before.block].kind != "paragraph" or before.block in summing_up:
             continue

@@ -10,7 +10,9 @@ from datetime import date
 from typing import Any
 
 from vakanuvis.check.evidence import evidence_at
-from vakanuvis.model import Document, Entity, Evidence, Finding, Span
+from vakanuvis.lang.entity_words import entity_words
+from vakanuvis.lang.tr.casing import turkish_lower
+from vakanuvis.model import Document, Entity, EntityMention, Evidence, Finding, Span
 
 NAMED_EVENT_TYPES = ("treaty", "meeting")
 
@@ -44,7 +46,7 @@ def dated_occurrences(document: Document) -> list[Occurrence]:
             continue
         for index in event.roles.get("instrument", []):
             mention = document.mentions[index]
-            if mention.type in NAMED_EVENT_TYPES and mention.entity_key:
+            if mention.type in NAMED_EVENT_TYPES and mention.entity_key and not _bare_head(mention):
                 when = event.date
                 found.append(
                     Occurrence(
@@ -81,6 +83,14 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
                     )
                 )
     return findings
+
+
+def _bare_head(mention: EntityMention) -> bool:
+    """A mention that is a head word alone ("Konferans", "the Conference", "Muahede"): it names no treaty or
+    meeting by itself, and what another document calls so is as likely another one."""
+    words = turkish_lower(mention.surface).replace("’", "'").split("'")[0].split()
+    words = [w for w in words if w not in ("the", "bu", "şu", "o", "işbu", "mezkûr", "mezkur")]
+    return len(words) == 1 and entity_words().heads.get(words[0]) in NAMED_EVENT_TYPES
 
 
 def find_conflicting_dates(documents: list[Document], entities: dict[str, Entity]) -> list[Finding]:

@@ -9,6 +9,8 @@ from vakanuvis.check.evidence import evidence_at
 from vakanuvis.model import DateMention, Document, Finding, Span
 
 RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*")
+# a date written in numbers, day, month and year ("9-10-1335", "23-4-337", "23.V.1336"): one day, no range
+NUMERIC_DATE = re.compile(r"^\d{1,2}\s*[-–./]\s*(?:\d{1,2}|[IVX]{1,4})\s*[-–./]\s*\d{2,4}\D{0,12}$")
 DAY_BEFORE_WORD = re.compile(r"\b(29|30|31)\s+([^\W\d_]+)")
 
 
@@ -20,6 +22,8 @@ def find_dates(text: str, *, context_year: int) -> list[DateMention]:
 
 
 def _range_ends(mention: DateMention) -> tuple[str, str] | None:
+    if NUMERIC_DATE.match(mention.text.strip()):
+        return None
     pieces = RANGE_SEPARATOR.split(mention.text.strip(), maxsplit=1)
     return (pieces[0], pieces[1]) if len(pieces) == 2 and pieces[0] and pieces[1] else None
 

@@ -18,6 +18,7 @@ from vakanuvis.export.tei_elements import (
     document_id,
     entity_id,
     ncname,
+    open_end_attributes,
     sub,
     tag,
 )
@@ -31,11 +32,15 @@ def source_id(key: str, document: str) -> str:
     return f"d{document}-" + ncname(key)
 
 
-def _date_attributes(edtf: str, earliest, latest) -> dict[str, str]:
-    """@when for a day; @from/@to for a period; @notBefore or @notAfter for a period open at one end; only
-    the EDTF value when the year is unknown (never 0001-01-01 or 9999-12-31 as if they were dates)."""
+def _date_attributes(edtf: str, earliest, latest, extent: str = "") -> dict[str, str]:
+    """@when for a day; @from/@to for a period; @notBefore or @notAfter for a period open at one end
+    (the value names a day and its extent is open: "23 Nisan 1920’den itibaren" is 1920-04-23 with extent
+    1920-04-23/.., so notBefore 1920-04-23); only the EDTF value when the year is unknown (never 0001-01-01
+    or 9999-12-31 as if they were dates)."""
     if earliest == date.min and latest == date.max:
         return {"ana": f"edtf:{edtf}"}
+    if open_end := open_end_attributes(extent):
+        return {**open_end, "ana": f"edtf:{edtf}"}
     if earliest == date.min:
         return {"notAfter": latest.isoformat(), "ana": f"edtf:{edtf}"}
     if latest == date.max:
@@ -62,7 +67,9 @@ def _inline_elements(
         candidates.append((mention.span.start, mention.span.end, element, attributes))
     for date_mention in document.dates:
         if date_mention.span.footnote is None:
-            attributes = _date_attributes(date_mention.edtf, date_mention.earliest, date_mention.latest)
+            attributes = _date_attributes(
+                date_mention.edtf, date_mention.earliest, date_mention.latest, date_mention.extent
+            )
             candidates.append((date_mention.span.start, date_mention.span.end, "date", attributes))
     chosen: list[tuple[int, int, str, dict[str, str]]] = []
     for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):

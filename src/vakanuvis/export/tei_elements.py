@@ -6,6 +6,9 @@ import re
 
 from lxml import etree
 
+from vakanuvis.errors import BadEdit
+from vakanuvis.store.edits import edtf_bounds
+
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,3 +51,16 @@ def sub(
     if text is not None:
         element.text = text
     return element
+
+
+def open_end_attributes(extent: str) -> dict[str, str]:
+    """notBefore of an extent open at its end ("1920-04-23/..", "1920-05-01~/.."), notAfter of one open at
+    its start ("../1921-05-10~"); nothing for a closed extent or one whose known end is not a date."""
+    try:
+        if extent.endswith("/..") and not extent.startswith("../"):
+            return {"notBefore": edtf_bounds(extent.removesuffix("/..").rstrip("~?%"))[0].isoformat()}
+        if extent.startswith("../") and not extent.endswith("/.."):
+            return {"notAfter": edtf_bounds(extent.removeprefix("../").rstrip("~?%"))[1].isoformat()}
+    except BadEdit:
+        return {}
+    return {}

@@ -16,6 +16,7 @@ from vakanuvis.export.tei_elements import (
     document_id,
     entity_id,
     event_id,
+    open_end_attributes,
     sub,
 )
 from vakanuvis.model import EVENT_ROLES, Entity
@@ -109,6 +110,10 @@ def event_date_attributes(event: dict) -> dict[str, str]:
     """@when for a day, month or year; else @notBefore and @notAfter from the event's first and last days
     (each only when known), with the EDTF value in @ana."""
     edtf = event["date"]
+    if (event["start"], event["end"]) != ("0001-01-01", "9999-12-31") and (
+        open_end := open_end_attributes(event.get("extent") or "")
+    ):
+        return {**open_end, "ana": f"edtf:{edtf}"}  # "23 Nisan 1920’den itibaren": notBefore 1920-04-23
     if CALENDAR_VALUE.fullmatch(edtf):
         return {"when": edtf}
     bounds = {"notBefore": known_day(event["start"]), "notAfter": known_day(event["end"])}

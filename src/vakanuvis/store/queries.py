@@ -51,9 +51,12 @@ def document_text(engine: Engine, document_id: str) -> str:
     return _document_value(engine, document_id, schema.documents.c.text)
 
 
-def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
-    """Each footnote with the body sentence that carries its marker, and the confidence of its words when it
-    was read by OCR (the key is left out for a text layer, as the CLI's contract has it)."""
+def list_footnotes(
+    engine: Engine, document_id: str, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Each footnote (or `limit` of them from the `offset`-th, by number) with the body sentence that carries
+    its marker, and the confidence of its words when it was read by OCR (the key is left out for a text
+    layer, as the CLI's contract has it)."""
     require_document(engine, document_id)
     f, m, s = schema.footnotes, schema.markers, schema.sentences
     with engine.connect() as connection:
@@ -61,12 +64,15 @@ def list_footnotes(engine: Engine, document_id: str) -> list[dict[str, Any]]:
             select(f.c.number, f.c.text, f.c.page, f.c.ocr_confidence)
             .where(f.c.document_id == document_id)
             .order_by(f.c.number)
+            .limit(limit)
+            .offset(offset)
         ).all()
+        numbers = [n.number for n in notes]
         carrying = dict(
             connection.execute(
                 select(m.c.number, s.c.text)
                 .join(s, (s.c.document_id == m.c.document_id) & (s.c.idx == m.c.sentence))
-                .where(m.c.document_id == document_id)
+                .where(m.c.document_id == document_id, m.c.number.in_(numbers))
                 .order_by(m.c.idx.desc())  # the first marker of a number wins
             ).all()
         )
@@ -174,10 +180,11 @@ def _takes_part(keys: list[str], *, places: bool | None):
     place (`places` False: an actor), in any role (True: a place; None: any entity). The entities' mentions
     are found first (by their index), then their events."""
     e, r, m = schema.events, schema.event_roles, schema.mentions
-    found = (
-        select(r.c.document_id, r.c.event_idx)
-        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
-        .where(m.c.entity_key.in_(keys))
+    # a set of mentions, not a join: joined, SQLite looks through all the roles of a mention's document for
+    # each mention (36,000 roles × 6,800 mentions of one entity in a 10 MB text: 27 s, against 0.04 s)
+    mentions = select(m.c.document_id, m.c.idx).where(m.c.entity_key.in_(keys))
+    found = select(r.c.document_id, r.c.event_idx).where(
+        tuple_(r.c.document_id, r.c.mention_idx).in_(mentions)
     )
     if places is False:
         found = found.where(r.c.role != "place")
@@ -502,6 +509,14 @@ def _mentions_in_context(connection: Any, key: str, limit: int | None, offset: i
         ).order_by(page.c.document_id, page.c.footnote.is_not(None), page.c.start)
     ).all()
     return [dict(row._mapping) for row in rows]
+
+
+def count_footnotes(engine: Engine, document_id: str) -> int:
+    f = schema.footnotes
+    with engine.connect() as connection:
+        return connection.execute(
+            select(func.count()).select_from(f).where(f.c.document_id == document_id)
+        ).scalar_one()
 
 
 def entity_names(engine: Engine, keys: set[str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ def list_documents(kb: KnowledgeBaseDep, page: PageDep):
     return paged(kb.documents(), page)
 
 
-DOCUMENT_WINDOW = 200_000  # characters of a document one answer holds unless `end` asks for more
+DOCUMENT_WINDOW = 100_000  # characters of a document one answer holds unless `end` asks for more
 MAX_WINDOW = 1_000_000
 WindowStart = Annotated[
     int, Query(ge=0, le=MAX_OFFSET, description="the first character offset wanted (widened to its block)")
@@ -72,9 +72,24 @@ def get_annotations(kb: KnowledgeBaseDep, document_id: DocumentId, window: TextW
     return kb.annotations(document_id, start=start, end=end)
 
 
+FOOTNOTES_PAGE = 1000  # a document's footnotes one answer gives unless `limit` asks for fewer
+
+
 @router.get("/{document_id}/footnotes", response_model=list[FootnotePublic])
-def get_footnotes(kb: KnowledgeBaseDep, document_id: DocumentId):
-    return kb.footnotes(document_id)
+def get_footnotes(
+    response: Response,
+    kb: KnowledgeBaseDep,
+    document_id: DocumentId,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many footnotes")] = 0,
+    limit: Annotated[
+        int, Query(ge=1, le=FOOTNOTES_PAGE, description="at most this many footnotes")
+    ] = FOOTNOTES_PAGE,
+):
+    """The document's footnotes by number, a page of them; the `X-Total-Count` header says how many
+    there are (the answer stays a list, as it always was)."""
+    notes = kb.footnotes(document_id, limit=limit, offset=offset)
+    response.headers["X-Total-Count"] = str(kb.count_footnotes(document_id))
+    return notes
 
 
 @router.post(

@@ -105,7 +105,7 @@ export async function renderDocument(main, id, params) {
   }
 }
 
-const WINDOW = 200000; // characters asked for when loading the window before the text shown
+const WINDOW = 100000; // characters asked for when loading the window before the text shown (the API's own window)
 
 /** What the view has of the document: the stretch [start, end) of its text, its spans and footnotes. */
 function readingOf(document, annotations) {
