@@ -114,6 +114,13 @@ def ingest(
             "(every page), never (a scan is refused)."
         ),
     ] = "auto",
+    check: Annotated[
+        bool,
+        typer.Option(
+            help="Check the documents the ingest changed at its end and keep their findings, so that the "
+            "next `vakanuvis check` or /api/findings need not."
+        ),
+    ] = False,
 ) -> None:
     """Store each document; print DOC_ID<TAB>PATH per document stored. Metadata comes from --metadata, the
     options, or a NAME.meta.yaml beside a file (options win over the CSV, the CSV over a sidecar)."""
@@ -163,10 +170,18 @@ def ingest(
                 dask_address=dask,
                 metadata=given,
                 read=read,
+                check=check,
             )
     else:
         kb.ingest(
-            paths, force=force, on_file=report, workers=workers, dask_address=dask, metadata=given, read=read
+            paths,
+            force=force,
+            on_file=report,
+            workers=workers,
+            dask_address=dask,
+            metadata=given,
+            read=read,
+            check=check,
         )
     if failures:
         raise typer.Exit(1)
@@ -443,12 +458,11 @@ def check(
     output_format: Annotated[str, typer.Option("--format", help="json, md or html")] = "md",
 ) -> None:
     """What looks wrong: anachronisms, reversed ranges, repeated footnotes, figures that disagree…"""
-    from vakanuvis.check import finding_record
     from vakanuvis.check.report import findings_html, findings_markdown
 
     if output_format not in ("json", "md", "html"):
         raise BadOption(f"--format {output_format!r}: choose json, md or html")
-    records = [finding_record(f) for f in KnowledgeBase(db).findings(document)]
+    records = KnowledgeBase(db).checked(document)
     if as_json or output_format == "json":
         print_json(records)
     elif output_format == "html":

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from vakanuvis.ingest.options import ReadOptions
     from vakanuvis.intake import IngestResult
     from vakanuvis.resolve.reconcile import ReconciliationIndex
+    from vakanuvis.store.findings import KeptFindings
 
 # The pipeline, the checks, the exports and the workers are imported by the methods that use them: a query
 # command (`documents`, `search`, `events`…) starts without loading what reading and analysing need.
@@ -58,6 +59,8 @@ class KnowledgeBase:
         self.dask_client_factory: Callable | None = None  # tests hand in a LocalCluster's client
         # the checks' findings and the state of the knowledge base they were found in
         self._checked: tuple[str, list[dict[str, Any]]] | None = None
+        # each document's findings as last found or read from the database (check.incremental)
+        self._kept: dict[str, KeptFindings] = {}
         # maps and networks drawn over the whole corpus, each with the state it was drawn in
         self._drawn: dict[tuple, tuple[str, Any]] = {}
 
@@ -73,6 +76,7 @@ class KnowledgeBase:
         dask_address: str | None = None,
         metadata: GivenMetadata | None = None,
         read: ReadOptions | None = None,
+        check: bool = False,
     ) -> list[IngestResult]:
         """Read, analyse and store each file (folders recursively); each document is stored whole or not
         at all (several share a commit, `ingest_files`).
@@ -80,7 +84,9 @@ class KnowledgeBase:
         Unchanged files (same bytes) are skipped, so an interrupted ingest resumes where it stopped; a
         file whose given `metadata` changes what was given before is analysed again. With `workers` > 1
         or a Dask scheduler address, worker processes analyse and store in parallel (and read scanned
-        PDF pages by OCR, as `read` says: by default the pages without a text layer).
+        PDF pages by OCR, as `read` says: by default the pages without a text layer). With `check`, the
+        documents this ingest changed (those stored, and those whose entities or works resolving them
+        changed) are checked now and their findings kept, so that `finding_records` answers at once.
         """
         from vakanuvis.ingest import find_input_files
         from vakanuvis.intake import IngestResult, ingest_files, metadata_changes
@@ -124,6 +130,8 @@ class KnowledgeBase:
                     on_file(result)
             if any(result.stored for result in results) or needs_resolution(self.engine):
                 resolve_pending(self.engine)  # only what these documents touch, never the whole corpus again
+        if check:
+            self._checked_records()
         return results
 
     def resolve(self, *, again: bool = False) -> None:
@@ -453,8 +461,10 @@ class KnowledgeBase:
         return findings
 
     def finding_records(self, document_id: str | None = None) -> list[dict[str, Any]]:
-        """The findings as records, each with a stable id and whether a reader marked it reviewed. The
-        checks run again only when the knowledge base changed since they last ran (`content_state`)."""
+        """The findings as records, each with a stable id and whether a reader marked it reviewed. Each
+        document's findings are kept in the database and found again only when what its checks read has
+        changed (`check.incremental`); the cross-document checks run over what each document keeps for them.
+        Nothing is looked at again while the knowledge base stays as it was (`content_state`)."""
         if document_id:
             queries.require_document(self.engine, document_id)
         reviewed = edits.reviewed_findings(self.engine)
@@ -464,19 +474,75 @@ class KnowledgeBase:
             if not document_id or any(item["document"] == document_id for item in record["evidence"])
         ]
 
+    def checked(self, document_id: str | None = None) -> list[dict[str, Any]]:
+        """The findings in the contract's form (`check.finding_record`), as `findings` would give them, but
+        from what is kept of the checks (`finding_records`)."""
+        if document_id:
+            queries.require_document(self.engine, document_id)
+        return [
+            {name: value for name, value in record.items() if name != "id"}
+            for record in self._checked_records()
+            if not document_id or any(item["document"] == document_id for item in record["evidence"])
+        ]
+
     def _checked_records(self) -> list[dict[str, Any]]:
         from vakanuvis import check
+        from vakanuvis.check.anachronism import STATE_TYPES
+        from vakanuvis.check.conflicting_dates import (
+            conflicting_dates,
+            dated_occurrences,
+            occurrence_from_record,
+            occurrence_record,
+        )
+        from vakanuvis.check.incremental import InputDigests
+        from vakanuvis.store.findings import (
+            KeptFindings,
+            keep_findings,
+            kept_findings,
+            kept_inputs,
+            stored_inputs,
+        )
+
+        def with_id(finding: Finding) -> dict[str, Any]:
+            record = check.finding_record(finding)
+            record["id"] = edits.finding_id(record)
+            return record
 
         state = content_state(self.engine)
         if self._checked is not None and self._checked[0] == state:
             return self._checked[1]
-        records = []
-        for finding in check.run_checks(
-            self.load_documents(), load_entities(self.engine), load_sources(self.engine)
-        ):
-            record = check.finding_record(finding)
-            record["id"] = edits.finding_id(record)
-            records.append(record)
+        entities = load_entities(self.engine)
+        digests = InputDigests(entities)
+        inputs = {
+            each: digests.digest(each, stored)
+            for each, stored in stored_inputs(self.engine, STATE_TYPES).items()
+        }
+        kept = {each: found for each, found in self._kept.items() if found.inputs == inputs.get(each)}
+        missing = [each for each in inputs if each not in kept]
+        if missing:
+            in_database = kept_inputs(self.engine)
+            readable = [each for each in missing if in_database.get(each) == inputs[each]]
+            kept |= {
+                each: found
+                for each, found in kept_findings(self.engine, readable).items()
+                if found.inputs == inputs[each]
+            }
+            fresh = {}
+            for each in missing:
+                if each in kept:
+                    continue
+                document = load_document(self.engine, each)
+                fresh[each] = KeptFindings(
+                    inputs[each],
+                    [with_id(finding) for finding in check.check_document(document, entities)],
+                    [occurrence_record(found) for found in dated_occurrences(document)],
+                )
+            keep_findings(self.engine, fresh)
+            kept |= fresh
+        self._kept = kept
+        records = [record for each in inputs for record in kept[each].findings]
+        occurrences = (occurrence_from_record(found) for each in inputs for found in kept[each].occurrences)
+        records += [with_id(finding) for finding in conflicting_dates(occurrences, entities)]
         self._checked = (state, records)
         return records
 

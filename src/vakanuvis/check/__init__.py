@@ -16,6 +16,26 @@ from vakanuvis.check.spellings import find_names_listed_twice, find_spelling_var
 from vakanuvis.model import Document, Entity, Finding, Source
 
 
+def check_document(document: Document, entities: dict[str, Entity]) -> list[Finding]:
+    """Every rule that reads one document alone (and the entities its mentions name)."""
+    findings: list[Finding] = []
+    findings += find_anachronisms(document, entities)
+    findings += find_reversed_ranges(document)
+    findings += find_impossible_days(document)
+    findings += find_repeated_footnotes(document)
+    findings += find_marker_problems(document)
+    findings += find_quantity_conflicts(document)
+    findings += find_figure_disagreements(document)
+    findings += find_citations_after_publication(document)
+    findings += find_citation_variants(document)
+    findings += find_spelling_variants(document, entities)
+    findings += find_names_listed_twice(document)
+    findings += find_backward_chronology(document)
+    findings += find_events_before_existence(document, entities)
+    findings += find_conclusion_contradictions(document)
+    return findings
+
+
 def run_checks(
     documents: list[Document], entities: dict[str, Entity], sources: dict[str, Source] | None = None
 ) -> list[Finding]:
@@ -24,20 +44,7 @@ def run_checks(
     compare citations."""
     findings: list[Finding] = []
     for document in documents:
-        findings += find_anachronisms(document, entities)
-        findings += find_reversed_ranges(document)
-        findings += find_impossible_days(document)
-        findings += find_repeated_footnotes(document)
-        findings += find_marker_problems(document)
-        findings += find_quantity_conflicts(document)
-        findings += find_figure_disagreements(document)
-        findings += find_citations_after_publication(document)
-        findings += find_citation_variants(document)
-        findings += find_spelling_variants(document, entities)
-        findings += find_names_listed_twice(document)
-        findings += find_backward_chronology(document)
-        findings += find_events_before_existence(document, entities)
-        findings += find_conclusion_contradictions(document)
+        findings += check_document(document, entities)
     findings += find_conflicting_dates(documents, entities)
     return findings
 

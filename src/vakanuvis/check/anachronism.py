@@ -36,7 +36,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
     One finding per organization and date, quoting every mention of it that the date governs.
     """
     grouped: dict[tuple[str, str], tuple[Entity, Governing, str, list[EntityMention]]] = {}
-    dated = _dated_names(entities)
+    dated = dated_names(entities)
     sentence_dates = SentenceDates(document)
     times = narrative_times(document)
     notes = footnote_times(document, times)
@@ -46,7 +46,7 @@ def find_anachronisms(document: Document, entities: dict[str, Entity]) -> list[F
         if entity is None or entity.type not in STATE_TYPES:
             continue
         if not (entity.start or entity.end):
-            entity = _containing_state(mention.surface, dated) or entity
+            entity = containing_state(mention.surface, dated) or entity
         founded, dissolved = _bound(entity.start), _bound(entity.end, last=True)
         if founded is None and dissolved is None:
             continue
@@ -252,7 +252,7 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(turkish_lower_keeping_dot_above(name).split())
 
 
-def _dated_names(entities: dict[str, Entity]) -> dict[tuple[str, ...], Entity]:
+def dated_names(entities: dict[str, Entity]) -> dict[tuple[str, ...], Entity]:
     """Every name and alias of the organizations whose existence dates are known, as word tuples."""
     return {
         _words(name): entity
@@ -262,7 +262,7 @@ def _dated_names(entities: dict[str, Entity]) -> dict[tuple[str, ...], Entity]:
     }
 
 
-def _containing_state(surface: str, dated: dict[tuple[str, ...], Entity]) -> Entity | None:
+def containing_state(surface: str, dated: dict[tuple[str, ...], Entity]) -> Entity | None:
     """The dated state whose name opens `surface`: "SSCB hükümeti" cannot exist before the SSCB."""
     words = _words(surface)
     for length in range(len(words) - 1, 0, -1):

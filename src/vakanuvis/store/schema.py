@@ -334,3 +334,17 @@ document_works = Table(
     Column("name_key", String(64), primary_key=True),
     Column("count", Integer, nullable=False),
 )
+
+# ---------------------------------------------------------------- checks kept (migration 0012)
+
+document_findings = Table(  # each document's findings, kept for the digest of what its checks read
+    "document_findings",
+    metadata,
+    _document_fk(),
+    Column("inputs", String(64), nullable=False),  # check.incremental: a digest of what the checks read
+    Column("findings", JSON, nullable=False),  # the per-document checks' finding records, in order
+    Column("occurrences", JSON, nullable=False),  # what the cross-document checks read of the document
+)
+# what store.findings reads of every document, from the index alone
+Index("ix_mentions_document_keys", mentions.c.document_id, mentions.c.idx, mentions.c.entity_key)
+Index("ix_citations_document_keys", citations.c.document_id, citations.c.idx, citations.c.source_key)
