@@ -8,8 +8,9 @@ Decisions for bigger ones: the first section's metadata (the given and the detec
 place, type, language, header) is the whole document's, and the later sections take it as their own; what
 an annotator decides over a whole document (a surname seen in a full name is a person everywhere, the year
 of a date told by the narrative before it, a running head repeated on many pages) is decided over each
-section; a footnote number that two sections both give keeps the first footnote (as a number given twice
-in one text does). The body text is the sections' texts, each two line breaks apart (as blocks are).
+section; a section sees only its own footnotes, so the markers of notes another section holds (endnotes of a
+whole book) stay in its text as digits; a footnote number that two sections both give keeps the first
+footnote (as a number given twice in one text does). The body text is the sections' texts, each two line breaks apart (as blocks are).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from vakanuvis.model import Document, RawDocument, RawLine, RawPage, Span
 from vakanuvis.pipeline import GIVEN_FIELDS, analyse, analyse_like, document_id_for
+from vakanuvis.structure.zones.text import paragraphs_of_line
 
 SECTION_CHARACTERS = 1_000_000
 SEPARATOR = "\n\n"  # between two sections' texts, as between two blocks
@@ -80,6 +82,7 @@ class SectionedDocument:
                 first[name] += len(getattr(part, name))
             texts.append(part.text)
             start += len(part.text) + len(SEPARATOR)
+            del part  # before the next section is analysed
         self.head.text = SEPARATOR.join(texts)
 
 
@@ -116,12 +119,22 @@ def section_pages(pages: list[RawPage]) -> list[list[RawPage]]:
 
 
 def _page_parts(page: RawPage) -> Iterator[RawPage]:
+    """The page, or, when bigger than a section, its parts cut at blank lines; a line bigger than a section
+    (a text without line breaks) is cut into parts of its own at paragraph ends (`long_line_parts`)."""
     if raw_characters([page]) <= SECTION_CHARACTERS:
         yield page
         return
     lines: list[RawLine] = []
     size = 0
     for line in page.lines:
+        if len(line.text) > SECTION_CHARACTERS:
+            if lines:
+                yield replace(page, lines=lines)
+            lines = []
+            size = 0
+            for part in long_line_parts(line.text):
+                yield replace(page, lines=[replace(line, text=part)])
+            continue
         if size >= SECTION_CHARACTERS and not line.text.strip():
             yield replace(page, lines=lines)
             lines = []
@@ -130,6 +143,21 @@ def _page_parts(page: RawPage) -> Iterator[RawPage]:
         size += len(line.text) + 1
     if lines:
         yield replace(page, lines=lines)
+
+
+def long_line_parts(text: str) -> list[str]:
+    """A line without line breaks cut into parts of about SECTION_CHARACTERS, each at the end of a
+    paragraph as the structure stage cuts such a line (`paragraphs_of_line`)."""
+    parts: list[str] = []
+    start = at = 0
+    for piece in paragraphs_of_line(text):
+        at = text.find(piece, at) + len(piece)
+        if at - start >= SECTION_CHARACTERS:
+            parts.append(text[start:at])
+            start = at
+    if text[start:].strip():
+        parts.append(text[start:])
+    return parts
 
 
 def take_whole_fields(head: Document, first: Document) -> None:
