@@ -17,7 +17,8 @@ from vakanuvis.errors import UnreadableFile, VakanuvisError
 from vakanuvis.ingest import read_file
 from vakanuvis.ingest.options import ReadOptions
 from vakanuvis.model import Document
-from vakanuvis.runtime import analyse_in_process
+from vakanuvis.runtime import after_storing, analyse_in_process
+from vakanuvis.sections import SectionedDocument
 from vakanuvis.store.documents import given_metadata
 from vakanuvis.store.write import document_id_for_sha256, save_documents
 
@@ -38,7 +39,7 @@ class AnalysedFile:
     """A file read and analysed, waiting to be stored."""
 
     path: Path
-    document: Document
+    document: Document | SectionedDocument  # a big text is analysed section by section as it is stored
     warnings: list[str]
 
 
@@ -106,6 +107,7 @@ def _store(engine: Engine, waiting: list[IngestResult | AnalysedFile]) -> Iterat
     documents = [outcome.document for outcome in waiting if isinstance(outcome, AnalysedFile)]
     try:
         errors = save_documents(engine, documents) if documents else []
+        after_storing(documents)
     except Exception as error:  # noqa: BLE001 — the commit failed: none of these documents is stored
         errors = [error] * len(documents)
     failures = iter(errors)

@@ -15,7 +15,7 @@ from typing import Any
 Zone = str  # "body" | "footnote" | "furniture"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range [start, end) in the body text or in one footnote's text."""
 
@@ -33,7 +33,7 @@ class Span:
 # ---------------------------------------------------------------- ingest
 
 
-@dataclass
+@dataclass(slots=True)  # a big text has millions of lines (slots: a third of the memory)
 class RawLine:
     """One line as a reader gives it; layout fields are None for plain text."""
 
@@ -93,7 +93,7 @@ class Block:
     kind: str = "paragraph"  # "paragraph" | "heading" | "list-item"
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     span: Span
     page: int
@@ -147,7 +147,7 @@ class DateMention:
     year_from: str = "text"
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityMention:
     span: Span
     text: str  # as written, suffix included

@@ -37,8 +37,24 @@ def analyse(raw: RawDocument, given: dict[str, Any] | None = None) -> Document:
     document = recover_structure(raw, document_id_for(raw))
     set_given_metadata(document, given or {})
     detect_metadata(document, raw)
+    annotate(document)
+    return document
+
+
+def analyse_like(raw: RawDocument, whole: Document, fields: tuple[str, ...]) -> Document:
+    """`raw` (a section of a bigger text) analysed with the metadata `fields` of the `whole` document it
+    is part of, rather than with its own: its dates take the whole document's date as reference."""
+    document = recover_structure(raw, whole.id)
+    for name in fields:
+        setattr(document, name, getattr(whole, name))
+    document.origins = dict(whole.origins)
+    annotate(document)
+    return document
+
+
+def annotate(document: Document) -> None:
+    """Each annotator on the zones it needs, in order (see `analyse`)."""
     document.dates = tag_dates(document)
     document.mentions = find_mentions(document)
     document.citations = parse_citations(document)
     document.events = build_events(document)
-    return document

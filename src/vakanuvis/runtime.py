@@ -21,7 +21,7 @@ from typing import Any
 
 from vakanuvis.lang.tr.morphology import save_new_analyses
 from vakanuvis.model import Document, RawDocument
-from vakanuvis.pipeline import analyse
+from vakanuvis.sections import SectionedDocument, sectioned
 
 GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest generation, while ingesting
 
@@ -29,13 +29,24 @@ GC_ALLOCATIONS = 50_000  # allocations between two collections of the youngest g
 _frozen = (False, False)
 
 
-def analyse_in_process(raw: RawDocument, given: dict[str, Any] | None = None) -> Document:
+def analyse_in_process(raw: RawDocument, given: dict[str, Any] | None = None) -> Document | SectionedDocument:
     """`pipeline.analyse` (with the metadata a user gave), then the words it analysed saved for the next
-    process and the tables it loaded frozen."""
-    document = analyse(raw, given) if given else analyse(raw)
+    process and the tables it loaded frozen. A text bigger than a section comes back to be analysed
+    section by section while it is stored (`sections`); `after_storing` then saves its words."""
+    document = sectioned(raw, given)
+    if isinstance(document, SectionedDocument):
+        document.after_section = freeze_long_lived_tables
+        return document
     save_new_analyses()
     freeze_long_lived_tables()
     return document
+
+
+def after_storing(documents: list[Document | SectionedDocument]) -> None:
+    """The words that documents analysed while they were stored brought, saved for the next process."""
+    if any(isinstance(document, SectionedDocument) for document in documents):
+        save_new_analyses()
+        freeze_long_lived_tables()
 
 
 @contextmanager

@@ -83,12 +83,22 @@ def index_document(connection: Connection, document: Document) -> None:
     """(Re)index one document's sentences and footnotes, inside the transaction that saves it."""
     entries = schema.search_entries
     connection.execute(delete(entries).where(entries.c.document_id == document.id))
+    _insert_entries(connection, document_entries(document), document.id)
+
+
+def document_entries(
+    document: Document, first_sentence: int = 0, text_start: int = 0, seen: set[int] | None = None
+) -> list[dict[str, Any]]:
+    """The entries of a document's sentences and footnotes (a footnote number in `seen` is left out, and
+    added to it): of a section of a bigger document, its sentences numbered from `first_sentence` and its
+    text starting at `text_start` of the whole."""
+    text_ = document.text
     rows = [
         _entry("sentence", document.id, f"{document.id}-s{i}", s.span.start, s.span.end, None, body)
-        for i, s in enumerate(document.sentences)
-        if (body := document.text[s.span.start : s.span.end]).strip()
+        for i, s in enumerate(document.sentences, start=first_sentence)
+        if (body := text_[s.span.start - text_start : s.span.end - text_start]).strip()
     ]
-    seen: set[int] = set()
+    seen = set() if seen is None else seen
     for note in document.footnotes:
         if note.number in seen or not note.text.strip():
             continue
@@ -104,7 +114,12 @@ def index_document(connection: Connection, document: Document) -> None:
                 note.text,
             )
         )
-    _insert_entries(connection, rows, document.id)
+    return rows
+
+
+def index_entries_of(connection: Connection, document_id: str) -> None:
+    """Index the entries of a document inserted without it (a big document's, section by section)."""
+    _index_inserted(connection, "document_id = :document", {"document": document_id})
 
 
 def reindex_records(connection: Connection, kind: str, keys: set[str]) -> None:
@@ -224,6 +239,11 @@ def _insert_entries(
         where, params = "document_id IS NULL AND kind = :kind AND ref IN :refs", {"kind": kind, "refs": refs}
     else:
         where, params = "document_id IS NULL", {}
+    _index_inserted(connection, where, params)
+
+
+def _index_inserted(connection: Connection, where: str, params: dict[str, Any]) -> None:
+    """Index the entries `where` selects: on SQLite into the FTS5 table, on PostgreSQL as their vectors."""
     if connection.dialect.name == "postgresql":
         statement = f"UPDATE search_entries SET vector = {_pg_vector_sql(connection)} WHERE {where}"
     else:
