@@ -107,11 +107,15 @@ def counts() -> None:
     by_format: dict[str, Counter[str]] = defaultdict(Counter)
     for judgment in judged["judgments"]:
         by_format[judgment["format"].split(":")[0]][judgment["verdict"]] += 1
+        if judgment.get("fixed_in_branch"):
+            by_format[judgment["format"].split(":")[0]]["fixed"] += 1
     total: Counter[str] = Counter()
     for name, found in by_format.items():
         total.update(found)
-        print(f"{name:<11} right {found['right']:>3}  wrong {found['wrong']:>3}  of {sum(found.values())}")
-    print(f"{'all':<11} right {total['right']:>3}  wrong {total['wrong']:>3}  of {sum(total.values())}")
+        print(
+            f"{name:<11} right {found['right']:>3}  wrong {found['wrong']:>3} (fixed since: {found['fixed']})"
+        )
+    print(f"{'all':<11} right {total['right']:>3}  wrong {total['wrong']:>3} (fixed since: {total['fixed']})")
 
 
 def main() -> None:

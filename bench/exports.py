@@ -17,9 +17,10 @@ same files) to make up TARGET documents. They go in through `vakanuvis ingest �
   every foreign key declared joins (a value with no row to join is an error).
 - GEXF: networkx.read_gexf; an edge to an unknown node is an error.
 - TimelineJS: the JSON loads; every event has a start_date with a four-digit year, none 0001 or 9999, and
-  an end date, when there is one, not before its start.
+  an end date, when there is one, not before its start; a year outside 1800–2100 (a Rumi or Hicri year
+  left unconverted, "1339") is an error too.
 Printed per format: items, errors (and the first kinds of error).
-Run: `.venv/bin/python bench/exports.py [--keep DIR]` (DIR keeps the knowledge base and the exports, and
+Run: `.venv/bin/python bench/exports.py [--keep DIR] [--formats tei,csv,…]` (DIR keeps the knowledge base and the exports, and
 a second run reuses its knowledge base; bench/export_sample.py reads the exports kept there).
 """
 
@@ -98,9 +99,9 @@ def ingest(db: str, folder: Path) -> int:
 
 
 def report(name: str, items: int, errors: list[str], extra: str = "") -> tuple[int, int]:
-    print(f"{name:<11} {items:>6} items  {len(errors):>4} errors  {extra}")
+    print(f"{name:<11} {items:>6} items  {len(errors):>4} errors  {extra}", flush=True)
     for message, count in Counter(errors).most_common(8):
-        print(f"    {count} × {message[:160]}")
+        print(f"    {count} × {message[:160]}", flush=True)
     return items, len(errors)
 
 
@@ -260,6 +261,8 @@ def check_timelinejs(path: Path) -> tuple[int, int]:
             continue
         if year in ("0001", "9999"):
             errors.append(f"start year {year}")
+        elif not 1800 <= int(year) <= 2100:  # a Rumi or Hicri year left unconverted ("1339")
+            errors.append(f"start year {year} outside 1800–2100")
         if "end_date" in event:
             end_year = str(event["end_date"].get("year", ""))
             if end_year in ("0001", "9999") or date_of(event["end_date"]) < date_of(start):
@@ -285,15 +288,19 @@ CHECKS: dict[str, Callable[[Path], tuple[int, int]]] = {
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--keep", help="a folder to keep the knowledge base and the exports in (reused)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="the formats to check, comma-separated")
     options = parser.parse_args()
+    chosen = [name for name in options.formats.split(",") if name]
+    if unknown := set(chosen) - set(FORMATS):
+        sys.exit(f"unknown formats: {', '.join(sorted(unknown))}; known: {', '.join(FORMATS)}")
     folder = Path(options.keep) if options.keep else Path(tempfile.mkdtemp(prefix="vakanuvis-exports-"))
     folder.mkdir(parents=True, exist_ok=True)
     db = str(folder / "kb.db")
     if not Path(db).exists():
-        print(f"ingested: {ingest(db, folder)} documents")
-    for name, target in FORMATS.items():
-        run("export", "--all", "--format", name, "-o", str(folder / target), "--db", db)
-    totals = [CHECKS[name](folder / target) for name, target in FORMATS.items()]
+        print(f"ingested: {ingest(db, folder)} documents", flush=True)
+    for name in chosen:
+        run("export", "--all", "--format", name, "-o", str(folder / FORMATS[name]), "--db", db)
+    totals = [CHECKS[name](folder / FORMATS[name]) for name in chosen]
     print(f"all formats: {sum(errors for _, errors in totals)} errors")
 
 

@@ -168,12 +168,14 @@ def sources_to_csl_json(sources: list[Source]) -> list[dict[str, Any]]:
     return [source_to_csl(source) for source in sources]
 
 
-# a document of each type as CSL types it (a telegram or a letter is a personal communication)
+# a document of each type as CSL types it. A telegram or a letter of 1919 read in an archive or an edition is
+# a manuscript of that genre, not a "personal_communication": APA leaves those out of the reference list
+# (they are unrecoverable by definition), so the ingested telegrams vanished from every bibliography.
 DOCUMENT_CSL_TYPE = {
     "article": "article-journal",
     "speech": "speech",
-    "telegram": "personal_communication",
-    "letter": "personal_communication",
+    "telegram": "manuscript",
+    "letter": "manuscript",
     "report": "report",
     "decree": "legislation",
     "newspaper": "article-newspaper",
@@ -191,6 +193,8 @@ def document_to_csl(document: Document) -> dict[str, Any]:
         "title": document.title or "[untitled]",
         "language": document.language,
     }
+    if document.type in ("telegram", "letter"):
+        item["genre"] = document.type.capitalize()  # APA: "[Telegram]"; Chicago: "Telegram."
     if document.authors:
         item["author"] = [split_name(author) for author in document.authors]
     header = document.header
