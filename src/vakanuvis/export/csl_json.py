@@ -1,7 +1,8 @@
 """The bibliography as CSL-JSON items, and formatted in a CSL style through citeproc-py.
 
 Each `Source` becomes one item whose `id` is the source key. Types: book and collection ->
-"book"; article -> "article-journal" when its container is a journal, else "chapter";
+"book"; article -> "article-journal" when its container is a journal (by its name, or by the issue
+number cited after its volume: "C. 31, S. 161"; the issue is kept), else "chapter";
 newspaper -> "article-newspaper" (the paper as container, issued on the issue date); archive ->
 "manuscript" with the document's description (or "[Archival document]") as title, `archive` the
 repository and `archive_location` the file in the labels its citation used ("f. 28, siy. 1, iş 68").
@@ -99,6 +100,16 @@ def _archival_fields(best: Citation) -> dict[str, Any]:
     return fields
 
 
+def journal_issue(best: Citation) -> str | None:
+    """The number of the journal issue an article stands in ("C. 31, S. 161" -> "161"), read after its
+    container; only beside a volume, since a lone "S. 45" may be a German page ("Seite")."""
+    if not best.container or not best.volume:
+        return None
+    start = best.raw.find(best.container)
+    found = vocabulary().issue.search(best.raw, start + len(best.container) if start >= 0 else 0)
+    return found.group(1) if found else None
+
+
 def _csl_type(source: Source, best: Citation) -> str:
     if source.type == "archive":
         return "manuscript"
@@ -106,7 +117,7 @@ def _csl_type(source: Source, best: Citation) -> str:
         return "article-newspaper"
     if source.type == "article":
         container = best.container or ""
-        is_journal = vocabulary().journal_word.search(container) or "//" in best.raw
+        is_journal = vocabulary().journal_word.search(container) or "//" in best.raw or journal_issue(best)
         return "article-journal" if is_journal else "chapter"
     return "book"
 
@@ -135,6 +146,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
             item["container-title"] = container
     for field, value in (
         ("volume", best.volume),
+        ("issue", journal_issue(best) if item["type"] == "article-journal" else None),
         ("publisher", best.publisher),
         ("publisher-place", source.place),
     ):
@@ -156,12 +168,14 @@ def sources_to_csl_json(sources: list[Source]) -> list[dict[str, Any]]:
     return [source_to_csl(source) for source in sources]
 
 
-# a document of each type as CSL types it (a telegram or a letter is a personal communication)
+# a document of each type as CSL types it. A telegram or a letter of 1919 read in an archive or an edition is
+# a manuscript of that genre, not a "personal_communication": APA leaves those out of the reference list
+# (they are unrecoverable by definition), so the ingested telegrams vanished from every bibliography.
 DOCUMENT_CSL_TYPE = {
     "article": "article-journal",
     "speech": "speech",
-    "telegram": "personal_communication",
-    "letter": "personal_communication",
+    "telegram": "manuscript",
+    "letter": "manuscript",
     "report": "report",
     "decree": "legislation",
     "newspaper": "article-newspaper",
@@ -179,6 +193,8 @@ def document_to_csl(document: Document) -> dict[str, Any]:
         "title": document.title or "[untitled]",
         "language": document.language,
     }
+    if document.type in ("telegram", "letter"):
+        item["genre"] = document.type.capitalize()  # APA: "[Telegram]"; Chicago: "Telegram."
     if document.authors:
         item["author"] = [split_name(author) for author in document.authors]
     header = document.header

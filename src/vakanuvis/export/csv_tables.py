@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from vakanuvis.errors import BadOption
+from vakanuvis.export.csl_json import source_to_csl
 from vakanuvis.export.snapshot import Snapshot, known_day, role_members
 
 
@@ -149,14 +150,21 @@ def _event_roles(snapshot: Snapshot) -> Iterable[dict[str, Any]]:
 
 def _sources(snapshot: Snapshot) -> Iterable[dict[str, Any]]:
     for s in snapshot.sources.values():
+        item = source_to_csl(s)  # where the work stands: its journal, collection, paper or archive
         yield {
             "id": s.key,
             "type": s.type,
             "authors": "; ".join(s.authors),
             "title": _blank(s.title),
             "title_latin": _blank(s.title_latin),
+            "container": item.get("container-title", ""),
+            "volume": item.get("volume", ""),
+            "issue": item.get("issue", ""),
+            "publisher": item.get("publisher", ""),
             "place": _blank(s.place),
             "year": _blank(s.year),
+            "archive": item.get("archive", "") if s.type == "archive" else "",
+            "archive_location": item.get("archive_location", ""),
             "document": snapshot.cited_documents.get(s.key, "")
             if snapshot.cited_documents.get(s.key) in {d.id for d in snapshot.documents}
             else "",
@@ -302,8 +310,14 @@ TABLES: tuple[Table, ...] = (
             _text("authors", "Authors, separated by '; '"),
             _text("title", "Title in its own script"),
             _text("title_latin", "Title in Latin script"),
+            _text("container", "The journal, collection or newspaper it stands in"),
+            _text("volume", "The volume of the journal or collection"),
+            _text("issue", "The journal's issue"),
+            _text("publisher", "Publisher"),
             _text("place", "Place of publication"),
             Column("year", "integer", "Year of publication"),
+            _text("archive", "The archive holding it (an archival document)"),
+            _text("archive_location", "Its place in the archive: fond, inventory, file"),
             _text("document", "The document in this export that is this work, if any"),
         ),
         ("id",),

@@ -58,6 +58,7 @@ class Vocabulary:
     same_author: re.Pattern[str]
     locator: re.Pattern[str]
     volume: re.Pattern[str]
+    issue: re.Pattern[str]
     standalone_volume: re.Pattern[str]
     archive_field: re.Pattern[str]
     archive_field_kind: dict[str, str]
@@ -110,6 +111,8 @@ def vocabulary() -> Vocabulary:
         volume=re.compile(
             rf"{_word_pattern(_collect('volume_words'))}[\s.]*({ROMAN_OCR}|\d+)(?![{LETTER}\d])"
         ),
+        # the number of a journal's issue ("S. 161", "№ 3", "no. 4"): case matters, as for pages
+        issue=re.compile(rf"{_word_pattern(_collect('issue_words'))}[\s.]*(\d+)(?![{LETTER}\d])"),
         standalone_volume=re.compile(r"(?<=\s)([IVXШ1]*(?:[IVX]{2}|Ш)[IVXШ]*|1Ш)(?=\s*[,.])"),
         archive_field=re.compile(
             rf"({_word_pattern(list(field_kind))})\s*(\d[\d/.]*(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?(?!\d))*)",
