@@ -125,9 +125,9 @@ CORE_PATTERNS = {
     "month-day-year": rf"(?P<m1>{{MONTH}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR})",
     # "23.04.1920", "9-10-1335" (the same separator twice), "23/7/335", "23/7/35 tarihli"
     "numeric": rf"(?P<d1>{DAY})(?P<sep>[./-])(?P<mn>1[0-2]|0?[1-9])(?P=sep)(?P<y1>{YEAR}|{{SHORT_NUMERIC_YEAR}})",
-    # "6.V.1921", "6 V 1921", "23. V. 1336", "8-9. VII. 1335": Roman month numbers, common in Soviet
+    # "6.V.1921", "6 V 1921", "23. V. 1336", "8-9. VII. 1335", "15/V/1921", "15-V-1921": Roman month numbers, common in Soviet
     # references and in the Ottoman papers of the period
-    "roman": rf"(?P<d1>{DAY})(?:-(?P<d2>{DAY_NUMBER}))?(?:\.\s?|\s){ROMAN}(?:\.\s?|\s)(?P<y1>{NUMERIC_YEAR})",
+    "roman": rf"(?P<d1>{DAY})(?:-(?P<d2>{DAY_NUMBER}))?(?:\.\s?|\s|/|-){ROMAN}(?:\.\s?|\s|/|-)(?P<y1>{NUMERIC_YEAR})",
     # "19 Mayıs 1919", "18-го октября", "the 1st of May 1920"
     "day-month": rf"(?P<d1>{DAY}){{DAY_SUFFIX}}\s+(?:of\s+)?" + month_then_year("m1", "y1"),
     # "Mayıs ayının 20’sine", "Mayıs’ın 19’unda", "Martın yirmi üçünde", "Ağustos’un on beşinci günü",
