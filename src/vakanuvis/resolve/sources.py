@@ -51,11 +51,14 @@ def _order_key(item: _Item) -> tuple[str, int, int]:
 
 
 def representative(citations: list[Citation]) -> Citation:
-    """The citation that best describes a work: the commonest repaired title, then the most fields filled."""
+    """The citation that best describes a work: a full reference before a back-reference ("a.g.e.",
+    "ibid."), then the commonest repaired title (no title counts for none), then the most fields filled."""
     titles = Counter(fold_for_citation_matching(c.title_repaired or c.title or "") for c in citations)
+    titles[""] = 0  # many back-references without a title are not a title the work is known by
 
-    def score(citation: Citation) -> tuple[int, int, str]:
+    def score(citation: Citation) -> tuple[bool, int, int, str]:
         return (
+            not citation.back_reference,
             titles[fold_for_citation_matching(citation.title_repaired or citation.title or "")],
             filled_fields(citation),
             citation.raw,
