@@ -276,6 +276,9 @@ def test_given_metadata_wins_over_the_header():
             ["Türk Tarihi Araştırmaları Dergisi, Cilt 12, Sayı 2, 2021, s. 145-170"] * 3,
             "KARS ANTLAŞMASI",
         ),
+        # the body's first section heading is no title, even when it comes first
+        (["GİRİŞ", "KARS ANTLAŞMASI"], [], "KARS ANTLAŞMASI"),
+        (["1. Introduction", "The Treaty of Kars"], [], "The Treaty of Kars"),
     ],
 )
 def test_guess_title(blocks, heads, expected):

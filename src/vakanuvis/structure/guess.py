@@ -8,7 +8,7 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.model import Block, Furniture
-from vakanuvis.structure.header import fold, header_words, is_journal_line, is_metadata
+from vakanuvis.structure.header import body_heading, fold, header_words, is_journal_line, is_metadata
 from vakanuvis.structure.lines import join_lines
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -47,8 +47,8 @@ def _language_signs() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
 
 def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> str:
     """A running head that names the article (page numbers removed; the journal's own line, "… Dergisi,
-    Cilt 12, Sayı 2", never does), else the first heading with the lines it wraps on to, else the first
-    sentence."""
+    Cilt 12, Sayı 2", never does), else the first heading with the lines it wraps on to (not a section's,
+    "GİRİŞ"), else the first sentence."""
     heads: Counter[str] = Counter()
     for item in furniture:
         if item.reason == "running-head" and not is_journal_line(item.text):
@@ -59,7 +59,9 @@ def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> s
         return max(heads, key=lambda name: (heads[name], len(name)))
     for index, block in enumerate(blocks):
         # a journal's line set as a heading at the top of page 1 ("… Dergisi, Cilt 12, Sayı 2") is not the title
-        if block.kind == "heading" and not is_metadata(text[block.span.start : block.span.end]):
+        heading = text[block.span.start : block.span.end]
+        # nor is the body's first section heading ("GİRİŞ", "1. Introduction")
+        if block.kind == "heading" and not is_metadata(heading) and not body_heading(heading):
             parts = [text[block.span.start : block.span.end]]
             for following in blocks[index + 1 :]:
                 if following.kind != "heading" or following.page != block.page or not wraps_on(parts[-1]):
