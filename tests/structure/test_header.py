@@ -279,6 +279,11 @@ def test_given_metadata_wins_over_the_header():
         # the body's first section heading is no title, even when it comes first
         (["GİRİŞ", "KARS ANTLAŞMASI"], [], "KARS ANTLAŞMASI"),
         (["1. Introduction", "The Treaty of Kars"], [], "The Treaty of Kars"),
+        (
+            ["GİRİŞ", "SONUÇ", "KAYNAKÇA", "Kars Antlaşması’nın imzası ve Kafkasya."],
+            [],
+            "Kars Antlaşması’nın imzası ve Kafkasya.",
+        ),
     ],
 )
 def test_guess_title(blocks, heads, expected):

@@ -8,7 +8,7 @@ from functools import cache
 
 from vakanuvis.lang import LANGUAGES, language_data
 from vakanuvis.model import Block, Furniture
-from vakanuvis.structure.header import body_heading, fold, header_words, is_journal_line, is_metadata
+from vakanuvis.structure.header import fold, header_words, is_journal_line, is_metadata, section_heading
 from vakanuvis.structure.lines import join_lines
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -60,8 +60,8 @@ def guess_title(text: str, blocks: list[Block], furniture: list[Furniture]) -> s
     for index, block in enumerate(blocks):
         # a journal's line set as a heading at the top of page 1 ("… Dergisi, Cilt 12, Sayı 2") is not the title
         heading = text[block.span.start : block.span.end]
-        # nor is the body's first section heading ("GİRİŞ", "1. Introduction")
-        if block.kind == "heading" and not is_metadata(heading) and not body_heading(heading):
+        # nor is a heading of the body's standing sections ("GİRİŞ", "1. Introduction", "SONUÇ")
+        if block.kind == "heading" and not is_metadata(heading) and not section_heading(heading):
             parts = [text[block.span.start : block.span.end]]
             for following in blocks[index + 1 :]:
                 if following.kind != "heading" or following.page != block.page or not wraps_on(parts[-1]):

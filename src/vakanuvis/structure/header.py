@@ -130,6 +130,7 @@ class HeaderWords:
     year: re.Pattern[str]
     received: re.Pattern[str]
     accepted: re.Pattern[str]
+    closing_headings: tuple[str, ...] = ()  # "Sonuç", "Kaynakça", "References"
 
 
 def _labels(name: str) -> list[tuple[str, str]]:
@@ -167,6 +168,7 @@ def header_words() -> HeaderWords:
         affiliation=_words("affiliation_words"),
         titles=_words("academic_titles"),
         headings=_words("body_headings"),
+        closing_headings=_words("closing_headings"),
         joiners=_words("name_joiners"),
         volume=_labelled("volume_labels", r"(\d{1,4}|[ivxlc]{1,7})\b"),
         issue=_labelled("issue_labels", r"(\d{1,4}(?:\s*[-/]\s*\d{1,4})?)\b"),
@@ -213,6 +215,14 @@ def label_at_start(text: str, labels: tuple[tuple[str, str], ...]) -> tuple[str,
         if stripped[: len(label)].isupper() and (len(label) > 2 or rest[:1].isupper()):
             return language, rest
     return None
+
+
+@lru_cache(maxsize=4096)
+def section_heading(text: str) -> bool:
+    """A heading of one of the body's standing sections, the first ("GİRİŞ") or a closing one ("SONUÇ",
+    "Kaynakça", "References"): it names no document."""
+    folded = fold(re.sub(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]?\s+", "", text.strip())).rstrip(" .:")
+    return folded in header_words().headings or folded in header_words().closing_headings
 
 
 @lru_cache(maxsize=4096)
