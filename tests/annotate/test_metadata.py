@@ -185,3 +185,20 @@ def test_without_a_title_line_the_dateline_stays_the_title() -> None:
     """The telegram's lines under its dateline are an address and the text: none is a title."""
     document = analyse(raw_of(TELEGRAM))
     assert document.title == "Sivas, 12 Eylül 1335" and "title" not in document.origins
+
+
+@pytest.mark.parametrize(
+    ("foot", "expected"),
+    [
+        ("Dokuzuncu Ordu Müfettişi\nMustafa Kemal", ["Mustafa Kemal"]),
+        ("Cümlenize selam ederim.\nKâzım Karabekir", ["Kâzım Karabekir"]),
+        ("Kardeşiniz\nRefet", ["Refet"]),
+        # a line that is itself an office is no name; a sentence above says nothing
+        ("Dokuzuncu Ordu Müfettişi\nErkân-ı Harbiye Reisi", []),
+        ("Kıtaat yola çıkmıştır.\nSivas Valisi", []),
+    ],
+)
+def test_signatures_under_an_office_or_a_closing(foot: str, expected: list[str]) -> None:
+    from vakanuvis.annotate.metadata import signatures
+
+    assert signatures(foot.split("\n")) == expected

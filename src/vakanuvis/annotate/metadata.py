@@ -166,16 +166,21 @@ def fi_removed(text: str) -> str:
 
 def signatures(lines: list[str]) -> list[str]:
     """The names signed at the foot: each name line (one to three capitalized words, nothing else)
-    under a line that ends with an office ("… Reisi", "Maliye Vekili", "Başkumandan")."""
-    offices = [turkish_lower(word) for word in language_data("tr", "entities").get("office_words") or []]
+    under a line that ends with an office ("… Reisi", "Maliye Vekili", "Başkumandan", "Dokuzuncu Ordu
+    Müfettişi") or with a letter's closing ("… selam ederim", "Kardeşiniz")."""
+    data = language_data("tr", "entities")
+    offices = [turkish_lower(word) for word in data.get("office_words") or []]
+    signing = offices + [turkish_lower(word) for word in data.get("signing_offices") or []]
+    closings = tuple(turkish_lower(words) for words in data.get("signing_closings") or [])
     names = []
     for above, line in itertools.pairwise(lines):
         words = line.split()
         if not 1 <= len(words) <= 3 or not all(NAME_WORD.match(word) and word[0].isupper() for word in words):
             continue
         last = turkish_lower(above.split()[-1]) if above.split() else ""
-        if any(last.startswith(office) or last.endswith(office) for office in offices):
-            if not is_office_line(line, offices):
+        closing = turkish_lower(above).rstrip(" .,;:!").endswith(closings) if closings else False
+        if closing or any(last.startswith(office) or last.endswith(office) for office in signing):
+            if not is_office_line(line, signing):
                 names.append(line)
     return names
 
