@@ -197,6 +197,7 @@ def test_findings_are_checked_again_only_when_the_knowledge_base_changed(tmp_pat
     with TestClient(app) as client:
         odd = "Meclis 31 Nisan 1921 tarihinde Ankara’da toplandı.\n".encode()
         flawed = client.post("/api/documents", files={"file": ("odd.txt", odd)}, headers=ALICE).json()
+        assert runs == [flawed["id"]]  # checked as it was stored, not at the first request for findings
         first = client.get("/api/findings").json()["data"]
         assert first and len(runs) == 1
         assert client.get("/api/findings", params={"document": flawed["id"]}).json()["data"] == first

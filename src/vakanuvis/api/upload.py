@@ -74,7 +74,7 @@ def ingest_upload(kb: KnowledgeBase, settings: Settings, upload: UploadFile) -> 
     written = not path.exists()
     if written:
         path.write_bytes(content)
-    result = kb.ingest([path])[0]
+    result = kb.ingest([path], check=True)[0]  # its findings ready for the first /api/findings
     warnings = [_without_server_paths(line, path, name, settings.upload_folder) for line in result.warnings]
     if result.error or not result.document_id:
         if written:  # an unreadable upload is not kept
