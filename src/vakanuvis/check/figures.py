@@ -7,6 +7,8 @@ Antlaşması" / "Antlaşmanın 16 maddesinden"), with nothing making it another 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 
 from vakanuvis.check.evidence import evidence_at
@@ -20,6 +22,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 CLAUSE_END = re.compile(r"[,;:.!?()]")
 WINDOW = 3  # words either side of a figure that say what it counts
 MIN_DESCRIBING = 3  # letters
+KEPT_PER_VALUE = 8  # earlier figures of one value a figure is compared with (the first of them)
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,15 @@ def _words(text: str) -> list[str]:
     return [turkish_lower(m.group()) for m in WORD.finditer(text)]
 
 
+CLAUSE_LOOKBACK = 2000  # characters looked back for a clause's start (every clause of the text, before)
+
+
 def _clause_before(text: str, start: int) -> str:
-    ends = list(CLAUSE_END.finditer(text, 0, start))
-    return text[ends[-1].end() if ends else 0 : start]
+    """The words of the clause before `start`, back to its punctuation (a clause is never longer than
+    CLAUSE_LOOKBACK characters: searching the whole text before each figure was quadratic)."""
+    begin = max(0, start - CLAUSE_LOOKBACK)
+    ends = list(CLAUSE_END.finditer(text, begin, start))
+    return text[ends[-1].end() if ends else begin : start]
 
 
 def _clause_after(text: str, end: int) -> str:
@@ -88,12 +97,13 @@ def _figure(quantity: Quantity, text: str, offset: int, place: str, sentence: in
 def document_figures(document: Document) -> list[Figure]:
     """The figures of a document's body sentences and footnotes, dates left out."""
     figures = []
+    body_dates = sorted((d.span.start, d.span.end) for d in document.dates if d.span.footnote is None)
+    starts = [start for start, _ in body_dates]
     for index, sentence in enumerate(document.sentences):
         start = sentence.span.start
-        body_dates = [d.span for d in document.dates if d.span.footnote is None]
         for quantity in find_quantities(document.text[start : sentence.span.end], None, []):
             where = Span(quantity.span.start + start, quantity.span.end + start)
-            if any(d.start <= where.start < d.end for d in body_dates):
+            if _in_a_date(where.start, body_dates, starts):
                 continue
             moved = Quantity(
                 quantity.value, quantity.bound, quantity.unit, quantity.thing, where, quantity.head
@@ -104,6 +114,12 @@ def document_figures(document: Document) -> list[Figure]:
         for quantity in find_quantities(note.text, note.number, dates):
             figures.append(_figure(quantity, note.text, 0, f"footnote {note.number}", None))
     return figures
+
+
+def _in_a_date(offset: int, dates: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether an offset lies inside one of the (sorted, seldom overlapping) date spans."""
+    at = bisect_right(starts, offset)
+    return any(start <= offset < end for start, end in dates[max(0, at - 3) : at])
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
@@ -128,8 +144,27 @@ def find_figure_disagreements(document: Document) -> list[Finding]:
     """Each figure that another place of the text gives otherwise, the first place quoted against it."""
     figures = document_figures(document)
     findings = []
+    # the earlier figures by what they count (unit, compound, a counted word), then by value: a figure is
+    # compared only with those that could be the same thing given otherwise, a few of each value, so a long
+    # text with thousands of figures costs no more per figure than a short one
+    earlier: dict[tuple, dict[object, list[int]]] = defaultdict(dict)
     for index, later in enumerate(figures):
-        for first in figures[:index]:
+        keys = [(later.quantity.unit, later.compound, word) for word in sorted(later.counted)]
+        candidates = sorted(
+            {
+                i
+                for key in keys
+                for value, indexes in earlier.get(key, {}).items()
+                if value != later.quantity.value
+                for i in indexes
+            }
+        )
+        if not later.distinct:
+            for key in keys:
+                kept = earlier[key].setdefault(later.quantity.value, [])
+                if len(kept) < KEPT_PER_VALUE:
+                    kept.append(index)
+        for first in (figures[i] for i in candidates):
             if first.sentence is not None and first.sentence == later.sentence:
                 continue  # a part and its whole, or two parts, in one sentence
             note = first.quantity.span.footnote
