@@ -151,6 +151,18 @@ def ingest(
         else:
             print(f"{result.document_id}\t{result.path}", flush=True)
 
+    def ingest(on_file: Callable[[IngestResult], None]) -> None:
+        kb.ingest(
+            paths,
+            force=force,
+            on_file=on_file,
+            workers=workers,
+            dask_address=dask,
+            metadata=given,
+            read=read,
+            check=check,
+        )
+
     show_progress = len(paths) > 1 or any(os.path.isdir(path) for path in paths)
     if show_progress and stderr.is_terminal:
         with Progress(
@@ -162,27 +174,9 @@ def ingest(
                 report(result)
                 progress.advance(task)
 
-            kb.ingest(
-                paths,
-                force=force,
-                on_file=advance,
-                workers=workers,
-                dask_address=dask,
-                metadata=given,
-                read=read,
-                check=check,
-            )
+            ingest(advance)
     else:
-        kb.ingest(
-            paths,
-            force=force,
-            on_file=report,
-            workers=workers,
-            dask_address=dask,
-            metadata=given,
-            read=read,
-            check=check,
-        )
+        ingest(report)
     if failures:
         raise typer.Exit(1)
 

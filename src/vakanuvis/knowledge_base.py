@@ -19,7 +19,6 @@ from vakanuvis.records import (
     period_bound,
     places_with_events,
     sentence_records,
-    window_record,
 )
 from vakanuvis.store import edits, queries
 from vakanuvis.store.database import database_location_default, open_database
@@ -173,7 +172,7 @@ class KnowledgeBase:
         window = self._window(document_id, start, end)
         if window is None:
             return document_record(load_document(self.engine, document_id))
-        return window_record(window, self._narrative_times(document_id))
+        return document_record(window.document, window, self._narrative_times(document_id))
 
     def annotations(self, document_id: str, *, start: int = 0, end: int | None = None) -> dict[str, Any]:
         """Every span of one document: dates, mentions (with their entities), markers, footnotes with
@@ -190,7 +189,7 @@ class KnowledgeBase:
         if start <= 0 and (end is None or end >= length):
             return None
         first, last = block_bounds(self.engine, document_id, start, length if end is None else end)
-        return load_document_window(self.engine, document_id, first, last)
+        return load_document_window(self.engine, document_id, first, last, length)
 
     def _narrative_times(self, document_id: str) -> list[Any]:
         """The reference period of each of the document's sentences, worked out again only when the

@@ -44,40 +44,29 @@ def period_bound(value: str | date | None, *, last: bool, option: str) -> date |
     return last_day if last else first
 
 
-def document_record(document: Document) -> dict[str, Any]:
+def document_record(
+    document: Document, window: DocumentWindow | None = None, times: list[NarrativeTime | None] | None = None
+) -> dict[str, Any]:
     """A document's fields, text, blocks, page starts and sentences, each with the period its narrative is
-    at (`reference`: see `narrative_times`); `window` says the whole text is there."""
+    at (`reference`: see `narrative_times`); or those of a `window` of it (its text is the stretch's, its
+    offsets the document's), with `times` the reference periods of all the document's sentences."""
+    sentence_times = times
+    if window is not None and times is not None:
+        sentence_times = times[window.first_sentence : window.first_sentence + len(document.sentences)]
     return {
         **flat_values(document),
         "blocks": [flat_values(b, span_footnote=False) for b in document.blocks],
         "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
-        "sentences": sentence_records(document),
-        "window": whole_text(len(document.text)),
+        "sentences": sentence_records(document, sentence_times, text_start=window.start if window else 0),
+        "window": window_fields(document, window),
     }
 
 
-def window_record(window: DocumentWindow, times: list[NarrativeTime | None]) -> dict[str, Any]:
-    """`document_record` of a stretch of a document: its text is the stretch's, its offsets the
-    document's; `times` are the reference periods of all the document's sentences."""
-    document = window.document
-    first = window.first_sentence
-    return {
-        **flat_values(document),
-        "blocks": [flat_values(b, span_footnote=False) for b in document.blocks],
-        "page_starts": [{"offset": offset, "page": page} for offset, page in document.page_starts],
-        "sentences": sentence_records(
-            document, times[first : first + len(document.sentences)], text_start=window.start
-        ),
-        "window": window_fields(window),
-    }
-
-
-def whole_text(length: int) -> dict[str, int]:
-    """The window of a record that holds the whole text."""
-    return {"start": 0, "end": length, "length": length, "first_block": 0, "first_sentence": 0}
-
-
-def window_fields(window: DocumentWindow) -> dict[str, int]:
+def window_fields(document: Document, window: DocumentWindow | None) -> dict[str, int]:
+    """Which stretch of the text a record holds: all of it when there is no `window`."""
+    if window is None:
+        length = len(document.text)
+        return {"start": 0, "end": length, "length": length, "first_block": 0, "first_sentence": 0}
     return {
         "start": window.start,
         "end": window.end,
@@ -133,7 +122,7 @@ def annotation_records(
             }
             for f in document.footnotes
         ],
-        "window": window_fields(window) if window else whole_text(len(document.text)),
+        "window": window_fields(document, window),
     }
 
 

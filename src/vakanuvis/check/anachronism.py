@@ -100,7 +100,7 @@ def _names_before_their_date(document: Document, timing: tuple, flagged: list[Sp
     return [
         Finding(
             kind="anachronism",
-            message=f"“{document_text(document, spans[0])}” is written {_at(when)}, but it names {name.what}.",
+            message=f"“{spans[0].text_in(document)}” is written {_at(when)}, but it names {name.what}.",
             evidence=[evidence_at(document, span) for span in spans]
             + ([evidence_at(document, when.date.span)] if when.date else []),
             severity="warning" if when.source in CLOSE_SOURCES else "note",
@@ -111,11 +111,6 @@ def _names_before_their_date(document: Document, timing: tuple, flagged: list[Sp
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.footnote == b.footnote and a.start < b.end and b.start < a.end
-
-
-def document_text(document: Document, span: Span) -> str:
-    text = document.text if span.footnote is None else document.footnote(span.footnote).text
-    return text[span.start : span.end]
 
 
 @dataclass(frozen=True)

@@ -38,24 +38,21 @@ def _party_words(language: str) -> PartyWords | None:
     data = language_data(language, "events").get("treaty_parties")
     if not data:
         return None
+    after = data.get("position", "after") == "after"
 
     def words(key: str) -> str:
         return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
 
+    def next_to_names(key: str) -> re.Pattern[str]:
+        """The words of `key` right after a name (or, for prepositions, right before it)."""
+        if after:
+            return re.compile(rf"^\s+(?:{words(key)})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{words(key)})\s+$", re.IGNORECASE)
+
     return PartyWords(
-        data.get("position", "after") == "after",
-        re.compile(
-            rf"^\s+(?:{words('between')})(?!\w)"
-            if data.get("position") != "before"
-            else rf"(?<!\w)(?:{words('between')})\s+$",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            rf"^\s+(?:{words('with')})(?!\w)"
-            if data.get("position") != "before"
-            else rf"(?<!\w)(?:{words('with')})\s+$",
-            re.IGNORECASE,
-        ),
+        after,
+        next_to_names("between"),
+        next_to_names("with"),
         re.compile(rf"^\s*(?:{words('joiners')})\s*$", re.IGNORECASE),  # a joiner, not a bare space
     )
 

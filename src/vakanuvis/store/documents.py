@@ -59,8 +59,7 @@ def load_document(engine: Engine, document_id: str, *, leave_out: tuple[str, ...
             document.mentions = records(schema.mentions, EntityMention, schema.mentions.c.idx)
         document.citations = [
             stored_citation(r.footnote, r.start, r.end, r.raw, r.fields, r.source_key)
-            for r in rows(schema.citations, schema.citations.c.idx)
-            if "citations" not in leave_out
+            for r in (rows(schema.citations, schema.citations.c.idx) if "citations" not in leave_out else [])
         ]
         document.events = [
             Event(
@@ -175,14 +174,16 @@ class DocumentWindow:
     first_sentence: int  # the document's index of `document.sentences[0]`
 
 
-def load_document_window(engine: Engine, document_id: str, start: int, end: int) -> DocumentWindow:
+def load_document_window(
+    engine: Engine, document_id: str, start: int, end: int, length: int
+) -> DocumentWindow:
     """The stored document with only what lies in [start, end) of its body: `text` holds that stretch
     alone (as a string of the document's whole length would be too big, the characters before `start`
     are left out: `text[offset - start]` is the character at `offset`), and the blocks, sentences, page
     starts, markers, dates and mentions overlapping it, with the footnotes whose markers stand in it and
     their dates, mentions and citations. Every offset stays the document's own. Blocks and sentences
-    are the document's from its `first_block` and `first_sentence` on."""
-    length = document_length(engine, document_id)
+    are the document's from its `first_block` and `first_sentence` on; `length` is the whole text's
+    (`document_length`)."""
     start, end = max(0, min(start, length)), max(0, min(end, length))
     firsts: dict[str, int] = {}
     d = schema.documents

@@ -422,19 +422,11 @@ def entity_detail(
     """One entity by id or by (alias) name, with a page of its mentions in context (`most_mentions` of
     them from the `mentions_from`-th, in document order; all when `most_mentions` is None) and how many
     there are, the footnotes it is mentioned in, and its first events."""
-    ent, m = schema.entities, schema.mentions
+    m = schema.mentions
     with engine.connect() as connection:
-        row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
-        others: list[tuple[Any, int]] = []
-        if row is None:
-            named = _entities_of_name(connection, key_or_name)
-            row, others = (named[0][0], named[1:]) if named else (None, [])
-        if row is None:
-            raise UnknownRecord("entity", key_or_name)
+        row, others = _entity_asked_for(connection, key_or_name)
         mentions = _mentions_in_context(connection, row.key, most_mentions, mentions_from)
-        mentions_count = connection.execute(
-            select(func.count()).select_from(m).where(m.c.entity_key == row.key)
-        ).scalar_one()
+        mentions_count = _count_mentions(connection, row.key)
         notes = connection.execute(
             select(m.c.document_id, m.c.footnote)
             .distinct()
@@ -468,9 +460,29 @@ def entity_detail(
 def entity_mentions(
     engine: Engine, key_or_name: str, *, limit: int, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of an entity's mentions in context, in document order, and how many there are."""
-    detail = entity_detail(engine, key_or_name, limit, offset)
-    return detail["mentions"], detail["mentions_count"]
+    """One page of an entity's mentions in context, in document order, and how many there are (nothing
+    else of the entity is read)."""
+    with engine.connect() as connection:
+        row, _ = _entity_asked_for(connection, key_or_name)
+        return _mentions_in_context(connection, row.key, limit, offset), _count_mentions(connection, row.key)
+
+
+def _entity_asked_for(connection: Any, key_or_name: str) -> tuple[Any, list[tuple[Any, int]]]:
+    """The entity row an id or a name stands for, and the other entities of that name with their mention
+    counts (none when asked for by id)."""
+    ent = schema.entities
+    row = connection.execute(select(ent).where(ent.c.key == key_or_name)).first()
+    if row is not None:
+        return row, []
+    named = _entities_of_name(connection, key_or_name)
+    if not named:
+        raise UnknownRecord("entity", key_or_name)
+    return named[0][0], named[1:]
+
+
+def _count_mentions(connection: Any, key: str) -> int:
+    m = schema.mentions
+    return connection.execute(select(func.count()).select_from(m).where(m.c.entity_key == key)).scalar_one()
 
 
 def _mentions_in_context(connection: Any, key: str, limit: int | None, offset: int) -> list[dict[str, Any]]:
