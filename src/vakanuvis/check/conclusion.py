@@ -6,6 +6,10 @@ them ("13 Ekim 1921’de Kars’ta Türkiye, Azerbaycan, Gürcistan ve Ermenista
 imzalanmıştır"), or one and the other ("Türkiye Rusya ile Kars Antlaşması’nı imzalayarak"). When the body
 lists all the parties of a treaty and the summing-up part names as a party a state that none of the
 body's lists holds, the two disagree.
+
+The summing-up part also disagrees with the body when it dates a treaty's or meeting's signing, opening,
+closing or adoption at a time no report of the body overlaps, or puts it in a town other than every town
+the body gives it (the reports as `conflicting_dates.dated_occurrences` reads them).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import cache
 
 from vakanuvis.annotate.events.predicates import sentence_language
 from vakanuvis.check.chronology import summing_up_blocks
+from vakanuvis.check.conflicting_dates import Occurrence, dated_occurrences, dates_overlap
 from vakanuvis.check.evidence import evidence_at
 from vakanuvis.lang import language_data
 from vakanuvis.model import Document, EntityMention, Finding, Span
@@ -146,7 +151,7 @@ def find_conclusion_contradictions(document: Document) -> list[Finding]:
                 summed.append(parties)
             elif parties.whole:
                 body.setdefault(parties.treaty, []).append(parties)
-    findings = []
+    findings = _when_and_where(document)
     for parties in summed:
         lists = body.get(parties.treaty)
         if not lists:
@@ -169,4 +174,45 @@ def find_conclusion_contradictions(document: Document) -> list[Finding]:
                 severity="warning",
             )
         )
+    return findings
+
+
+def _when_and_where(document: Document) -> list[Finding]:
+    """Reports of the summing-up part that no report of the body agrees with, in date or in town."""
+    told: dict[tuple[str, str], list[Occurrence]] = {}
+    summed = []
+    for occurrence in dated_occurrences(document):
+        if occurrence.summing_up:
+            summed.append(occurrence)
+        else:
+            told.setdefault((occurrence.entity_key, occurrence.kind), []).append(occurrence)
+    findings = []
+    for occurrence in summed:
+        body = told.get((occurrence.entity_key, occurrence.kind), [])
+        if body and not any(dates_overlap(occurrence, each) for each in body):
+            findings.append(
+                Finding(
+                    kind="conclusion-contradicts",
+                    message=(
+                        f"The part that sums up dates {occurrence.surface} {occurrence.edtf}; "
+                        f"the body dates it {body[0].edtf}."
+                    ),
+                    evidence=[occurrence.dated, occurrence.mention, body[0].dated, body[0].mention],
+                    severity="warning",
+                )
+            )
+        towns = [each for each in body if each.town is not None]
+        if occurrence.town is not None and towns and all(each.town != occurrence.town for each in towns):
+            assert occurrence.place is not None and towns[0].place is not None
+            findings.append(
+                Finding(
+                    kind="conclusion-contradicts",
+                    message=(
+                        f"The part that sums up puts {occurrence.surface} in {occurrence.place.text}; "
+                        f"the body puts it in {towns[0].place.text}."
+                    ),
+                    evidence=[occurrence.place, occurrence.mention, towns[0].place, towns[0].mention],
+                    severity="warning",
+                )
+            )
     return findings

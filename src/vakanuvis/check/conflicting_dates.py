@@ -1,5 +1,11 @@
-"""The same named event (treaty, congress, conference) given dates that cannot both be right: reports of
-its signing, opening, closing or adoption, as the events stage reads them."""
+"""The same named event (treaty, congress, conference) given dates or places that cannot both be right:
+reports of its signing, opening, closing or adoption, as the events stage reads them, in one document or
+across documents (the reports that resolution merges into one treaty or meeting).
+
+Two places disagree when both are towns of the gazetteer and not the same one ("Moskova’da" against
+"Ankara’da"); a country or a region ("Rusya’da") holds towns, and is not compared. A report in a part
+that sums up, against one of the body of its own document, is the conclusion check's
+(`conclusion-contradicts`), not this one's."""
 
 from __future__ import annotations
 
@@ -9,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from vakanuvis.check.chronology import summing_up_blocks
 from vakanuvis.check.evidence import evidence_at
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import Document, Entity, EntityMention, Evidence, Finding, Span
+from vakanuvis.reference.gazetteer import lookup_place
 
 NAMED_EVENT_TYPES = ("treaty", "meeting")
 
@@ -35,15 +43,22 @@ class Occurrence:
     edtf: str
     earliest: date
     latest: date
+    place: Evidence | None = None  # where the report says it happened, as written
+    town: int | None = None  # that place's gazetteer town (geonameid), when it is one
+    summing_up: bool = False  # told in a part that sums up (an abstract, a conclusion)
 
 
 def dated_occurrences(document: Document) -> list[Occurrence]:
     """The events that tell of a treaty's or meeting's signing, opening, closing or adoption: the events
     stage's kind and instrument (its clause, not every name of the sentence), in the document's order."""
     found = []
+    summing_up = summing_up_blocks(document)
     for event in document.events:
         if event.kind not in ONCE or event.dateline:
             continue
+        places = [document.mentions[i] for i in event.roles.get("place", [])]
+        place = places[0] if len(places) == 1 else None  # "Moskova’da ve Ankara’da" gives no one place
+        town = lookup_place(place.surface) if place is not None else None
         for index in event.roles.get("instrument", []):
             mention = document.mentions[index]
             if mention.type in NAMED_EVENT_TYPES and mention.entity_key and not _bare_head(mention):
@@ -58,6 +73,9 @@ def dated_occurrences(document: Document) -> list[Occurrence]:
                         when.edtf,
                         when.earliest,
                         when.latest,
+                        evidence_at(document, place.span) if place is not None else None,
+                        town.geonameid if town is not None else None,
+                        document.sentences[event.sentence].block in summing_up,
                     )
                 )
     return found
@@ -65,7 +83,7 @@ def dated_occurrences(document: Document) -> list[Occurrence]:
 
 def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Entity]) -> list[Finding]:
     """Named events whose dated occurrences (of all documents, in the documents' order) do not overlap
-    the first one."""
+    the first one, or put it in another town than the first that names one."""
     seen: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         seen[(occurrence.entity_key, occurrence.kind)].append(occurrence)
@@ -73,7 +91,9 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
     for (key, _), found in seen.items():
         first = found[0]
         for other in found[1:]:
-            if other.earliest > first.latest or other.latest < first.earliest:
+            if _summed_up_against_body(first, other):
+                continue
+            if not dates_overlap(first, other):
                 name = entities[key].name if key in entities else other.surface
                 findings.append(
                     Finding(
@@ -82,7 +102,36 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
                         evidence=[first.mention, first.dated, other.mention, other.dated],
                     )
                 )
+        placed = [each for each in found if each.town is not None]
+        for other in placed[1:]:
+            if other.town != placed[0].town and not _summed_up_against_body(placed[0], other):
+                findings.append(place_disagreement(placed[0], other, entities))
     return findings
+
+
+def dates_overlap(one: Occurrence, other: Occurrence) -> bool:
+    return not (other.earliest > one.latest or other.latest < one.earliest)
+
+
+def place_disagreement(
+    first: Occurrence, other: Occurrence, entities: dict[str, Entity], kind: str = "place-disagrees"
+) -> Finding:
+    """Two reports of one signing or opening that put it in two towns."""
+    assert first.place is not None and other.place is not None
+    name = entities[first.entity_key].name if first.entity_key in entities else first.surface
+    return Finding(
+        kind=kind,
+        message=(
+            f"{name} is put in {first.place.text} in one place and in {other.place.text} in another "
+            "(one signing or opening has one place)."
+        ),
+        evidence=[first.mention, first.place, other.mention, other.place],
+    )
+
+
+def _summed_up_against_body(one: Occurrence, other: Occurrence) -> bool:
+    """A report of a part that sums up and one of the body of the same document: the conclusion check's."""
+    return one.mention.document == other.mention.document and one.summing_up != other.summing_up
 
 
 def _bare_head(mention: EntityMention) -> bool:
@@ -122,6 +171,9 @@ def occurrence_record(occurrence: Occurrence) -> dict[str, Any]:
         "edtf": occurrence.edtf,
         "earliest": occurrence.earliest.isoformat(),
         "latest": occurrence.latest.isoformat(),
+        "place": _evidence_record(occurrence.place) if occurrence.place is not None else None,
+        "town": occurrence.town,
+        "summing_up": occurrence.summing_up,
     }
 
 
@@ -135,4 +187,7 @@ def occurrence_from_record(record: dict[str, Any]) -> Occurrence:
         record["edtf"],
         date.fromisoformat(record["earliest"]),
         date.fromisoformat(record["latest"]),
+        _evidence(record["place"]) if record.get("place") else None,
+        record.get("town"),
+        bool(record.get("summing_up")),
     )

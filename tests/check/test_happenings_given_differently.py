@@ -1,0 +1,68 @@
+"""One happening (a treaty's signing, a meeting's opening) given differently: in two documents, in another
+town; in a document's conclusion, at another date or in another town than its body gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from vakanuvis.knowledge_base import KnowledgeBase
+
+
+def findings(tmp_path, texts: dict[str, str]) -> list[tuple[str, str]]:
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    kb.ingest([tmp_path / name for name in texts])
+    return [
+        (finding.kind, finding.message)
+        for finding in kb.findings()
+        if finding.kind in ("place-disagrees", "conflicting-dates", "conclusion-contradicts")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        ("Moskova Antlaşması 16 Mart 1921’de Ankara’da imzalandı.", ["place-disagrees"]),
+        # the same town, in another language's name of it
+        ("Moskova Antlaşması 16 Mart 1921’de Moskva’da imzalandı.", []),
+        # a country holds the town: no disagreement
+        ("Moskova Antlaşması 16 Mart 1921’de Rusya’da imzalandı.", []),
+        # no place given
+        ("Moskova Antlaşması 16 Mart 1921’de imzalandı.", []),
+        # another happening of the treaty (its ratification) somewhere else
+        ("Moskova Antlaşması 20 Temmuz 1921’de Ankara’da tasdik edildi.", []),
+    ],
+)
+def test_a_signing_put_in_two_towns_by_two_documents(tmp_path, other, expected):
+    texts = {"a.txt": "Moskova Antlaşması 16 Mart 1921’de Moskova’da imzalandı.\n", "b.txt": other + "\n"}
+    assert [kind for kind, _ in findings(tmp_path, texts)] == expected
+
+
+def test_the_finding_quotes_both_places(tmp_path):
+    texts = {
+        "a.txt": "Moskova Antlaşması 16 Mart 1921’de Moskova’da imzalandı.\n",
+        "b.txt": "Moskova Antlaşması 16 Mart 1921’de Ankara’da imzalandı.\n",
+    }
+    ((_, message),) = findings(tmp_path, texts)
+    assert "Moskova" in message and "Ankara" in message
+
+
+BODY = "Moskova Antlaşması 16 Mart 1921’de Moskova’da imzalandı. Antlaşma doğu sınırını çizdi."
+
+
+@pytest.mark.parametrize(
+    ("conclusion", "expected"),
+    [
+        ("Moskova Antlaşması 16 Mart 1921’de Ankara’da imzalandı.", ["Ankara"]),
+        ("Moskova Antlaşması 16 Mart 1920’de imzalandı.", ["1920"]),
+        ("Moskova Antlaşması 16 Mart 1921’de Moskova’da imzalandı.", []),
+        ("Moskova Antlaşması Mart 1921’de imzalandı.", []),  # a wider date that holds the body's
+    ],
+)
+def test_a_conclusion_giving_another_date_or_town(tmp_path, conclusion, expected):
+    text = f"Moskova Antlaşması\n\n{BODY}\n\nSONUÇ\n\n{conclusion}\n"
+    found = findings(tmp_path, {"a.txt": text})
+    assert [kind for kind, _ in found] == ["conclusion-contradicts"] * len(expected)
+    for (_, message), word in zip(found, expected, strict=True):
+        assert word in message.split(";")[0]
