@@ -335,3 +335,51 @@ def test_conferences_called_konferans_in_two_documents_are_not_one_dated_twice()
     london = opened("Konferans 21 Şubat 1921’de açıldı.", date(1921, 2, 21))
     kars = opened("Konferans 26 Eylül 1921’de açıldı.", date(1921, 9, 26))
     assert find_conflicting_dates([london, kars], {}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Ankara Hükümeti 23 Nisan 1920’de Sovyet Rusya ile temasa geçti.", True),
+        # the date's own clause says what the sentence tells came after that day
+        (
+            "Ankara Hükümeti, Meclis 23 Nisan 1920’de açıldıktan hemen sonra Sovyet Rusya ile temasa geçti.",
+            False,
+        ),
+        ("Ankara Hükümeti, 23 Nisan 1920’den sonra Sovyet Rusya ile temasa geçti.", False),
+        # a "sonra" of another clause, further on, does not move the date
+        (
+            "Ankara Hükümeti 23 Nisan 1920’de Sovyet Rusya ile temasa geçti ve bir heyet sonra yola çıktı.",
+            True,
+        ),
+    ],
+)
+def test_a_date_whose_clause_reaches_after_it_does_not_date_what_did_not_exist_yet(sentence, flagged):
+    from vakanuvis.annotate.dates import find_dates
+
+    document = make_document(sentence, {})
+    document.dates = find_dates(document.text)
+    surface = "Ankara Hükümeti"
+    document.mentions = [EntityMention(Span(0, len(surface)), surface, surface, "organization", "ankara")]
+    entities = {
+        "ankara": Entity("ankara", "organization", "Ankara government", [surface], start="1920-05-03")
+    }
+    assert bool(find_anachronisms(document, entities)) is flagged
+
+
+def test_one_sentence_giving_a_signing_two_dates_does_not_disagree_with_itself(tmp_path):
+    """ "the night joining the 2nd to the 3rd": one report, a span of time."""
+    from vakanuvis.knowledge_base import KnowledgeBase
+
+    text = (
+        "Gümrü, 3 Kânûn-ı Evvel 1336\n\nGümrü Muahedenamesi, 2 Kânûn-ı Evvel’i 3 Kânûn-ı Evvel’e bağlayan "
+        "gece saat ikide imza olunmuştur.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Gümrü Muahedenamesi 20 Kânûn-ı Evvel 1336’da imza olunmuştur.\n", "utf-8"
+    )
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    kb.ingest([tmp_path / "a.txt", tmp_path / "b.txt"])
+    conflicts = [f.message for f in kb.findings() if f.kind == "conflicting-dates"]
+    assert len(conflicts) == 1 and "1920-12-20" in conflicts[0]

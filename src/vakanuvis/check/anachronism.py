@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from vakanuvis.annotate.dates.lexicon import unmarked
-from vakanuvis.annotate.dates.narrative import NarrativeTime, footnote_times, narrative_times
+from vakanuvis.annotate.dates.narrative import NarrativeTime, footnote_times, narrative_times, time_shift
 from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.check.evidence import SentenceDates, evidence_at, moves_in_time
 from vakanuvis.lang import all_language_data
@@ -188,8 +188,10 @@ def _time_of(
         if "XXXX" not in nearest.edtf:
             # "16 Mart 336 tarihinden itibaren": from that day on, into a time the thing may well exist in;
             # "… ’e kadar": up to it, from a time it may no longer have
-            latest = date.max if nearest.modifier == "from" else nearest.latest
-            earliest = date.min if nearest.modifier == "until" else nearest.earliest
+            # "23 Nisan 1920’de açıldıktan hemen sonra": the time after that day, as "from" does
+            shift = _shift_after_date(document.text, nearest.span)
+            latest = date.max if nearest.modifier == "from" or shift == "after" else nearest.latest
+            earliest = date.min if nearest.modifier == "until" or shift == "before" else nearest.earliest
             return Governing(earliest, latest, nearest.edtf, "sentence", nearest)
     if sentence in sentence_dates.references or moves_in_time(_sentence_text(document, sentence)):
         return None  # a reference in the body, or "… kurulduktan sonra": the time around it does not hold
@@ -211,6 +213,18 @@ def in_the_making(document: Document, span: Span) -> bool:
     text = document.text if span.footnote is None else document.footnote(span.footnote).text
     before = text[max(0, span.start - 60) : span.start]
     return bool(_in_the_making_pattern().search(before))
+
+
+SHIFT_REACH = 3  # words after a date that still belong to its own clause ("açıldıktan hemen sonra")
+
+
+def _shift_after_date(text: str, span: Span) -> str | None:
+    """ "after" or "before" when the words right after a date, in its own clause, say that what the
+    sentence tells came after or before that day ("… ’de açıldıktan sonra", "… ’den önce")."""
+    if span.footnote is not None:
+        return None
+    clause = re.split(r"[,;.:!?]", text[span.end : span.end + 80], maxsplit=1)[0]
+    return time_shift(" ".join(clause.split()[:SHIFT_REACH]))
 
 
 def _sentence_text(document: Document, sentence: int) -> str:

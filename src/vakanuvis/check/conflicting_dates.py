@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -78,7 +78,31 @@ def dated_occurrences(document: Document) -> list[Occurrence]:
                         document.sentences[event.sentence].block in summing_up,
                     )
                 )
-    return found
+    return _one_report_per_mention(found)
+
+
+def _one_report_per_mention(found: list[Occurrence]) -> list[Occurrence]:
+    """Reports of one mention and kind made one, over the time from the first date to the last: a sentence
+    that gives a happening two dates ("2 Kânûn-ı Evvel’i 3 Kânûn-ı Evvel’e bağlayan gece … imza
+    olunmuştur") gives it a span of time, and does not disagree with itself."""
+    merged: dict[tuple[int, int, int | None, str], Occurrence] = {}
+    for occurrence in found:
+        span = occurrence.mention.span
+        key = (span.start, span.end, span.footnote, occurrence.kind)
+        if key not in merged:
+            merged[key] = occurrence
+            continue
+        first = merged[key]
+        earliest, latest = min(first.earliest, occurrence.earliest), max(first.latest, occurrence.latest)
+        merged[key] = replace(
+            first,
+            earliest=earliest,
+            latest=latest,
+            edtf=f"{earliest.isoformat()}/{latest.isoformat()}",
+            place=first.place or occurrence.place,
+            town=first.town if first.town is not None else occurrence.town,
+        )
+    return list(merged.values())
 
 
 def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Entity]) -> list[Finding]:
@@ -91,7 +115,7 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
     for (key, _), found in seen.items():
         first = found[0]
         for other in found[1:]:
-            if _summed_up_against_body(first, other):
+            if _not_compared(first, other):
                 continue
             if not dates_overlap(first, other):
                 name = entities[key].name if key in entities else other.surface
@@ -104,7 +128,7 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
                 )
         placed = [each for each in found if each.town is not None]
         for other in placed[1:]:
-            if other.town != placed[0].town and not _summed_up_against_body(placed[0], other):
+            if other.town != placed[0].town and not _not_compared(placed[0], other):
                 findings.append(place_disagreement(placed[0], other, entities))
     return findings
 
@@ -129,7 +153,7 @@ def place_disagreement(
     )
 
 
-def _summed_up_against_body(one: Occurrence, other: Occurrence) -> bool:
+def _not_compared(one: Occurrence, other: Occurrence) -> bool:
     """A report of a part that sums up and one of the body of the same document: the conclusion check's."""
     return one.mention.document == other.mention.document and one.summing_up != other.summing_up
 
