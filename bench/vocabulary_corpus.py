@@ -244,6 +244,23 @@ def write_corpus(directory: Path, count: int, seed: int = 1920) -> list[Path]:
 
 PERIOD = Path(__file__).resolve().parent / "corpus" / "period"
 REAL_YEARS = ("1919", "1920")  # the development years; 1921 and 1922 are held out
+
+
+def ensure_corpus(directory: Path, count: int, seed: int = 1920) -> list[Path]:
+    """The first `count` articles, written on first use (again when the generator's version changed)."""
+    marker = directory / f"version-{seed}-v{GENERATOR_VERSION}"
+    if not marker.exists():
+        for old in directory.glob("makale-*.txt"):
+            old.unlink()
+        directory.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    paths = [directory / f"makale-{index:05d}.txt" for index in range(count)]
+    for index, path in enumerate(paths):
+        if not path.exists():
+            write_article(directory, index, seed)
+    return paths
+
+
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
