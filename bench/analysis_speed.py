@@ -85,17 +85,18 @@ def timed_run(paths: list[Path], profile: bool, as_json: bool = False) -> None:
 
 
 def _count_new_words() -> list[int]:
-    """A counter of the words analysed by zeyrek from now on (words in neither the memory nor the cache)."""
+    """A counter of the words new to the cache from now on (in neither the memory nor the cache file)."""
     from vakanuvis.lang.tr import morphology
 
     counted = [0]
-    analyses = morphology._zeyrek_analyses
+    name = "_analyses_of_spelling" if hasattr(morphology, "_analyses_of_spelling") else "_zeyrek_analyses"
+    analyses = getattr(morphology, name)
 
     def counting(word: str):  # type: ignore[no-untyped-def]
         counted[0] += 1
         return analyses(word)
 
-    morphology._zeyrek_analyses = counting  # type: ignore[assignment]
+    setattr(morphology, name, counting)
     return counted
 
 
