@@ -10,7 +10,13 @@ workers each worker process pays its own loads inside the timed ingest. By defau
 with an empty analysis cache (a first ingest); --warm-cache shares one cache across runs.
 
     .venv/bin/python bench/scale.py [--sizes 1,100,1000] [--workers 2] [--databases sqlite,postgresql]
-        [--batch 100] [--warm-cache] [--time-limit 3600]
+        [--batch 100] [--warm-cache] [--caches cold,warm] [--corpora real,template] [--time-limit 3600]
+
+--corpora: the real-vocabulary corpus (bench/vocabulary_corpus.py, its vocabulary grows as real text's) and
+the template one (bench/scale_corpus.py), each reported with its vocabulary growth. --caches cold,warm runs
+each size with an empty analysis cache, then again with the cache that run filled. Each line gives words/s
+without and with the one-off loads (start-up), and for one process CPU words/s; after each corpus, the same
+texts through a regex pass, a plain SQLite insert and spaCy's blank Turkish pipeline (when installed).
 
 PostgreSQL: $VAKANUVIS_BENCH_POSTGRES (a server URL whose user may create databases), else
 scripts/test-postgres.sh starts a throw-away server. Each run gets its own database, dropped after.
@@ -32,6 +38,17 @@ WARMUP_ARTICLE = 999_999  # an article number no run reaches
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+
+
+def vocabulary_manifest(directory: Path, count: int, seed: int) -> list[dict]:
+    """The real-vocabulary corpus' first `count` articles with their sizes and word counts."""
+    from vocabulary_corpus import ensure_corpus
+
+    paths = ensure_corpus(directory, count, seed)
+    return [
+        {"path": str(p), "bytes": p.stat().st_size, "words": len(p.read_text(encoding="utf-8").split())}
+        for p in paths
+    ]
 
 
 def corpus(directory: Path, count: int, seed: int) -> list[dict]:
@@ -109,20 +126,23 @@ def run(paths: list[str], location: str, workers: int, batch: int, warmup: str) 
     opened = time.perf_counter()
     analyse(read_file(Path(warmup)))  # loads zeyrek (or the analysis cache), gazetteer, wordfreq, grammars
     warmed = time.perf_counter()
+    startup_cpu = time.process_time()  # the whole process so far: interpreter, imports, loads, warm-up
 
     resolve_seconds = [0.0]
-    resolve = kb_module.resolve_pending
+    from vakanuvis.store import resolution as resolution_module
 
-    def timed_resolve(engine) -> None:
+    resolve = resolution_module.resolve_pending
+
+    def timed_resolve(engine, **options) -> None:
         began = time.perf_counter()
-        resolve(engine)
+        resolve(engine, **options)
         resolve_seconds[0] += time.perf_counter() - began
 
-    kb_module.resolve_pending = timed_resolve  # to report resolution apart from analysis and storage
+    resolution_module.resolve_pending = timed_resolve  # to report resolution apart from analysis and storage
     descendants = DescendantMemory()
     batches = []
     errors = 0
-    ingest_started = time.perf_counter()
+    ingest_started, ingest_cpu_started = time.perf_counter(), time.process_time()
     for first in range(0, len(paths), batch):
         chunk = [Path(p) for p in paths[first : first + batch]]
         resolve_seconds[0] = 0.0
@@ -138,6 +158,7 @@ def run(paths: list[str], location: str, workers: int, batch: int, warmup: str) 
         )
         errors += sum(1 for r in results if r.error)
     total = time.perf_counter() - ingest_started
+    ingest_cpu = time.process_time() - ingest_cpu_started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     largest_worker, all_workers = descendants.finish()
     return {
@@ -145,8 +166,11 @@ def run(paths: list[str], location: str, workers: int, batch: int, warmup: str) 
         "open_seconds": opened - imported,
         "warmup_seconds": warmed - opened,
         "ingest_seconds": total,
+        "ingest_cpu_seconds": ingest_cpu,
+        "startup_cpu_seconds": startup_cpu,
         "batches": batches,
         "errors": errors,
+        "workers": workers > 1,
         "peak_rss_mb": own / 1024,
         "peak_worker_rss_mb": largest_worker,
         "peak_workers_rss_mb": all_workers,
@@ -221,12 +245,21 @@ def report(label: str, manifest: list[dict], figures: dict) -> None:
     megabytes = sum(e["bytes"] for e in manifest) / 1e6
     words = sum(e["words"] for e in manifest)
     resolve = sum(b["resolve_seconds"] for b in figures["batches"])
+    one_off = figures["import_seconds"] + figures["open_seconds"] + figures["warmup_seconds"]
+    cpu = figures.get("ingest_cpu_seconds", 0.0)
+    startup_cpu = figures.get("startup_cpu_seconds", 0.0)
+    cpu_part = (
+        f"CPU {words / cpu:8.0f} words/s, {words / (cpu + startup_cpu):8.0f} with start-up  "
+        if cpu and not figures.get("workers")
+        else ""
+    )
     print(
         f"{label:<28} {documents:>5} docs {seconds:8.1f} s  {documents / seconds:7.2f} docs/s  "
         f"{megabytes / seconds:6.3f} MB/s  {words / seconds:8.0f} words/s  "
+        f"{words / (seconds + one_off):8.0f} with start-up  {cpu_part}"
         f"(without resolution {words / max(seconds - resolve, 1e-9):8.0f})  "
         f"peak {figures['peak_rss_mb']:.0f} MB + workers {figures['peak_workers_rss_mb']:.0f} MB  "
-        f"one-off {figures['import_seconds'] + figures['open_seconds'] + figures['warmup_seconds']:.1f} s  "
+        f"one-off {one_off:.1f} s  "
         f"errors {figures['errors']}",
         flush=True,
     )
@@ -250,6 +283,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1920)
     parser.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "vakanuvis-scale-corpus")
     parser.add_argument("--warm-cache", action="store_true", help="share one analysis cache across runs")
+    parser.add_argument("--caches", default="cold", help="cold, warm or cold,warm (each size)")
+    parser.add_argument("--corpora", default="real,template", help="real (growing vocabulary), template")
+    parser.add_argument(
+        "--vocabulary-corpus", type=Path, default=Path(tempfile.gettempdir()) / "vakanuvis-vocabulary-corpus"
+    )
     parser.add_argument("--time-limit", type=float, default=3600, help="seconds a single run may take")
     parser.add_argument("--run", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -258,28 +296,57 @@ def main() -> None:
         print(json.dumps(run(job["paths"], job["location"], job["workers"], args.batch, job["warmup"])))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    manifest = corpus(args.corpus, max(sizes), args.seed)
     # the warm-up article is one the runs do not ingest, with Russian and Azerbaijani notes, so every
     # lazily loaded resource (wordfreq's lists too) is loaded before the clock starts
     from scale_corpus import write_article
 
     (args.corpus / "warmup").mkdir(parents=True, exist_ok=True)
     args.warmup = str(write_article(args.corpus / "warmup", WARMUP_ARTICLE, args.seed))
-    print(
-        f"corpus: {len(manifest)} generated articles, {sum(e['bytes'] for e in manifest) / 1e6:.1f} MB, "
-        f"{sum(e['words'] for e in manifest)} words; batches of {args.batch}; "
-        f"analysis cache {'shared' if args.warm_cache else 'empty at each run'}",
-        flush=True,
-    )
-    shared_cache = tempfile.mkdtemp(prefix="vakanuvis-scale-cache-") if args.warm_cache else ""
     server = postgres_server() if "postgresql" in args.databases else None
-    for database in args.databases.split(","):
-        for mode in args.modes.split(","):
-            workers = args.workers if mode == "workers" else 1
-            for size in sizes:
-                label = f"{database} {'1 process' if workers == 1 else f'{workers} workers'}"
-                figures = measure(manifest[:size], database, workers, args, shared_cache, server)
-                report(label, manifest[:size], figures)
+    caches = ["warm"] if args.warm_cache else args.caches.split(",")
+    across_runs = tempfile.mkdtemp(prefix="vakanuvis-scale-cache-") if args.warm_cache else ""
+    for corpus_name in args.corpora.split(","):
+        if corpus_name == "real":
+            label_corpus = "real-vocabulary"
+            manifest = vocabulary_manifest(args.vocabulary_corpus, max(sizes), args.seed)
+        else:
+            label_corpus = "template"
+            manifest = corpus(args.corpus, max(sizes), args.seed)
+        print(
+            f"{label_corpus} corpus: {len(manifest)} generated articles, "
+            f"{sum(e['bytes'] for e in manifest) / 1e6:.1f} MB, {sum(e['words'] for e in manifest)} words; "
+            f"batches of {args.batch}; the machine may be loaded",
+            flush=True,
+        )
+        texts = [
+            Path(e["path"]).read_bytes().decode("utf-8", "replace")
+            for e in manifest
+            if e["path"].endswith(".txt")
+        ]
+        import limits
+        import vocabulary_corpus
+
+        vocabulary_corpus.print_growth(f"{label_corpus} corpus", texts)
+        last_single: dict | None = None
+        for database in args.databases.split(","):
+            for mode in args.modes.split(","):
+                workers = args.workers if mode == "workers" else 1
+                for size in sizes:
+                    # a cold run fills this cache; the warm run after it (and with --warm-cache every run) reads it
+                    shared_cache = across_runs or tempfile.mkdtemp(prefix="vakanuvis-scale-cache-")
+                    for state in caches:
+                        label = f"{database} {'1 process' if workers == 1 else f'{workers} workers'} {state}"
+                        figures = measure(manifest[:size], database, workers, args, shared_cache, server)
+                        report(label, manifest[:size], figures)
+                        if workers == 1 and size == max(sizes):
+                            last_single = figures
+        if last_single is not None and texts:
+            words = sum(e["words"] for e in manifest if e["path"].endswith(".txt"))
+            own = last_single["ingest_cpu_seconds"] * words / sum(e["words"] for e in manifest)
+            print(
+                f"  the same {len(texts)} text files, {words:,} words (vakanuvis: the last one-process run):"
+            )
+            limits.print_limits(texts, words, own, indent="    ")
 
 
 if __name__ == "__main__":

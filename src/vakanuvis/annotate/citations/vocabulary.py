@@ -71,7 +71,7 @@ class Vocabulary:
     commentary_cue: re.Pattern[str]
     collection_title: re.Pattern[str]
     issue_date: re.Pattern[str]
-    months: dict[str, int]
+    months: dict[str, int]  # by month_key
     place_abbreviations: dict[str, str]
     az_marks: str
     ocr_confusions: dict[str, list[str]]
@@ -98,7 +98,7 @@ def vocabulary() -> Vocabulary:
     abbreviations: dict[str, str] = {}
     confusions: dict[str, list[str]] = {}
     for language in data.values():
-        months.update({name.casefold(): number for name, number in (language.get("months") or {}).items()})
+        months.update({month_key(name): number for name, number in (language.get("months") or {}).items()})
         abbreviations.update(language.get("place_abbreviations") or {})
         confusions.update(language.get("ocr_confusions") or {})
     az = data.get("az", {})
@@ -137,3 +137,9 @@ def vocabulary() -> Vocabulary:
         places=frozenset(p.casefold() for p in _collect("places"))
         | frozenset(a.casefold() for a in abbreviations),
     )
+
+
+def month_key(name: str) -> str:
+    """A month name as looked up: case-folded with dotted and dotless i as one letter, as the month pattern
+    matches them ("Mayis" and "MAYIS" are "Mayıs")."""
+    return name.casefold().replace("i\u0307", "i").replace("ı", "i")

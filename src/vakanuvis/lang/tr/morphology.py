@@ -4,7 +4,7 @@ zeyrek's public `analyze`/`lemmatize` tokenize with NLTK data that is not instal
 rule-based analyzer on single words, searched by `zeyrek_search` (about 0.12 ms a new word instead of
 zeyrek's 1-2 ms, same analyses in the same order; after a 3-5 s load). Analyses are kept per distinct
 word in memory and in a persistent cache file (`analysis_cache`), and zeyrek is loaded only when a word
-is in neither.
+is in neither; a word new to both is searched once per normalized spelling ("Hükümet", "HÜKÛMET").
 """
 
 from __future__ import annotations
@@ -93,6 +93,11 @@ _memory: dict[str, tuple[Analysis, ...]] = {}
 _stored: dict[str, tuple[AnalysisTuple, ...]] | None = None  # the cache file, read at the first new word
 _stored_until = 0  # bytes of the cache file read so far; parallel workers append to it as they go
 _new: dict[str, tuple[AnalysisTuple, ...]] = {}  # analysed in this process, not yet in the cache file
+# zeyrek analyses a word's normalized form (`_normalized`): "Hükümet", "HÜKÜMET" and "hükûmet" are one
+# search, done once per process; a word new to the cache in another spelling costs a dictionary look-up
+_by_normalized: dict[str, tuple[AnalysisTuple, ...]] = {}
+_OTHERS_CHECK_EVERY = 32  # new words between two looks at what other processes added to the cache file
+_unchecked = [0]
 
 
 def analyze_word(word: str) -> tuple[Analysis, ...]:
@@ -109,7 +114,7 @@ def analyze_word(word: str) -> tuple[Analysis, ...]:
     if stored is None:
         stored = _stored_by_others(word)
     if stored is None:
-        stored = _zeyrek_analyses(word)
+        stored = _analyses_of_spelling(word)
         if stored is None:
             return ()
         _new[word] = stored
@@ -121,14 +126,43 @@ def analyze_word(word: str) -> tuple[Analysis, ...]:
 
 
 def _stored_by_others(word: str) -> tuple[AnalysisTuple, ...] | None:
-    """The word's analyses if another process (or an earlier run) has added them to the cache file."""
+    """The word's analyses if another process (or an earlier run) has added them to the cache file; the file
+    is looked at once every _OTHERS_CHECK_EVERY new words (a word analysed twice gets the same analyses)."""
     global _stored_until
+    _unchecked[0] += 1
+    if _unchecked[0] < _OTHERS_CHECK_EVERY:
+        return None
+    _unchecked[0] = 0
     path = cache_file()
     if _stored is None or cache_size(path) <= _stored_until:
         return None
     found, _stored_until = read_cache(path, _stored_until)
     _stored.update(found)
     return _stored.get(word)
+
+
+def _analyses_of_spelling(word: str) -> tuple[AnalysisTuple, ...] | None:
+    """zeyrek's analyses of the word, searched once per normalized form in this process."""
+    normalized = _normalized(word)
+    found = _by_normalized.get(normalized)
+    if found is None:
+        found = _zeyrek_analyses(word)
+        if found is None:
+            return None
+        if len(_by_normalized) >= _MEMORY_LIMIT:
+            _by_normalized.clear()
+        _by_normalized[normalized] = found
+    return found
+
+
+def _normalized(word: str) -> str:
+    """The form zeyrek's `MorphAnalyzer._parse` analyses (its own `_normalize`, zeyrek 0.1.3): lower-cased
+    the Turkish way, circumflexes dropped, apostrophes removed."""
+    try:
+        from zeyrek.morphology import _normalize
+    except ImportError:
+        return word
+    return _normalize(word)  # type: ignore[no-any-return]
 
 
 def _zeyrek_analyses(word: str) -> tuple[AnalysisTuple, ...] | None:
