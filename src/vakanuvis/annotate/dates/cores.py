@@ -20,8 +20,7 @@ from vakanuvis.annotate.dates.starts import core_matches, core_starts_in
 def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point | None:
     """A point from the named groups of a match (any may be absent); None when a year written without
     its thousand falls outside the Rumi years ("12/3/345")."""
-    index = match.re.groupindex
-    groups = {name: match.group(name) for name in (day, month, year, "mr", "mn") if name in index}
+    groups = match.groupdict()  # (a name the pattern lacks gives None, as an unmatched group does)
     point = Point()
     short_year = False
     if groups.get(year):

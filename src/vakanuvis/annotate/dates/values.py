@@ -141,10 +141,9 @@ def iso(point: Point) -> str:
 
 def edtf_ends(point: Point, calendar: str) -> tuple[str, str]:
     """The EDTF of the start and end of a point, in Gregorian: equal unless a conversion blurs it."""
-    if point.year is None:
-        return iso(point), iso(point)
-    if calendar == "gregorian":
-        return iso(point), iso(point)
+    if point.year is None or calendar == "gregorian":
+        written = iso(point)
+        return written, written
     first, last = point_bounds(point, calendar)
     if first == last:
         return first.isoformat(), first.isoformat()
@@ -326,8 +325,12 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
     unknown_year = "XXXX" in low or "XXXX" in high
     if unknown_year:
         qualifier = ""  # EDTF allows neither qualifiers nor open ends on an unknown year
-    edtf = f"{low}{qualifier}" if low == high else f"{low}{qualifier}/{high}{qualifier}"
-    earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
+    if low == high:
+        edtf = f"{low}{qualifier}"
+        earliest, latest = end_bounds(low)
+    else:
+        edtf = f"{low}{qualifier}/{high}{qualifier}"
+        earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
     modifier = extent = ""
     if expression.open_start and not unknown_year:
         modifier, extent = "from", f"{low}{qualifier}/.."
