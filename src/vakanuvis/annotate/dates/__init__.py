@@ -51,6 +51,8 @@ REFERENCE_AHEAD = 60
 RUMI_PERIOD = (1840, 1926)
 # Documents dated up to this year recall the period's dates in its own calendar (memoirs, speeches of 1927)
 RUMI_RECALLED_UNTIL = 1960
+CLAUSE_END = re.compile(r"[.;]\s")
+YEAR_IN_REFERENCE = re.compile(r"[,.]\s?(?:1\d{3}|20\d{2})\s*[,.;:]")  # "…, 1922, стр. 47"
 
 
 def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_footnote: bool) -> str:
@@ -59,7 +61,7 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
         return "event"
     lexicon = grammar_for(languages).lexicon
     before = text[max(0, expression.start - 40) : expression.start]
-    clause = re.split(r"[.;]\s", before)[-1]
+    clause = CLAUSE_END.split(before)[-1]
     if lexicon.regex("newspaper words", lexicon.pattern("newspaper_words")).search(clause):
         return "bibliographic"
     titles = lexicon.regex("newspaper title before", rf"{lexicon.pattern('newspaper_titles')}\s*,\s*$")
@@ -71,8 +73,8 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
         return "bibliographic"
     if in_footnote:
         ahead = text[expression.end : expression.end + REFERENCE_AHEAD]
-        locator = lexicon.pattern("locators")
-        if re.search(r"[,.]\s?(?:1\d{3}|20\d{2})\s*[,.;:]", ahead) or re.search(rf"{locator}\s*\d", ahead):
+        locator = lexicon.regex("locator and number", rf"{lexicon.pattern('locators')}\s*\d")
+        if YEAR_IN_REFERENCE.search(ahead) or locator.search(ahead):
             return "bibliographic"
     return "event"
 

@@ -76,10 +76,11 @@ def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) 
         return list(pattern.finditer(text))
     found = []
     cursor = 0
+    match_at = pattern.match
     for start in starts:
         if start < cursor:
             continue
-        match = pattern.match(text, start)
+        match = match_at(text, start)
         if match is not None:
             found.append(match)
             cursor = match.end()
