@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from vakanuvis.annotate.dates.calendars import RUMI_OFFSET, hijri_year_spans
 from vakanuvis.annotate.dates.grammar import (
@@ -209,7 +210,7 @@ def find_cores(text: str, grammar: Grammar) -> list[Expression]:
     for order, (name, pattern) in enumerate(grammar.cores):
         for match in core_matches(pattern, text, starts[grammar.core_starts[order]]):
             candidates.append((match.start(), -(match.end() - match.start()), order, name, match))
-    candidates.sort(key=lambda item: item[:3])
+    candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[Expression] = []
     taken_until = -1
     for start, _length, _order, name, match in candidates:
