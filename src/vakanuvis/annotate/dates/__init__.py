@@ -81,8 +81,11 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
 
 def explicit_year(expression: Expression) -> int | None:
     """The year an expression states for itself, if it is one year (not a span of years)."""
-    years = {point.year for point in (expression.first, expression.last) if point and point.year is not None}
-    return years.pop() if len(years) == 1 else None
+    first = expression.first.year
+    last = expression.last.year if expression.last is not None else None
+    if first is None or last is None or first == last:
+        return last if first is None else first
+    return None
 
 
 def context_after(expression: Expression, value: Value) -> Context | None:
@@ -91,8 +94,8 @@ def context_after(expression: Expression, value: Value) -> Context | None:
     year = explicit_year(expression)
     if year is None:
         return None
-    months = {point.month for point in (expression.first, expression.last) if point}
-    month = months.pop() if len(months) == 1 else None
+    first, last = expression.first, expression.last
+    month = first.month if last is None or last.month == first.month else None
     # the date's first day, or for an open start ("… 1336 iptidasına kadar") its last
     day = value.earliest if value.earliest != date.min else value.latest if value.latest != date.max else None
     if value.calendar == "hijri":

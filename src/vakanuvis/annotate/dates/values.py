@@ -266,9 +266,7 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
                 if point.day > days_in(calendar, point.year, point.month):
                     point.day = None  # "31 Nisan": no such day; keep the month, marked uncertain
                     uncertain = True
-    qualifier = {(True, False): "~", (False, True): "?", (True, True): "%"}.get(
-        (expression.approximate, uncertain), ""
-    )
+    qualifier = QUALIFIERS[expression.approximate, uncertain]
 
     if last is not None and (first.year, first.month, first.day) == (last.year, last.month, last.day):
         last = None
@@ -339,6 +337,10 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
     return Value(
         edtf, earliest, latest, inferred, calendar, original_of(first, last, calendar), modifier, extent
     )
+
+
+# EDTF's qualifier of (approximate, uncertain)
+QUALIFIERS = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
 
 
 def one_day_in_two_calendars(
