@@ -51,6 +51,8 @@ REFERENCE_AHEAD = 60
 RUMI_PERIOD = (1840, 1926)
 # Documents dated up to this year recall the period's dates in its own calendar (memoirs, speeches of 1927)
 RUMI_RECALLED_UNTIL = 1960
+CLAUSE_END = re.compile(r"[.;]\s")
+YEAR_IN_REFERENCE = re.compile(r"[,.]\s?(?:1\d{3}|20\d{2})\s*[,.;:]")  # "…, 1922, стр. 47"
 
 
 def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_footnote: bool) -> str:
@@ -59,7 +61,7 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
         return "event"
     lexicon = grammar_for(languages).lexicon
     before = text[max(0, expression.start - 40) : expression.start]
-    clause = re.split(r"[.;]\s", before)[-1]
+    clause = CLAUSE_END.split(before)[-1]
     if lexicon.regex("newspaper words", lexicon.pattern("newspaper_words")).search(clause):
         return "bibliographic"
     titles = lexicon.regex("newspaper title before", rf"{lexicon.pattern('newspaper_titles')}\s*,\s*$")
@@ -71,16 +73,19 @@ def role_of(expression: Expression, text: str, languages: tuple[str, ...], in_fo
         return "bibliographic"
     if in_footnote:
         ahead = text[expression.end : expression.end + REFERENCE_AHEAD]
-        locator = lexicon.pattern("locators")
-        if re.search(r"[,.]\s?(?:1\d{3}|20\d{2})\s*[,.;:]", ahead) or re.search(rf"{locator}\s*\d", ahead):
+        locator = lexicon.regex("locator and number", rf"{lexicon.pattern('locators')}\s*\d")
+        if YEAR_IN_REFERENCE.search(ahead) or locator.search(ahead):
             return "bibliographic"
     return "event"
 
 
 def explicit_year(expression: Expression) -> int | None:
     """The year an expression states for itself, if it is one year (not a span of years)."""
-    years = {point.year for point in (expression.first, expression.last) if point and point.year is not None}
-    return years.pop() if len(years) == 1 else None
+    first = expression.first.year
+    last = expression.last.year if expression.last is not None else None
+    if first is None or last is None or first == last:
+        return last if first is None else first
+    return None
 
 
 def context_after(expression: Expression, value: Value) -> Context | None:
@@ -89,8 +94,8 @@ def context_after(expression: Expression, value: Value) -> Context | None:
     year = explicit_year(expression)
     if year is None:
         return None
-    months = {point.month for point in (expression.first, expression.last) if point}
-    month = months.pop() if len(months) == 1 else None
+    first, last = expression.first, expression.last
+    month = first.month if last is None or last.month == first.month else None
     # the date's first day, or for an open start ("… 1336 iptidasına kadar") its last
     day = value.earliest if value.earliest != date.min else value.latest if value.latest != date.max else None
     if value.calendar == "hijri":

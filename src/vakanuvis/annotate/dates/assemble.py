@@ -110,12 +110,13 @@ def is_citation_year(expression: Expression, text: str, grammar: Grammar) -> boo
     """A bare year placed as in a reference: "М., 1960, стр. 5", "Bakı,1992,s.70", "(1920)", "2005, s.313"."""
     before = text[max(0, expression.start - 3) : expression.start]
     after = text[expression.end : expression.end + 30]
-    locator = grammar.lexicon.pattern("locators")
+    lexicon = grammar.lexicon
     if BIBLIOGRAPHIC_BEFORE.search(before) and BIBLIOGRAPHIC_AFTER.match(after):
         return True
     if before.endswith("(") and after.startswith(")"):
         return True
-    return bool(re.match(rf"(?:,?\s*{locator}\s*\d|\s*:\s*\d)", after))
+    locator = lexicon.pattern("locators")
+    return bool(lexicon.regex("locator after year", rf"(?:,?\s*{locator}\s*\d|\s*:\s*\d)").match(after))
 
 
 def after_locator(expression: Expression, text: str, grammar: Grammar) -> bool:
@@ -127,13 +128,14 @@ def after_locator(expression: Expression, text: str, grammar: Grammar) -> bool:
         units = alternation([word for word in words if key(word) not in years])
         lexicon.patterns["units before years"] = rf"(?:{units}|ss\.|pp\.)\s*$"
     before = text[max(0, expression.start - 12) : expression.start]
-    return bool(re.search(lexicon.patterns["units before years"], before))
+    return bool(lexicon.regex("units before years", lexicon.patterns["units before years"]).search(before))
 
 
 def followed_by_quantity_word(expression: Expression, text: str, grammar: Grammar) -> bool:
     """Whether a number is a count: "1500’ü aşkın", "2000’den fazla", "1800-1900 asker"."""
-    words = grammar.lexicon.pattern("quantity_words")
-    return bool(re.match(rf"\s+{words}", text[expression.end : expression.end + 30]))
+    lexicon = grammar.lexicon
+    words = lexicon.regex("quantity word after", rf"\s+{lexicon.pattern('quantity_words')}")
+    return bool(words.match(text[expression.end : expression.end + 30]))
 
 
 def is_standalone_month(expression: Expression, text: str, grammar: Grammar) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from vakanuvis.annotate.dates.calendars import RUMI_OFFSET, hijri_year_spans
 from vakanuvis.annotate.dates.grammar import (
@@ -20,8 +21,7 @@ from vakanuvis.annotate.dates.starts import core_matches, core_starts_in
 def point_from(match: re.Match[str], lexicon: Lexicon, day: str, month: str, year: str) -> Point | None:
     """A point from the named groups of a match (any may be absent); None when a year written without
     its thousand falls outside the Rumi years ("12/3/345")."""
-    index = match.re.groupindex
-    groups = {name: match.group(name) for name in (day, month, year, "mr", "mn") if name in index}
+    groups = match.groupdict()  # (a name the pattern lacks gives None, as an unmatched group does)
     point = Point()
     short_year = False
     if groups.get(year):
@@ -210,7 +210,7 @@ def find_cores(text: str, grammar: Grammar) -> list[Expression]:
     for order, (name, pattern) in enumerate(grammar.cores):
         for match in core_matches(pattern, text, starts[grammar.core_starts[order]]):
             candidates.append((match.start(), -(match.end() - match.start()), order, name, match))
-    candidates.sort(key=lambda item: item[:3])
+    candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[Expression] = []
     taken_until = -1
     for start, _length, _order, name, match in candidates:

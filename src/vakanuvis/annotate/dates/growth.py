@@ -16,11 +16,13 @@ def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -
     lexicon = grammar.lexicon
     decades = lexicon.pattern("decade_suffixes")
     position = expression.end
-    any_tail = grammar.any_tail
+    first_tail = tail_finder(grammar)
     for _ in range(8):
-        if any_tail is not None and any_tail.match(text, position, limit) is None:
+        found = first_tail.match(text, position, limit)
+        if found is None:
             break  # no tail matches here: the loop below would find none either
-        for name, pattern in grammar.tails:
+        # the tails before the first that matches here would each be tried in vain
+        for name, pattern in grammar.tails[int((found.lastgroup or "t0")[1:]) :]:
             match = pattern.match(text, position, limit)
             if not match or match.end() == position:
                 continue
@@ -81,6 +83,19 @@ def grow_tail(expression: Expression, text: str, grammar: Grammar, limit: int) -
         else:
             break
     expression.end = position
+
+
+def tail_finder(grammar: Grammar) -> re.Pattern[str]:
+    """A pattern matching where some tail does, its group `t<i>` naming the first such tail (built once
+    per grammar): one match says where in the list of tails to begin."""
+    compiled = grammar.lexicon.compiled
+    if "first tail" not in compiled:
+        alternatives = (
+            f"(?P<t{index}>{re.sub(r'[(][?]P<[^>]+>', '(?:', pattern.pattern)})"
+            for index, (_, pattern) in enumerate(grammar.tails)
+        )
+        compiled["first tail"] = re.compile("|".join(alternatives))
+    return compiled["first tail"]
 
 
 def names_a_day(expression: Expression) -> bool:

@@ -7,6 +7,7 @@ match, or a test that is false only where no pattern can match.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vakanuvis.annotate.dates.lexicon import (
     WORD_START,
@@ -48,11 +49,16 @@ def may_end_head(window: str, head_endings: frozenset[str] | None) -> bool:
     if head_endings is None:
         return True
     kept = window.rstrip(" \t\n")
-    start = len(kept)
-    while start > 0 and not kept[start - 1].isspace():
-        start -= 1
-    word = kept[start:]
-    return any(word[cut:] in head_endings for cut in range(len(word)))
+    if not kept or kept[-1].isspace():
+        return False  # no word ends the window
+    return kept.rsplit(None, 1)[-1].endswith(endings_tuple(head_endings))
+
+
+@lru_cache(maxsize=8)
+def endings_tuple(endings: frozenset[str]) -> tuple[str, ...]:
+    """The non-empty `endings` as a tuple, for one `str.endswith` call (a word "ends with a head's last
+    word" when some non-empty part of its end is one)."""
+    return tuple(sorted(ending for ending in endings if ending))
 
 
 DIGIT_RUN = re.compile(r"\d+")
@@ -70,10 +76,11 @@ def core_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) 
         return list(pattern.finditer(text))
     found = []
     cursor = 0
+    match_at = pattern.match
     for start in starts:
         if start < cursor:
             continue
-        match = pattern.match(text, start)
+        match = match_at(text, start)
         if match is not None:
             found.append(match)
             cursor = match.end()

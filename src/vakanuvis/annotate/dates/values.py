@@ -141,10 +141,9 @@ def iso(point: Point) -> str:
 
 def edtf_ends(point: Point, calendar: str) -> tuple[str, str]:
     """The EDTF of the start and end of a point, in Gregorian: equal unless a conversion blurs it."""
-    if point.year is None:
-        return iso(point), iso(point)
-    if calendar == "gregorian":
-        return iso(point), iso(point)
+    if point.year is None or calendar == "gregorian":
+        written = iso(point)
+        return written, written
     first, last = point_bounds(point, calendar)
     if first == last:
         return first.isoformat(), first.isoformat()
@@ -267,9 +266,7 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
                 if point.day > days_in(calendar, point.year, point.month):
                     point.day = None  # "31 Nisan": no such day; keep the month, marked uncertain
                     uncertain = True
-    qualifier = {(True, False): "~", (False, True): "?", (True, True): "%"}.get(
-        (expression.approximate, uncertain), ""
-    )
+    qualifier = QUALIFIERS[expression.approximate, uncertain]
 
     if last is not None and (first.year, first.month, first.day) == (last.year, last.month, last.day):
         last = None
@@ -326,8 +323,12 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
     unknown_year = "XXXX" in low or "XXXX" in high
     if unknown_year:
         qualifier = ""  # EDTF allows neither qualifiers nor open ends on an unknown year
-    edtf = f"{low}{qualifier}" if low == high else f"{low}{qualifier}/{high}{qualifier}"
-    earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
+    if low == high:
+        edtf = f"{low}{qualifier}"
+        earliest, latest = end_bounds(low)
+    else:
+        edtf = f"{low}{qualifier}/{high}{qualifier}"
+        earliest, latest = end_bounds(low)[0], end_bounds(high)[1]
     modifier = extent = ""
     if expression.open_start and not unknown_year:
         modifier, extent = "from", f"{low}{qualifier}/.."
@@ -336,6 +337,10 @@ def value_of(expression: Expression, rumi_years: tuple[int, int] | None, inferre
     return Value(
         edtf, earliest, latest, inferred, calendar, original_of(first, last, calendar), modifier, extent
     )
+
+
+# EDTF's qualifier of (approximate, uncertain)
+QUALIFIERS = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
 
 
 def one_day_in_two_calendars(
