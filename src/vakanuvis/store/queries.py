@@ -20,6 +20,8 @@ PLACE_TYPES = ("place",)
 ENTITY_EVENTS = 100  # an entity's page lists at most this many of its events (the first in time)
 PLACE_EVENTS = 50  # the places list names at most this many events of each place
 SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
+# events in chronological order, ties by document and place in it
+EVENT_ORDER = (schema.events.c.earliest, schema.events.c.latest, schema.events.c.document_id, schema.events.c.idx)
 
 
 def list_documents(engine: Engine, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -109,12 +111,12 @@ def list_events(
     if document_id:
         require_document(engine, document_id)
     with engine.connect() as connection:
-        query = _filtered_events(
-            connection, document_id, date_from, date_to, overlapping, actor, place, entity
-        )
+        # the page is cut on the events table alone (by its indexes); only its events are then joined to
+        # their sentences and dates
+        page = _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity)
         if limit is not None:
-            query = query.limit(limit).offset(offset)
-        rows = connection.execute(query).all()
+            page = page.limit(limit).offset(offset)
+        rows = connection.execute(_events_of_page(page.subquery())).all()
         names = _role_entities(connection, rows)
     return [_event_record(row, names) for row in rows]
 
@@ -141,8 +143,10 @@ def count_events(
 
 
 def _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity):
-    query = _events_query(document_id, date_from, date_to, overlapping)
-    return query.where(*_taking_part(connection, actor, place, entity))
+    """The keys of the events these filters keep, in chronological order."""
+    e = schema.events
+    conditions = _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity)
+    return select(e.c.document_id, e.c.idx).where(*conditions).order_by(*EVENT_ORDER)
 
 
 def _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity) -> list:
@@ -248,9 +252,10 @@ def event_participants(
     return list(dict.fromkeys((f"{row.document_id}-e{row.event_idx}", row.entity_key) for row in rows))
 
 
-def _events_query(document_id: str | None, date_from: date | None, date_to: date | None, overlapping: bool):
+def _events_of_page(page):
+    """The events whose keys `page` holds, with their sentences and dates, in chronological order."""
     e, s, d = schema.events, schema.sentences, schema.dates
-    query = (
+    return (
         select(
             e,
             s.c.text.label("sentence_text"),
@@ -260,12 +265,11 @@ def _events_query(document_id: str | None, date_from: date | None, date_to: date
             d.c.calendar,
             d.c.original,
         )
+        .join(page, (page.c.document_id == e.c.document_id) & (page.c.idx == e.c.idx))
         .join(s, (s.c.document_id == e.c.document_id) & (s.c.idx == e.c.sentence))
         .join(d, (d.c.document_id == e.c.document_id) & (d.c.idx == e.c.date_idx))
-        .where(*_event_conditions(document_id, date_from, date_to, overlapping))
-        .order_by(e.c.earliest, e.c.latest, e.c.document_id, e.c.idx)
+        .order_by(*EVENT_ORDER)
     )
-    return query
 
 
 def _event_conditions(
