@@ -19,7 +19,6 @@ ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
 ENTITY_EVENTS = 100  # an entity's page lists at most this many of its events (the first in time)
 PLACE_EVENTS = 50  # the places list names at most this many events of each place
-SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
 # events in chronological order, ties by document and place in it
 EVENT_ORDER = (schema.events.c.earliest, schema.events.c.latest, schema.events.c.document_id, schema.events.c.idx)
 
@@ -116,8 +115,9 @@ def list_events(
         page = _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity)
         if limit is not None:
             page = page.limit(limit).offset(offset)
-        rows = connection.execute(_events_of_page(page.subquery())).all()
-        names = _role_entities(connection, rows)
+        page = page.subquery()
+        rows = connection.execute(_events_of_page(page)).all()
+        names = _role_entities(connection, page) if rows else {}
     return [_event_record(row, names) for row in rows]
 
 
@@ -289,25 +289,20 @@ def _event_conditions(
     return conditions
 
 
-def _role_entities(connection, rows) -> dict[tuple[str, int], tuple[str, str, str]]:
-    """(document, mention index) -> (entity key, canonical name, type) of every mention in these events'
-    roles: by key when they are few, else every mention of their documents."""
-    wanted = {(row.document_id, index) for row in rows for found in row.roles.values() for index in found}
-    if not wanted:
-        return {}
-    m, ent = schema.mentions, schema.entities
-    query = select(m.c.document_id, m.c.idx, ent.c.key, ent.c.name, ent.c.type).join(
-        ent, ent.c.key == m.c.entity_key
+def _role_entities(connection, page) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """(document, mention index) -> (entity key, canonical name, type) of every mention in the roles of the
+    events whose keys `page` holds: through the roles table, by index (a list of (document, mention) pairs
+    made SQLite read every mention of the corpus)."""
+    r, m, ent = schema.event_roles, schema.mentions, schema.entities
+    query = (
+        select(m.c.document_id, m.c.idx, ent.c.key, ent.c.name, ent.c.type)
+        .distinct()
+        .select_from(page)
+        .join(r, (r.c.document_id == page.c.document_id) & (r.c.event_idx == page.c.idx))
+        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
+        .join(ent, ent.c.key == m.c.entity_key)
     )
-    if len(wanted) <= SENTENCES_SELECTED_BY_KEY:
-        query = query.where(tuple_(m.c.document_id, m.c.idx).in_(sorted(wanted)))
-    else:
-        query = query.where(m.c.document_id.in_({document for document, _ in wanted}))
-    return {
-        (row.document_id, row.idx): (row.key, row.name, row.type)
-        for row in connection.execute(query)
-        if (row.document_id, row.idx) in wanted
-    }
+    return {(row.document_id, row.idx): (row.key, row.name, row.type) for row in connection.execute(query)}
 
 
 def _event_record(row, names: dict[tuple[str, int], tuple[str, str, str]]) -> dict[str, Any]:
