@@ -538,6 +538,15 @@ def count_footnotes(engine: Engine, document_id: str) -> int:
         ).scalar_one()
 
 
+def entities_of_types(engine: Engine, types: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every entity of these types, by id, type and name only (no mentions counted): what a network names
+    its nodes by."""
+    ent = schema.entities
+    with engine.connect() as connection:
+        rows = connection.execute(select(ent.c.key, ent.c.type, ent.c.name).where(ent.c.type.in_(types)))
+        return [{"id": row.key, "type": row.type, "name": row.name} for row in rows]
+
+
 def entity_names(engine: Engine, keys: set[str]) -> dict[str, str]:
     """The canonical name of each of these entities."""
     ent = schema.entities
