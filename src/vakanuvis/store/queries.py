@@ -239,7 +239,9 @@ def event_participants(
         .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
         .join(ent, ent.c.key == m.c.entity_key)
         .where(ent.c.type.in_(types), _document_filter(r, document_id))
-        .order_by(r.c.document_id, r.c.event_idx)
+        # the roles' own order, so that every database gives an event's participants (and a network's
+        # nodes of as many events) in the same order
+        .order_by(r.c.document_id, r.c.event_idx, r.c.role, r.c.mention_idx)
     )
     if date_from or date_to:
         query = query.join(e, (e.c.document_id == r.c.document_id) & (e.c.idx == r.c.event_idx)).where(
