@@ -40,7 +40,9 @@ def _network_from(events: list[dict], entities: dict[str, dict]) -> tuple[dict, 
     return nodes, edges
 
 
-@pytest.mark.parametrize("period", [("1919", "1923"), ("1920-03", "1920"), ("1921-06", "1922-02"), (None, None)])
+@pytest.mark.parametrize(
+    "period", [("1919", "1923"), ("1920-03", "1920"), ("1921-06", "1922-02"), (None, None)]
+)
 def test_the_network_links_the_actors_of_each_event_of_the_period(kb, period):
     date_from, date_to = period
     entities = {e["id"]: e for e in kb.entities()}
@@ -82,9 +84,7 @@ def test_an_entity_page_lists_its_first_events_and_counts_them_all(kb, monkeypat
     everything = kb.events()
     for entity in kb.entities()[:6]:
         taking_part = [
-            event
-            for event in everything
-            if any(entity["id"] in keys for keys in event["role_keys"].values())
+            event for event in everything if any(entity["id"] in keys for keys in event["role_keys"].values())
         ]
         page = kb.entity(entity["id"], most_mentions=5)
         assert page["events"] == taking_part[:3]

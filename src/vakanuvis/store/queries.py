@@ -20,7 +20,12 @@ PLACE_TYPES = ("place",)
 ENTITY_EVENTS = 100  # an entity's page lists at most this many of its events (the first in time)
 PLACE_EVENTS = 50  # the places list names at most this many events of each place
 # events in chronological order, ties by document and place in it
-EVENT_ORDER = (schema.events.c.earliest, schema.events.c.latest, schema.events.c.document_id, schema.events.c.idx)
+EVENT_ORDER = (
+    schema.events.c.earliest,
+    schema.events.c.latest,
+    schema.events.c.document_id,
+    schema.events.c.idx,
+)
 
 
 def list_documents(engine: Engine, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -112,7 +117,9 @@ def list_events(
     with engine.connect() as connection:
         # the page is cut on the events table alone (by its indexes); only its events are then joined to
         # their sentences and dates
-        page = _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity)
+        page = _filtered_events(
+            connection, document_id, date_from, date_to, overlapping, actor, place, entity
+        )
         if limit is not None:
             page = page.limit(limit).offset(offset)
         page = page.subquery()
