@@ -354,7 +354,7 @@ class KnowledgeBase:
             participants = queries.event_participants(
                 self.engine, document_id, date_from=start, date_to=end, roles=ACTING_ROLES
             )
-            return actor_network(participants, queries.list_entities(self.engine))
+            return actor_network(participants, queries.entities_of_types(self.engine, queries.ACTOR_TYPES))
 
         return self._drawn_in_this_state(("network", document_id, start, end), draw)
 

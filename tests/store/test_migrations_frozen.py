@@ -22,6 +22,7 @@ SHIPPED = {
     "0010_ocr_confidence.py": "28201e8204c3b3d2efd7dc3232891b5be6ae07da362bf9516bca821bfdfcc1b3",
     "0011_sentences_by_offset.py": "ea900fc368540c2f55f184402c239dc6f25c1f75098828b693484050c9ae4e40",
     "0012_document_findings.py": "b5fd7ae040a0bae36acc7b06f313c2d4ef7af801205729787b723d4ff337a856",
+    "0013_event_roles_by_mention.py": "f86a1fefebe5ecf8b71188d233de78af1edf0aacc71f44fbb30180d2635595fd",
 }
 
 

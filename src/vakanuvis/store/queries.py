@@ -19,7 +19,13 @@ ACTOR_TYPES = ("person", "organization")
 PLACE_TYPES = ("place",)
 ENTITY_EVENTS = 100  # an entity's page lists at most this many of its events (the first in time)
 PLACE_EVENTS = 50  # the places list names at most this many events of each place
-SENTENCES_SELECTED_BY_KEY = 2000  # above this, reading every mention at once is quicker
+# events in chronological order, ties by document and place in it
+EVENT_ORDER = (
+    schema.events.c.earliest,
+    schema.events.c.latest,
+    schema.events.c.document_id,
+    schema.events.c.idx,
+)
 
 
 def list_documents(engine: Engine, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -109,13 +115,16 @@ def list_events(
     if document_id:
         require_document(engine, document_id)
     with engine.connect() as connection:
-        query = _filtered_events(
+        # the page is cut on the events table alone (by its indexes); only its events are then joined to
+        # their sentences and dates
+        page = _filtered_events(
             connection, document_id, date_from, date_to, overlapping, actor, place, entity
         )
         if limit is not None:
-            query = query.limit(limit).offset(offset)
-        rows = connection.execute(query).all()
-        names = _role_entities(connection, rows)
+            page = page.limit(limit).offset(offset)
+        page = page.subquery()
+        rows = connection.execute(_events_of_page(page)).all()
+        names = _role_entities(connection, page) if rows else {}
     return [_event_record(row, names) for row in rows]
 
 
@@ -141,8 +150,10 @@ def count_events(
 
 
 def _filtered_events(connection, document_id, date_from, date_to, overlapping, actor, place, entity):
-    query = _events_query(document_id, date_from, date_to, overlapping)
-    return query.where(*_taking_part(connection, actor, place, entity))
+    """The keys of the events these filters keep, in chronological order."""
+    e = schema.events
+    conditions = _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity)
+    return select(e.c.document_id, e.c.idx).where(*conditions).order_by(*EVENT_ORDER)
 
 
 def _filters(connection, document_id, date_from, date_to, overlapping, actor, place, entity) -> list:
@@ -235,7 +246,9 @@ def event_participants(
         .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
         .join(ent, ent.c.key == m.c.entity_key)
         .where(ent.c.type.in_(types), _document_filter(r, document_id))
-        .order_by(r.c.document_id, r.c.event_idx)
+        # the roles' own order, so that every database gives an event's participants (and a network's
+        # nodes of as many events) in the same order
+        .order_by(r.c.document_id, r.c.event_idx, r.c.role, r.c.mention_idx)
     )
     if date_from or date_to:
         query = query.join(e, (e.c.document_id == r.c.document_id) & (e.c.idx == r.c.event_idx)).where(
@@ -248,9 +261,10 @@ def event_participants(
     return list(dict.fromkeys((f"{row.document_id}-e{row.event_idx}", row.entity_key) for row in rows))
 
 
-def _events_query(document_id: str | None, date_from: date | None, date_to: date | None, overlapping: bool):
+def _events_of_page(page):
+    """The events whose keys `page` holds, with their sentences and dates, in chronological order."""
     e, s, d = schema.events, schema.sentences, schema.dates
-    query = (
+    return (
         select(
             e,
             s.c.text.label("sentence_text"),
@@ -260,12 +274,11 @@ def _events_query(document_id: str | None, date_from: date | None, date_to: date
             d.c.calendar,
             d.c.original,
         )
+        .join(page, (page.c.document_id == e.c.document_id) & (page.c.idx == e.c.idx))
         .join(s, (s.c.document_id == e.c.document_id) & (s.c.idx == e.c.sentence))
         .join(d, (d.c.document_id == e.c.document_id) & (d.c.idx == e.c.date_idx))
-        .where(*_event_conditions(document_id, date_from, date_to, overlapping))
-        .order_by(e.c.earliest, e.c.latest, e.c.document_id, e.c.idx)
+        .order_by(*EVENT_ORDER)
     )
-    return query
 
 
 def _event_conditions(
@@ -285,25 +298,20 @@ def _event_conditions(
     return conditions
 
 
-def _role_entities(connection, rows) -> dict[tuple[str, int], tuple[str, str, str]]:
-    """(document, mention index) -> (entity key, canonical name, type) of every mention in these events'
-    roles: by key when they are few, else every mention of their documents."""
-    wanted = {(row.document_id, index) for row in rows for found in row.roles.values() for index in found}
-    if not wanted:
-        return {}
-    m, ent = schema.mentions, schema.entities
-    query = select(m.c.document_id, m.c.idx, ent.c.key, ent.c.name, ent.c.type).join(
-        ent, ent.c.key == m.c.entity_key
+def _role_entities(connection, page) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """(document, mention index) -> (entity key, canonical name, type) of every mention in the roles of the
+    events whose keys `page` holds: through the roles table, by index (a list of (document, mention) pairs
+    made SQLite read every mention of the corpus)."""
+    r, m, ent = schema.event_roles, schema.mentions, schema.entities
+    query = (
+        select(m.c.document_id, m.c.idx, ent.c.key, ent.c.name, ent.c.type)
+        .distinct()
+        .select_from(page)
+        .join(r, (r.c.document_id == page.c.document_id) & (r.c.event_idx == page.c.idx))
+        .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
+        .join(ent, ent.c.key == m.c.entity_key)
     )
-    if len(wanted) <= SENTENCES_SELECTED_BY_KEY:
-        query = query.where(tuple_(m.c.document_id, m.c.idx).in_(sorted(wanted)))
-    else:
-        query = query.where(m.c.document_id.in_({document for document, _ in wanted}))
-    return {
-        (row.document_id, row.idx): (row.key, row.name, row.type)
-        for row in connection.execute(query)
-        if (row.document_id, row.idx) in wanted
-    }
+    return {(row.document_id, row.idx): (row.key, row.name, row.type) for row in connection.execute(query)}
 
 
 def _event_record(row, names: dict[tuple[str, int], tuple[str, str, str]]) -> dict[str, Any]:
@@ -537,6 +545,15 @@ def count_footnotes(engine: Engine, document_id: str) -> int:
         return connection.execute(
             select(func.count()).select_from(f).where(f.c.document_id == document_id)
         ).scalar_one()
+
+
+def entities_of_types(engine: Engine, types: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every entity of these types, by id, type and name only (no mentions counted): what a network names
+    its nodes by."""
+    ent = schema.entities
+    with engine.connect() as connection:
+        rows = connection.execute(select(ent.c.key, ent.c.type, ent.c.name).where(ent.c.type.in_(types)))
+        return [{"id": row.key, "type": row.type, "name": row.name} for row in rows]
 
 
 def entity_names(engine: Engine, keys: set[str]) -> dict[str, str]:

@@ -185,7 +185,8 @@ event_roles = Table(
     Column("event_idx", Integer, primary_key=True),
     Column("role", String(16), primary_key=True),
     Column("mention_idx", Integer, primary_key=True),
-    Index("ix_event_roles_mention", "document_id", "mention_idx"),
+    # an entity's events from its mentions by the index alone (it holds the event and the role too)
+    Index("ix_event_roles_by_mention", "document_id", "mention_idx", "event_idx", "role"),
 )
 
 entities = Table(
