@@ -15,20 +15,12 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-CACHE_ENV = "VAKANUVIS_CACHE_DIR"
+from vakanuvis.user_cache import cache_directory
+
 CACHE_FORMAT = 2  # bump when the stored tuple layout or the analyses change (2: zeyrek's analyses order-free)
 
 # (lemma, pos, proper, ((morpheme id, surface, derivational), ...)) per analysis
 AnalysisTuple = tuple[str, str, bool, tuple[tuple[str, str, bool], ...]]
-
-
-def cache_directory() -> Path | None:
-    """Where the analysis cache lives, or None when turned off."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0", "none") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "vakanuvis"
 
 
 def cache_file() -> Path | None:
