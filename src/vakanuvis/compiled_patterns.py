@@ -29,6 +29,10 @@ CACHE_FORMAT = 1
 _Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _new: dict[tuple[str, int], _Compiled] = {}  # compiled in this process, not yet in the file
+_used: set[tuple[str, int]] = set()  # taken from the file in this process
+KEPT_PATTERNS = (
+    1000  # above this many, a save keeps only the patterns this process used (an old grammar's go)
+)
 
 
 def _fast_path() -> bool:
@@ -80,7 +84,9 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     key = (pattern, int(flags))  # a RegexFlag would not marshal
     found = _stored().get(key) or _new.get(key)
-    if found is None:
+    if found is not None:
+        _used.add(key)
+    else:
         found = _new[key] = compiled_form(pattern, flags)
     return _from_compiled_form(pattern, found)
 
@@ -99,6 +105,8 @@ def save_compiled_patterns() -> None:
     if path is None or not _new:
         return
     merged = {**_stored(), **_new}
+    if len(merged) > KEPT_PATTERNS:
+        merged = {key: form for key, form in merged.items() if key in _used or key in _new}
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
