@@ -18,7 +18,6 @@ try:  # typer vendors click from 0.2x on; older versions use click itself
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vakanuvis.errors import BadOption, VakanuvisError
 from vakanuvis.knowledge_base import KnowledgeBase
@@ -165,6 +164,9 @@ def ingest(
 
     show_progress = len(paths) > 1 or any(os.path.isdir(path) for path in paths)
     if show_progress and stderr.is_terminal:
+        # rich's progress bar is imported only here: the query commands start faster without it
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         with Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr
         ) as progress:

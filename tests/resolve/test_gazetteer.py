@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from vakanuvis.reference import gazetteer
+from vakanuvis.reference.authority import name_key
 from vakanuvis.reference.gazetteer import INDEX_FILE, build_gazetteer_index, lookup_place
 
 
@@ -52,3 +54,30 @@ def test_committed_index_matches_a_rebuild(tmp_path: Path) -> None:
         committed = json.load(handle)
     assert committed == json.loads(json.dumps(rebuilt))
     assert INDEX_FILE.stat().st_size < 5_000_000
+
+
+def test_the_cached_lookup_table_holds_the_index_exactly(tmp_path: Path, monkeypatch) -> None:
+    """Every name key's places and every place's record read from the cache file equal the index's."""
+    monkeypatch.setenv("VAKANUVIS_CACHE_DIR", str(tmp_path))
+    path = gazetteer.lookup_table_file()
+    assert path is not None and path.parent == tmp_path
+    index = gazetteer._index()
+    gazetteer.write_lookup_table(path, index)
+    table = gazetteer._PlaceTable()
+    assert table.connection is not None
+    names = {key: json.loads(ids) for key, ids in table.connection.execute("SELECT key, ids FROM names")}
+    assert names == index["names"]
+    places = [
+        json.loads(record) for (record,) in table.connection.execute("SELECT record FROM places ORDER BY id")
+    ]
+    assert places == index["places"]
+    for name in ("Moskova", "Bakü", "Kars", "Bakı", "Tiflis", "Ankara", "İstanbul", "Sivas"):
+        assert table.ids(name_key(name)) == index["names"].get(name_key(name), [])
+
+
+def test_places_are_found_with_the_cache_off(monkeypatch) -> None:
+    monkeypatch.setenv("VAKANUVIS_CACHE_DIR", "off")
+    assert gazetteer.lookup_table_file() is None
+    table = gazetteer._PlaceTable()
+    assert table.connection is None
+    assert table.ids(name_key("Kars")) == gazetteer._index()["names"][name_key("Kars")]

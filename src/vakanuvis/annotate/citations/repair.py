@@ -12,8 +12,6 @@ import math
 import re
 from functools import cache, lru_cache
 
-import wordfreq
-
 from vakanuvis.annotate.citations.vocabulary import vocabulary
 
 LONGEST_WORD = 24
@@ -32,6 +30,9 @@ LOWER_UPPER = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ]{2})")
 
 @cache
 def _frequencies(language: str) -> dict[str, float]:
+    # wordfreq (0.4 s to import, a list per language) is loaded only when a glued word is to be repaired
+    import wordfreq
+
     return wordfreq.get_frequency_dict(language) if language in wordfreq.available_languages() else {}
 
 
@@ -101,6 +102,8 @@ def _needs_repair(token: str, language: str) -> bool:
     # short tokens are mostly real words OCR misspelt; splitting them does harm
     if len(token) < 10 or not _in_script(token, language):
         return False
+    import wordfreq
+
     return wordfreq.zipf_frequency(token.casefold(), language) < KNOWN_ZIPF
 
 

@@ -33,6 +33,7 @@ from vakanuvis.annotate.dates.numbers import (
     two_digit_rumi_year,
 )
 from vakanuvis.annotate.dates.starts import last_words, word_finder_pattern
+from vakanuvis.compiled_patterns import compile_pattern, save_compiled_patterns
 
 DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DAY = rf"(?<!\d)(?<!\d[.,/]){DAY_NUMBER}"
@@ -181,7 +182,7 @@ class Grammar:
 
 @cache
 def grammar_for(languages: tuple[str, ...]) -> Grammar:
-    """Compile the grammar of `languages`."""
+    """Compile the grammar of `languages` (its regexes from the machine's cache where they are there)."""
     lexicon = build_lexicon(languages)
     pattern = lexicon.pattern
     rumi = lexicon.rumi_years is not None
@@ -231,7 +232,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         text = template
         for slot, value in fills.items():
             text = text.replace("{" + slot + "}", value)
-        cores.append((name, re.compile(text)))
+        cores.append((name, compile_pattern(text)))
         core_starts.append(core_start(template))
     seasons_after = alternation(list(lexicon.seasons_after))
     parts_after = alternation(list(lexicon.parts_after))
@@ -267,21 +268,23 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         ("month_deixis", list(lexicon.month_deixis)),
     ]
     heads = [(name, alternation(forms)) for name, forms in head_forms]
-    return Grammar(
+    grammar = Grammar(
         lexicon=lexicon,
         cores=cores,
-        tails=[(name, re.compile(text)) for name, text in tails],
-        any_tail=re.compile("|".join(f"(?:{_unnamed(text)})" for _, text in tails)),
-        heads=[(name, re.compile(rf"(?P<w>{text})[ \t]*\n?[ \t]*$")) for name, text in heads],
-        range_to=re.compile(rf"\s+{pattern('range_to')}\s+$"),
-        range_and=re.compile(rf"\s+{pattern('range_and')}\s+$"),
-        dash=re.compile(rf"^{DASH}$"),
+        tails=[(name, compile_pattern(text)) for name, text in tails],
+        any_tail=compile_pattern("|".join(f"(?:{_unnamed(text)})" for _, text in tails)),
+        heads=[(name, compile_pattern(rf"(?P<w>{text})[ \t]*\n?[ \t]*$")) for name, text in heads],
+        range_to=compile_pattern(rf"\s+{pattern('range_to')}\s+$"),
+        range_and=compile_pattern(rf"\s+{pattern('range_and')}\s+$"),
+        dash=compile_pattern(rf"^{DASH}$"),
         core_starts=core_starts,
-        word_finder=re.compile(word_finder_pattern(lexicon, word_starts)),
+        word_finder=compile_pattern(word_finder_pattern(lexicon, word_starts)),
         head_endings=last_words([form for _, forms in head_forms for form in forms]),
         day_word_endings=tuple(sorted(lexicon.day_numbers, key=len, reverse=True)),
-        day_words_before=re.compile(day_words_before_month(lexicon)) if lexicon.day_numbers else None,
+        day_words_before=compile_pattern(day_words_before_month(lexicon)) if lexicon.day_numbers else None,
     )
+    save_compiled_patterns()  # the next process takes them from the cache (`compiled_patterns`)
+    return grammar
 
 
 def _unnamed(pattern: str) -> str:
