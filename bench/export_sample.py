@@ -3,7 +3,9 @@
     .venv/bin/python bench/export_sample.py --draw DIR   # print the sample of the exports bench/exports.py
                                                          # kept in DIR (--keep DIR), each entry beside its
                                                          # source (the citation as written, the sentence)
+    .venv/bin/python bench/export_sample.py --draw DIR --size 4   # 4 per format: 20 in all
     .venv/bin/python bench/export_sample.py              # the counts of bench/annotations/export_sample_judged.json
+    .venv/bin/python bench/export_sample.py --judged bench/annotations/export_sample_judged_20.json
 
 The judgments were made by reading the drawn entries against their citations and sentences, not by the
 tool: each says right or wrong and why. Drawn with random.Random(SEED) in the order below, so the same
@@ -32,8 +34,8 @@ def _rows(folder: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def draw(folder: Path) -> list[dict]:
-    """The sample: per format, SIZE entries with the text each comes from."""
+def draw(folder: Path, size: int = SIZE) -> list[dict]:
+    """The sample: per format, `size` entries with the text each comes from."""
     import bibtexparser
     from lxml import etree
 
@@ -58,17 +60,18 @@ def draw(folder: Path) -> list[dict]:
 
     sample = []
     items = json.loads((folder / "corpus.csl.json").read_text(encoding="utf-8"))
-    for item in rng.sample(items, SIZE):
+    for item in rng.sample(items, size):
         key = item.get("custom", {}).get("document") and f"document:{item['custom']['document']}"
         sample.append(
             {"format": "csl-json", "id": item["id"], "entry": item, "source": source_of(key or item["id"])}
         )
     entries = bibtexparser.loads((folder / "corpus.bib").read_text(encoding="utf-8")).entries
-    for entry in rng.sample(entries, SIZE):
+    for entry in rng.sample(entries, size):
         sample.append(
             {"format": "bibtex", "id": entry["ID"], "entry": entry, "source": source_of(entry["ID"])}
         )
-    for table, count in (("entities", 7), ("events", 7), ("sources", 6)):
+    part = size * 7 // 20  # 7, 7 and 6 of 20
+    for table, count in (("entities", part), ("events", part), ("sources", size - 2 * part)):
         for row in rng.sample(_rows(folder, table), count):
             if table == "entities":
                 source = "mentions: " + "; ".join(sorted(set(mentions.get(row["id"], [])))[:8])
@@ -81,7 +84,7 @@ def draw(folder: Path) -> list[dict]:
     stand_off = tree.find("tei:standOff", TEI)
     standoff_entries = [entry for block in stand_off for entry in block]
     xml_id = "{http://www.w3.org/XML/1998/namespace}id"
-    for entry in rng.sample(standoff_entries, SIZE):
+    for entry in rng.sample(standoff_entries, size):
         text = re.sub(r"\s+", " ", etree.tostring(entry, encoding="unicode"))
         text = re.sub(r' xmlns="[^"]+"', "", text)
         refs = tree.xpath(f"//*[@ref='#{entry.get(xml_id)}']")
@@ -90,7 +93,7 @@ def draw(folder: Path) -> list[dict]:
             {"format": "tei", "id": entry.get(xml_id), "entry": text[:1500], "source": f"referred by: {uses}"}
         )
     timeline = json.loads((folder / "timeline.json").read_text(encoding="utf-8"))
-    for event in rng.sample(timeline["events"], SIZE):
+    for event in rng.sample(timeline["events"], size):
         sample.append(
             {
                 "format": "timelinejs",
@@ -102,8 +105,8 @@ def draw(folder: Path) -> list[dict]:
     return sample
 
 
-def counts() -> None:
-    judged = json.loads(JUDGED.read_text(encoding="utf-8"))
+def counts(path: Path = JUDGED) -> None:
+    judged = json.loads(path.read_text(encoding="utf-8"))
     by_format: dict[str, Counter[str]] = defaultdict(Counter)
     for judgment in judged["judgments"]:
         by_format[judgment["format"].split(":")[0]][judgment["verdict"]] += 1
@@ -121,12 +124,14 @@ def counts() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--draw", type=Path, help="a folder bench/exports.py --keep wrote")
+    parser.add_argument("--size", type=int, default=SIZE, help="entries drawn per format")
+    parser.add_argument("--judged", type=Path, default=JUDGED, help="a file of judgments to count")
     options = parser.parse_args()
     if options.draw:
-        for entry in draw(options.draw):
+        for entry in draw(options.draw, options.size):
             print(json.dumps(entry, ensure_ascii=False))
     else:
-        counts()
+        counts(options.judged)
 
 
 if __name__ == "__main__":

@@ -87,6 +87,18 @@ def groups(pairs: list[tuple[str, Citation]]) -> list[int]:
             ],
             [0, 0, 2, 0, 0],
         ),
+        (  # a back-reference naming what heads an authorless citation: an archive, a Russian author's initials
+            [
+                "ATASE Arşivi, Klasör 314, Dosya 65, Fihrist 12.",
+                "Kazım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+                "ATASE, a.g.e., s. 12.",
+                "Аралов С. И., Воспоминания советского дипломата, Москва, 1960, с. 19.",
+                "Karabekir, a.g.e., s. 50.",
+                "Аралов, указ. соч., с. 33.",
+                "Lenin, a.g.e., s. 4.",
+            ],
+            [0, 1, 0, 3, 1, 3, 6],
+        ),
         (  # a Turkish short form joins the full citation; the volume guard keeps C. I apart
             [
                 "Şevket Süreyya Aydemir, Tek Adam, C. II, İstanbul 1966, s. 112.",
@@ -157,6 +169,19 @@ def test_documents_share_works_but_not_back_references() -> None:
     keys = [c.source_key for _, c in pairs]
     assert keys[0] == keys[2] == keys[3]
     assert keys[1] != keys[0]
+
+
+def test_a_work_is_described_by_its_full_reference_not_its_back_references() -> None:
+    """A file cited once and then by "a.g.e." is an archival file: the back-reference, with as many fields
+    filled, is not what describes it (nor is its empty title the work's commonest)."""
+    pairs = cite(
+        "Azərbaycan Respublikası Dövlət Arxivi, f. 97, siy. 2, iş 60, v. 561-565.",
+        "a.g.e., s. 564.",
+        "Aynı eser, s. 12.",
+    )
+    (source,) = merge_sources(pairs)
+    assert source.type == "archive"
+    assert [c.raw for c in source.citations][0].startswith("Azərbaycan")
 
 
 def test_source_fields_come_from_the_repaired_majority() -> None:

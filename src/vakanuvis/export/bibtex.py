@@ -3,9 +3,16 @@
 Entry types: book and collection -> @book; article in a journal -> @article (journal), in a
 collection -> @incollection (booktitle); newspaper -> @article (what Zotero writes for a newspaper
 article) with `journal` the paper, `date` the issue and, when no article title was cited, a `note`
-saying it is the issue; archive -> @misc with the document's description (or "[Archival document]") as
+saying it is the issue (and then, lacking the title and author @article requires, a @misc: below); archive -> @misc with the document's description (or "[Archival document]") as
 `title`, `howpublished` the archive and `note` the file's place; a journal cited as a whole ->
 @misc with the journal as `title`. `language` is the ISO 639-1 code.
+An entry is given a type only when the work has every field BibTeX's standard styles (plain.bst) require
+of it; none is made up to fill one. A book or a chapter whose citations name no publisher is a
+@booklet ("a work that is printed and bound, but without a named publisher", BibTeX's own definition;
+its title is all it needs); a book without an author or editor (a collection cited by its title), an
+article without an author and anything without a year is a @misc, with `howpublished` saying where it
+appeared (the publisher, journal or collection) when that is known. What the citations give is kept
+in its own field either way (`address`, `booktitle`, `journal`, `publisher`), for biblatex and Zotero.
 The key of each entry is the source key. The Latin transliteration goes into `usera`, a
 biblatex field reserved for such extra data; BibTeX ignores it.
 """
@@ -27,6 +34,28 @@ ENTRY_TYPES = {
 }
 
 NEWSPAPER_ISSUE = "[Newspaper issue]"
+# the fields plain.bst requires of each type this module writes ("a|b": one of them)
+REQUIRED_FIELDS = {
+    "article": ("author", "title", "journal", "year"),
+    "book": ("author|editor", "title", "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "booklet": ("title",),
+    "misc": (),
+}
+
+
+def _has(entry: dict[str, str], required: str) -> bool:
+    return any(entry.get(name) for name in required.split("|"))
+
+
+def entry_type_for_fields(entry: dict[str, str]) -> str:
+    """The entry's type, or the nearest type whose required fields it has (@booklet, else @misc)."""
+    wanted = entry["ENTRYTYPE"]
+    if all(_has(entry, required) for required in REQUIRED_FIELDS.get(wanted, ())):
+        return wanted
+    if wanted in ("book", "incollection") and not entry.get("publisher") and entry.get("title"):
+        return "booklet"
+    return "misc"
 
 
 def _escape(value: str) -> str:
@@ -81,6 +110,12 @@ def source_to_entry(source: Source) -> dict[str, str]:
             fields["date"] = "{:04d}-{:02d}-{:02d}".format(*issued)
     fields["usera"] = item.get("custom", {}).get("title_latin")
     entry.update({key: _escape(str(value)) for key, value in fields.items() if value})
+    demoted = entry_type_for_fields(entry)
+    if demoted != entry["ENTRYTYPE"]:
+        where = entry.get("publisher") or entry.get("booktitle") or entry.get("journal")
+        if where and "howpublished" not in entry:
+            entry["howpublished"] = where  # how @booklet and @misc say where it appeared
+        entry["ENTRYTYPE"] = demoted
     return entry
 
 

@@ -54,11 +54,23 @@ def combine(digests: Iterable[Digest]) -> Digest:
                 total[field][value] = total[field].get(value, 0) + count
         for title, candidate in digest["best"].items():
             kept = total["best"].get(title)
-            if kept is None or (candidate[0], candidate[1]) > (kept[0], kept[1]):
+            if kept is None or _describes_better(candidate, kept):
                 total["best"][title] = candidate
         if "first" not in total or tuple(digest["first"][:3]) < tuple(total["first"][:3]):
             total["first"] = digest["first"]
     return total
+
+
+def _standing(candidate: list[Any]) -> tuple[bool, int, str]:
+    """How well a digest's best citation describes its work, as `sources.representative` ranks citations: a
+    full reference before a back-reference ("a.g.e." fills as many fields as an archival file's number), then
+    the most fields filled, then the raw text."""
+    filled, raw, record = candidate
+    return not record["fields"].get("back_reference"), filled, raw
+
+
+def _describes_better(candidate: list[Any], kept: list[Any]) -> bool:
+    return _standing(candidate) > _standing(kept)
 
 
 def _weighted_majority(values: Iterable[tuple[str | None, int]]) -> str | None:
@@ -72,8 +84,15 @@ def _weighted_majority(values: Iterable[tuple[str | None, int]]) -> str | None:
 def source_from_digests(members: list[tuple[WorkNode, Digest]]) -> tuple[Source, tuple[str, int]]:
     """A work from its nodes and their digests, and the (raw text, footnote) of its first citation."""
     digest = combine(d for _, d in members)
+    # as `sources.representative`: a full reference first, then the commonest title (no title counts for
+    # none: many back-references without one are not a title the work is known by), then the fullest
     record_title = max(
-        digest["best"], key=lambda t: (digest["titles"][t], digest["best"][t][0], digest["best"][t][1])
+        digest["best"],
+        key=lambda t: (
+            _standing(digest["best"][t])[0],
+            digest["titles"][t] if t else 0,
+            *_standing(digest["best"][t])[1:],
+        ),
     )
     record = digest["best"][record_title][2]
     best = stored_citation(

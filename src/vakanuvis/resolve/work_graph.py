@@ -128,10 +128,12 @@ def work_node(citation: Citation) -> WorkNode:
 
 def document_work_nodes(document_id: str, citations: list[Citation]) -> list[WorkNode]:
     """The node of each citation of one document, in the given order; a back-reference takes the node of
-    the last earlier citation (of the author it names, if it names one), in footnote order."""
+    the last earlier citation, in footnote order, of the name it writes before itself, if it writes one:
+    an author's surname ("Karabekir, a.g.e."), else a word at the head of the earlier citation ("ATASE,
+    a.g.e." after "ATASE Arşivi, Klasör 4, …"; an archive or an authorless work has no author to name)."""
     order = sorted(range(len(citations)), key=lambda i: (citations[i].footnote, citations[i].span.start))
     nodes: list[WorkNode | None] = [None] * len(citations)
-    earlier: list[tuple[str, WorkNode]] = []  # (surname written, node) of each citation met so far
+    earlier: list[tuple[str, frozenset[str], WorkNode]] = []  # (surname, head words, node) met so far
     for index in order:
         citation = citations[index]
         if not citation.back_reference:
@@ -139,15 +141,30 @@ def document_work_nodes(document_id: str, citations: list[Citation]) -> list[Wor
             surname = node.keys.surname  # the node's keys are the citation's own
         else:
             surname = citation_keys(citation).surname
-            candidates = [
-                n
-                for written, n in earlier
-                if not surname or (written and fuzz.ratio(written, surname) >= SURNAME_SIMILARITY)
-            ]
-            node = candidates[-1] if candidates else _lone_back_reference(document_id, citation)
-        earlier.append((surname, node))
+            named = surname or fold_for_citation_matching(citation.archive.get("archive", "").split(" ")[0])
+            node = _antecedent(named, earlier) or _lone_back_reference(document_id, citation)
+        earlier.append((surname, _head_words(citation), node))
         nodes[index] = node
     return [node for node in nodes if node is not None]
+
+
+def _head_words(citation: Citation) -> frozenset[str]:
+    """The folded words a citation opens with, before its first comma: what a later back-reference may name."""
+    head = citation.raw.split(",")[0]
+    return frozenset(word for word in map(fold_for_citation_matching, head.split()) if word)
+
+
+def _antecedent(named: str, earlier: list[tuple[str, frozenset[str], WorkNode]]) -> WorkNode | None:
+    """The node a back-reference naming `named` (folded; "" for none) points to, among the earlier ones."""
+    if not named:
+        return earlier[-1][2] if earlier else None
+    for written, _, node in reversed(earlier):
+        if written and fuzz.ratio(written, named) >= SURNAME_SIMILARITY:
+            return node
+    for _, words, node in reversed(earlier):
+        if any(fuzz.ratio(word, named) >= SURNAME_SIMILARITY for word in words):
+            return node
+    return None
 
 
 def _lone_back_reference(document_id: str, citation: Citation) -> WorkNode:

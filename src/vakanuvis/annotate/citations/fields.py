@@ -232,6 +232,11 @@ def parse_reference(
 
     archive = _archive(text, start, stop, words, carried_archive or {})
     if archive is not None:
+        if citation.back_reference:
+            # "ATASE, a.g.e., s. 12": the archive named, no file number ("a.g.e., s. 12" is none)
+            archive = {
+                kind: value for kind, value in archive.items() if not words.back_reference.search(value)
+            }
         citation.type = "archive"
         citation.archive = archive
         folios = [

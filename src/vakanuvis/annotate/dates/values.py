@@ -224,6 +224,9 @@ def with_context_year(expression: Expression, context: Context | None) -> tuple[
     if expression.year_offset is not None:
         first.year = context.year + expression.year_offset if context is not None else None
         inferred = context is not None
+        if context is not None and context.calendar == "rumi" and (first.month is None or first.rumi_name):
+            # "1338 … sene-i atiye": the year counted from a Rumi year is a Rumi year (1339, i.e. 1923)
+            expression.calendar_marker = expression.calendar_marker or "rumi"
         if last is not None:
             last.year = first.year
     elif first.year is None and last is not None and last.year is not None:
