@@ -14,6 +14,7 @@ from vakanuvis.annotate.dates.lexicon import MARKED_VOWELS, unmarked
 from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
+from vakanuvis.annotate.entities.short_names import context_reading, given_names_recovered
 from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import Document, EntityMention, Span
 from vakanuvis.reference.authority import Authority, load_authority, name_key
@@ -21,12 +22,13 @@ from vakanuvis.reference.offices import bearer_of, timed_names
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
-_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)\s*$")  # a list, not two names side by side
 
 
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
     """Every entity mention of the body text, in text order, with its suffix-free surface form."""
-    recognizer = RuleRecognizer(authority or load_authority(), english=document.language == "en")
+    authority = authority or load_authority()
+    recognizer = RuleRecognizer(authority, english=document.language == "en")
     text = document.text
     spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
     sentences = spans or fallback_sentences(text)
@@ -35,7 +37,12 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
         candidates.extend(recognizer.sentence_candidates(text, start, end))
     candidates = outside_dates(candidates, document)
     candidates.extend(recover_surnames(candidates, recognizer))
+    taken = {(c.start, c.end) for c in candidates}
+    candidates.extend(given_names_recovered(recognizer.dropped, taken, authority))
     harmonize_types(candidates, text)
+    if read := context_reading(candidates, authority):
+        by_place = {(c.start, c.end): c for c in read}
+        candidates = [by_place.get((c.start, c.end), c) for c in candidates]
     timed = timed_mentions(document, candidates, sentences)
     if timed:
         replaced = {(c.start, c.end) for c in timed}
