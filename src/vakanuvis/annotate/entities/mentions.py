@@ -37,8 +37,8 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
         candidates.extend(recognizer.sentence_candidates(text, start, end))
     candidates = outside_dates(candidates, document)
     candidates.extend(recover_surnames(candidates, recognizer))
-    taken = {(c.start, c.end) for c in candidates}
-    candidates.extend(given_names_recovered(recognizer.dropped, taken, authority))
+    rules_took = {(c.start, c.end) for c in candidates}
+    candidates.extend(given_names_recovered(recognizer.dropped, rules_took, authority))
     harmonize_types(candidates, text)
     if read := context_reading(candidates, authority):
         by_place = {(c.start, c.end): c for c in read}
