@@ -96,7 +96,8 @@ def given_names_recovered(
         for token in dropped
         if not token.sentence_initial
         and (token.start, token.end) not in taken
-        and name_key(token.stem) in given
+        and len(key := name_key(token.stem)) >= 3
+        and key in given
     ]
 
 
@@ -111,19 +112,23 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
     shorts = [(c, core, ranks) for c, core, ranks in names if len(core) == 1 and core[0] in by_given]
     if not shorts:
         return []
-    in_document: set[str] = set()
+    # what each other name of the document says: its key, its authority entry's, and its words ("Balıkesir
+    # cephesi", "Karesi Mebusu" name Balıkesir and Karesi)
+    context_of: list[tuple[int, frozenset[str]]] = []
     for candidate in candidates:
-        in_document.add(name_key(candidate.surface))
+        keys = {name_key(candidate.surface)}
+        keys |= {key for word in candidate.surface.split() if len(key := name_key(word)) >= 4}
         named = authority.find(candidate.surface)
         if named is not None:
-            in_document.add(name_key(named.name))
+            keys.add(name_key(named.name))
+        context_of.append((candidate.start, frozenset(keys)))
     fuller = {word for _, core, _ in names if len(core) > 1 for word in core}
     read: list[Candidate] = []
     for candidate, core, ranks in shorts:
         if core[0] in fuller or authority.find(candidate.surface) is not None:
             continue  # "Kâzım Paşa" beside "Kâzım Özalp Paşa", or "İsmet Paşa": the name says who he is
         scores = {
-            entry: len(people.context[entry.key] & in_document)
+            entry: _score(candidate.start, people.context[entry.key], context_of)
             for entry in by_given[core[0]]
             if not ranks or not people.ranks[entry.key] or ranks & people.ranks[entry.key]
         }
@@ -132,3 +137,11 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
         if best > 0 and len(winners) == 1:
             read.append(replace(candidate, surface=winners[0].name, strength=3))
     return read
+
+
+NEAR = 300  # characters: a name this close to the short name (its sentence or paragraph) counts twice
+
+
+def _score(at: int, context: frozenset[str], context_of: list[tuple[int, frozenset[str]]]) -> int:
+    """How much of a person's context the document names, the names near the short name counting twice."""
+    return sum(2 if abs(start - at) <= NEAR else 1 for start, keys in context_of if keys & context)
