@@ -109,6 +109,8 @@ def _form_starts() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])[{letters}]")
 
 
+# "Meclis-i Âliniz", "Heyet-i Vekilenize": "your exalted Assembly" addresses its hearers, names nothing
+_ADDRESSING = re.compile(r"[’']?[ıiuü]?n[ıiuü]z")
 _SUFFIX = re.compile(r"(?:[’'][^\W\d_]+|[^\W\d_]{0,6})(?![\w-])")  # what may follow a form, and then
 
 
@@ -125,7 +127,7 @@ def _timed_matches(text: str) -> list[tuple[int, int, str]]:
         for form in forms:
             if unmarked(text[left : left + len(form)]) == form:
                 suffix = _SUFFIX.match(text, left + len(form))
-                if suffix is not None:
+                if suffix is not None and not _ADDRESSING.match(suffix.group(0)):
                     found.append((left, suffix.end(), form))
                     break
     return found

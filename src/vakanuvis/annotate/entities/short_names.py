@@ -94,7 +94,7 @@ def given_names_recovered(
     return [
         Candidate(token.start, token.end, token.stem, "person", 2, [token])
         for token in dropped
-        if not token.sentence_initial
+        if (not token.sentence_initial or token.has_apostrophe)  # "İsmet’in": the apostrophe marks a name
         and (token.start, token.end) not in taken
         and len(key := name_key(token.stem)) >= 3
         and key in given
