@@ -34,6 +34,17 @@ def surface_of(text: str, written: str) -> str:
         ("Kâzım Paşa Balıkesir’den Karesi havalisine geçti.", "Kâzım Paşa", "Kazım Özalp"),
         ("Garp Cephesi karargâhında İsmet ile görüştük; İnönü mevziine gidildi.", "İsmet", "İsmet İnönü"),
         ("Tevfik Bey Kuvâ-yı Seyyare’nin Salihli müfrezesini idare ediyor.", "Tevfik Bey", "Çerkes Tevfik"),
+        # a place inside another name counts ("Balıkesir cephesi")
+        (
+            "Dün Karesi Mebusu Kâzım Paşa, Balıkesir cephesinin ihtiyacatı için müracaat etti. "
+            "Heyet Kafkasya’ya geçmiştir.",
+            "Kâzım Paşa",
+            "Kazım Özalp",
+        ),
+        # a given name that the lexicon also reads as a common word is a name mid-sentence, or with its
+        # apostrophe at a sentence's start
+        ("Garp Cephesi karargâhında İsmet ile görüştük.", "İsmet", "İsmet İnönü"),
+        ("Garp Cephesi mevzii tahkim edildi. İsmet’in raporu geldi.", "İsmet", "İsmet İnönü"),
         # a rank that disagrees: the Grand Vizier was Paşa, Çerkes Tevfik never
         ("Rauf Bey Malta’dan avdet etti.", "Rauf Bey", "Rauf Bey"),
         # no context, or a context two people share equally: the name stays as written

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from vakanuvis.annotate.entities.rules import Candidate
 from vakanuvis.annotate.entities.tokens import Token
@@ -19,6 +20,7 @@ from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
 
 
+@lru_cache(maxsize=65_536)
 def _name_and_ranks(surface: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The name's words as keys without titles, and its ranks after the name ('Kâzım Paşa' → kazim; pasha)."""
     words = entity_words()
@@ -114,14 +116,7 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
         return []
     # what each other name of the document says: its key, its authority entry's, and its words ("Balıkesir
     # cephesi", "Karesi Mebusu" name Balıkesir and Karesi)
-    context_of: list[tuple[int, frozenset[str]]] = []
-    for candidate in candidates:
-        keys = {name_key(candidate.surface)}
-        keys |= {key for word in candidate.surface.split() if len(key := name_key(word)) >= 4}
-        named = authority.find(candidate.surface)
-        if named is not None:
-            keys.add(name_key(named.name))
-        context_of.append((candidate.start, frozenset(keys)))
+    context_of = [(candidate.start, _context_words(candidate.surface, authority)) for candidate in candidates]
     fuller = {word for _, core, _ in names if len(core) > 1 for word in core}
     read: list[Candidate] = []
     for candidate, core, ranks in shorts:
@@ -139,6 +134,22 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
     return read
 
 
+def _context_words(surface: str, authority: Authority) -> frozenset[str]:
+    """The keys a name gives as context: its own, its authority entry's, and its words of four letters or more."""
+    kept = _CONTEXT_WORDS.get(surface)
+    if kept is None or kept[0] is not authority:
+        keys = {name_key(surface)}
+        keys |= {key for word in surface.split() if len(key := name_key(word)) >= 4}
+        named = authority.find(surface)
+        if named is not None:
+            keys.add(name_key(named.name))
+        if len(_CONTEXT_WORDS) >= 65_536:
+            _CONTEXT_WORDS.clear()
+        kept = _CONTEXT_WORDS[surface] = (authority, frozenset(keys))
+    return kept[1]
+
+
+_CONTEXT_WORDS: dict[str, tuple[Authority, frozenset[str]]] = {}
 NEAR = 300  # characters: a name this close to the short name (its sentence or paragraph) counts twice
 
 
