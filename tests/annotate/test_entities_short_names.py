@@ -45,6 +45,8 @@ def surface_of(text: str, written: str) -> str:
         # apostrophe at a sentence's start
         ("Garp Cephesi karargâhında İsmet ile görüştük.", "İsmet", "İsmet İnönü"),
         ("Garp Cephesi mevzii tahkim edildi. İsmet’in raporu geldi.", "İsmet", "İsmet İnönü"),
+        # a byname before a given name ("Çerkes Tevfik") is not the given name of another ("Ahmet Cemal")
+        ("Ahmet Bey Enver Paşa ve Talat Paşa ile Moskova’ya gitti.", "Ahmet Bey", "Ahmet Bey"),
         # a rank that disagrees: the Grand Vizier was Paşa, Çerkes Tevfik never
         ("Rauf Bey Malta’dan avdet etti.", "Rauf Bey", "Rauf Bey"),
         # no context, or a context two people share equally: the name stays as written

@@ -36,12 +36,14 @@ def _name_and_ranks(surface: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 class _People:
-    """The authority file's people who have a context, by each word of their names (of a form of two words
-    or more, or of one before a rank), with the ranks of their forms and the name keys of their context."""
+    """The authority file's people who have a context, by given name (the first word of a form of two words
+    or more, or of one before a rank, after a byname), with the ranks of their forms and the keys of their
+    context."""
 
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
         found: dict[str, list[AuthorityEntry]] = {}
+        epithets = {name_key(word) for word in entity_words().epithets}
         self.ranks: dict[str, frozenset[str]] = {}
         self.context: dict[str, frozenset[str]] = {}
         for entry in authority.entries:
@@ -52,10 +54,10 @@ class _People:
                 names, form_ranks = _name_and_ranks(form)
                 ranks |= form_ranks
                 if len(names) > 1 or (names and form_ranks):
-                    for word in names:  # "Çerkes Tevfik", "Mersinli Cemal": an epithet may come first
-                        bucket = found.setdefault(word, [])
-                        if entry not in bucket:
-                            bucket.append(entry)
+                    given = names[1] if len(names) > 1 and names[0] in epithets else names[0]
+                    bucket = found.setdefault(given, [])  # "Çerkes Tevfik", "Mersinli Cemal": Tevfik, Cemal
+                    if entry not in bucket:
+                        bucket.append(entry)
             self.ranks[entry.key] = frozenset(ranks)
             keys: set[str] = set()
             for name in entry.context:  # each name as written and every form of the entry it names
