@@ -29,7 +29,7 @@ def surface_of(text: str, written: str) -> str:
     [
         # the context names one person of that given name
         ("Ethem Bey Kuvâ-yı Seyyare ile Kütahya’ya hareket etmiştir.", "Ethem", "Çerkes Ethem"),
-        ("Kuva-yi Seyyare kumandanı Ethem Gediz’e vâsıl oldu.", "Ethem", "Çerkes Ethem"),
+        ("Kuva-yi Seyyare kumandanı Ethem dün Gediz’e vâsıl oldu.", "Ethem", "Çerkes Ethem"),
         ("Kâzım Paşa On Beşinci Kolordu ile Kars’a girmiştir.", "Kâzım Paşa", "Kazım Karabekir"),
         ("Kâzım Paşa Balıkesir’den Karesi havalisine geçti.", "Kâzım Paşa", "Kazım Özalp"),
         ("Garp Cephesi karargâhında İsmet ile görüştük; İnönü mevziine gidildi.", "İsmet", "İsmet İnönü"),
@@ -64,7 +64,7 @@ def test_a_short_name_is_read_by_its_context(text: str, written: str, surface: s
 def test_short_names_join_the_full_name_of_another_document_by_context() -> None:
     documents = {
         "a": mentions_of("Çerkes Ethem Bey Kütahya’dan hareket etti."),
-        "b": mentions_of("Kuvâ-yı Seyyare kumandanı Ethem Gediz’e girdi."),
+        "b": mentions_of("Kuvâ-yı Seyyare kumandanı Ethem dün Gediz’e girdi."),
         "c": mentions_of("Kâzım Karabekir Paşa Erzurum’dadır."),
         "d": mentions_of("Kâzım Paşa Kars’ı istirdat etti."),
         "e": mentions_of("Kâzım Paşa Balıkesir’e vâsıl oldu."),

@@ -22,7 +22,7 @@ from vakanuvis.reference.offices import bearer_of, timed_names
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
-_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)\s*$")  # a list, not two names side by side
+_COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
 
 
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:

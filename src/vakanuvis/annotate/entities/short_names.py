@@ -67,13 +67,16 @@ class _People:
             self.context[entry.key] = frozenset(keys)
         self.by_given = {given: tuple(entries) for given, entries in found.items()}
         # the first word of every person's form of two words or more, or of one before a rank
-        self.given_names = frozenset(
-            names[0]
-            for entry in authority.entries
-            if entry.type == "person"
-            for form in entry.forms()
-            for names, ranks in [_name_and_ranks(form)]
-            if len(names) > 1 or (names and ranks)
+        self.given_names = (
+            frozenset(
+                names[0]
+                for entry in authority.entries
+                if entry.type == "person"
+                for form in entry.forms()
+                for names, ranks in [_name_and_ranks(form)]
+                if len(names) > 1 or (names and ranks)
+            )
+            - epithets
         )
 
 
