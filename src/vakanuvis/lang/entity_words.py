@@ -29,6 +29,7 @@ class Words:
     address_heads: frozenset[str] = frozenset()  # "Zât-ı", "Cenab-ı": an izafet that addresses someone
     honorifics: frozenset[str] = frozenset()  # "Celile", "Âlîleri", "Efendiler": honour, name nothing
     head_first_connectors: frozenset[str] = frozenset()  # "of" of "Treaty of Sèvres"
+    epithets: frozenset[str] = frozenset()  # "Çerkes" of "Çerkes Ethem": a byname before the given name
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -66,4 +67,5 @@ def entity_words() -> Words:
         sentence_words=union("sentence_words"),
         address_heads=union("address_heads"),
         honorifics=union("honorifics"),
+        epithets=union("epithets"),
     )

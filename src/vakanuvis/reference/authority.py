@@ -93,6 +93,9 @@ class AuthorityEntry:
     lat: float | None = None
     lon: float | None = None
     note: str | None = None
+    # names met beside this person in the period's papers (units, places, offices, people): what tells a
+    # given name alone ("Kâzım Paşa") of this person from another of that name
+    context: tuple[str, ...] = ()
 
     def forms(self) -> tuple[str, ...]:
         """The canonical name and every alias."""
@@ -153,6 +156,7 @@ def _entry_from(raw: dict[str, Any], origin: str) -> AuthorityEntry:
         lat=float_or_none(raw.get("lat")),
         lon=float_or_none(raw.get("lon")),
         note=text_or_none(raw.get("note")),
+        context=tuple(str(c) for c in raw.get("context") or ()),
     )
 
 

@@ -14,6 +14,7 @@ from vakanuvis.annotate.dates.lexicon import MARKED_VOWELS, unmarked
 from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
+from vakanuvis.annotate.entities.short_names import context_reading, given_names_recovered
 from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import Document, EntityMention, Span
 from vakanuvis.reference.authority import Authority, load_authority, name_key
@@ -26,7 +27,8 @@ _COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
 
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
     """Every entity mention of the body text, in text order, with its suffix-free surface form."""
-    recognizer = RuleRecognizer(authority or load_authority(), english=document.language == "en")
+    authority = authority or load_authority()
+    recognizer = RuleRecognizer(authority, english=document.language == "en")
     text = document.text
     spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
     sentences = spans or fallback_sentences(text)
@@ -35,7 +37,12 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
         candidates.extend(recognizer.sentence_candidates(text, start, end))
     candidates = outside_dates(candidates, document)
     candidates.extend(recover_surnames(candidates, recognizer))
+    rules_took = {(c.start, c.end) for c in candidates}
+    candidates.extend(given_names_recovered(recognizer.dropped, rules_took, authority))
     harmonize_types(candidates, text)
+    if read := context_reading(candidates, authority):
+        by_place = {(c.start, c.end): c for c in read}
+        candidates = [by_place.get((c.start, c.end), c) for c in candidates]
     timed = timed_mentions(document, candidates, sentences)
     if timed:
         replaced = {(c.start, c.end) for c in timed}
@@ -102,6 +109,8 @@ def _form_starts() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])[{letters}]")
 
 
+# "Meclis-i Âliniz", "Heyet-i Vekilenize": "your exalted Assembly" addresses its hearers, names nothing
+_ADDRESSING = re.compile(r"[’']?[ıiuü]?n[ıiuü]z")
 _SUFFIX = re.compile(r"(?:[’'][^\W\d_]+|[^\W\d_]{0,6})(?![\w-])")  # what may follow a form, and then
 
 
@@ -118,7 +127,7 @@ def _timed_matches(text: str) -> list[tuple[int, int, str]]:
         for form in forms:
             if unmarked(text[left : left + len(form)]) == form:
                 suffix = _SUFFIX.match(text, left + len(form))
-                if suffix is not None:
+                if suffix is not None and not _ADDRESSING.match(suffix.group(0)):
                     found.append((left, suffix.end(), form))
                     break
     return found

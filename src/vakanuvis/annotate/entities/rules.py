@@ -446,9 +446,10 @@ class RuleRecognizer:
             candidate is None
             and len(tokens) == 1
             and tokens[0].kind == "word"
-            and not tokens[0].sentence_initial
+            and (not tokens[0].sentence_initial or tokens[0].has_apostrophe)
         ):
-            self.dropped.append(tokens[0])  # "Rey" (a common word) may be the surname of "Albay Rey"
+            # "Rey" (a common word) may be the surname of "Albay Rey"; "İsmet’in" at a sentence's start too
+            self.dropped.append(tokens[0])
         return split_off + ([candidate] if candidate is not None else [])
 
     def _candidate(self, segment: _Segment, text: str) -> Candidate | None:
