@@ -87,3 +87,15 @@ def test_a_torn_cache_file_is_compiled_afresh(fresh_cache):
     path.write_bytes(b"\x00garbage")
     assert compiled_patterns._stored() == {}
     _same(compiled_patterns.compile_pattern(r"\d+"), re.compile(r"\d+"))
+
+
+@pytest.mark.skipif(not compiled_patterns._fast_path(), reason="the cache is used on its pinned CPython only")
+def test_a_damaged_entry_in_the_cache_is_compiled_afresh(fresh_cache):
+    import marshal
+
+    path = compiled_patterns.cache_file()
+    assert path is not None
+    flags, code, groups, groupindex, indexgroup = compiled_patterns.compiled_form(r"(\d+)-(\w+)")
+    damaged = (flags, [99999, *code[1:]], groups, groupindex, indexgroup)  # not SRE code
+    path.write_bytes(marshal.dumps({(r"(\d+)-(\w+)", 0): damaged}))
+    _same(compiled_patterns.compile_pattern(r"(\d+)-(\w+)"), re.compile(r"(\d+)-(\w+)"))

@@ -85,9 +85,14 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = (pattern, int(flags))  # a RegexFlag would not marshal
     found = _stored().get(key) or _new.get(key)
     if found is not None:
-        _used.add(key)
-    else:
-        found = _new[key] = compiled_form(pattern, flags)
+        try:
+            made = _from_compiled_form(pattern, found)
+        except (RuntimeError, TypeError, ValueError, OverflowError):  # a damaged entry: compile afresh
+            _stored().pop(key, None)
+        else:
+            _used.add(key)
+            return made
+    found = _new[key] = compiled_form(pattern, flags)
     return _from_compiled_form(pattern, found)
 
 
