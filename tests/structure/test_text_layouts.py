@@ -176,3 +176,31 @@ def test_soft_hyphen_at_a_line_end_joins_the_word(tmp_path):
     assert document.text == "Bakü’de toplanan kurultaya Azerbaycan ve Türkiye temsilcileri katıldı."
     assert [(item.reason, item.text) for item in document.furniture] == [("hyphen", "\u00ad")]
     assert account_characters(raw, document) == {}
+
+
+def _blocks(tmp_path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "blocks.txt"
+    path.write_text(text, encoding="utf-8")
+    document = recover_structure(read_file(path), "blocks")
+    return [(block.kind, document.text[block.span.start : block.span.end]) for block in document.blocks]
+
+
+@pytest.mark.parametrize("heading", ["Sonuç", "Son Söz", "Değerlendirme"])
+def test_a_heading_between_paragraphs_a_line_each_stays_a_heading(tmp_path, heading):
+    text = (
+        "Başlık Burada\n\nGiriş\n\nMetin burada 1920 yılında yazıldı. Ankara Hükümeti kuruldu.\n\n"
+        f"{heading}\n\nMoskova Antlaşması 16 Mart 1921 tarihinde imzalandı.\n"
+    )
+    blocks = _blocks(tmp_path, text)
+    assert ("heading", heading) in blocks
+    assert ("paragraph", "Metin burada 1920 yılında yazıldı. Ankara Hükümeti kuruldu.") in blocks
+
+
+def test_wrapped_lines_with_a_blank_line_after_each_are_one_paragraph(tmp_path):
+    text = (
+        "Moskova’da toplanan konferansta Türkiye ve Rusya\n\nheyetleri uzun müzakerelerden sonra\n\n"
+        "16 Mart 1921 tarihinde bir antlaşma imza-\n\nladılar ve sınır meselesi böylece\n\nçözüldü.\n"
+    )
+    blocks = _blocks(tmp_path, text)
+    assert [kind for kind, _ in blocks] == ["paragraph"]
+    assert blocks[0][1].endswith("imzaladılar ve sınır meselesi böylece çözüldü.")

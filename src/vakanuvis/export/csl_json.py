@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from vakanuvis.annotate.citations.vocabulary import vocabulary
+from vakanuvis.annotate.citations.vocabulary import month_key, vocabulary
 from vakanuvis.errors import BadOption
 from vakanuvis.export.archival import archival_reference, archival_title
 from vakanuvis.model import Citation, Document, Source
@@ -93,7 +93,7 @@ def _archival_fields(best: Citation) -> dict[str, Any]:
         dated = vocabulary().issue_date.fullmatch(last)
         if dated and rest:
             day, month, year = dated.groups()
-            month_number = vocabulary().months.get(month.casefold())
+            month_number = vocabulary().months.get(month_key(month))
             if month_number:
                 fields["title"] = ", ".join(rest)
                 fields["issued"] = {"date-parts": [[int(year), month_number, int(day)]]}

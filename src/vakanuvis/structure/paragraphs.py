@@ -197,7 +197,12 @@ def is_heading(lines: list[CleanLine], index: int, widths: dict[int, float], bod
     if body_size and size and size > 1.04 * body_size:
         return True  # a few words set a point above the body's type ("Öz" in 13 pt over 12 pt text)
     previous = lines[index - 1]
-    return ends_paragraph(previous, widths[previous.page]) or not any(c.isalpha() for c in previous.text)
+    set_apart = lines[index].gap_before and index + 1 < len(lines) and lines[index + 1].gap_before
+    return (
+        set_apart  # a blank line above and below it ("Sonuç" between two paragraphs of one line each)
+        or ends_paragraph(previous, widths[previous.page])
+        or not any(c.isalpha() for c in previous.text)
+    )
 
 
 def build_body(lines: list[Line], markers: dict[int, list[MarkerCandidate]]) -> Body:

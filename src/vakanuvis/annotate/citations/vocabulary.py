@@ -95,14 +95,17 @@ def vocabulary() -> Vocabulary:
             for word in words:
                 field_kind.setdefault(word.casefold(), kind)
     months: dict[str, int] = {}
+    spellings: set[str] = set()  # the months as written, and as looked up ("Kasım", "kasim")
     abbreviations: dict[str, str] = {}
     confusions: dict[str, list[str]] = {}
     for language in data.values():
+        for name in language.get("months") or {}:
+            spellings.update((name, month_key(name)))
         months.update({month_key(name): number for name, number in (language.get("months") or {}).items()})
         abbreviations.update(language.get("place_abbreviations") or {})
         confusions.update(language.get("ocr_confusions") or {})
     az = data.get("az", {})
-    month_names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    month_names = "|".join(sorted((re.escape(m) for m in spellings), key=len, reverse=True))
     return Vocabulary(
         back_reference=re.compile(_word_pattern(_collect("back_references")), re.IGNORECASE),
         same_author=re.compile(_word_pattern(_collect("same_author")), re.IGNORECASE),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from vakanuvis.model import Furniture, RawDocument
 from vakanuvis.structure.lines import PAGE_NUMBER, Line, PageZones, accepts, line_candidates, parse_note_start
@@ -367,12 +368,24 @@ def common_margin(texts: list[str]) -> int:
 
 
 def is_double_spaced(texts: list[str]) -> bool:
-    """True when nearly every line is followed by a blank one: blank lines then carry no paragraph meaning."""
+    """True when nearly every line is followed by a blank one and the lines are wrapped text (sentences
+    run on across the blank lines): blank lines then carry no paragraph meaning. A text of one paragraph
+    or heading a line with blank lines between (what editors and converters write) is not: its sentences
+    end at the line ends, so its blank lines still part its paragraphs and headings."""
     filled = [i for i, text in enumerate(texts) if text.strip()]
     if len(filled) < 4:
         return False
     followed = sum(1 for i in filled if i + 1 < len(texts) and not texts[i + 1].strip())
-    return followed / len(filled) > 0.6
+    if followed / len(filled) <= 0.6:
+        return False
+    run_on = sum(1 for here, after in pairwise(filled) if _runs_on(texts[here], texts[after]))
+    return run_on >= max(2, 0.2 * len(filled))
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """The sentence of `line` goes on in `following`: a hyphenated break, or a next line opening in lower case."""
+    line, following = line.rstrip(), following.lstrip()
+    return line.endswith(("-", "\u00ad")) or following[:1].islower()
 
 
 def starts_new_page(text: str) -> bool:
