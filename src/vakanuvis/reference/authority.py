@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -96,28 +97,57 @@ class AuthorityEntry:
     # names met beside this person in the period's papers (units, places, offices, people): what tells a
     # given name alone ("Kâzım Paşa") of this person from another of that name
     context: tuple[str, ...] = ()
+    # aliases valid only from a day on ("İnönü" from the Surname Law of 1934): (alias, first day)
+    alias_since: tuple[tuple[str, date], ...] = ()
 
     def forms(self) -> tuple[str, ...]:
         """The canonical name and every alias."""
         return (self.name, *self.aliases)
+
+    def undated_forms(self) -> tuple[str, ...]:
+        """The forms valid whatever a document's date: all but the aliases with a `since`."""
+        if not self.alias_since:
+            return self.forms()
+        dated = {alias for alias, _ in self.alias_since}
+        return tuple(form for form in self.forms() if form not in dated)
 
 
 @dataclass
 class Authority:
     entries: list[AuthorityEntry] = field(default_factory=list)
     _index: dict[str, list[AuthorityEntry]] = field(default_factory=dict, repr=False)
+    # the keys of aliases valid only from a day on, with their entries and that day
+    dated: dict[str, list[tuple[AuthorityEntry, date]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {}
+        self.dated = {}
         for entry in self.entries:
-            for form in entry.forms():
+            for form in entry.undated_forms():
                 bucket = self._index.setdefault(name_key(form), [])
                 if entry not in bucket:
                     bucket.append(entry)
+            for alias, since in entry.alias_since:
+                self.dated.setdefault(name_key(alias), []).append((entry, since))
 
     def find(self, name: str, type: str | None = None) -> AuthorityEntry | None:
         """The entry one of whose forms has the same key as `name` (of `type` if given), if exactly one."""
         candidates = [e for e in self._index.get(name_key(name), []) if type is None or e.type == type]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def find_on(self, name: str, earliest: date | None, type: str | None = None) -> AuthorityEntry | None:
+        """As `find`, with the aliases valid on a document whose date is `earliest` at the soonest (None:
+        unknown, and no dated alias counts): "İnönü" is İsmet İnönü in 1938, not in 1921."""
+        key = name_key(name)
+        dated = [
+            e
+            for e, since in self.dated.get(key, ())
+            if earliest is not None and earliest >= since and (type is None or e.type == type)
+        ]
+        if not dated:
+            return self.find(name, type)
+        candidates = [e for e in self._index.get(key, []) if type is None or e.type == type]
+        candidates += [e for e in dated if e not in candidates]
         return candidates[0] if len(candidates) == 1 else None
 
     @cached_property
@@ -137,7 +167,17 @@ def _entry_from(raw: dict[str, Any], origin: str) -> AuthorityEntry:
         raise BadAuthorityFile(origin, f"entry {raw!r} needs a name and a type among {ENTITY_TYPES}")
     wikidata = raw.get("wikidata") or None
     key = raw.get("id") or wikidata or f"{kind}:{slug(name)}"
-    aliases = tuple(str(a) for a in raw.get("aliases") or ())
+    aliases: list[str] = []
+    alias_since: list[tuple[str, date]] = []
+    for alias in raw.get("aliases") or ():
+        if isinstance(alias, dict):  # {name: İnönü, since: 1934}
+            if not alias.get("name"):
+                raise BadAuthorityFile(origin, f"alias {alias!r} of {name!r} needs a name")
+            aliases.append(str(alias["name"]))
+            if alias.get("since") is not None:
+                alias_since.append((str(alias["name"]), _first_day(alias["since"], origin, name)))
+        else:
+            aliases.append(str(alias))
 
     def text_or_none(value: Any) -> str | None:
         return None if value is None else str(value)
@@ -149,7 +189,7 @@ def _entry_from(raw: dict[str, Any], origin: str) -> AuthorityEntry:
         key=str(key),
         name=str(name),
         type=str(kind),
-        aliases=aliases,
+        aliases=tuple(aliases),
         wikidata=text_or_none(wikidata),
         start=text_or_none(raw.get("start")),
         end=text_or_none(raw.get("end")),
@@ -157,7 +197,21 @@ def _entry_from(raw: dict[str, Any], origin: str) -> AuthorityEntry:
         lon=float_or_none(raw.get("lon")),
         note=text_or_none(raw.get("note")),
         context=tuple(str(c) for c in raw.get("context") or ()),
+        alias_since=tuple(alias_since),
     )
+
+
+def _first_day(since: Any, origin: str, name: Any) -> date:
+    """The day an alias's `since` (a year, or an ISO date) begins."""
+    if isinstance(since, date):
+        return since
+    text = str(since).strip()
+    try:
+        return date(int(text), 1, 1) if text.isdigit() else date.fromisoformat(text)
+    except ValueError as error:
+        raise BadAuthorityFile(
+            origin, f"alias 'since' of {name!r} is not a year or date: {since!r}"
+        ) from error
 
 
 def parse_authority(text: str, origin: str = "<text>") -> list[AuthorityEntry]:

@@ -142,6 +142,8 @@ def _spellings_of_one_name(a: NameNode, b: NameNode) -> bool:
         return False  # two authority entries are two things, however alike their names
     if a.document and b.document and a.document != b.document:
         return False  # short names are kept apart per document on purpose
+    if (a.document and b.entry is not None) or (b.document and a.entry is not None):
+        return False  # the matcher judged that short name against the authority ("Cemal Paşa": two people)
     if fuzzy_same(a.core, b.core):
         return True
     return (

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
+from vakanuvis.reference.person_names import people_by_given_name
 
 FUZZY_NAME = 90  # whole-name similarity (0-100) for two spellings of one name
 FUZZY_TOKEN = 85  # and for every word of it: "Mustafa Kemal" and "Mustafa Suphi" stay apart
@@ -140,7 +141,8 @@ class AuthorityMatcher:
         self.authority = authority
         self.people = [e for e in authority.entries if e.type == "person"]
         # each person's forms as core words, computed once rather than for every mention
-        self.people_cores = [(e, core_tuple(form)) for e in self.people for form in e.forms()]
+        self.people_cores = [(e, core_tuple(form)) for e in self.people for form in e.undated_forms()]
+        self.called = people_by_given_name(authority)
         # ... and by the first letter of their last word, which every partial form must share
         # (`partial_of` compares last words with `same_word`): a name is compared with few forms, not all
         self.people_by_last_letter: dict[str, list[tuple[AuthorityEntry, tuple[str, ...]]]] = {}
@@ -173,6 +175,8 @@ class AuthorityMatcher:
 
     def _match(self, surface: str, core: Core, entity_type: str) -> AuthorityEntry | None:
         # the exact key, then a unique surname with compatible initials, then a guarded fuzzy match
+        if len(self.called.called(surface)) > 1:
+            return None  # "Cemal Paşa": Ahmed Cemal or Mersinli Cemal; the document's context decides
         for form in (surface, " ".join(core)):
             entry = self.authority.find(form, entity_type) or self.authority.find(form)
             if entry is not None and (entry.type == entity_type or entity_type != "person"):
@@ -186,6 +190,8 @@ class AuthorityMatcher:
             return self._fuzzy(core, entity_type)
         if len(core) == 1 and core[0] in self.given_names:
             return None  # "Tevfik", "Kâzım Paşa": a given name alone, with or without a rank
+        if len(core) == 1 and core[0] in self.authority.dated:
+            return None  # "İnönü": a surname of 1934; the annotator, who knows the date, gives the person
         candidates = self.people_by_last_letter.get(core[-1][:1], [])
         fits = {e.key: e for e, form_core in candidates if partial_of(core, form_core)}
         if len(fits) == 1:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from vakanuvis.annotate.dates.lexicon import MARKED_VOWELS, unmarked
 from vakanuvis.annotate.dates.values import end_bounds
+from vakanuvis.annotate.entities.dated_names import dated_aliases_read, written_on
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
 from vakanuvis.annotate.entities.short_names import context_reading, given_names_recovered
@@ -28,7 +29,8 @@ _COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
     """Every entity mention of the body text, in text order, with its suffix-free surface form."""
     authority = authority or load_authority()
-    recognizer = RuleRecognizer(authority, english=document.language == "en")
+    written = written_on(document_period(document), document)
+    recognizer = RuleRecognizer(authority, english=document.language == "en", written_on=written)
     text = document.text
     spans = [(s.span.start, s.span.end) for s in document.sentences if s.span.footnote is None]
     sentences = spans or fallback_sentences(text)
@@ -40,6 +42,7 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
     rules_took = {(c.start, c.end) for c in candidates}
     candidates.extend(given_names_recovered(recognizer.dropped, rules_took, authority))
     harmonize_types(candidates, text)
+    candidates = dated_aliases_read(candidates, written, authority)
     if read := context_reading(candidates, authority):
         by_place = {(c.start, c.end): c for c in read}
         candidates = [by_place.get((c.start, c.end), c) for c in candidates]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from operator import attrgetter
 
 from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head, segment_profile
@@ -72,8 +73,11 @@ class _Segment:
 class RuleRecognizer:
     """Finds entity mentions in one sentence at a time."""
 
-    def __init__(self, authority: Authority, *, english: bool = False) -> None:
+    def __init__(
+        self, authority: Authority, *, english: bool = False, written_on: date | None = None
+    ) -> None:
         self.authority = authority
+        self.written_on = written_on  # the document's first possible day: which dated aliases count
         self.english_document = english  # every sentence is English, its headings and short lines too
         self.head_first_sentence = False
         self.words = entity_words()
@@ -95,7 +99,7 @@ class RuleRecognizer:
     def _entry(self, text: str) -> AuthorityEntry | None:
         """The authority's entry for `text`, looked up once per document (names recur)."""
         if text not in self.entries:
-            self.entries[text] = self.authority.find(text)
+            self.entries[text] = self.authority.find_on(text, self.written_on)
         return self.entries[text]
 
     def _place(self, text: str) -> object | None:

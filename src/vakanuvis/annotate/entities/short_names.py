@@ -11,34 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from vakanuvis.annotate.entities.rules import Candidate
 from vakanuvis.annotate.entities.tokens import Token
 from vakanuvis.lang.entity_words import entity_words
-from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
-
-
-@lru_cache(maxsize=65_536)
-def _name_and_ranks(surface: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The name's words as keys without titles, and its ranks after the name ('Kâzım Paşa' → kazim; pasha)."""
-    words = entity_words()
-    titles = words.titles_before | words.titles_after
-    names, ranks = [], set()
-    for word in surface.replace(".", " ").split():
-        lowered = turkish_lower(word)
-        if lowered in words.titles_after:
-            ranks.add(name_key(word))
-        elif lowered not in titles and (key := name_key(word)):
-            names.append(key)
-    return tuple(names), frozenset(ranks)
+from vakanuvis.reference.person_names import (
+    PeopleByGivenName,
+    given_names,
+    name_and_ranks,
+    people_by_given_name,
+    ranks_of,
+)
 
 
 class _People:
-    """The authority file's people who have a context, by given name (the first word of a form of two words
-    or more, or of one before a rank, after a byname), with the ranks of their forms and the keys of their
-    context."""
+    """The authority file's people who have a context, by each given name they went by alone
+    (`reference.person_names`), with the ranks of their forms and the keys of their context."""
 
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
@@ -49,16 +38,9 @@ class _People:
         for entry in authority.entries:
             if entry.type != "person" or not entry.context:
                 continue
-            ranks: set[str] = set()
-            for form in entry.forms():
-                names, form_ranks = _name_and_ranks(form)
-                ranks |= form_ranks
-                if len(names) > 1 or (names and form_ranks):
-                    given = names[1] if len(names) > 1 and names[0] in epithets else names[0]
-                    bucket = found.setdefault(given, [])  # "Çerkes Tevfik", "Mersinli Cemal": Tevfik, Cemal
-                    if entry not in bucket:
-                        bucket.append(entry)
-            self.ranks[entry.key] = frozenset(ranks)
+            for given in sorted(given_names(entry)):
+                found.setdefault(given, []).append(entry)
+            self.ranks[entry.key] = ranks_of(entry)
             keys: set[str] = set()
             for name in entry.context:  # each name as written and every form of the entry it names
                 keys.add(name_key(name))
@@ -73,7 +55,7 @@ class _People:
                 for entry in authority.entries
                 if entry.type == "person"
                 for form in entry.forms()
-                for names, ranks in [_name_and_ranks(form)]
+                for names, ranks in [name_and_ranks(form)]
                 if len(names) > 1 or (names and ranks)
             )
             - epithets
@@ -112,10 +94,11 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
     """The short person names of one document that its context gives to one person of the authority file,
     each as a candidate whose surface is that person's name."""
     people = _people(authority)
+    called = people_by_given_name(authority)
     by_given = people.by_given
     if not by_given:
         return []
-    names = [(c, *_name_and_ranks(c.surface)) for c in candidates if c.type == "person"]
+    names = [(c, *name_and_ranks(c.surface)) for c in candidates if c.type == "person"]
     shorts = [(c, core, ranks) for c, core, ranks in names if len(core) == 1 and core[0] in by_given]
     if not shorts:
         return []
@@ -125,8 +108,10 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
     fuller = {word for _, core, _ in names if len(core) > 1 for word in core}
     read: list[Candidate] = []
     for candidate, core, ranks in shorts:
-        if core[0] in fuller or authority.find(candidate.surface) is not None:
-            continue  # "Kâzım Paşa" beside "Kâzım Özalp Paşa", or "İsmet Paşa": the name says who he is
+        if core[0] in fuller:
+            continue  # "Kâzım Paşa" beside "Kâzım Özalp Paşa": the resolver joins them
+        if authority.find(candidate.surface) is not None and len(called.called(candidate.surface)) < 2:
+            continue  # "İsmet Paşa": the name says who he is ("Cemal Paşa" does not: there were two)
         scores = {
             entry: _score(candidate.start, people.context[entry.key], context_of)
             for entry in by_given[core[0]]
@@ -135,8 +120,23 @@ def context_reading(candidates: Sequence[Candidate], authority: Authority) -> li
         best = max(scores.values(), default=0)
         winners = [entry for entry, score in scores.items() if score == best]
         if best > 0 and len(winners) == 1:
-            read.append(replace(candidate, surface=winners[0].name, strength=3))
+            read.append(replace(candidate, surface=unambiguous_form(winners[0], called), strength=3))
     return read
+
+
+def unambiguous_form(entry: AuthorityEntry, called: PeopleByGivenName) -> str:
+    """A form of `entry` that names it alone: its name, unless that is a given name several people went by
+    ("Cemal Pasha"), then its fullest form ("Ahmed Cemal Paşa")."""
+    if len(called.called(entry.name)) < 2:
+        return entry.name
+    epithets = {name_key(word) for word in entity_words().epithets}
+    forms = entry.undated_forms()
+
+    def fullness(index: int) -> tuple[int, bool, int]:  # most names, not bynames; a rank; listed first
+        names, ranks = name_and_ranks(forms[index])
+        return len([n for n in names if n not in epithets]), bool(ranks), -index
+
+    return forms[max(range(len(forms)), key=fullness)]
 
 
 def _context_words(surface: str, authority: Authority) -> frozenset[str]:
