@@ -66,6 +66,13 @@ ISMET = load_authority().find("İsmet Paşa")
             "Djemal Pasha",
             AHMED_CEMAL,
         ),
+        # the office before the name, held on the document's date by one of them
+        (
+            "Harbiye Nazırı Cemal Paşa’nın ordunun milletle beraber olduğunu teslim ettiği anlaşılmaktadır.",
+            "1919-10-20",
+            "Cemal Paşa",
+            MERSINLI_CEMAL,
+        ),
         # a fuller name says who he is, whatever the context
         ("Mersinli Cemal Paşa Konya’dan hareket etti.", "1919-07-01", "Mersinli Cemal Paşa", MERSINLI_CEMAL),
         ("Ahmed Cemal Paşa Kabil’e vâsıl olmuştur.", "1921-03-01", "Ahmed Cemal Paşa", AHMED_CEMAL),

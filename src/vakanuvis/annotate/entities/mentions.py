@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -15,11 +16,12 @@ from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.annotate.entities.dated_names import dated_aliases_read, written_on
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
-from vakanuvis.annotate.entities.short_names import context_reading, given_names_recovered
+from vakanuvis.annotate.entities.short_names import context_reading, given_names_recovered, unambiguous_form
 from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.model import Document, EntityMention, Span
 from vakanuvis.reference.authority import Authority, load_authority, name_key
 from vakanuvis.reference.offices import bearer_of, timed_names
+from vakanuvis.reference.person_names import people_by_given_name
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
@@ -46,7 +48,7 @@ def find_mentions(document: Document, authority: Authority | None = None) -> lis
     if read := context_reading(candidates, authority):
         by_place = {(c.start, c.end): c for c in read}
         candidates = [by_place.get((c.start, c.end), c) for c in candidates]
-    timed = timed_mentions(document, candidates, sentences)
+    timed = timed_mentions(document, candidates, sentences, authority)
     if timed:
         replaced = {(c.start, c.end) for c in timed}
         candidates = [c for c in candidates if (c.start, c.end) not in replaced] + timed
@@ -137,7 +139,7 @@ def _timed_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 def timed_mentions(
-    document: Document, candidates: list[Candidate], sentences: list[tuple[int, int]]
+    document: Document, candidates: list[Candidate], sentences: list[tuple[int, int]], authority: Authority
 ) -> list[Candidate]:
     """Offices and generic names standing for a name ('Hariciye Vekili', 'Sadrazam', 'Meclis'): a mention of
     whoever or whatever bore them on the document's date, when exactly one did. An office followed by a name
@@ -149,6 +151,7 @@ def timed_mentions(
     starts = sorted(c.start for c in candidates)
     taken = sorted((c.start, c.end) for c in candidates)
     surface_of = {(c.start, c.end): c.surface for c in candidates}
+    by_start = {c.start: c for c in candidates}
     found: list[Candidate] = []
     sentence_starts = [start for start, _ in sentences]
     for left, right, form in _timed_matches(text):
@@ -162,6 +165,16 @@ def timed_mentions(
                 continue  # inside a name found by the rules ("Büyük Millet Meclisi")
         following = bisect_right(starts, right - 1)
         if following < len(starts) and starts[following] - right <= 2:
+            # "Harbiye Nazırı Cemal Paşa": a given name several people went by is the one who held the
+            # office on the document's date, when he is one of them
+            name = by_start.get(starts[following])
+            bearer = bearer_of(form, *period)
+            if name is not None and bearer is not None and name.type == "person":
+                entry = authority.find(bearer.bearer, "person")
+                if entry is not None and entry in (called := people_by_given_name(authority)).called(
+                    name.surface
+                ):
+                    found.append(replace(name, surface=unambiguous_form(entry, called), strength=3))
             continue
         bearer = bearer_of(form, *period)
         if bearer is not None:
