@@ -138,6 +138,8 @@ class Authority:
     def find_on(self, name: str, earliest: date | None, type: str | None = None) -> AuthorityEntry | None:
         """As `find`, with the aliases valid on a document whose date is `earliest` at the soonest (None:
         unknown, and no dated alias counts): "İnönü" is İsmet İnönü in 1938, not in 1921."""
+        if earliest is None or not self.dated:
+            return self.find(name, type)
         key = name_key(name)
         dated = [
             e
