@@ -67,12 +67,14 @@ def _escape(value: str) -> str:
 
 
 def _names(names: list[dict[str, str]]) -> str:
+    """BibTeX's author list, escaped; a literal name braced, so that BibTeX takes it as one family name
+    ("{Heyet-i Temsiliye}", "{Bekir Sami Bey}") and neither splits nor abbreviates it."""
     parts = []
     for name in names:
         if "literal" in name:
-            parts.append("{" + name["literal"] + "}")
+            parts.append("{" + _escape(name["literal"]) + "}")
         else:
-            parts.append(f"{name['family']}, {name['given']}")
+            parts.append(f"{_escape(name['family'])}, {_escape(name['given'])}")
     return " and ".join(parts)
 
 
@@ -81,7 +83,7 @@ def source_to_entry(source: Source) -> dict[str, str]:
     item = source_to_csl(source)
     entry: dict[str, str] = {"ENTRYTYPE": ENTRY_TYPES.get(item["type"], "misc"), "ID": source.key}
     if "author" in item:
-        entry["author"] = _escape(_names(item["author"]))
+        entry["author"] = _names(item["author"])
     fields = {
         "title": item.get("title"),
         "publisher": item.get("publisher"),

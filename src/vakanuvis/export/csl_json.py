@@ -20,6 +20,7 @@ from typing import Any
 from vakanuvis.annotate.citations.vocabulary import month_key, vocabulary
 from vakanuvis.errors import BadOption
 from vakanuvis.export.archival import archival_reference, archival_title
+from vakanuvis.export.author_names import name_words, split_name
 from vakanuvis.model import Citation, Document, Source
 from vakanuvis.resolve.sources import representative
 from vakanuvis.structure.guess import guess_language
@@ -32,22 +33,12 @@ ARCHIVE_LABELS = (
     ("item", "item"),
     ("code", ""),
 )
-INITIAL = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.\s*)+$")
 DEFAULT_STYLE = "harvard-cite-them-right"
 
 
-def split_name(name: str) -> dict[str, str]:
-    """A CSL name: family and given parts of a name as written ("Ю.А.Багиров", "Багиров Ю.А.", "Kazım Karabekir")."""
-    name = name.strip()
-    glued = re.match(r"^((?:[^\W\d_][^\W\d_]?\.\s*)+)([^\W\d_].*)$", name)
-    if glued and not INITIAL.match(name):
-        return {"family": glued.group(2).strip(), "given": glued.group(1).strip()}
-    words = name.split()
-    if len(words) >= 2 and INITIAL.match(" ".join(words[1:])):
-        return {"family": words[0].rstrip(","), "given": " ".join(words[1:])}
-    if len(words) >= 2:
-        return {"family": words[-1], "given": " ".join(words[:-1])}
-    return {"literal": name}
+def _before_surnames(language: str | None, year: int | None) -> bool:
+    """True for a Turkish work issued before the Surname Law: its Turkish authors had no family names."""
+    return language == "tr" and year is not None and year < name_words().surname_law_year
 
 
 def archive_location(archive: dict[str, str]) -> str:
@@ -132,7 +123,8 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     item["type"] = _csl_type(source, best)
     item["language"] = work_language(source, best)
     if source.authors:
-        item["author"] = [split_name(name) for name in source.authors]
+        before = _before_surnames(item["language"], source.year)
+        item["author"] = [split_name(name, before) for name in source.authors]
     container = best.container
     if source.type == "archive":
         item.update(_archival_fields(best))
@@ -196,7 +188,9 @@ def document_to_csl(document: Document) -> dict[str, Any]:
     if document.type in ("telegram", "letter"):
         item["genre"] = document.type.capitalize()  # APA: "[Telegram]"; Chicago: "Telegram."
     if document.authors:
-        item["author"] = [split_name(author) for author in document.authors]
+        year = re.match(r"\d{4}", document.date or "") or None
+        before = _before_surnames(document.language, int(year.group(0)) if year else None)
+        item["author"] = [split_name(author, before) for author in document.authors]
     header = document.header
     if document.date:
         parts = document.date.rstrip("~?%").split("/")[0].split("-")

@@ -157,7 +157,13 @@ def _year_value(match: re.Match[str]) -> int:
 
 
 def _place_and_publisher(text: str, words: Vocabulary) -> tuple[str | None, str | None]:
-    """Place (and publisher) written just before the year: "İstanbul, 1960", "М., 1959", "Ankara: TTK, 1990"."""
+    """Place (and publisher) written just before the year: "İstanbul, 1960", "М., 1959", "Ankara: TTK, 1990",
+    "М., Госполитиздат, 1959"."""
+    pieces = [piece.strip(" \u00a0„") for piece in re.split(r"[,;]", text)]
+    pieces = [piece for piece in pieces if piece.strip(".")]
+    if len(pieces) >= 2 and pieces[-2].lstrip(" .").casefold() in words.places and ":" not in pieces[-1]:
+        # a known place (or its abbreviation: М. is Moscow) and a comma before the publisher
+        return _place(pieces[-2].lstrip(" .")), _clean(pieces[-1])
     match = PLACE_PUBLISHER.search(text)
     if match:
         return _place(match.group(1)), _clean(match.group(2))
