@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # command (`documents`, `search`, `events`…) starts without loading what reading and analysing need.
 
 DRAWN_KEPT = 256  # networks and maps kept for the state they were drawn in
+ANSWERS_KEPT = 1024  # encoded answers (entity pages) kept for the state they were made in
 
 
 class KnowledgeBase:
@@ -62,6 +63,7 @@ class KnowledgeBase:
         self._kept: dict[str, KeptFindings] = {}
         # maps and networks drawn over the whole corpus, each with the state it was drawn in
         self._drawn: dict[tuple, tuple[str, Any]] = {}
+        self._answers: dict[tuple, tuple[str, Any]] = {}
 
     # ---------------------------------------------------------------- writing
 
@@ -384,17 +386,26 @@ class KnowledgeBase:
 
         return self._drawn_in_this_state(("reconciliation", authority.fingerprint), draw)
 
-    def _drawn_in_this_state(self, key: tuple, draw: Callable[[], Any]) -> Any:
+    def kept_answer(self, key: tuple, make: Callable[[], bytes]) -> bytes:
+        """The encoded answer `make` gives (an entity page as the API sends it), made again only when the
+        knowledge base has changed since it was made for `key` (`content_state`); at most ANSWERS_KEPT
+        kept, apart from the networks and maps so that many pages never push those out."""
+        return self._drawn_in_this_state(key, make, self._answers, ANSWERS_KEPT)
+
+    def _drawn_in_this_state(
+        self, key: tuple, draw: Callable[[], Any], kept_in: dict | None = None, most: int = DRAWN_KEPT
+    ) -> Any:
         """What `draw` gives, drawn again only when the knowledge base has changed since it was last drawn
-        for `key` (documents, resolution or edits: `content_state`); at most DRAWN_KEPT kept."""
+        for `key` (documents, resolution or edits: `content_state`); at most `most` kept."""
+        store = self._drawn if kept_in is None else kept_in
         state = content_state(self.engine)
-        kept = self._drawn.get(key)
+        kept = store.get(key)
         if kept is not None and kept[0] == state:
             return kept[1]
         value = draw()
-        if len(self._drawn) >= DRAWN_KEPT:
-            self._drawn.clear()
-        self._drawn[key] = (state, value)
+        if len(store) >= most:
+            store.clear()
+        store[key] = (state, value)
         return value
 
     # ---------------------------------------------------------------- edits (recorded, undoable)

@@ -173,3 +173,38 @@ def test_a_name_several_entities_have_gives_the_most_mentioned_and_lists_the_oth
         (second["id"], first["name"], second["mentions"])
     ]
     assert client.get(f"/api/entities/{first['id']}").json()["others"] == []
+
+
+def test_an_entity_page_kept_encoded_is_what_its_model_would_send_and_changes_with_the_knowledge_base(client):
+    import json
+
+    from vakanuvis.api.schemas import EntityDetail
+
+    kb = client.app.state.knowledge_base
+    for entity in client.get("/api/entities", params={"limit": 500}).json()["data"]:
+        for params in ({}, {"mentions_limit": 1, "mentions_offset": 1}):
+            first = client.get(f"/api/entities/{entity['id']}", params=params)
+            again = client.get(f"/api/entities/{entity['id']}", params=params)
+            detail = kb.entity(
+                entity["id"],
+                most_mentions=params.get("mentions_limit", 200),
+                mentions_from=params.get("mentions_offset", 0),
+            )
+            # what FastAPI's JSONResponse makes of the response model's JSON form
+            expected = json.dumps(
+                EntityDetail.model_validate(detail).model_dump(mode="json", by_alias=True),
+                ensure_ascii=False,
+                allow_nan=False,
+                separators=(",", ":"),
+            ).encode()
+            assert first.status_code == again.status_code == 200
+            assert first.headers["content-type"] == "application/json"
+            assert first.content == again.content == expected
+    person = client.get("/api/entities", params={"type": "person"}).json()["data"][0]
+    assert client.get(f"/api/entities/{person['id']}").json()["name"] == person["name"]
+    renamed = client.patch(
+        f"/api/entities/{person['id']}", json={"name": "Başka Ad"}, headers={"Authorization": "Bearer s3cret"}
+    )
+    assert renamed.status_code == 200, renamed.text
+    assert client.get(f"/api/entities/{person['id']}").json()["name"] == "Başka Ad"
+    assert client.get("/api/entities/no-such-entity").status_code == 404

@@ -23,6 +23,7 @@ SHIPPED = {
     "0011_sentences_by_offset.py": "ea900fc368540c2f55f184402c239dc6f25c1f75098828b693484050c9ae4e40",
     "0012_document_findings.py": "b5fd7ae040a0bae36acc7b06f313c2d4ef7af801205729787b723d4ff337a856",
     "0013_event_roles_by_mention.py": "f86a1fefebe5ecf8b71188d233de78af1edf0aacc71f44fbb30180d2635595fd",
+    "0014_content_version.py": "a1ae33778d94f69a7931c0db500ccfd646dc5dfe867ce56aea6d92fa6c52a3bb",
 }
 
 

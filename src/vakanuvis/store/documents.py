@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,22 +94,14 @@ def document_ids(engine: Engine) -> list[str]:
 
 
 def content_state(engine: Engine) -> str:
-    """A digest of what everything derived from the whole corpus reads: each stored document (id, content
-    hash, when stored), the resolution's state and what waits for it, and the edits made or undone (but a
-    finding's review, which changes no fact). Equal digests, equal knowledge base."""
-    d, e = schema.documents, schema.edits
-    digest = hashlib.sha1()
+    """What everything derived from the whole corpus reads, as one number: the content version, which the
+    database's own triggers raise on every write to the stored documents, the resolution's state and what
+    waits for it, and the edits made or undone (but a finding's review, which changes no fact; migration
+    0014). Equal states, equal knowledge base; read in one seek (a digest of every document row cost 4 ms
+    on 1,000 documents)."""
+    version = schema.content_version
     with engine.connect() as connection:
-        for query in (
-            select(d.c.id, d.c.sha256, d.c.ingested_at).order_by(d.c.id),
-            select(schema.resolution_state).order_by(schema.resolution_state.c.name),
-            select(schema.pending_resolution.c.document_id).order_by(schema.pending_resolution.c.document_id),
-            select(e.c.id, e.c.undone_at).where(e.c.action != "review-finding").order_by(e.c.id),
-        ):
-            for row in connection.execute(query):
-                digest.update(repr(tuple(row)).encode())
-            digest.update(b"\x1e")
-    return digest.hexdigest()
+        return str(connection.execute(select(version.c.n).where(version.c.id == 1)).scalar_one())
 
 
 def load_entities(engine: Engine) -> dict[str, Entity]:

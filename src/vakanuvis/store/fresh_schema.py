@@ -57,6 +57,44 @@ POSTGRESQL_SEARCH = (
     "CREATE INDEX ix_search_entries_vector ON search_entries USING GIN (vector)",
 )
 
+# the content version's row and the triggers that raise it (revision 0014; `documents.content_state`)
+CONTENT_VERSION_ROW = "INSERT INTO content_version (id, n) VALUES (1, 0)"
+CONTENT_VERSION_TABLES = ("documents", "resolution_state", "pending_resolution")
+NOT_A_REVIEW = "action <> 'review-finding'"
+SQLITE_CONTENT_VERSION = tuple(
+    f"CREATE TRIGGER content_version_{table}_{short} AFTER {event} ON {table} BEGIN "
+    "UPDATE content_version SET n = n + 1; END"
+    for table in CONTENT_VERSION_TABLES
+    for short, event in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE"))
+) + (
+    "CREATE TRIGGER content_version_edits_ai AFTER INSERT ON edits "
+    f"WHEN new.{NOT_A_REVIEW} BEGIN UPDATE content_version SET n = n + 1; END",
+    "CREATE TRIGGER content_version_edits_au AFTER UPDATE ON edits "
+    f"WHEN new.{NOT_A_REVIEW} OR old.{NOT_A_REVIEW} BEGIN UPDATE content_version SET n = n + 1; END",
+    "CREATE TRIGGER content_version_edits_ad AFTER DELETE ON edits "
+    f"WHEN old.{NOT_A_REVIEW} BEGIN UPDATE content_version SET n = n + 1; END",
+)
+POSTGRESQL_CONTENT_VERSION = (
+    "CREATE FUNCTION raise_content_version() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN UPDATE content_version SET n = n + 1; RETURN NULL; END $$",
+    *(
+        f"CREATE TRIGGER content_version_{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version()"
+        for table in CONTENT_VERSION_TABLES
+    ),
+    "CREATE TRIGGER content_version_edits AFTER INSERT OR UPDATE ON edits "
+    f"FOR EACH ROW WHEN (NEW.{NOT_A_REVIEW}) "
+    "EXECUTE FUNCTION raise_content_version()",
+    "CREATE TRIGGER content_version_edits_removed AFTER DELETE OR TRUNCATE ON edits "
+    "FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version()",
+)
+
+
+def content_version_statements(dialect: str) -> tuple[str, ...]:
+    """The statements that make the content version's triggers and its row, on this database."""
+    triggers = POSTGRESQL_CONTENT_VERSION if dialect == "postgresql" else SQLITE_CONTENT_VERSION
+    return (*triggers, CONTENT_VERSION_ROW)
+
 
 def is_empty(connection: Connection) -> bool:
     """Whether the database holds no table at all (a new file, a new PostgreSQL database)."""
@@ -71,6 +109,7 @@ def create_fresh_schema(connection: Connection, head: str) -> None:
         statements: tuple[str, ...] = POSTGRESQL_SEARCH
     else:
         statements = SQLITE_SEARCH
+    statements += content_version_statements(connection.dialect.name)
     for statement in (*statements, VERSION_TABLE):
         connection.exec_driver_sql(statement)
     connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head})

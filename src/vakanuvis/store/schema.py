@@ -349,3 +349,14 @@ document_findings = Table(  # each document's findings, kept for the digest of w
 # what store.findings reads of every document, from the index alone
 Index("ix_mentions_document_keys", mentions.c.document_id, mentions.c.idx, mentions.c.entity_key)
 Index("ix_citations_document_keys", citations.c.document_id, citations.c.idx, citations.c.source_key)
+
+# ---------------------------------------------------------------- content version (migration 0014)
+# One row whose number the database's own triggers raise on every write to what `content_state` reads (the
+# documents, the resolution's state and what waits for it, the edits but a finding's review): networks,
+# maps and encoded answers are kept for a number, read in one seek instead of every document row.
+content_version = Table(
+    "content_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("n", Integer, nullable=False),
+)

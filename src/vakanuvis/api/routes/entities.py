@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from vakanuvis.api.deps import KnowledgeBaseDep, TokenName
 from vakanuvis.api.routes.common import MAX_LIMIT, MAX_OFFSET, DocumentFilter, PageDep, RecordId, paged
@@ -50,8 +50,19 @@ def get_entity(
 ):
     """The entity with one page of its mentions in context (`mentions_count` says how many there are;
     `/api/entities/{id}/mentions` pages through them), its first events (`events_count`) and its
-    sources."""
-    return kb.entity(entity_id, most_mentions=mentions_limit, mentions_from=mentions_offset)
+    sources. The encoded answer is kept until the knowledge base changes (`KnowledgeBase.kept_answer`)."""
+
+    def encoded() -> bytes:
+        detail = kb.entity(entity_id, most_mentions=mentions_limit, mentions_from=mentions_offset)
+        return entity_page_json(detail)
+
+    answer = kb.kept_answer(("entity page", entity_id, mentions_limit, mentions_offset), encoded)
+    return Response(answer, media_type="application/json")
+
+
+def entity_page_json(detail: dict) -> bytes:
+    """An entity page as `response_model=EntityDetail` would send it (tests/api/test_read.py compares)."""
+    return EntityDetail.model_validate(detail).model_dump_json(by_alias=True).encode()
 
 
 @router.get("/{entity_id}/mentions", response_model=EntityMentionsPublic)
