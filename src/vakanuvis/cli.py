@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 try:  # typer vendors click from 0.2x on; older versions use click itself
     from typer._click import exceptions as click_exceptions
@@ -23,6 +22,8 @@ from vakanuvis.errors import BadOption, VakanuvisError
 from vakanuvis.knowledge_base import KnowledgeBase
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from vakanuvis.intake import IngestResult
 from vakanuvis.records import period_bound
 from vakanuvis.store.database import close_databases
@@ -33,7 +34,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True)
+
+
+@functools.cache
+def stderr_console() -> Console:
+    """rich's console on stderr, made when a progress bar is shown: the query commands start without rich."""
+    from rich.console import Console
+
+    return Console(stderr=True)
+
 
 DatabaseOption = Annotated[
     str | None,
@@ -163,12 +172,12 @@ def ingest(
         )
 
     show_progress = len(paths) > 1 or any(os.path.isdir(path) for path in paths)
-    if show_progress and stderr.is_terminal:
+    if show_progress and stderr_console().is_terminal:
         # rich's progress bar is imported only here: the query commands start faster without it
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         with Progress(
-            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr_console()
         ) as progress:
             task = progress.add_task("ingest", total=None)
 
@@ -317,6 +326,8 @@ def timeline(
     else:
         records = kb.events(document, **filters)
     titles = {d["id"]: d["title"] for d in kb.documents()}
+    from rich.console import Console
+
     render_timeline(records, Console(), titles, sentences=sentences)
 
 
@@ -354,6 +365,8 @@ def who(
     if as_json:
         print_json(record)
         return
+    from rich.console import Console
+
     console = Console()
     console.print(f"[bold]{record['name']}[/bold] ({record['type']}) id={record['id']}")
     if record["wikidata"]:
