@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
@@ -110,6 +111,27 @@ class AuthorityEntry:
             return self.forms()
         dated = {alias for alias, _ in self.alias_since}
         return tuple(form for form in self.forms() if form not in dated)
+
+
+Built = TypeVar("Built")
+
+
+class PerAuthority(Generic[Built]):
+    """What a process builds from an authority once and reuses: kept for the last few authorities by
+    identity (each kept with its authority, so a freed authority's id never hands out another's table)."""
+
+    def __init__(self, build: Callable[[Authority], Built], keep: int = 8) -> None:
+        self.build = build
+        self.keep = keep
+        self.kept: dict[int, tuple[Authority, Built]] = {}
+
+    def __call__(self, authority: Authority) -> Built:
+        kept = self.kept.get(id(authority))
+        if kept is None or kept[0] is not authority:
+            if len(self.kept) >= self.keep:
+                self.kept.pop(next(iter(self.kept)))
+            kept = self.kept[id(authority)] = (authority, self.build(authority))
+        return kept[1]
 
 
 @dataclass

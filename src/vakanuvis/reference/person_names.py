@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
-from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
+from vakanuvis.reference.authority import Authority, AuthorityEntry, PerAuthority, name_key
 
 
 @lru_cache(maxsize=65_536)
@@ -65,7 +65,6 @@ class PeopleByGivenName:
     """The authority file's people by each given name they went by alone."""
 
     def __init__(self, authority: Authority) -> None:
-        self.authority = authority
         found: dict[str, list[AuthorityEntry]] = {}
         for entry in authority.entries:
             for given in sorted(given_names(entry)):
@@ -82,17 +81,12 @@ class PeopleByGivenName:
         return tuple(e for e in self.by_given.get(names[0], ()) if not ranks or ranks & ranks_of(e))
 
 
-_BY_AUTHORITY: dict[int, PeopleByGivenName] = {}
+_BY_AUTHORITY = PerAuthority(PeopleByGivenName)
 
 
 def people_by_given_name(authority: Authority) -> PeopleByGivenName:
     """One index per authority, reused by the process."""
-    kept = _BY_AUTHORITY.get(id(authority))
-    if kept is None or kept.authority is not authority:
-        if len(_BY_AUTHORITY) >= 8:
-            _BY_AUTHORITY.pop(next(iter(_BY_AUTHORITY)))
-        kept = _BY_AUTHORITY[id(authority)] = PeopleByGivenName(authority)
-    return kept
+    return _BY_AUTHORITY(authority)
 
 
 @lru_cache(maxsize=1)

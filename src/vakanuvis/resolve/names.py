@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
-from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
+from vakanuvis.reference.authority import Authority, AuthorityEntry, PerAuthority, name_key
 from vakanuvis.reference.person_names import people_by_given_name
 
 FUZZY_NAME = 90  # whole-name similarity (0-100) for two spellings of one name
@@ -226,14 +226,9 @@ class AuthorityMatcher:
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
-_MATCHERS: dict[int, tuple[Authority, AuthorityMatcher]] = {}  # the authority is kept so its id stays its own
+_MATCHERS = PerAuthority(AuthorityMatcher)
 
 
 def matcher_for(authority: Authority) -> AuthorityMatcher:
     """One matcher per authority, reused by every resolution of the process (its answers accumulate)."""
-    kept = _MATCHERS.get(id(authority))
-    if kept is None or kept[0] is not authority:
-        if len(_MATCHERS) >= 8:
-            _MATCHERS.pop(next(iter(_MATCHERS)))
-        kept = _MATCHERS[id(authority)] = (authority, AuthorityMatcher(authority))
-    return kept[1]
+    return _MATCHERS(authority)

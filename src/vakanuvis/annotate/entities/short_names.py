@@ -15,7 +15,7 @@ from dataclasses import replace
 from vakanuvis.annotate.entities.rules import Candidate
 from vakanuvis.annotate.entities.tokens import Token
 from vakanuvis.lang.entity_words import entity_words
-from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
+from vakanuvis.reference.authority import Authority, AuthorityEntry, PerAuthority, name_key
 from vakanuvis.reference.person_names import (
     PeopleByGivenName,
     given_names,
@@ -30,7 +30,6 @@ class _People:
     (`reference.person_names`), with the ranks of their forms and the keys of their context."""
 
     def __init__(self, authority: Authority) -> None:
-        self.authority = authority
         found: dict[str, list[AuthorityEntry]] = {}
         epithets = {name_key(word) for word in entity_words().epithets}
         self.ranks: dict[str, frozenset[str]] = {}
@@ -62,16 +61,7 @@ class _People:
         )
 
 
-_PEOPLE: dict[int, _People] = {}
-
-
-def _people(authority: Authority) -> _People:
-    kept = _PEOPLE.get(id(authority))
-    if kept is None or kept.authority is not authority:
-        if len(_PEOPLE) >= 8:
-            _PEOPLE.pop(next(iter(_PEOPLE)))
-        kept = _PEOPLE[id(authority)] = _People(authority)
-    return kept
+_people = PerAuthority(_People)
 
 
 def given_names_recovered(
