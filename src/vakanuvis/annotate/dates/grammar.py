@@ -175,7 +175,6 @@ class Grammar:
     core_starts: list[str] = field(default_factory=list)
     word_finder: re.Pattern[str] = re.compile("(?!x)x")  # a month name or a word naming a date by reference
     head_endings: frozenset[str] | None = None  # last words of every head form (None: any word)
-    any_tail: re.Pattern[str] | None = None  # matches where some tail does (a quick test before trying each)
     day_words_before: re.Pattern[str] | None = None  # "on altı" before "Mart"
     day_word_endings: tuple[str, ...] = ()  # the number words such a day ends with ("altı")
 
@@ -272,7 +271,6 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         lexicon=lexicon,
         cores=cores,
         tails=[(name, compile_pattern(text)) for name, text in tails],
-        any_tail=compile_pattern("|".join(f"(?:{_unnamed(text)})" for _, text in tails)),
         heads=[(name, compile_pattern(rf"(?P<w>{text})[ \t]*\n?[ \t]*$")) for name, text in heads],
         range_to=compile_pattern(rf"\s+{pattern('range_to')}\s+$"),
         range_and=compile_pattern(rf"\s+{pattern('range_and')}\s+$"),
@@ -285,11 +283,6 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
     )
     save_compiled_patterns()  # the next process takes them from the cache (`compiled_patterns`)
     return grammar
-
-
-def _unnamed(pattern: str) -> str:
-    """A pattern with its named groups made plain groups, to join with others that use the same names."""
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def core_start(template: str) -> str:
