@@ -31,6 +31,13 @@ from vakanuvis.resolve.names import (
     partial_of,
     ranks_agree,
 )
+from vakanuvis.resolve.reconcile_spellings import (
+    NameWords,
+    loose_core,
+    loose_form_score,
+    name_words,
+    place_index,
+)
 
 TYPE_NAMES = {
     "person": "Person",
@@ -64,6 +71,8 @@ OFFICE_FITS = 25  # held the office (at the date given): strong, it tells namesa
 # `match` only when the first candidate is this good and the second this far behind.
 MATCH_SCORE = 95
 MATCH_LEAD = 10
+
+INSTITUTIONS = ("organization", "treaty", "meeting")  # names made of words that translate
 
 DEFAULT_LIMIT = 5
 MOST_CANDIDATES = 100
@@ -185,6 +194,15 @@ class ReconciliationIndex:
                     bucket.append(record)
         self.matcher = matcher_for(self.authority)
         self._form_keys = [(record, form, name_key(form)) for record in self.records for form in record.forms]
+        self._places_by_loose_key = place_index((r.id, r.forms) for r in self.records if r.type == "place")
+        # each form's loose core and, for institutions, its translated words: the looser second look
+        self._loose_forms = [
+            (loose_core(form), self._name_words(form) if record.type in INSTITUTIONS else None)
+            for record, form, _key in self._form_keys
+        ]
+
+    def _name_words(self, text: str) -> NameWords:
+        return name_words(text, self._places_by_loose_key.get)
 
     # ------------------------------------------------------------------ queries
 
@@ -224,11 +242,17 @@ class ReconciliationIndex:
         """Each entity whose names fit the written name, with its best name score."""
         core = core_tuple(text)
         variants = {name_key(v) for v in self.matcher.place_variants(text)}
+        loose = loose_core(text)
+        words = self._name_words(text) if any(t in INSTITUTIONS for t in types) else None
         scores: dict[str, float] = {}
-        for record, form, key in self._form_keys:
+        for (record, form, key), (form_loose, form_words) in zip(
+            self._form_keys, self._loose_forms, strict=True
+        ):
             if record.type not in types:
                 continue
             score = _form_score(text, core, variants, form, key, record.type)
+            if score < SAME_CORE:  # the looser look only where the resolver's keys found no fit as good
+                score = max(score, loose_form_score(loose, words, form_loose, form_words, record.type))
             if score == SAME_CORE and len(core) == 1 and core[0] in self.matcher.given_names:
                 score = LONE_GIVEN_NAME  # 'Kemal' is also 'Kemal Paşa' but not him alone
             if record.type == "person" and score < SAME_KEY and not ranks_agree(text, _as_entry(record)):
