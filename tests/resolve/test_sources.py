@@ -27,6 +27,14 @@ def groups(pairs: list[tuple[str, Citation]]) -> list[int]:
 @pytest.mark.parametrize(
     ("notes", "expected"),
     [
+        (  # the author written surname first, with a comma, is the same author (issue 23)
+            [
+                "Kâzım Karabekir, İstiklal Harbimiz, İstanbul 1960, s. 45.",
+                "Karabekir, Kâzım, İstiklal Harbimiz, İstanbul 1960, s. 112.",
+                "Bayur, Yusuf Hikmet, Türk İnkılâbı Tarihi, C. III, Ankara 1983, s. 12.",
+            ],
+            [0, 0, 2],
+        ),
         (  # one memoir, glued, misspelt author, OCR ш for ия
             [
                 "С.И.Аралов. воспоминания советского дипломата. М., 1960, s. 19",

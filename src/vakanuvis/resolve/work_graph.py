@@ -74,6 +74,11 @@ class WorkNode:
 def author_parts(name: str) -> tuple[str, str]:
     """(folded surname, folded first initial) of one author as written."""
     name = name.strip()
+    surname_first, comma, given = name.partition(",")
+    if comma and surname_first.strip() and given.strip() and " " not in surname_first.strip():
+        # "Karabekir, Kâzım" and "Karabekir, K.": the surname before the comma
+        first = fold_for_citation_matching(given.strip())[:1]
+        return fold_for_citation_matching(surname_first.strip()), first
     initials = INITIALS.findall(name)
     rest = INITIALS.sub(" ", name).split()
     if initials and rest:

@@ -12,7 +12,15 @@ import re
 from convertdate import julian  # type: ignore[import-untyped]
 
 from vakanuvis.annotate.citations.repair import repair_run_together
-from vakanuvis.annotate.citations.vocabulary import LOWER, UPPER, YEAR, Vocabulary, month_key, vocabulary
+from vakanuvis.annotate.citations.vocabulary import (
+    LOWER,
+    UPPER,
+    YEAR,
+    Vocabulary,
+    given_name_key,
+    month_key,
+    vocabulary,
+)
 from vakanuvis.lang.latin import CYRILLIC, to_latin
 from vakanuvis.model import Citation, Span
 
@@ -29,6 +37,8 @@ AUTHOR_MIDDLE_INITIAL = re.compile(
     rf"({WORD_CAP}\s+[{UPPER}]\.\s*[{UPPER}][{LOWER}]{{2,}})(?=\s+[{UPPER}]|\s*,)"
 )
 SURNAME_COMMA = re.compile(rf"({WORD_CAP})\s*,")
+# "Karabekir, Kâzım, İstiklal Harbimiz": surname, given names, title, each ended by a comma
+SURNAME_GIVEN_COMMA = re.compile(rf"({WORD_CAP}\s*,\s*{WORD_CAP}(?:\s+{WORD_CAP}){{0,2}})\s*,")
 AUTHOR_IN_PROSE = re.compile(rf"({FULL_NAME})(?=\s+[\d{LOWER}])")
 NAME_SPLIT = re.compile(JOINER)
 PLACE_TOKEN = rf"[{UPPER}][^\s,.;:„\"“”«»()]*\.?(?:\s*[-–]\s*[{UPPER}][^\s,.;:„\"“”«»()]*\.?)?"
@@ -101,6 +111,13 @@ def _authors_at(text: str, start: int, in_prose: bool, previous_authors: list[st
         if match and not (pattern is AUTHORS_SURNAME_FIRST and words.volume.search(rest, 0, match.end() + 8)):
             names = [_name(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
             return names, start + lead + match.end()
+    match = SURNAME_GIVEN_COMMA.match(rest)
+    if (
+        match
+        and _is_given_name(match.group(1).split(",", 1)[1], words)
+        and _title_follows(rest[match.end() :], words)
+    ):
+        return [_clean(match.group(1))], start + lead + match.end()
     for pattern in (AUTHOR_FULL_COMMA, SURNAME_COMMA):
         match = pattern.match(rest)
         if match and _title_follows(rest[match.end() :], words):
@@ -110,6 +127,12 @@ def _authors_at(text: str, start: int, in_prose: bool, previous_authors: list[st
         if match:
             return [_clean(match.group(1))], start + lead + match.end()
     return [], start + lead
+
+
+def _is_given_name(text: str, words: Vocabulary) -> bool:
+    """Every word of `text` is a given name of the citation vocabulary ('Kâzım', 'Yusuf Hikmet')."""
+    names = text.split()
+    return bool(names) and all(given_name_key(name) in words.given_names for name in names)
 
 
 def _title_follows(rest: str, words: Vocabulary) -> bool:

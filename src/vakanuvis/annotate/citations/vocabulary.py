@@ -76,6 +76,7 @@ class Vocabulary:
     az_marks: str
     ocr_confusions: dict[str, list[str]]
     places: frozenset[str]
+    given_names: frozenset[str] = frozenset()  # as `given_name_key` gives them
 
 
 def _collect(key: str) -> list[str]:
@@ -139,7 +140,17 @@ def vocabulary() -> Vocabulary:
         ocr_confusions=confusions,
         places=frozenset(p.casefold() for p in _collect("places"))
         | frozenset(a.casefold() for a in abbreviations),
+        given_names=frozenset(given_name_key(name) for name in _collect("given_names")),
     )
+
+
+def given_name_key(name: str) -> str:
+    """A given name as looked up: case-folded, without circumflex, dotted and dotless i as one letter
+    ("Kâzım", "KAZIM" and "Kazim" are one name)."""
+    return month_key(name.translate(_CIRCUMFLEX))
+
+
+_CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")
 
 
 def month_key(name: str) -> str:
