@@ -70,5 +70,6 @@ def test_loose_form_score(written, form, entity_type, expected):
         loose_core(form),
         words(form) if institution else None,
         entity_type,
+        similarity=0.0,
     )
     assert score == expected

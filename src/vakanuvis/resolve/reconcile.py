@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from vakanuvis.reference.authority import ENTITY_TYPES, Authority, AuthorityEntry, name_key
 from vakanuvis.reference.offices import TimedName, bound_day, timed_name_index
@@ -30,6 +30,9 @@ from vakanuvis.resolve.names import (
     matcher_for,
     partial_of,
     ranks_agree,
+)
+from vakanuvis.resolve.reconcile_spellings import (
+    WEAK_SIMILARITY as LOOSE_WEAK_SIMILARITY,
 )
 from vakanuvis.resolve.reconcile_spellings import (
     NameWords,
@@ -200,6 +203,7 @@ class ReconciliationIndex:
             (loose_core(form), self._name_words(form) if record.type in INSTITUTIONS else None)
             for record, form, _key in self._form_keys
         ]
+        self._loose_texts = [" ".join(core) for core, _words in self._loose_forms]
 
     def _name_words(self, text: str) -> NameWords:
         return name_words(text, self._places_by_loose_key.get)
@@ -245,14 +249,34 @@ class ReconciliationIndex:
         loose = loose_core(text)
         words = self._name_words(text) if any(t in INSTITUTIONS for t in types) else None
         scores: dict[str, float] = {}
-        for (record, form, key), (form_loose, form_words) in zip(
-            self._form_keys, self._loose_forms, strict=True
+        # the forms loosely alike, found in one pass over all of them rather than one comparison each
+        alike = (
+            {
+                position: similarity
+                for _text, similarity, position in process.extract(
+                    " ".join(loose),
+                    self._loose_texts,
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=LOOSE_WEAK_SIMILARITY,
+                    limit=None,
+                )
+            }
+            if loose
+            else {}
+        )
+        for position, ((record, form, key), (form_loose, form_words)) in enumerate(
+            zip(self._form_keys, self._loose_forms, strict=True)
         ):
             if record.type not in types:
                 continue
             score = _form_score(text, core, variants, form, key, record.type)
             if score < SAME_CORE:  # the looser look only where the resolver's keys found no fit as good
-                score = max(score, loose_form_score(loose, words, form_loose, form_words, record.type))
+                score = max(
+                    score,
+                    loose_form_score(
+                        loose, words, form_loose, form_words, record.type, alike.get(position, 0.0)
+                    ),
+                )
             if score == SAME_CORE and len(core) == 1 and core[0] in self.matcher.given_names:
                 score = LONE_GIVEN_NAME  # 'Kemal' is also 'Kemal Paşa' but not him alone
             if record.type == "person" and score < SAME_KEY and not ranks_agree(text, _as_entry(record)):

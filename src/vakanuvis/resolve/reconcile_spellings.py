@@ -10,8 +10,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
-
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.loose_spelling import loose_key, loose_word
 from vakanuvis.lang.name_translations import name_translations
@@ -111,9 +109,11 @@ def loose_form_score(
     form_core: tuple[str, ...],
     form_words: NameWords | None,
     entity_type: str,
+    similarity: float,
 ) -> float:
     """How well a written name fits one form of an entity's name by loose keys and translated words (0 when
-    not at all); `words` only for institutions."""
+    not at all); `words` only for institutions, `similarity` rapidfuzz's token-sort ratio of the loose cores
+    when it is at least WEAK_SIMILARITY (the caller finds those for all forms at once)."""
     if words is not None and form_words is not None and len(words.words) >= 2:
         if words.words == form_words.words:
             return SAME_WORDS if words.qualifiers <= form_words.qualifiers else SAME_WORDS_QUALIFIED
@@ -125,7 +125,6 @@ def loose_form_score(
         return LOOSE_FUZZY
     if entity_type == "person" and partial_of(core, form_core):
         return LOOSE_PARTIAL
-    similarity = fuzz.token_sort_ratio(" ".join(core), " ".join(form_core))
     return similarity * WEAK_WEIGHT if similarity >= WEAK_SIMILARITY else 0.0
 
 
