@@ -117,6 +117,17 @@ def test_name_variant(first, second, variant):
             "O gün Ahmet Bey, Cemal Paşa, Ahmet Bey ve Rauf Bey toplantıya katıldılar.\n",
             ("Ahmet Bey", "Ahmet Bey"),
         ),
+        # the office of the next name stands between them: the list goes on through it
+        (
+            "Türk heyetinde Kâzım Karabekir Paşa, Erzurum Valisi Hamit Bey, Erzurum Mebusu Süleyman Necati Bey "
+            "ve Vali Hamit Bey bulunuyordu.\n",
+            ("Hamit Bey", "Hamit Bey"),
+        ),
+        (
+            "Türk heyetinde Kâzım Karabekir Paşa, Burdur Mebusu Veli Bey, Trabzon Mebusu Muhtar Bey ve Veli Bey "
+            "yer alıyordu.\n",
+            ("Veli Bey", "Veli Bey"),
+        ),
     ],
 )
 def test_listed_twice(tmp_path, text, quoted):
@@ -135,6 +146,8 @@ def test_listed_twice(tmp_path, text, quoted):
         "Mustafa Kemal Paşa, Kemal Bey ve Rauf Bey Ankara’da buluştular.\n",
         # one man named twice, but not in one list
         "Ahmet Bey geldi. Cemal Paşa ile Ahmet Bey konuştu ve Rauf Bey’i beklediler.\n",
+        # a clause, not an office, between two mentions of one man
+        "Hamit Bey, Erzurum’a dönen Karabekir Paşa ve sonra da Hamit Bey ile görüştü.\n",
     ],
 )
 def test_not_listed_twice(tmp_path, text):

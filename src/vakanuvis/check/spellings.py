@@ -32,6 +32,12 @@ NAMED_TYPES = ("person", "place")
 NAME_WORD = re.compile(r"[^\W\d_]+\.?")
 # between two names of one enumeration: a comma, "ve", "and", "и", "ile" (and a comma before any of them)
 ENUMERATION_GAP = re.compile(r"^\s*,?\s*(?:ve|and|и|ile|with|,)?\s*$", re.I)
+# the same, before an office or title that belongs to the next name: ", Erzurum Mebusu ", " ve Vali "
+ENUMERATION_GAP_WITH_OFFICE = re.compile(
+    r"^\s*(?:,\s*(?:(?:ve|and|и|ile|with)\s+)?|(?:ve|and|и|ile|with)\s+)(?P<office>[^,;:()]*?)\s*$", re.I
+)
+OFFICE_WORDS_AT_MOST = 3  # "Hariciye Halk Komiseri", "Erzurum Valisi", "Dr."
+POSSESSIVE_ENDINGS = ("sı", "si", "su", "sü", "ı", "i", "u", "ü")
 APOSTROPHES = re.compile(r"[’'`ʼ]")
 # one sound written in the habits of two alphabets: Turkish "ş" is English "sh", "ç" "ch", "c" "j"
 TRANSCRIPTIONS = (("ş", "sh"), ("ç", "ch"), ("c", "j"), ("ğ", "gh"), ("ü", "u"), ("ö", "o"), ("ı", "i"))
@@ -340,8 +346,36 @@ def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Fi
 # ---------------------------------------------------------------- listed twice
 
 
+@cache
+def _offices() -> frozenset[str]:
+    words = entity_words()
+    return frozenset(map(_plain, words.office_words | words.titles_before))
+
+
+def _is_office(word: str) -> bool:
+    """An office or title word, with the possessive of an izafet ("Valisi", "Mebusu") or without."""
+    plain = _plain(word)
+    return plain in _offices() or any(
+        plain.endswith(ending) and plain[: -len(ending)] in _offices() for ending in POSSESSIVE_ENDINGS
+    )
+
+
+def enumeration_gap(gap: str) -> bool:
+    """Whether the text between two names joins them in one list: a comma or "ve"/"and", and perhaps the
+    office or title of the next one ("Erzurum Valisi Hamit Bey, Erzurum Mebusu Süleyman Necati Bey ve Vali
+    Hamit Bey"): a few capitalized words ending in an office word."""
+    if ENUMERATION_GAP.match(gap):
+        return True
+    found = ENUMERATION_GAP_WITH_OFFICE.match(gap)
+    words = found.group("office").split() if found else []
+    if not words or len(words) > OFFICE_WORDS_AT_MOST:
+        return False
+    return _is_office(words[-1]) and all(word[:1].isupper() for word in words)
+
+
 def _enumerations(document: Document) -> list[list[EntityMention]]:
-    """Runs of person mentions in one body sentence with nothing but a comma or "ve"/"and" between them."""
+    """Runs of person mentions in one body sentence with nothing but a comma or "ve"/"and" between them,
+    and perhaps the next one's office."""
     sentences = _sentence_index(document)
     runs: list[list[EntityMention]] = []
     current: list[EntityMention] = []
@@ -353,7 +387,7 @@ def _enumerations(document: Document) -> list[list[EntityMention]]:
         joined = (
             current
             and sentence == previous_sentence
-            and ENUMERATION_GAP.match(document.text[current[-1].span.end : mention.span.start])
+            and enumeration_gap(document.text[current[-1].span.end : mention.span.start])
         )
         if not joined:
             if len(current) > 1:
