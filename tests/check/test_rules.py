@@ -170,6 +170,17 @@ def test_anachronism_against_authority_dates():
         ("9-10-1335 tarihli telgraf alındı.", False),
         ("Erzurum, 23-7-1335 tarihinde kongre toplandı.", False),
         ("23.V.1336 tarihinde heyet geldi.", False),
+        # a month alone at the first end, no year written: read in the range's year (and calendar)
+        (
+            "12 Kânûn-ı Evvel 1336 tarihli habere göre Kasım-Teşrîn-i Evvel aylarında kargaşalık olmuştur.",
+            True,
+        ),
+        (
+            "12 Kânûn-ı Evvel 1336 tarihli habere göre Teşrîn-i Evvel-Kasım aylarında kargaşalık olmuştur.",
+            False,
+        ),
+        ("1920 yılında Aralık-Kasım aylarında kargaşalık oldu.", True),
+        ("1920 yılında Kasım-Aralık aylarında kargaşalık oldu.", False),
     ],
 )
 def test_reversed_ranges(sentence, flagged):
