@@ -47,6 +47,17 @@ def _resolved(tmp_path: Path, text: str) -> tuple[Document, dict[str, Entity]]:
             "1 Ermenistan hükümeti: Askanaz Mravyan, Dışişleri Bakanı; Poqos Makinzyan, İçişleri Bakanı.\n",
             {"Poqos Makinsiyan", "Makinzyan"},
         ),
+        # the misspelt form taken for another type of name: "Sarıkamuş’tan" for a man, "Eliyava" for a town
+        (
+            "Harekât esnasında Sarıkamış 29 Eylül’de işgal edilmiştir. Sarıkamuş’tan ileri sürülen cephane "
+            "kolları vaktinde yetişmiştir.\n",
+            {"Sarıkamış", "Sarıkamuş’tan"},
+        ),
+        (
+            "Gürcistan’ı Şalva Eliava, Ermenistan’ı Askanaz Mravyan temsil etti. Rusya adına Yakov Ganetski "
+            "konferansa katıldı. Eliyava, Ardahan ve Artvin’in Türkiye’de kalmasına itiraz etti.\n",
+            {"Şalva Eliava", "Eliyava"},
+        ),
         # one word in the habits of two alphabets
         (
             "Halil Paşa Bakü’ye ulaştı. Nuri Paşa ile görüşen Halil Pasha orduyu Karabağ’a gönderdi.\n",
@@ -77,6 +88,8 @@ def test_spelled_two_ways(tmp_path, text, quoted):
         "Vladimir İlyiç Lenin mektubu okudu. V.İ. Lenin cevap yazdı.\n",
         # two men whose names differ by one letter are two men
         "Cemal Paşa ve Kemal Paşa o gün İstanbul’da değildi.\n",
+        # a known town and a man named after another known town: neither type is a guess
+        "Heyet Erzincan’dan Erzurum’a geçti. Erzurum’da Kâzım Karabekir Paşa heyeti karşıladı.\n",
         # a reference prints the author's name as the cited work does
         "Neriman Nerimanov Stalin’e uzun bir mektup yazdı.1\n\n1 N. Nərimanov, Seçilmiş əsərləri, Bakı, 1988, s. 70.\n",
         # a translation in an English abstract beside the Turkish text

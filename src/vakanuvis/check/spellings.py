@@ -250,7 +250,7 @@ def find_spelling_variants(document: Document, entities: dict[str, Entity]) -> l
                     SAME_ENTITY_SIMILARITY,
                 )
             )
-    findings += _near_misses(document, forms)
+    findings += _near_misses(document, forms, entities)
     findings += _footnote_spellings(document, forms, entities)
     return findings
 
@@ -310,13 +310,33 @@ def _footnote_spellings(
     return findings
 
 
-def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Finding]:
-    """Two entities of one type whose names differ by a spelling only. Each form is compared, by rapidfuzz
-    in one pass, with the forms of its type that are alike at all; those are few."""
+def _guessed(key: str, entities: dict[str, Entity]) -> bool:
+    """An entity whose type is the recognizer's guess, found nowhere else: a place with no coordinates, a
+    person known by one name in this document only (its key scoped to the document). "Sarıkamuş’tan" taken
+    for a man, "Eliyava" for a town: a misspelling is what the authority file does not know."""
+    entity = entities.get(key)
+    if entity is None:
+        return False
+    if entity.type == "place":
+        return entity.lat is None
+    return entity.type == "person" and "@" in key
+
+
+def _near_misses(
+    document: Document, forms: dict[str, list[Written]], entities: dict[str, Entity] | None = None
+) -> list[Finding]:
+    """Two entities of one type whose names differ by a spelling only, or of two types when one type is a
+    guess (`_guessed`). Each form is compared, by rapidfuzz in one pass, with the forms of its type (or of
+    both, for a guess) that are alike at all; those are few."""
     everything = [(key, form) for key, written in forms.items() for form in written]
     pairs: dict[tuple[str, str], tuple[Written, Written]] = {}
-    for kind in NAMED_TYPES:
-        typed = [(key, form) for key, form in everything if form.mention.type == kind]
+    guessed = {key for key in forms if _guessed(key, entities or {})}
+    for kind in (*NAMED_TYPES, "guessed"):
+        if kind == "guessed":
+            # a guessed entity's forms against the other type's: only pairs with one guess in them count
+            typed = [(key, form) for key, form in everything if form.mention.type in NAMED_TYPES]
+        else:
+            typed = [(key, form) for key, form in everything if form.mention.type == kind]
         choices = [form.joined for _, form in typed]
         for index, (key, form) in enumerate(typed):
             alike = process.extract(
@@ -329,6 +349,10 @@ def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Fi
             for _, _, other in alike:
                 other_key, other_form = typed[other]
                 if other <= index or other_key == key or form.language != other_form.language:
+                    continue
+                if kind == "guessed" and (
+                    form.mention.type == other_form.mention.type or not {key, other_key} & guessed
+                ):
                     continue
                 pair = tuple(sorted((key, other_key), key=lambda k: forms[k][0].mention.span.start))
                 if pair in pairs:
