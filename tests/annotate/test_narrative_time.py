@@ -136,6 +136,10 @@ def test_phrases_that_make_the_narrative_jump(sentence, jumped):
         ("Bundan önce heyet Kars’a gitmişti.", "before"),
         ("Heyet Kars’a gitti.", None),
         ("Earlier, the delegation had left.", "before"),
+        # the "Evvel" of a month's name says nothing of a step back
+        ("28 Teşrîn-i Evvel’de tabyalar tazyik altına alındı.", None),
+        ("Rebi-ül-evvel ayında ordu çekildi.", None),
+        ("Kânûn-ı Evvel 1336’dan evvel heyet gelmişti.", "before"),
     ],
 )
 def test_the_direction_a_sentence_moves_in_time(sentence, shift):

@@ -189,3 +189,32 @@ def _assert_one_before_it_existed(document, entities, quoted):
 def test_not_before_it_existed(tmp_path, text):
     document, entities = _resolved(tmp_path, text)
     assert [f.message for f in find_events_before_existence(document, entities)] == []
+
+
+TELEGRAM = {"language": "tr", "date": "1920-11-03", "type": "telegram"}
+
+
+def _telegram(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "telgraf.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyse(read_file(path), TELEGRAM)
+
+
+def test_chronology_backwards_in_a_telegram(tmp_path):
+    """A telegram's yearless Rumi dates take their year from its own date, and run backwards too."""
+    document = _telegram(
+        tmp_path,
+        "30 Teşrîn-i Evvel sabahı umumi taarruza geçildi. 1 Teşrîn-i Sânî’de süvarimiz Arpaçay’a kadar ileri "
+        "sürüldü. 28 Teşrîn-i Evvel’de Kars’ın şimalindeki tabyalar tazyik altına alındı.\n",
+    )
+    assert [tuple(item.text for item in f.evidence[:2]) for f in find_backward_chronology(document)] == [
+        ("1 Teşrîn-i Sânî’de", "28 Teşrîn-i Evvel’de")
+    ]
+
+
+def test_a_telegram_date_placed_a_year_back_by_its_tense_is_no_step_back(tmp_path):
+    document = _telegram(
+        tmp_path,
+        "1 Teşrîn-i Sânî’de süvarimiz Arpaçay’a kadar ileri sürüldü. 7 Teşrîn-i Sânî’de Gümrü işgal edildi.\n",
+    )
+    assert find_backward_chronology(document) == []

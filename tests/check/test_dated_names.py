@@ -48,6 +48,14 @@ def flagged(text: str, **fields) -> list[tuple[str, str]]:
         ("1921’de kurulmakta olan Sovyetler Birliği ile görüşüldü.", []),
         # other republics' presidents and governments are no anachronism
         ("Mayıs 1920’de Fransa Cumhurbaşkanı Millerand bir nota verdi.", []),
+        # Turkey's own office, honoured as the period's telegrams honour it
+        (
+            "12 Kânûn-ı Evvel 1336’da keyfiyet Cumhurbaşkanı Hazretlerine arz olunmuştur.",
+            [("Cumhurbaşkanı Hazretlerine", "12 Kânûn-ı Evvel 1336’da")],
+        ),
+        ("Mart 1921’de Cumhurbaşkanımız Ankara’da idi.", [("Cumhurbaşkanımız", "Mart 1921’de")]),
+        # … but not another state's
+        ("Mayıs 1920’de Fransa Cumhurbaşkanı Hazretlerine bir mektup gönderildi.", []),
         ("Mayıs 1919’da Azerbaycan Cumhuriyet Hükûmeti Bakü’deydi.", []),
         # nothing dates the sentence
         ("Türkiye Cumhuriyeti ordusu Kars’a girdi.", []),

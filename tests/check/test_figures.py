@@ -40,6 +40,13 @@ def _analysed(tmp_path: Path, text: str) -> Document:
             "1 Genelkurmay, Sakarya, s. 44.\n2 Resmî tebliğe göre esir alınan 2.600 Yunan askeri Ankara’dadır.\n",
             {"3.800 Yunan", "2.600 Yunan"},
         ),
+        # a sum counts its unit, and "the first instalment" twice is one instalment
+        (
+            "Ankara’ya gönderilen altın yardımı ilk partide 1.000.000 ruble idi. Ayın sonunda ikinci bir "
+            "parti yola çıktı. Mustafa Kemal Paşa Meclis’te yardımın ilk partisinin 2.000.000 ruble olduğunu "
+            "söyledi.\n",
+            {"1.000.000 ruble", "2.000.000 ruble"},
+        ),
     ],
 )
 def test_figure_given_two_ways(tmp_path, text, quoted):
@@ -58,6 +65,11 @@ def test_figure_given_two_ways(tmp_path, text, quoted):
         (
             "Haskel 20 maddeden ibaret bir teklifi Azerbaycan Hükümeti’ne sundu.\n\n"
             "27 Eylül’de Haskel 12 maddeden ibaret ikinci teklifini Azerbaycan Hükümeti’ne sundu.\n"
+        ),
+        # the first instalment and the second are two sums
+        (
+            "Altın yardımının ilk partisi 1.000.000 ruble idi.\n\n"
+            "Yardımın ikinci partisi 2.000.000 ruble olarak Ankara’ya ulaştı.\n"
         ),
         # guns are not shells
         (

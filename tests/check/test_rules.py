@@ -119,6 +119,25 @@ def test_clean_apparatus_has_no_findings():
         ),
         ("Rusya 200,6 kg külçe altın gönderdi.", "1920 Eylülünde 200.6 kg. altın verildi.", []),
         ("Rusya 6000 tüfek gönderdi.", "5 milyon tüfek mermisi de verildi.", []),  # different things
+        # the note names the thing before its figure
+        (
+            "Karabekir’e göre Kars’ta 1200 kadar Ermeni subayı esir alınmıştı.",
+            "Gürün ise aynı rapora dayanarak esir alınan subay sayısını 3.000 olarak verir.",
+            ["different figures"],
+        ),
+        ("Kars’ta 1200 Ermeni subayı esir alındı.", "Gürün esir asker sayısını 3.000 olarak verir.", []),
+        # a unit alone, one on each side, with its case ending
+        (
+            "Moskova’ya giden heyet 12 kişiden oluşuyordu.",
+            "Tengirşenk heyetin Moskova’ya 15 kişi olarak gittiğini yazar.",
+            ["different figures"],
+        ),
+        # two counts of people in the sentence: which one the note gives is not known
+        (
+            "Heyet 12 kişiden oluşuyordu; muhafızlar 300 kişiydi.",
+            "Tengirşenk heyetin 15 kişi olduğunu yazar.",
+            [],
+        ),
     ],
 )
 def test_quantity_conflicts(body, note, expected):
@@ -170,6 +189,17 @@ def test_anachronism_against_authority_dates():
         ("9-10-1335 tarihli telgraf alındı.", False),
         ("Erzurum, 23-7-1335 tarihinde kongre toplandı.", False),
         ("23.V.1336 tarihinde heyet geldi.", False),
+        # a month alone at the first end, no year written: read in the range's year (and calendar)
+        (
+            "12 Kânûn-ı Evvel 1336 tarihli habere göre Kasım-Teşrîn-i Evvel aylarında kargaşalık olmuştur.",
+            True,
+        ),
+        (
+            "12 Kânûn-ı Evvel 1336 tarihli habere göre Teşrîn-i Evvel-Kasım aylarında kargaşalık olmuştur.",
+            False,
+        ),
+        ("1920 yılında Aralık-Kasım aylarında kargaşalık oldu.", True),
+        ("1920 yılında Kasım-Aralık aylarında kargaşalık oldu.", False),
     ],
 )
 def test_reversed_ranges(sentence, flagged):

@@ -47,6 +47,17 @@ def _resolved(tmp_path: Path, text: str) -> tuple[Document, dict[str, Entity]]:
             "1 Ermenistan hükümeti: Askanaz Mravyan, Dışişleri Bakanı; Poqos Makinzyan, İçişleri Bakanı.\n",
             {"Poqos Makinsiyan", "Makinzyan"},
         ),
+        # the misspelt form taken for another type of name: "Sarıkamuş’tan" for a man, "Eliyava" for a town
+        (
+            "Harekât esnasında Sarıkamış 29 Eylül’de işgal edilmiştir. Sarıkamuş’tan ileri sürülen cephane "
+            "kolları vaktinde yetişmiştir.\n",
+            {"Sarıkamış", "Sarıkamuş’tan"},
+        ),
+        (
+            "Gürcistan’ı Şalva Eliava, Ermenistan’ı Askanaz Mravyan temsil etti. Rusya adına Yakov Ganetski "
+            "konferansa katıldı. Eliyava, Ardahan ve Artvin’in Türkiye’de kalmasına itiraz etti.\n",
+            {"Şalva Eliava", "Eliyava"},
+        ),
         # one word in the habits of two alphabets
         (
             "Halil Paşa Bakü’ye ulaştı. Nuri Paşa ile görüşen Halil Pasha orduyu Karabağ’a gönderdi.\n",
@@ -77,6 +88,8 @@ def test_spelled_two_ways(tmp_path, text, quoted):
         "Vladimir İlyiç Lenin mektubu okudu. V.İ. Lenin cevap yazdı.\n",
         # two men whose names differ by one letter are two men
         "Cemal Paşa ve Kemal Paşa o gün İstanbul’da değildi.\n",
+        # a known town and a man named after another known town: neither type is a guess
+        "Heyet Erzincan’dan Erzurum’a geçti. Erzurum’da Kâzım Karabekir Paşa heyeti karşıladı.\n",
         # a reference prints the author's name as the cited work does
         "Neriman Nerimanov Stalin’e uzun bir mektup yazdı.1\n\n1 N. Nərimanov, Seçilmiş əsərləri, Bakı, 1988, s. 70.\n",
         # a translation in an English abstract beside the Turkish text
@@ -117,6 +130,17 @@ def test_name_variant(first, second, variant):
             "O gün Ahmet Bey, Cemal Paşa, Ahmet Bey ve Rauf Bey toplantıya katıldılar.\n",
             ("Ahmet Bey", "Ahmet Bey"),
         ),
+        # the office of the next name stands between them: the list goes on through it
+        (
+            "Türk heyetinde Kâzım Karabekir Paşa, Erzurum Valisi Hamit Bey, Erzurum Mebusu Süleyman Necati Bey "
+            "ve Vali Hamit Bey bulunuyordu.\n",
+            ("Hamit Bey", "Hamit Bey"),
+        ),
+        (
+            "Türk heyetinde Kâzım Karabekir Paşa, Burdur Mebusu Veli Bey, Trabzon Mebusu Muhtar Bey ve Veli Bey "
+            "yer alıyordu.\n",
+            ("Veli Bey", "Veli Bey"),
+        ),
     ],
 )
 def test_listed_twice(tmp_path, text, quoted):
@@ -135,6 +159,8 @@ def test_listed_twice(tmp_path, text, quoted):
         "Mustafa Kemal Paşa, Kemal Bey ve Rauf Bey Ankara’da buluştular.\n",
         # one man named twice, but not in one list
         "Ahmet Bey geldi. Cemal Paşa ile Ahmet Bey konuştu ve Rauf Bey’i beklediler.\n",
+        # a clause, not an office, between two mentions of one man
+        "Hamit Bey, Erzurum’a dönen Karabekir Paşa ve sonra da Hamit Bey ile görüştü.\n",
     ],
 )
 def test_not_listed_twice(tmp_path, text):

@@ -13,6 +13,9 @@ from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
 from vakanuvis.check.spellings import find_names_listed_twice, find_spelling_variants
+from vakanuvis.check.territory_given import find_territories_given_otherwise
+from vakanuvis.check.told_before_it_happened import find_events_told_before_they_happened
+from vakanuvis.check.units_listed_twice import find_units_listed_twice
 from vakanuvis.model import Document, Entity, Finding, Source
 
 
@@ -30,9 +33,12 @@ def check_document(document: Document, entities: dict[str, Entity]) -> list[Find
     findings += find_citation_variants(document)
     findings += find_spelling_variants(document, entities)
     findings += find_names_listed_twice(document)
+    findings += find_units_listed_twice(document)
     findings += find_backward_chronology(document)
     findings += find_events_before_existence(document, entities)
+    findings += find_events_told_before_they_happened(document)
     findings += find_conclusion_contradictions(document)
+    findings += find_territories_given_otherwise(document)
     return findings
 
 

@@ -92,8 +92,10 @@ def _names_before_their_date(document: Document, timing: tuple, flagged: list[Sp
             if any(_overlaps(span, other) for other in flagged):
                 continue
             name = _dated_name(found.group(0))
+            if name is None or (name.not_after_a_name and _after_a_name(text, found.start())):
+                continue
             when = _time_of(document, span, *timing)
-            if name is None or when is None or when.latest >= name.start or in_the_making(document, span):
+            if when is None or when.latest >= name.start or in_the_making(document, span):
                 continue
             place = f"{when.date.span.footnote}:{when.date.span.start}" if when.date else "document"
             grouped.setdefault((name.what, place), (name, when, []))[2].append(span)
@@ -109,6 +111,16 @@ def _names_before_their_date(document: Document, timing: tuple, flagged: list[Sp
     ]
 
 
+NAME_BEFORE = re.compile(r"(?:^|[^.!?:\n]\s)[A-ZÇĞİÖŞÜÂÎÛ][^\W\d_]*\s+$")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether a capitalized word that does not open a sentence stands right before `start` ("Fransa
+    Cumhurbaşkanı"): the office is that state's."""
+    before = text[max(0, start - 40) : start]
+    return bool(NAME_BEFORE.search(before)) and not before.rstrip().endswith(("’", "'"))
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.footnote == b.footnote and a.start < b.end and b.start < a.end
 
@@ -119,6 +131,7 @@ class DatedName:
 
     start: date
     what: str
+    not_after_a_name: bool = False  # an office another state has too: "Fransa Cumhurbaşkanı Hazretleri"
 
 
 @cache
@@ -127,7 +140,9 @@ def _name_forms() -> dict[str, DatedName]:
     names: dict[str, DatedName] = {}
     for data in all_language_data("dated_names").values():
         for entry in data.get("names", []):
-            name = DatedName(_bound(str(entry["from"])) or date.min, entry["what"])
+            name = DatedName(
+                _bound(str(entry["from"])) or date.min, entry["what"], bool(entry.get("not_after_a_name"))
+            )
             for form in entry["forms"]:
                 names[unmarked(form)] = name
     return names

@@ -28,6 +28,12 @@ SETTING_WIDTH = timedelta(days=92)
 STEPPING_WIDTH = timedelta(days=366)
 # where the text says when it knows its year: written, or taken from the narrative's last year
 KNOWN_YEARS = ("text", "context")
+# ... and where a document of its moment (a telegram, a report) places a yearless date by its own date and
+# the verb's tense ("28 Teşrîn-i Evvel’de … alındı" in a telegram of 3 November 1336): the year is right
+# when the tense is, so a step back that such a date makes counts only when it is shorter than half a year
+# (a tense misread moves the date a whole year)
+DOCUMENT_YEAR = "document"
+DOCUMENT_STEP_AT_MOST = timedelta(days=183)
 EARLIEST_YEAR = 1500  # a year before it is a calendar's year left unconverted ("Sene-i atiye" as 1339)
 PRESUPPOSED_TYPES = ("treaty", "meeting")
 # how many words around a treaty's or meeting's name its presupposing words are looked for: "Kars
@@ -70,13 +76,16 @@ class Dated:
     latest: date
     first: DateMention  # the date quoted as its evidence
     narrated: bool  # some date of it dates the predicate of a main clause
+    placed_by_document: bool = False  # some date of it has its year from the document's date and a tense
 
 
 def explicit_date(document: Document, when: DateMention) -> bool:
     """A date the text writes out with its figures ("28 Haziran 1920’de", "16 Mart’ta"), of a year it knows,
     that dates the narrative: not a relative one ("geçen sene"), nor a cited document's ("19 Mart 1336
     tarihli kararname")."""
-    if when.span.footnote is not None or when.role != "event" or when.year_from not in KNOWN_YEARS:
+    if when.span.footnote is not None or when.role != "event":
+        return False
+    if when.year_from not in (*KNOWN_YEARS, DOCUMENT_YEAR):
         return False
     if not any(ch.isdigit() for ch in when.text) or when.earliest.year < EARLIEST_YEAR:
         return False
@@ -136,6 +145,7 @@ def _dated_sentences(document: Document) -> list[Dated]:
                 max(d.latest for d in dates),
                 dates[0],
                 index in main_clause,
+                any(d.year_from == DOCUMENT_YEAR for d in dates),
             )
         )
     return dated
@@ -194,6 +204,9 @@ def find_backward_chronology(document: Document) -> list[Finding]:
         if after.latest - after.earliest > STEPPING_WIDTH:
             continue
         if after.latest >= before.earliest or not after.narrated:
+            continue
+        placed = before.placed_by_document or after.placed_by_document
+        if placed and before.earliest - after.latest > DOCUMENT_STEP_AT_MOST:
             continue
         # the step back is said in the sentence itself or announced in the one before it (a quotation or a
         # digression further back says nothing of the narrative's time)

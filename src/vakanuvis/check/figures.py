@@ -35,7 +35,11 @@ class Figure:
     counted: frozenset[str]  # lemmas of the counted noun
     compound: str  # the head of a compound the noun is part of ("mermi"), or ""
     describing: frozenset[str]  # lemmas of the words around it
-    distinct: bool  # a word around it makes it another of its kind
+    distinct_words: frozenset[str]  # words around it that make it another of its kind ("ikinci", "ilk")
+
+    @property
+    def distinct(self) -> bool:
+        return bool(self.distinct_words)
 
 
 def _words(text: str) -> list[str]:
@@ -67,6 +71,11 @@ def _compound_head(quantity: Quantity, text: str) -> str:
     return (compound_head(after[0]) or "") if after else ""
 
 
+def _verb_stem(lemma: str) -> str:
+    """ "olmak" → "ol": the stem the stop words list verbs by."""
+    return lemma[:-3] if lemma.endswith(("mak", "mek")) else lemma
+
+
 def _figure(quantity: Quantity, text: str, offset: int, place: str, sentence: int | None) -> Figure:
     data = language_data("tr", "quantities")
     stop = set(data.get("stop_words", [])) | set(data.get("describing_stop_words", []))
@@ -74,14 +83,17 @@ def _figure(quantity: Quantity, text: str, offset: int, place: str, sentence: in
     around = _words(_clause_before(text, local.start))[-WINDOW:]
     after = _words(_clause_after(text, local.end))[:WINDOW]
     inside = _words(text[local.start : local.end])[1:]
-    counted = lemmas(quantity.head)
+    counted = frozenset(lemma for lemma in lemmas(quantity.head) if lemma) if quantity.head else frozenset()
+    if quantity.unit and (not counted or any(_verb_stem(lemma) in stop for lemma in counted)):
+        # "1.000.000 ruble idi", "2.000.000 ruble olduğunu": a sum counts its unit
+        counted = frozenset({quantity.unit})
     describing: set[str] = set()
     for word in [*around, *inside, *after]:
         found = lemmas(word)
         if found & counted:
             continue
         describing |= {lemma for lemma in found if len(lemma) >= MIN_DESCRIBING and lemma not in stop}
-    distinct = bool(set(data.get("distinct_markers", [])) & {*around, *inside, *after})
+    distinct = frozenset(set(data.get("distinct_markers", [])) & {*around, *inside, *after})
     shifted = Quantity(quantity.value, quantity.bound, quantity.unit, quantity.thing, local, quantity.head)
     return Figure(
         quantity,
@@ -128,7 +140,8 @@ def same_figure(a: Figure, b: Figure) -> bool:
         a.quantity.unit == b.quantity.unit
         and bool(a.counted & b.counted)
         and a.compound == b.compound
-        and not (a.distinct or b.distinct)
+        # "ikinci teklifi" against "teklif" is another of its kind; "ilk partide" against "ilk partisinin" is not
+        and a.distinct_words == b.distinct_words
         and bool(a.describing & b.describing)
     )
 
@@ -159,11 +172,10 @@ def find_figure_disagreements(document: Document) -> list[Finding]:
                 for i in indexes
             }
         )
-        if not later.distinct:
-            for key in keys:
-                kept = earlier[key].setdefault(later.quantity.value, [])
-                if len(kept) < KEPT_PER_VALUE:
-                    kept.append(index)
+        for key in keys:
+            kept = earlier[key].setdefault(later.quantity.value, [])
+            if len(kept) < KEPT_PER_VALUE:
+                kept.append(index)
         for first in (figures[i] for i in candidates):
             if first.sentence is not None and first.sentence == later.sentence:
                 continue  # a part and its whole, or two parts, in one sentence

@@ -21,6 +21,7 @@ class Quantity:
     thing: tuple[str, ...]  # word stems naming what is counted
     span: Span
     head: str = ""  # the first word naming the thing, as written ("topun"), for comparing by lemma
+    named_before: bool = False  # the thing named before the figure: "subay sayısını 3.000 olarak"
 
 
 def turkish_number(written: str) -> float:
@@ -59,9 +60,9 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
                 value *= multipliers[prefix]
             elif word in qualifiers and not thing:
                 bound = qualifiers[word]
-            elif word in units and not thing:
-                unit = word
-            elif word in stop or len(thing) == 2 or thing and word.endswith(verb_endings):
+            elif not thing and not unit and (unit_word := _unit_of(word, units)):
+                unit = unit_word
+            elif word in stop or len(thing) == 2 or (thing or unit) and word.endswith(verb_endings):
                 break
             else:
                 head = head or word
@@ -71,12 +72,78 @@ def find_quantities(text: str, footnote: int | None, excluded: list[Span]) -> li
             found.append(
                 Quantity(value, bound, unit, tuple(thing), Span(match.start(), position, footnote), head)
             )
+        elif named := _named_before(text, match.start(), words.get("count_words", [])):
+            found.append(
+                Quantity(
+                    value, bound, unit, named, Span(match.start(), position, footnote), named_before=True
+                )
+            )
+        elif unit:
+            found.append(Quantity(value, bound, unit, (), Span(match.start(), position, footnote)))
     return found
 
 
+UNIT_STEM = 4  # a unit with its case ending ("kişiden", "tonluk" is no ton: a suffix of its own is listed)
+
+
+def _unit_of(word: str, units: set[str]) -> str | None:
+    """The unit a word is, as listed or with a case ending ("kişiden")."""
+    if word in units:
+        return word
+    return next(
+        (u for u in units if len(u) >= UNIT_STEM and word.startswith(u) and word[len(u) :] in CASE_ENDINGS),
+        None,
+    )
+
+
+CASE_ENDINGS = frozenset(
+    {
+        "den",
+        "dan",
+        "ten",
+        "tan",
+        "de",
+        "da",
+        "te",
+        "ta",
+        "e",
+        "a",
+        "ye",
+        "ya",
+        "yi",
+        "yı",
+        "i",
+        "ı",
+        "nin",
+        "nın",
+        "in",
+        "ın",
+        "le",
+        "la",
+        "yle",
+        "yla",
+    }
+)
+
+
+def _named_before(text: str, start: int, count_words: list[str]) -> tuple[str, ...]:
+    """The thing a figure counts when the text names it first: "subay sayısını 3.000 olarak verir" (the
+    word before a counting word such as "sayısı", "miktarı", stems)."""
+    words = WORD.findall(text[max(0, start - 60) : start])
+    if len(words) < 2 or not any(words[-1].casefold().startswith(c) for c in count_words):
+        return ()
+    return (_stem(words[-2]),)
+
+
 def _same_thing(a: Quantity, b: Quantity) -> bool:
-    """Same unit and the same words (by stem): "makinalı tüfek" is not "tüfek", "top mermisi" is "top mermi"."""
-    return a.unit == b.unit and a.thing == b.thing
+    """Same unit and the same words (by stem): "makinalı tüfek" is not "tüfek", "top mermisi" is "top mermi".
+    A thing named before its figure ("subay sayısını 3.000") is its head noun: the last word of the other's
+    ("Ermeni subayı"). A figure of a unit alone ("12 kişiden") counts what its sentence is about."""
+    if a.unit != b.unit:
+        return False
+    if a.named_before or b.named_before:
+        return bool(a.thing and b.thing) and a.thing[-1] == b.thing[-1] and a.unit == b.unit
+    return a.thing == b.thing
 
 
 def _disagree(a: Quantity, b: Quantity) -> str | None:
@@ -85,6 +152,11 @@ def _disagree(a: Quantity, b: Quantity) -> str | None:
     if {a.bound, b.bound} in ({">", "~"}, {">", "<"}, {"<", "~"}) or {a.bound, b.bound} == {">", "="}:
         return "the same figure with different qualifiers"
     return None
+
+
+def _alone(stated: Quantity, body: list[Quantity], noted: list[Quantity]) -> bool:
+    """A figure of a unit alone is the only one of its unit in its sentence and in the footnote."""
+    return sum(q.unit == stated.unit for q in body) == 1 and sum(q.unit == stated.unit for q in noted) == 1
 
 
 def find_quantity_conflicts(document: Document) -> list[Finding]:
@@ -114,6 +186,8 @@ def find_quantity_conflicts(document: Document) -> list[Finding]:
         noted_quantities = find_quantities(note.text, note.number, note_dates)
         for stated in body:
             same = [noted for noted in noted_quantities if _same_thing(stated, noted)]
+            if not stated.thing and not _alone(stated, body, noted_quantities):
+                continue  # "12 kişiden" beside another count of people: which one the note gives is unknown
             # A footnote may list several deliveries; one that agrees settles it.
             if not same or any(_disagree(stated, noted) is None for noted in same):
                 continue

@@ -47,11 +47,22 @@ def _is_reversed(mention: DateMention) -> bool:
     year_written = re.search(r"\d{4}", second)
     if not re.search(r"\d{4}", first) and year_written:
         first = f"{first} {year_written.group()}"  # "Nisan-Mart 1922": the year of the second end is shared
-    first_dates = find_dates(first, context_year=year)
-    second_dates = find_dates(second, context_year=year)
+    first_dates = _end_dates(first, year, mention)
+    second_dates = _end_dates(second, year, mention)
     if len(first_dates) != 1 or len(second_dates) != 1:
         return False
     return first_dates[0].earliest > second_dates[0].earliest
+
+
+def _end_dates(end: str, year: int, mention: DateMention) -> list[DateMention]:
+    """The date one end of a range says. A month alone is no date to the tagger ("Kasım" is a man's name
+    too), but as an end of a range it is one: "Kasım-Teşrîn-i Evvel aylarında" reads "Kasım" in the
+    range's year, as written (the Rumi year of a Rumi range)."""
+    found = find_dates(end, context_year=year)
+    if found or re.search(r"\d", end):
+        return found
+    written_year = re.match(r"\d{4}", mention.original or "")
+    return find_dates(f"{end} {written_year.group() if written_year else year}", context_year=year)
 
 
 YEAR_PAIR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d.,]?\d)")

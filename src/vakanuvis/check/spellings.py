@@ -32,6 +32,12 @@ NAMED_TYPES = ("person", "place")
 NAME_WORD = re.compile(r"[^\W\d_]+\.?")
 # between two names of one enumeration: a comma, "ve", "and", "и", "ile" (and a comma before any of them)
 ENUMERATION_GAP = re.compile(r"^\s*,?\s*(?:ve|and|и|ile|with|,)?\s*$", re.I)
+# the same, before an office or title that belongs to the next name: ", Erzurum Mebusu ", " ve Vali "
+ENUMERATION_GAP_WITH_OFFICE = re.compile(
+    r"^\s*(?:,\s*(?:(?:ve|and|и|ile|with)\s+)?|(?:ve|and|и|ile|with)\s+)(?P<office>[^,;:()]*?)\s*$", re.I
+)
+OFFICE_WORDS_AT_MOST = 3  # "Hariciye Halk Komiseri", "Erzurum Valisi", "Dr."
+POSSESSIVE_ENDINGS = ("sı", "si", "su", "sü", "ı", "i", "u", "ü")
 APOSTROPHES = re.compile(r"[’'`ʼ]")
 # one sound written in the habits of two alphabets: Turkish "ş" is English "sh", "ç" "ch", "c" "j"
 TRANSCRIPTIONS = (("ş", "sh"), ("ç", "ch"), ("c", "j"), ("ğ", "gh"), ("ü", "u"), ("ö", "o"), ("ı", "i"))
@@ -244,7 +250,7 @@ def find_spelling_variants(document: Document, entities: dict[str, Entity]) -> l
                     SAME_ENTITY_SIMILARITY,
                 )
             )
-    findings += _near_misses(document, forms)
+    findings += _near_misses(document, forms, entities)
     findings += _footnote_spellings(document, forms, entities)
     return findings
 
@@ -304,13 +310,33 @@ def _footnote_spellings(
     return findings
 
 
-def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Finding]:
-    """Two entities of one type whose names differ by a spelling only. Each form is compared, by rapidfuzz
-    in one pass, with the forms of its type that are alike at all; those are few."""
+def _guessed(key: str, entities: dict[str, Entity]) -> bool:
+    """An entity whose type is the recognizer's guess, found nowhere else: a place with no coordinates, a
+    person known by one name in this document only (its key scoped to the document). "Sarıkamuş’tan" taken
+    for a man, "Eliyava" for a town: a misspelling is what the authority file does not know."""
+    entity = entities.get(key)
+    if entity is None:
+        return False
+    if entity.type == "place":
+        return entity.lat is None
+    return entity.type == "person" and "@" in key
+
+
+def _near_misses(
+    document: Document, forms: dict[str, list[Written]], entities: dict[str, Entity] | None = None
+) -> list[Finding]:
+    """Two entities of one type whose names differ by a spelling only, or of two types when one type is a
+    guess (`_guessed`). Each form is compared, by rapidfuzz in one pass, with the forms of its type (or of
+    both, for a guess) that are alike at all; those are few."""
     everything = [(key, form) for key, written in forms.items() for form in written]
     pairs: dict[tuple[str, str], tuple[Written, Written]] = {}
-    for kind in NAMED_TYPES:
-        typed = [(key, form) for key, form in everything if form.mention.type == kind]
+    guessed = {key for key in forms if _guessed(key, entities or {})}
+    for kind in (*NAMED_TYPES, "guessed"):
+        if kind == "guessed":
+            # a guessed entity's forms against the other type's: only pairs with one guess in them count
+            typed = [(key, form) for key, form in everything if form.mention.type in NAMED_TYPES]
+        else:
+            typed = [(key, form) for key, form in everything if form.mention.type == kind]
         choices = [form.joined for _, form in typed]
         for index, (key, form) in enumerate(typed):
             alike = process.extract(
@@ -323,6 +349,10 @@ def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Fi
             for _, _, other in alike:
                 other_key, other_form = typed[other]
                 if other <= index or other_key == key or form.language != other_form.language:
+                    continue
+                if kind == "guessed" and (
+                    form.mention.type == other_form.mention.type or not {key, other_key} & guessed
+                ):
                     continue
                 pair = tuple(sorted((key, other_key), key=lambda k: forms[k][0].mention.span.start))
                 if pair in pairs:
@@ -340,8 +370,36 @@ def _near_misses(document: Document, forms: dict[str, list[Written]]) -> list[Fi
 # ---------------------------------------------------------------- listed twice
 
 
+@cache
+def _offices() -> frozenset[str]:
+    words = entity_words()
+    return frozenset(map(_plain, words.office_words | words.titles_before))
+
+
+def _is_office(word: str) -> bool:
+    """An office or title word, with the possessive of an izafet ("Valisi", "Mebusu") or without."""
+    plain = _plain(word)
+    return plain in _offices() or any(
+        plain.endswith(ending) and plain[: -len(ending)] in _offices() for ending in POSSESSIVE_ENDINGS
+    )
+
+
+def enumeration_gap(gap: str) -> bool:
+    """Whether the text between two names joins them in one list: a comma or "ve"/"and", and perhaps the
+    office or title of the next one ("Erzurum Valisi Hamit Bey, Erzurum Mebusu Süleyman Necati Bey ve Vali
+    Hamit Bey"): a few capitalized words ending in an office word."""
+    if ENUMERATION_GAP.match(gap):
+        return True
+    found = ENUMERATION_GAP_WITH_OFFICE.match(gap)
+    words = found.group("office").split() if found else []
+    if not words or len(words) > OFFICE_WORDS_AT_MOST:
+        return False
+    return _is_office(words[-1]) and all(word[:1].isupper() for word in words)
+
+
 def _enumerations(document: Document) -> list[list[EntityMention]]:
-    """Runs of person mentions in one body sentence with nothing but a comma or "ve"/"and" between them."""
+    """Runs of person mentions in one body sentence with nothing but a comma or "ve"/"and" between them,
+    and perhaps the next one's office."""
     sentences = _sentence_index(document)
     runs: list[list[EntityMention]] = []
     current: list[EntityMention] = []
@@ -353,7 +411,7 @@ def _enumerations(document: Document) -> list[list[EntityMention]]:
         joined = (
             current
             and sentence == previous_sentence
-            and ENUMERATION_GAP.match(document.text[current[-1].span.end : mention.span.start])
+            and enumeration_gap(document.text[current[-1].span.end : mention.span.start])
         )
         if not joined:
             if len(current) > 1:

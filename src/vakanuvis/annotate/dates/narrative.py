@@ -100,14 +100,19 @@ def _shift_words() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(pattern, re.IGNORECASE), earlier
 
 
+# what joins the second word of an izafet month name to its first: "Teşrîn-i Evvel", "Rebi-ül-evvel"
+MONTH_NAME_PART = re.compile(r"[-‐‑]\s*(?:[ıiuü]|[üu]l|el)?\s*$")
+
+
 def time_shift(sentence: str) -> str | None:
     """ "after" or "before" when a sentence tells of what came after or before something ("sonra",
     "önce", "later"), by its first such word; None when it does not."""
     pattern, earlier = _shift_words()
-    found = pattern.search(sentence)
-    if found is None:
-        return None
-    return "before" if found.group(0).casefold() in earlier else "after"
+    for found in pattern.finditer(sentence):
+        if MONTH_NAME_PART.search(sentence[max(0, found.start() - 6) : found.start()]):
+            continue  # the "Evvel" of "Teşrîn-i Evvel", "Kânûn-ı Evvel", "Rebi-ül-evvel": a month's name
+        return "before" if found.group(0).casefold() in earlier else "after"
+    return None
 
 
 @cache
