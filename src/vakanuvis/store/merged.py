@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 
 from vakanuvis.resolve.union_find import root
 from vakanuvis.store import schema
-from vakanuvis.store.queries import list_events
+from vakanuvis.store.queries import PLACE_TYPES, list_events
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -30,6 +30,10 @@ NAMED_TOLERANCE = timedelta(days=1)
 # Treaty of Moscow, as the authority file dates it), when the report does not name it
 STARTED_BY = {"sign": ("treaty",), "adopt": ("treaty",), "open": ("meeting", "organization")}
 MOST_DAYS_STARTING = 3
+# kinds of happening that happen at the place they befall: "İstanbul’u işgal ettiler" and "İstanbul’da
+# Harbiye Nezaretini işgal ettiler" are one occupation at İstanbul, so a place that is their patient is
+# also their place
+KINDS_AT_THEIR_PATIENT = ("take",)
 
 
 class _Groups:
@@ -54,14 +58,20 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     """What makes reports one happening: the same treaty or meeting as their instrument at overlapping
     dates (named, or the one `started` — day -> keys of the entities whose first day it is — on the day a
     report of its kind tells of); or, within a month, the same kind of happening with the same
-    participant; or, on one day, the same kind at the same place. A dateline (the date of a document
+    participant; or, on one day, the same kind at the same place, or, when its kind is not known, the
+    treaty or meeting it names whose first day it is. A dateline (the date of a document
     itself) joins no other report."""
     if event.get("dateline"):
         return []
     role_keys = event.get("role_keys", {})
-    keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])]
     kind = event.get("kind", "")
     days = _days(event)
+    # a report that says neither what happened nor within a month when ("Geçen sene Sivas Kongresi’nde
+    # ittihaz olunan kararlar") may be of any of the meeting's days: its opening, its resolutions, its close
+    named = kind or days <= MOST_DAYS
+    keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])] if named else []
+    if started and not kind and days == 1:
+        keys += [("named", key) for key in _begun_on_its_day(event, started) if ("named", key) not in keys]
     if not kind or kind in KINDS_KEPT_APART:
         return keys
     if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
@@ -72,6 +82,34 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     if days == 1:
         keys += [("place", kind, key) for key in role_keys.get("place", [])]
     return keys
+
+
+def _begun_on_its_day(event: dict[str, Any], started: dict[str, list[str]]) -> list[str]:
+    """Of a report whose verb says no kind ("Türkiye Büyük Millet Meclisi 23 Nisan 1336 günü … kılınan
+    dualarla", "which was opened … on the 23rd April, 1920, is expected"), the treaties or meetings it names
+    whose first day is its own day: it tells of their beginning."""
+    role_keys = event.get("role_keys", {})
+    named = {key for role in PARTICIPANT_ROLES for key in role_keys.get(role, [])}
+    return [key for kind in STARTED_BY for key in started.get(f"{kind}:{event['start']}", []) if key in named]
+
+
+def _with_taken_places(event: dict[str, Any], places: set[str]) -> dict[str, Any]:
+    """The report with the places that are the patient of a taking among its places as well."""
+    role_keys = event.get("role_keys", {})
+    if event.get("kind") not in KINDS_AT_THEIR_PATIENT:
+        return event
+    taken = [key for key in role_keys.get("patient", []) if key in places]
+    own = role_keys.get("place", [])
+    if not [key for key in taken if key not in own]:
+        return event
+    return {**event, "role_keys": {**role_keys, "place": list(dict.fromkeys([*own, *taken]))}}
+
+
+def place_keys(engine: Engine) -> set[str]:
+    """The keys of the entities that are places."""
+    ent = schema.entities
+    with engine.connect() as connection:
+        return set(connection.execute(select(ent.c.key).where(ent.c.type.in_(PLACE_TYPES))).scalars())
 
 
 def _started_by(event: dict[str, Any], kind: str, started: dict[str, list[str]]) -> list[str]:
@@ -136,7 +174,8 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
     Grouping is by key (named event; kind and participant; kind and place), never by comparing every
     event with every other.
     """
-    events = list_events(engine, **filters)
+    places = place_keys(engine)
+    events = [_with_taken_places(event, places) for event in list_events(engine, **filters)]
     started = entity_first_days(engine)
     with engine.connect() as connection:
         citations = connection.execute(
