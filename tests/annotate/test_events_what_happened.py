@@ -51,6 +51,20 @@ def test_case_endings_give_place_recipient_and_the_treaty_is_the_instrument(tmp_
     assert roles["place"] == ["Moskova"] and roles["patient"] == ["Moskova Muahedesi"]
 
 
+def test_of_after_the_happenings_own_noun_gives_its_patient(tmp_path):
+    document, (event,) = _events(
+        tmp_path,
+        "The occupation of Constantinople was carried out on the morning of March 16th, 1920.\n",
+        language="en",
+    )
+    assert event.kind == "take" and _roles(document, event).get("patient") == ["Constantinople"]
+    # "of" after any other noun is that noun's complement
+    document, (event,) = _events(
+        tmp_path, "The Governor of Smyrna was arrested on March 16th, 1920.\n", language="en"
+    )
+    assert "Smyrna" not in _roles(document, event).get("patient", [])
+
+
 def test_a_participle_tells_what_happened_to_the_noun_it_describes(tmp_path):
     document, (event,) = _events(
         tmp_path, "11 Ekim 1922’de imzalanan Mudanya Mütarekesi ile Batı Anadolu’daki savaş sona erdi.\n"
@@ -176,6 +190,13 @@ def test_a_participle_told_as_a_past_tense(participle, past):
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
         ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
+        (
+            "en",
+            "The occupation of Constantinople was carried out on the morning of March 16th.",
+            "March 16th",
+            "was carried",
+            "take",
+        ),
         # a participle before a part of the day belongs to the date; the clause's verb is what happened
         (
             "tr",
