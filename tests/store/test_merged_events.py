@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vakanuvis.knowledge_base import KnowledgeBase
-from vakanuvis.store.merged import compatible, merge_keys
+from vakanuvis.store.merged import compatible, merge_keys, sweep_groups
 
 ARTICLE_A = """MUDANYA
 
@@ -190,3 +190,19 @@ def test_a_city_taken_and_a_building_taken_in_it_are_one_taking_and_two_telegram
     assert len(taking["documents"]) == 2
     telegrams = [m for m in merged if m["kind"] != "take"]
     assert len(telegrams) == 2 and all(len(m["documents"]) == 1 for m in telegrams)
+
+
+def _dated(name, start, end=None, kind=""):
+    return {"id": name, "start": start, "end": end or start, "kind": kind, "role_keys": {}}
+
+
+def test_a_report_of_no_kind_joins_the_group_of_its_own_day_not_the_first_in_date_order():
+    # under the Moscow Treaty's key: its ratification "in 1921" comes first in date order, then its signing
+    reports = [
+        _dated("ratified", "1921-01-01", "1921-12-31", "adopt"),
+        _dated("signed-a", "1921-03-16", kind="sign"),
+        _dated("signed-b", "1921-03-16", kind="sign"),
+        _dated("no-kind", "1921-03-16"),  # "16 Mart 1921’de Moskova Antlaşması ile …"
+    ]
+    groups = {tuple(sorted(r["id"] for r in group)) for group in sweep_groups(reports, "named")}
+    assert groups == {("ratified",), ("no-kind", "signed-a", "signed-b")}

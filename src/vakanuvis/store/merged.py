@@ -191,28 +191,48 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
         for key in merge_keys(event, started):
             with_key[key].append(event)
     for key, reports in with_key.items():
-        # reports of one key whose dates overlap, directly or through others, and that agree with every
-        # report of a group join it: a sweep in date order keeps the groups still open (those whose dates
-        # reach the report's start) and joins the report to the first that takes it, else opens one
-        tolerance = NAMED_TOLERANCE if key[0] == "named" else timedelta(0)
-        reports.sort(key=lambda e: (e["start"], e["end"]))
-        open_groups: list[tuple[list[dict[str, Any]], list[date]]] = []
-        for event in reports:
-            start, end = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
-            open_groups = [(group, last) for group, last in open_groups if start <= last[0] + tolerance]
-            for group, last in open_groups:
-                if all(compatible(event, other, key[0]) for other in group):
-                    groups.union(group[0]["id"], event["id"])
-                    group.append(event)
-                    last[0] = max(last[0], end)
-                    break
-            else:
-                open_groups.append(([event], [end]))
+        for group in sweep_groups(reports, key[0]):
+            for event in group[1:]:
+                groups.union(group[0]["id"], event["id"])
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         members[groups.find(event["id"])].append(event)
     merged = [_merged_record(group, sources_of_note) for group in members.values()]
     return sorted(merged, key=lambda m: (m["start"], m["end"], m["id"]))
+
+
+def sweep_groups(reports: list[dict[str, Any]], key_type: str) -> list[list[dict[str, Any]]]:
+    """Reports of one key grouped: those whose dates overlap, directly or through others, and that agree
+    with every report of a group join it. A sweep in date order keeps the groups still open (those whose
+    dates reach the report's start) and joins the report to the one that fits it best — a report of its
+    own kind, then most reports of its own dates — else opens one: a report that says no kind joins the
+    signing of 16 March, not the year's ratification that came first in date order."""
+    tolerance = NAMED_TOLERANCE if key_type == "named" else timedelta(0)
+    found: list[list[dict[str, Any]]] = []
+    open_groups: list[tuple[list[dict[str, Any]], list[date]]] = []
+    for event in sorted(reports, key=lambda e: (e["start"], e["end"])):
+        start, end = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
+        open_groups = [(group, last) for group, last in open_groups if start <= last[0] + tolerance]
+        taking = [
+            (group, last)
+            for group, last in open_groups
+            if all(compatible(event, other, key_type) for other in group)
+        ]
+        if not taking:
+            open_groups.append(([event], [end]))
+            found.append(open_groups[-1][0])
+            continue
+        group, last = max(taking, key=lambda candidate: _fit(event, candidate[0]))  # first of the best
+        group.append(event)
+        last[0] = max(last[0], end)
+    return found
+
+
+def _fit(event: dict[str, Any], group: list[dict[str, Any]]) -> tuple[bool, int]:
+    """How well a report fits a group that takes it: a report of its own kind, then how many of its dates."""
+    own_kind = bool(event["kind"]) and any(other["kind"] == event["kind"] for other in group)
+    own_dates = sum((other["start"], other["end"]) == (event["start"], event["end"]) for other in group)
+    return own_kind, own_dates
 
 
 def _merged_record(
