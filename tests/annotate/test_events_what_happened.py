@@ -190,6 +190,15 @@ def test_a_participle_told_as_a_past_tense(participle, past):
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
         ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
+        # a date the antecedent of "when": what happened on it is the verb after
+        (
+            "en",
+            "It declared a situation which had existed since the 16th March, 1920, when the Entente Powers"
+            " occupied the capital.",
+            "16th March, 1920",
+            "occupied",
+            "take",
+        ),
         (
             "en",
             "The occupation of Constantinople was carried out on the morning of March 16th.",

@@ -365,6 +365,10 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
     candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language, first=i == 0)]
     if not candidates:
         return None
+    following = [i for i, w in enumerate(words) if w.start >= date[1]]
+    if following and words[following[0]].text.lower() in _words(language, "clause_of_the_date_words"):
+        # "since the 16th March, 1920, when the Entente Powers occupied the capital": what happened on it
+        candidates = [i for i in candidates if i > following[0]] or candidates
 
     def distance(index: int) -> int:
         word = words[index]
