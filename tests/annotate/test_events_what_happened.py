@@ -190,6 +190,29 @@ def test_a_participle_told_as_a_past_tense(participle, past):
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
         ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
+        # a verb that no comma parts from the date is of its clause
+        (
+            "en",
+            "The Congress of Sivas, which assembled on the 4th September, closed its sittings on the 11th.",
+            "4th September",
+            "assembled",
+            "open",
+        ),
+        (
+            "en",
+            "The Grand National Assembly, which was opened at Angora on the 23rd April, 1920, is expected to"
+            " ratify the treaty.",
+            "23rd April, 1920",
+            "was opened",
+            "open",
+        ),
+        (
+            "en",
+            "On the 16th March, 1920, the Entente Powers occupied Constantinople.",
+            "16th March, 1920",
+            "occupied",
+            "take",
+        ),
         # a date the antecedent of "when": what happened on it is the verb after
         (
             "en",

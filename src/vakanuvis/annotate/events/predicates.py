@@ -75,7 +75,7 @@ def find_predicate(
     words = words_of(text, start, end)
     if language == "tr":
         return _turkish_predicate(words, date)
-    return _nearest_predicate(words, date, language)
+    return _nearest_predicate(text, words, date, language)
 
 
 def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
@@ -358,7 +358,9 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
 # ---------------------------------------------------------------- English and Russian
 
 
-def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) -> Predicate | None:
+def _nearest_predicate(
+    text: str, words: list[Word], date: tuple[int, int], language: str
+) -> Predicate | None:
     named = _noun_of_date(words, date) if language == "en" else None
     if named is not None:
         return named
@@ -369,6 +371,10 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
     if following and words[following[0]].text.lower() in _words(language, "clause_of_the_date_words"):
         # "since the 16th March, 1920, when the Entente Powers occupied the capital": what happened on it
         candidates = [i for i in candidates if i > following[0]] or candidates
+    else:
+        # a verb that no comma parts from the date is of its clause ("the Congress of Sivas, which
+        # assembled on the 4th September, closed on the 11th": assembled)
+        candidates = [i for i in candidates if "," not in _between(text, words[i], date)] or candidates
 
     def distance(index: int) -> int:
         word = words[index]
@@ -396,6 +402,11 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
         # "took place", "fell on": the verb with the word after it
         return _told_by_noun(words, date, found, "en", f"{words[index].text} {words[index + 1].text}")
     return found
+
+
+def _between(text: str, word: Word, date: tuple[int, int]) -> str:
+    """The text between a word and a date, on whichever side of it the word stands."""
+    return text[word.end : date[0]] if word.end <= date[0] else text[date[1] : word.start]
 
 
 def _noun_of_date(words: list[Word], date: tuple[int, int]) -> Predicate | None:
