@@ -51,6 +51,27 @@ def test_case_endings_give_place_recipient_and_the_treaty_is_the_instrument(tmp_
     assert roles["place"] == ["Moskova"] and roles["patient"] == ["Moskova Muahedesi"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "16 Mart 1337 tarihli Moskova Muahedesi mucibince Batum Gürcistan’a terk edildi.",
+        "30 Teşrîn-i Evvel 1334 tarihli Mondros Mütarekenamesi’nin akdi sırasındaki hudut dahilinde kalan"
+        " memleket parçaları birbirinden ayrılmaz.",
+        "16 Mart 1921 tarihli Türk-Sovyet Dostluk ve Kardeşlik Antlaşması ile sınır çizildi.",
+    ],
+)
+def test_the_date_of_a_treaty_is_its_signing_whatever_is_done_under_it(tmp_path, sentence):
+    document, events = _events(tmp_path, sentence + "\n")
+    assert events[0].kind == "sign"
+    treaties = [m.surface for m in document.mentions if m.type == "treaty"]
+    assert _roles(document, events[0]).get("instrument", []) == treaties[:1]
+
+
+def test_a_dated_telegram_is_still_its_sending(tmp_path):
+    _, events = _events(tmp_path, "1 Teşrinisani 1338 tarihli bir telgraf ile Ankara’ya bildirildi.\n")
+    assert events[0].kind == "send"
+
+
 def test_of_after_the_happenings_own_noun_gives_its_patient(tmp_path):
     document, (event,) = _events(
         tmp_path,

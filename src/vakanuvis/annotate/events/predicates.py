@@ -30,6 +30,9 @@ TURKISH_VERB_ENDING = re.compile(
     r"(?:[dt][ıiuü](?:m|n|k|nız|niz|nuz|nüz|lar|ler)?|m[ıiuü]ş(?:t[ıiuü]r|lar|ler)?|[ae]c[ae]k(?:t[ıi]r)?"
     r"|[ıiuü]?yor(?:du|lar|muş)?|m[ae]kt[ae]d[ıi]r|[dt]ı[ğk]ı|[dt]i[ğk]i|[dt]u[ğk]u|[dt]ü[ğk]ü)$"
 )
+# the most words of a name between "tarihli" and the treaty it dates ("Türk-Sovyet Dostluk ve Kardeşlik
+# Antlaşması")
+MOST_NAME_WORDS = 6
 FUSED_LIGHT_PARTICIPLE = re.compile(r"(?:olunan|edilen|eylenen|kılınan)$")
 TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
 
@@ -324,6 +327,9 @@ def _turkish_words(topic: str) -> frozenset[str]:
 def _dated_document(words: list[Word], after: list[int]) -> Predicate:
     """ "1 Teşrinisani 1338 tarihli bir telgraf": the date of a document, whose event is what its clause
     says was done with it ("… tarihli talimatname kabul olunmuştur"), else its sending."""
+    treaty = _dated_treaty(words, after)
+    if treaty is not None:
+        return treaty
     last = after[0]
     for index in after[1:3]:
         last = index
@@ -353,6 +359,28 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
         nominal=True,
         dated_document=True,
     )
+
+
+def _dated_treaty(words: list[Word], after: list[int]) -> Predicate | None:
+    """ "16 Mart 1337 tarihli Moskova Muahedesi mucibince …": the date of a treaty is its signing, whatever
+    its clause goes on to say was done under it. The treaty's word ("muahede", "antlaşma") follows the
+    "tarihli" (`after[0]`) directly or after the words of its name."""
+    for index in after[1 : 1 + MOST_NAME_WORDS]:
+        word = words[index]
+        if happening_kind("tr", word.text) == "sign" and turkish_verb(word.text) is None:
+            # the treaty's word alone, so that the treaty's name stays a name of the clause (its instrument)
+            return Predicate(
+                start=word.start,
+                end=word.end,
+                text=word.text,
+                kind="sign",
+                passive=False,
+                nominal=True,
+                dated_document=True,
+            )
+        if word.text[:1].islower() and plain(word.text) not in _turkish_words("name_joiners"):
+            return None  # past the name: no treaty dated
+    return None
 
 
 # ---------------------------------------------------------------- English and Russian
