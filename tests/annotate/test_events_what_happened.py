@@ -211,6 +211,22 @@ def test_a_participle_told_as_a_past_tense(participle, past):
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
         ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
+        # Russian: a long participle of a happening is a verb, an adjective is not; "договор от" dates the treaty
+        (
+            "ru",
+            "Московский договор, подписанный 16 марта 1921 года, установил границу.",
+            "16 марта 1921 года",
+            "подписанный",
+            "sign",
+        ),
+        (
+            "ru",
+            "По договору от 16 марта 1921 года Батум отошел к Грузии.",
+            "16 марта 1921 года",
+            "договору",
+            "sign",
+        ),
+        ("ru", "16 марта 1921 года военный отряд занял Карс.", "16 марта 1921 года", "занял", "take"),
         # a verb that no comma parts from the date is of its clause
         (
             "en",

@@ -389,7 +389,7 @@ def _dated_treaty(words: list[Word], after: list[int]) -> Predicate | None:
 def _nearest_predicate(
     text: str, words: list[Word], date: tuple[int, int], language: str
 ) -> Predicate | None:
-    named = _noun_of_date(words, date) if language == "en" else None
+    named = _noun_of_date(words, date, language)
     if named is not None:
         return named
     candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language, first=i == 0)]
@@ -437,15 +437,17 @@ def _between(text: str, word: Word, date: tuple[int, int]) -> str:
     return text[word.end : date[0]] if word.end <= date[0] else text[date[1] : word.start]
 
 
-def _noun_of_date(words: list[Word], date: tuple[int, int]) -> Predicate | None:
-    """ "my despatch of the 6th instant", "the armistice of 30 October": a date that dates a noun."""
+def _noun_of_date(words: list[Word], date: tuple[int, int], language: str) -> Predicate | None:
+    """ "my despatch of the 6th instant", "the armistice of 30 October", "договор от 16 марта": a date
+    that dates a noun (after the language's `date_of_noun_words`)."""
     before = [w for w in words if w.end <= date[0]]
     if before and before[-1].text.lower() in ("the", "a"):
         before.pop()
-    if len(before) < 2 or before[-1].text.lower() != "of" or not before[-2].text[:1].islower():
+    dating = _words(language, "date_of_noun_words")
+    if len(before) < 2 or before[-1].text.lower() not in dating or not before[-2].text[:1].islower():
         return None
     noun = before[-2]
-    kind = happening_kind("en", noun.text)
+    kind = happening_kind(language, noun.text)
     if not kind:
         return None
     return Predicate(noun.start, noun.end, noun.text, kind, passive=False, nominal=True)
@@ -465,7 +467,12 @@ def _is_verb(word: str, language: str, first: bool = False) -> bool:
     irregular, endings = _verb_forms(language)
     if language == "en":
         return lowered in irregular or (len(lowered) > 4 and lowered.endswith("ed"))
-    return len(lowered) >= 4 and lowered.endswith(endings)
+    if len(lowered) >= 4 and lowered.endswith(endings):
+        return True
+    # a long participle ("подписанный 16 марта договор") is a verb when it names a happening: the same
+    # endings are those of adjectives ("военный", "иностранный")
+    participles = tuple(str(e) for e in language_data(language, "events").get("participle_endings", []))
+    return bool(participles) and lowered.endswith(participles) and bool(happening_kind(language, lowered))
 
 
 def _is_passive(words: list[Word], index: int, language: str) -> bool:
