@@ -58,6 +58,7 @@ def test_case_endings_give_place_recipient_and_the_treaty_is_the_instrument(tmp_
         "30 Teşrîn-i Evvel 1334 tarihli Mondros Mütarekenamesi’nin akdi sırasındaki hudut dahilinde kalan"
         " memleket parçaları birbirinden ayrılmaz.",
         "16 Mart 1921 tarihli Türk-Sovyet Dostluk ve Kardeşlik Antlaşması ile sınır çizildi.",
+        "Moskova Antlaşması (16 Mart 1921) ile Batum Gürcistan’a terk edildi.",
     ],
 )
 def test_the_date_of_a_treaty_is_its_signing_whatever_is_done_under_it(tmp_path, sentence):

@@ -75,10 +75,31 @@ def find_predicate(
 ) -> Predicate | None:
     """The predicate of the date at `date` (offsets) in the sentence at `sentence`, or None."""
     start, end = clause_around(text, sentence, date)
+    treaty = _treaty_before_parenthesis(text, start, date, language)
+    if treaty is not None:
+        return treaty
     words = words_of(text, start, end)
     if language == "tr":
         return _turkish_predicate(words, date)
     return _nearest_predicate(text, words, date, language)
+
+
+def _treaty_before_parenthesis(
+    text: str, clause_start: int, date: tuple[int, int], language: str
+) -> Predicate | None:
+    """ "Moskova Antlaşması (16 Mart 1921) ile …": a date in brackets after a treaty's word dates the
+    treaty, its signing, whatever the clause goes on to say was done under it."""
+    if text[date[1] : date[1] + 1] != ")" or text[clause_start : date[0]].rstrip()[-1:] != "(":
+        return None
+    words = words_of(text, clause_start, text.rindex("(", clause_start, date[0]))
+    if not words:
+        return None
+    word = words[-1]
+    if happening_kind(language, word.text) != "sign" or (language == "tr" and turkish_verb(word.text)):
+        return None
+    return Predicate(
+        word.start, word.end, word.text, "sign", passive=False, nominal=True, dated_document=True
+    )
 
 
 def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
