@@ -228,6 +228,50 @@ def test_a_participle_told_as_a_past_tense(participle, past):
             "sign",
         ),
         ("ru", "16 марта 1921 года военный отряд занял Карс.", "16 марта 1921 года", "занял", "take"),
+        # the happening's own noun right after the date, not the verb of the clause it stands in
+        (
+            "tr",
+            "Büyük Millet Meclisi’nin 23 Nisan 1336’da küşadı üzerine bir beyanname neşredildi.",
+            "23 Nisan 1336’da",
+            "küşadı",
+            "open",
+        ),
+        (
+            "tr",
+            "İstanbul’un 16 Mart 1920’deki işgali üzerine Meclis dağıldı.",
+            "16 Mart 1920’deki",
+            "işgali",
+            "take",
+        ),
+        (
+            "tr",
+            "Meclis’in 23 Nisan 1920’de açılışıyla yeni bir devir başladı.",
+            "23 Nisan 1920’de",
+            "açılışıyla",
+            "open",
+        ),
+        (
+            "tr",
+            "Meclis’in açılışı (23 Nisan 1920) ile egemenlik millete geçti.",
+            "23 Nisan 1920",
+            "açılışı",
+            "open",
+        ),
+        # but not a noun in the locative, the setting of what its clause tells, nor a word too short
+        (
+            "tr",
+            "Heyet-i Temsiliye’nin 3 Teşrinievvel 1335 tarihli içtimaında kabul olunmuştur.",
+            "3 Teşrinievvel 1335 tarihli",
+            "kabul olunmuştur",
+            "adopt",
+        ),
+        (
+            "en",
+            "On the 23rd April the Assembly held its first sitting at Angora.",
+            "23rd April",
+            "held",
+            "open",
+        ),
         # a verb that no comma parts from the date is of its clause
         (
             "en",

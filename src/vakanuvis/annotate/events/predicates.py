@@ -33,6 +33,10 @@ TURKISH_VERB_ENDING = re.compile(
 # the most words of a name between "tarihli" and the treaty it dates ("Türk-Sovyet Dostluk ve Kardeşlik
 # Antlaşması")
 MOST_NAME_WORDS = 6
+# a noun's third-person possessive, with a case after it ("küşadı", "işgali", "açılışıyla", "işgaline")
+# ("içtimaında", in the locative, is the setting of what its clause tells: "… içtimaında kabul olunmuştur")
+POSSESSIVE_NOUN = re.compile(r"s?[ıiuü](?:n[dt][ae]n|yl[ae]|n[ae]|n[ıiuü]n?)?$")
+FEWEST_NOUN_LETTERS = 6  # the fewest letters of such a noun ("yeni" is no "yen-i", a defeat)
 FUSED_LIGHT_PARTICIPLE = re.compile(r"(?:olunan|edilen|eylenen|kılınan)$")
 TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
 
@@ -87,19 +91,23 @@ def find_predicate(
 def _treaty_before_parenthesis(
     text: str, clause_start: int, date: tuple[int, int], language: str
 ) -> Predicate | None:
-    """ "Moskova Antlaşması (16 Mart 1921) ile …": a date in brackets after a treaty's word dates the
-    treaty, its signing, whatever the clause goes on to say was done under it."""
+    """ "Moskova Antlaşması (16 Mart 1921) ile …", "Meclis’in açılışı (23 Nisan 1920) ile …": a date in
+    brackets after a treaty's word (its signing) or a happening's noun dates that, whatever the clause
+    goes on to say was done under it or after it."""
     if text[date[1] : date[1] + 1] != ")" or text[clause_start : date[0]].rstrip()[-1:] != "(":
         return None
     words = words_of(text, clause_start, text.rindex("(", clause_start, date[0]))
     if not words:
         return None
     word = words[-1]
-    if happening_kind(language, word.text) != "sign" or (language == "tr" and turkish_verb(word.text)):
+    kind = happening_kind(language, word.text)
+    if (
+        not kind
+        or (kind != "sign" and not word.text[:1].islower())
+        or (language == "tr" and turkish_verb(word.text))
+    ):
         return None
-    return Predicate(
-        word.start, word.end, word.text, "sign", passive=False, nominal=True, dated_document=True
-    )
+    return Predicate(word.start, word.end, word.text, kind, passive=False, nominal=True, dated_document=True)
 
 
 def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
@@ -223,6 +231,9 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
         return _dated_document(words, [words.index(inside[-1]), *after])
     if after and plain(words[after[0]].text) in dated:
         return _dated_document(words, after)
+    noun = _happening_noun_after(words, after)
+    if noun is not None:
+        return noun
     found = None
     for index in after + before[::-1]:
         reading = turkish_verb(words[index].text)
@@ -238,6 +249,31 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
     if found is not None and not found.kind:
         return _told_by_noun(words, date, found, "tr", found.text)
     return found
+
+
+def _happening_noun_after(words: list[Word], after: list[int]) -> Predicate | None:
+    """ "Meclis’in 23 Nisan 1336’da küşadı üzerine …", "23 Nisan’da açılışıyla": the happening's own noun,
+    with its possessive ending, right after the date is what the date is of (not the verb of the clause it
+    stands in); a light verb after it makes it the verb's ("işgal edildi") and is left to the verbs."""
+    if not after:
+        return None
+    word = words[after[0]]
+    folded = plain(word.text)
+    if not word.text[:1].islower() or len(folded) < FEWEST_NOUN_LETTERS or not POSSESSIVE_NOUN.search(folded):
+        return None
+    if turkish_verb(word.text) is not None:
+        return None
+    following = words[after[0] + 1] if after[0] + 1 < len(words) else None
+    if (
+        following is not None
+        and (reading := turkish_verb(following.text))
+        and reading.lemma in _light_verbs()
+    ):
+        return None
+    kind = happening_kind("tr", word.text)
+    if not kind:
+        return None
+    return Predicate(word.start, word.end, word.text, kind, passive=False, nominal=True)
 
 
 def _turkish_predicate_at(
@@ -437,8 +473,8 @@ def _nearest_predicate(
     passive = _is_passive(words, index, language)
     kind = happening_kind(language, words[index].text)
     clause = " ".join(w.text.lower() for w in words)
-    if kind == "meet" and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
-        kind = "open"  # a body's first meeting is its opening
+    if kind in ("meet", "") and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
+        kind = "open"  # a body's first meeting is its opening ("met", "held its first sitting")
     found = Predicate(
         start=words[first].start,
         end=words[index].end,
