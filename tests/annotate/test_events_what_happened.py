@@ -51,6 +51,42 @@ def test_case_endings_give_place_recipient_and_the_treaty_is_the_instrument(tmp_
     assert roles["place"] == ["Moskova"] and roles["patient"] == ["Moskova Muahedesi"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "16 Mart 1337 tarihli Moskova Muahedesi mucibince Batum Gürcistan’a terk edildi.",
+        "30 Teşrîn-i Evvel 1334 tarihli Mondros Mütarekenamesi’nin akdi sırasındaki hudut dahilinde kalan"
+        " memleket parçaları birbirinden ayrılmaz.",
+        "16 Mart 1921 tarihli Türk-Sovyet Dostluk ve Kardeşlik Antlaşması ile sınır çizildi.",
+        "Moskova Antlaşması (16 Mart 1921) ile Batum Gürcistan’a terk edildi.",
+    ],
+)
+def test_the_date_of_a_treaty_is_its_signing_whatever_is_done_under_it(tmp_path, sentence):
+    document, events = _events(tmp_path, sentence + "\n")
+    assert events[0].kind == "sign"
+    treaties = [m.surface for m in document.mentions if m.type == "treaty"]
+    assert _roles(document, events[0]).get("instrument", []) == treaties[:1]
+
+
+def test_a_dated_telegram_is_still_its_sending(tmp_path):
+    _, events = _events(tmp_path, "1 Teşrinisani 1338 tarihli bir telgraf ile Ankara’ya bildirildi.\n")
+    assert events[0].kind == "send"
+
+
+def test_of_after_the_happenings_own_noun_gives_its_patient(tmp_path):
+    document, (event,) = _events(
+        tmp_path,
+        "The occupation of Constantinople was carried out on the morning of March 16th, 1920.\n",
+        language="en",
+    )
+    assert event.kind == "take" and _roles(document, event).get("patient") == ["Constantinople"]
+    # "of" after any other noun is that noun's complement
+    document, (event,) = _events(
+        tmp_path, "The Governor of Smyrna was arrested on March 16th, 1920.\n", language="en"
+    )
+    assert "Smyrna" not in _roles(document, event).get("patient", [])
+
+
 def test_a_participle_tells_what_happened_to_the_noun_it_describes(tmp_path):
     document, (event,) = _events(
         tmp_path, "11 Ekim 1922’de imzalanan Mudanya Mütarekesi ile Batı Anadolu’daki savaş sona erdi.\n"
@@ -176,6 +212,105 @@ def test_a_participle_told_as_a_past_tense(participle, past):
         ("tr", "23 Nisan’da Ankara’da büyük bir merasim yapıldı.", "23 Nisan’da", "merasim yapıldı", ""),
         ("en", "On April 23 the opening of the Assembly took place.", "April 23", "took", "open"),
         ("en", "The opening of the Assembly fell on April 23.", "April 23", "opening", "open"),
+        # Russian: a long participle of a happening is a verb, an adjective is not; "договор от" dates the treaty
+        (
+            "ru",
+            "Московский договор, подписанный 16 марта 1921 года, установил границу.",
+            "16 марта 1921 года",
+            "подписанный",
+            "sign",
+        ),
+        (
+            "ru",
+            "По договору от 16 марта 1921 года Батум отошел к Грузии.",
+            "16 марта 1921 года",
+            "договору",
+            "sign",
+        ),
+        ("ru", "16 марта 1921 года военный отряд занял Карс.", "16 марта 1921 года", "занял", "take"),
+        # the happening's own noun right after the date, not the verb of the clause it stands in
+        (
+            "tr",
+            "Büyük Millet Meclisi’nin 23 Nisan 1336’da küşadı üzerine bir beyanname neşredildi.",
+            "23 Nisan 1336’da",
+            "küşadı",
+            "open",
+        ),
+        (
+            "tr",
+            "İstanbul’un 16 Mart 1920’deki işgali üzerine Meclis dağıldı.",
+            "16 Mart 1920’deki",
+            "işgali",
+            "take",
+        ),
+        (
+            "tr",
+            "Meclis’in 23 Nisan 1920’de açılışıyla yeni bir devir başladı.",
+            "23 Nisan 1920’de",
+            "açılışıyla",
+            "open",
+        ),
+        (
+            "tr",
+            "Meclis’in açılışı (23 Nisan 1920) ile egemenlik millete geçti.",
+            "23 Nisan 1920",
+            "açılışı",
+            "open",
+        ),
+        # but not a noun in the locative, the setting of what its clause tells, nor a word too short
+        (
+            "tr",
+            "Heyet-i Temsiliye’nin 3 Teşrinievvel 1335 tarihli içtimaında kabul olunmuştur.",
+            "3 Teşrinievvel 1335 tarihli",
+            "kabul olunmuştur",
+            "adopt",
+        ),
+        (
+            "en",
+            "On the 23rd April the Assembly held its first sitting at Angora.",
+            "23rd April",
+            "held",
+            "open",
+        ),
+        # a verb that no comma parts from the date is of its clause
+        (
+            "en",
+            "The Congress of Sivas, which assembled on the 4th September, closed its sittings on the 11th.",
+            "4th September",
+            "assembled",
+            "open",
+        ),
+        (
+            "en",
+            "The Grand National Assembly, which was opened at Angora on the 23rd April, 1920, is expected to"
+            " ratify the treaty.",
+            "23rd April, 1920",
+            "was opened",
+            "open",
+        ),
+        (
+            "en",
+            "On the 16th March, 1920, the Entente Powers occupied Constantinople.",
+            "16th March, 1920",
+            "occupied",
+            "take",
+        ),
+        # a date the antecedent of "when": what happened on it is the verb after
+        (
+            "en",
+            "It declared a situation which had existed since the 16th March, 1920, when the Entente Powers"
+            " occupied the capital.",
+            "16th March, 1920",
+            "occupied",
+            "take",
+        ),
+        (
+            "en",
+            "The occupation of Constantinople was carried out on the morning of March 16th.",
+            "March 16th",
+            "was carried",
+            "take",
+        ),
         # a participle before a part of the day belongs to the date; the clause's verb is what happened
         (
             "tr",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vakanuvis.knowledge_base import KnowledgeBase
-from vakanuvis.store.merged import compatible, merge_keys
+from vakanuvis.store.merged import compatible, merge_keys, sweep_groups
 
 ARTICLE_A = """MUDANYA
 
@@ -132,3 +132,77 @@ def test_a_report_a_day_off_joins_the_treaty_and_the_happening_keeps_the_date_mo
     assert len(signing["documents"]) == 3
     assert signing["date"] == "1921-03-16" and signing["start"] == signing["end"] == "1921-03-16"
     assert signing["dates_differ"] and signing["disagreements"][0]["field"] == "date"
+
+
+@pytest.mark.parametrize(
+    ("event", "joins_assembly"),
+    [
+        # its verb says no kind ("… kılınan dualarla", "… is expected"), but it names the Assembly on the
+        # Assembly's first day: it tells of the opening
+        (_event("1920-04-23", patient=["assembly"]), True),
+        (_event("1920-04-23", agent=["assembly"]), True),
+        (_event("1920-04-24", patient=["assembly"]), False),  # a day off: no kind to say it is the opening
+        (_event("1920-04-23"), False),  # names nothing
+        (_event("1920-04-23", patient=["other"]), False),
+        (_event("1920-04-23", kind="elect", patient=["assembly"]), False),  # says another kind
+        (_event("1920-04-23", dateline=True, agent=["assembly"]), False),  # a dateline
+    ],
+)
+def test_a_report_of_no_kind_naming_a_meeting_on_its_first_day_is_its_opening(event, joins_assembly):
+    started = {"open:1920-04-23": ["assembly"]}
+    assert (("named", "assembly") in merge_keys(event, started)) is joins_assembly
+
+
+def test_a_report_of_no_kind_and_no_day_joins_no_meeting_it_names():
+    # "Geçen sene Sivas Kongresi’nde ittihaz olunan kararlar": of any of the congress's days
+    assert merge_keys(_event("1919-01-01", "1919-12-31", instrument=["sivas"])) == []
+    assert merge_keys(_event("1919-01-01", "1919-12-31", kind="open", instrument=["sivas"])) == [
+        ("named", "sivas")
+    ]
+
+
+TELEGRAM_20 = """Ankara, 16 Mart 1336
+
+Yirminci Kolordu Kumandanlığına,
+
+İstanbul bugün İtilaf kuvvetleri tarafından işgal olunmuştur.
+
+Mustafa Kemal
+"""
+
+TELEGRAM_15 = """Ankara, 16 Mart 1336
+
+On Beşinci Kolordu Kumandanlığına,
+
+Bugün İngilizler İstanbul’da Harbiye Nezaretini ve telgrafhaneleri işgal ettiler.
+
+Mustafa Kemal
+"""
+
+
+def test_a_city_taken_and_a_building_taken_in_it_are_one_taking_and_two_telegrams_stay_two(tmp_path):
+    for name, text in (("a.txt", TELEGRAM_20), ("b.txt", TELEGRAM_15)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert all(r.stored for r in kb.ingest([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    merged = kb.merged_events()
+    (taking,) = [m for m in merged if m["kind"] == "take"]
+    assert len(taking["documents"]) == 2
+    telegrams = [m for m in merged if m["kind"] != "take"]
+    assert len(telegrams) == 2 and all(len(m["documents"]) == 1 for m in telegrams)
+
+
+def _dated(name, start, end=None, kind=""):
+    return {"id": name, "start": start, "end": end or start, "kind": kind, "role_keys": {}}
+
+
+def test_a_report_of_no_kind_joins_the_group_of_its_own_day_not_the_first_in_date_order():
+    # under the Moscow Treaty's key: its ratification "in 1921" comes first in date order, then its signing
+    reports = [
+        _dated("ratified", "1921-01-01", "1921-12-31", "adopt"),
+        _dated("signed-a", "1921-03-16", kind="sign"),
+        _dated("signed-b", "1921-03-16", kind="sign"),
+        _dated("no-kind", "1921-03-16"),  # "16 Mart 1921’de Moskova Antlaşması ile …"
+    ]
+    groups = {tuple(sorted(r["id"] for r in group)) for group in sweep_groups(reports, "named")}
+    assert groups == {("ratified",), ("no-kind", "signed-a", "signed-b")}

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 
 from vakanuvis.resolve.union_find import root
 from vakanuvis.store import schema
-from vakanuvis.store.queries import list_events
+from vakanuvis.store.queries import PLACE_TYPES, list_events
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -30,6 +30,10 @@ NAMED_TOLERANCE = timedelta(days=1)
 # Treaty of Moscow, as the authority file dates it), when the report does not name it
 STARTED_BY = {"sign": ("treaty",), "adopt": ("treaty",), "open": ("meeting", "organization")}
 MOST_DAYS_STARTING = 3
+# kinds of happening that happen at the place they befall: "İstanbul’u işgal ettiler" and "İstanbul’da
+# Harbiye Nezaretini işgal ettiler" are one occupation at İstanbul, so a place that is their patient is
+# also their place
+KINDS_AT_THEIR_PATIENT = ("take",)
 
 
 class _Groups:
@@ -54,14 +58,20 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     """What makes reports one happening: the same treaty or meeting as their instrument at overlapping
     dates (named, or the one `started` — day -> keys of the entities whose first day it is — on the day a
     report of its kind tells of); or, within a month, the same kind of happening with the same
-    participant; or, on one day, the same kind at the same place. A dateline (the date of a document
+    participant; or, on one day, the same kind at the same place, or, when its kind is not known, the
+    treaty or meeting it names whose first day it is. A dateline (the date of a document
     itself) joins no other report."""
     if event.get("dateline"):
         return []
     role_keys = event.get("role_keys", {})
-    keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])]
     kind = event.get("kind", "")
     days = _days(event)
+    # a report that says neither what happened nor within a month when ("Geçen sene Sivas Kongresi’nde
+    # ittihaz olunan kararlar") may be of any of the meeting's days: its opening, its resolutions, its close
+    named = kind or days <= MOST_DAYS
+    keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])] if named else []
+    if started and not kind and days == 1:
+        keys += [("named", key) for key in _begun_on_its_day(event, started) if ("named", key) not in keys]
     if not kind or kind in KINDS_KEPT_APART:
         return keys
     if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
@@ -72,6 +82,34 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     if days == 1:
         keys += [("place", kind, key) for key in role_keys.get("place", [])]
     return keys
+
+
+def _begun_on_its_day(event: dict[str, Any], started: dict[str, list[str]]) -> list[str]:
+    """Of a report whose verb says no kind ("Türkiye Büyük Millet Meclisi 23 Nisan 1336 günü … kılınan
+    dualarla", "which was opened … on the 23rd April, 1920, is expected"), the treaties or meetings it names
+    whose first day is its own day: it tells of their beginning."""
+    role_keys = event.get("role_keys", {})
+    named = {key for role in PARTICIPANT_ROLES for key in role_keys.get(role, [])}
+    return [key for kind in STARTED_BY for key in started.get(f"{kind}:{event['start']}", []) if key in named]
+
+
+def _with_taken_places(event: dict[str, Any], places: set[str]) -> dict[str, Any]:
+    """The report with the places that are the patient of a taking among its places as well."""
+    role_keys = event.get("role_keys", {})
+    if event.get("kind") not in KINDS_AT_THEIR_PATIENT:
+        return event
+    taken = [key for key in role_keys.get("patient", []) if key in places]
+    own = role_keys.get("place", [])
+    if not [key for key in taken if key not in own]:
+        return event
+    return {**event, "role_keys": {**role_keys, "place": list(dict.fromkeys([*own, *taken]))}}
+
+
+def place_keys(engine: Engine) -> set[str]:
+    """The keys of the entities that are places."""
+    ent = schema.entities
+    with engine.connect() as connection:
+        return set(connection.execute(select(ent.c.key).where(ent.c.type.in_(PLACE_TYPES))).scalars())
 
 
 def _started_by(event: dict[str, Any], kind: str, started: dict[str, list[str]]) -> list[str]:
@@ -136,7 +174,8 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
     Grouping is by key (named event; kind and participant; kind and place), never by comparing every
     event with every other.
     """
-    events = list_events(engine, **filters)
+    places = place_keys(engine)
+    events = [_with_taken_places(event, places) for event in list_events(engine, **filters)]
     started = entity_first_days(engine)
     with engine.connect() as connection:
         citations = connection.execute(
@@ -152,28 +191,48 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
         for key in merge_keys(event, started):
             with_key[key].append(event)
     for key, reports in with_key.items():
-        # reports of one key whose dates overlap, directly or through others, and that agree with every
-        # report of a group join it: a sweep in date order keeps the groups still open (those whose dates
-        # reach the report's start) and joins the report to the first that takes it, else opens one
-        tolerance = NAMED_TOLERANCE if key[0] == "named" else timedelta(0)
-        reports.sort(key=lambda e: (e["start"], e["end"]))
-        open_groups: list[tuple[list[dict[str, Any]], list[date]]] = []
-        for event in reports:
-            start, end = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
-            open_groups = [(group, last) for group, last in open_groups if start <= last[0] + tolerance]
-            for group, last in open_groups:
-                if all(compatible(event, other, key[0]) for other in group):
-                    groups.union(group[0]["id"], event["id"])
-                    group.append(event)
-                    last[0] = max(last[0], end)
-                    break
-            else:
-                open_groups.append(([event], [end]))
+        for group in sweep_groups(reports, key[0]):
+            for event in group[1:]:
+                groups.union(group[0]["id"], event["id"])
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         members[groups.find(event["id"])].append(event)
     merged = [_merged_record(group, sources_of_note) for group in members.values()]
     return sorted(merged, key=lambda m: (m["start"], m["end"], m["id"]))
+
+
+def sweep_groups(reports: list[dict[str, Any]], key_type: str) -> list[list[dict[str, Any]]]:
+    """Reports of one key grouped: those whose dates overlap, directly or through others, and that agree
+    with every report of a group join it. A sweep in date order keeps the groups still open (those whose
+    dates reach the report's start) and joins the report to the one that fits it best — a report of its
+    own kind, then most reports of its own dates — else opens one: a report that says no kind joins the
+    signing of 16 March, not the year's ratification that came first in date order."""
+    tolerance = NAMED_TOLERANCE if key_type == "named" else timedelta(0)
+    found: list[list[dict[str, Any]]] = []
+    open_groups: list[tuple[list[dict[str, Any]], list[date]]] = []
+    for event in sorted(reports, key=lambda e: (e["start"], e["end"])):
+        start, end = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
+        open_groups = [(group, last) for group, last in open_groups if start <= last[0] + tolerance]
+        taking = [
+            (group, last)
+            for group, last in open_groups
+            if all(compatible(event, other, key_type) for other in group)
+        ]
+        if not taking:
+            open_groups.append(([event], [end]))
+            found.append(open_groups[-1][0])
+            continue
+        group, last = max(taking, key=lambda candidate: _fit(event, candidate[0]))  # first of the best
+        group.append(event)
+        last[0] = max(last[0], end)
+    return found
+
+
+def _fit(event: dict[str, Any], group: list[dict[str, Any]]) -> tuple[bool, int]:
+    """How well a report fits a group that takes it: a report of its own kind, then how many of its dates."""
+    own_kind = bool(event["kind"]) and any(other["kind"] == event["kind"] for other in group)
+    own_dates = sum((other["start"], other["end"]) == (event["start"], event["end"]) for other in group)
+    return own_kind, own_dates
 
 
 def _merged_record(

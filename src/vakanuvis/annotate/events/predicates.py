@@ -30,6 +30,13 @@ TURKISH_VERB_ENDING = re.compile(
     r"(?:[dt][ıiuü](?:m|n|k|nız|niz|nuz|nüz|lar|ler)?|m[ıiuü]ş(?:t[ıiuü]r|lar|ler)?|[ae]c[ae]k(?:t[ıi]r)?"
     r"|[ıiuü]?yor(?:du|lar|muş)?|m[ae]kt[ae]d[ıi]r|[dt]ı[ğk]ı|[dt]i[ğk]i|[dt]u[ğk]u|[dt]ü[ğk]ü)$"
 )
+# the most words of a name between "tarihli" and the treaty it dates ("Türk-Sovyet Dostluk ve Kardeşlik
+# Antlaşması")
+MOST_NAME_WORDS = 6
+# a noun's third-person possessive, with a case after it ("küşadı", "işgali", "açılışıyla", "işgaline")
+# ("içtimaında", in the locative, is the setting of what its clause tells: "… içtimaında kabul olunmuştur")
+POSSESSIVE_NOUN = re.compile(r"s?[ıiuü](?:n[dt][ae]n|yl[ae]|n[ae]|n[ıiuü]n?)?$")
+FEWEST_NOUN_LETTERS = 6  # the fewest letters of such a noun ("yeni" is no "yen-i", a defeat)
 FUSED_LIGHT_PARTICIPLE = re.compile(r"(?:olunan|edilen|eylenen|kılınan)$")
 TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
 
@@ -72,10 +79,35 @@ def find_predicate(
 ) -> Predicate | None:
     """The predicate of the date at `date` (offsets) in the sentence at `sentence`, or None."""
     start, end = clause_around(text, sentence, date)
+    treaty = _treaty_before_parenthesis(text, start, date, language)
+    if treaty is not None:
+        return treaty
     words = words_of(text, start, end)
     if language == "tr":
         return _turkish_predicate(words, date)
-    return _nearest_predicate(words, date, language)
+    return _nearest_predicate(text, words, date, language)
+
+
+def _treaty_before_parenthesis(
+    text: str, clause_start: int, date: tuple[int, int], language: str
+) -> Predicate | None:
+    """ "Moskova Antlaşması (16 Mart 1921) ile …", "Meclis’in açılışı (23 Nisan 1920) ile …": a date in
+    brackets after a treaty's word (its signing) or a happening's noun dates that, whatever the clause
+    goes on to say was done under it or after it."""
+    if text[date[1] : date[1] + 1] != ")" or text[clause_start : date[0]].rstrip()[-1:] != "(":
+        return None
+    words = words_of(text, clause_start, text.rindex("(", clause_start, date[0]))
+    if not words:
+        return None
+    word = words[-1]
+    kind = happening_kind(language, word.text)
+    if (
+        not kind
+        or (kind != "sign" and not word.text[:1].islower())
+        or (language == "tr" and turkish_verb(word.text))
+    ):
+        return None
+    return Predicate(word.start, word.end, word.text, kind, passive=False, nominal=True, dated_document=True)
 
 
 def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
@@ -199,6 +231,9 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
         return _dated_document(words, [words.index(inside[-1]), *after])
     if after and plain(words[after[0]].text) in dated:
         return _dated_document(words, after)
+    noun = _happening_noun_after(words, after)
+    if noun is not None:
+        return noun
     found = None
     for index in after + before[::-1]:
         reading = turkish_verb(words[index].text)
@@ -214,6 +249,31 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
     if found is not None and not found.kind:
         return _told_by_noun(words, date, found, "tr", found.text)
     return found
+
+
+def _happening_noun_after(words: list[Word], after: list[int]) -> Predicate | None:
+    """ "Meclis’in 23 Nisan 1336’da küşadı üzerine …", "23 Nisan’da açılışıyla": the happening's own noun,
+    with its possessive ending, right after the date is what the date is of (not the verb of the clause it
+    stands in); a light verb after it makes it the verb's ("işgal edildi") and is left to the verbs."""
+    if not after:
+        return None
+    word = words[after[0]]
+    folded = plain(word.text)
+    if not word.text[:1].islower() or len(folded) < FEWEST_NOUN_LETTERS or not POSSESSIVE_NOUN.search(folded):
+        return None
+    if turkish_verb(word.text) is not None:
+        return None
+    following = words[after[0] + 1] if after[0] + 1 < len(words) else None
+    if (
+        following is not None
+        and (reading := turkish_verb(following.text))
+        and reading.lemma in _light_verbs()
+    ):
+        return None
+    kind = happening_kind("tr", word.text)
+    if not kind:
+        return None
+    return Predicate(word.start, word.end, word.text, kind, passive=False, nominal=True)
 
 
 def _turkish_predicate_at(
@@ -324,6 +384,9 @@ def _turkish_words(topic: str) -> frozenset[str]:
 def _dated_document(words: list[Word], after: list[int]) -> Predicate:
     """ "1 Teşrinisani 1338 tarihli bir telgraf": the date of a document, whose event is what its clause
     says was done with it ("… tarihli talimatname kabul olunmuştur"), else its sending."""
+    treaty = _dated_treaty(words, after)
+    if treaty is not None:
+        return treaty
     last = after[0]
     for index in after[1:3]:
         last = index
@@ -355,16 +418,48 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
     )
 
 
+def _dated_treaty(words: list[Word], after: list[int]) -> Predicate | None:
+    """ "16 Mart 1337 tarihli Moskova Muahedesi mucibince …": the date of a treaty is its signing, whatever
+    its clause goes on to say was done under it. The treaty's word ("muahede", "antlaşma") follows the
+    "tarihli" (`after[0]`) directly or after the words of its name."""
+    for index in after[1 : 1 + MOST_NAME_WORDS]:
+        word = words[index]
+        if happening_kind("tr", word.text) == "sign" and turkish_verb(word.text) is None:
+            # the treaty's word alone, so that the treaty's name stays a name of the clause (its instrument)
+            return Predicate(
+                start=word.start,
+                end=word.end,
+                text=word.text,
+                kind="sign",
+                passive=False,
+                nominal=True,
+                dated_document=True,
+            )
+        if word.text[:1].islower() and plain(word.text) not in _turkish_words("name_joiners"):
+            return None  # past the name: no treaty dated
+    return None
+
+
 # ---------------------------------------------------------------- English and Russian
 
 
-def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) -> Predicate | None:
-    named = _noun_of_date(words, date) if language == "en" else None
+def _nearest_predicate(
+    text: str, words: list[Word], date: tuple[int, int], language: str
+) -> Predicate | None:
+    named = _noun_of_date(words, date, language)
     if named is not None:
         return named
     candidates = [i for i, w in enumerate(words) if _is_verb(w.text, language, first=i == 0)]
     if not candidates:
         return None
+    following = [i for i, w in enumerate(words) if w.start >= date[1]]
+    if following and words[following[0]].text.lower() in _words(language, "clause_of_the_date_words"):
+        # "since the 16th March, 1920, when the Entente Powers occupied the capital": what happened on it
+        candidates = [i for i in candidates if i > following[0]] or candidates
+    else:
+        # a verb that no comma parts from the date is of its clause ("the Congress of Sivas, which
+        # assembled on the 4th September, closed on the 11th": assembled)
+        candidates = [i for i in candidates if "," not in _between(text, words[i], date)] or candidates
 
     def distance(index: int) -> int:
         word = words[index]
@@ -378,8 +473,8 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
     passive = _is_passive(words, index, language)
     kind = happening_kind(language, words[index].text)
     clause = " ".join(w.text.lower() for w in words)
-    if kind == "meet" and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
-        kind = "open"  # a body's first meeting is its opening
+    if kind in ("meet", "") and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
+        kind = "open"  # a body's first meeting is its opening ("met", "held its first sitting")
     found = Predicate(
         start=words[first].start,
         end=words[index].end,
@@ -394,15 +489,22 @@ def _nearest_predicate(words: list[Word], date: tuple[int, int], language: str) 
     return found
 
 
-def _noun_of_date(words: list[Word], date: tuple[int, int]) -> Predicate | None:
-    """ "my despatch of the 6th instant", "the armistice of 30 October": a date that dates a noun."""
+def _between(text: str, word: Word, date: tuple[int, int]) -> str:
+    """The text between a word and a date, on whichever side of it the word stands."""
+    return text[word.end : date[0]] if word.end <= date[0] else text[date[1] : word.start]
+
+
+def _noun_of_date(words: list[Word], date: tuple[int, int], language: str) -> Predicate | None:
+    """ "my despatch of the 6th instant", "the armistice of 30 October", "договор от 16 марта": a date
+    that dates a noun (after the language's `date_of_noun_words`)."""
     before = [w for w in words if w.end <= date[0]]
     if before and before[-1].text.lower() in ("the", "a"):
         before.pop()
-    if len(before) < 2 or before[-1].text.lower() != "of" or not before[-2].text[:1].islower():
+    dating = _words(language, "date_of_noun_words")
+    if len(before) < 2 or before[-1].text.lower() not in dating or not before[-2].text[:1].islower():
         return None
     noun = before[-2]
-    kind = happening_kind("en", noun.text)
+    kind = happening_kind(language, noun.text)
     if not kind:
         return None
     return Predicate(noun.start, noun.end, noun.text, kind, passive=False, nominal=True)
@@ -422,7 +524,12 @@ def _is_verb(word: str, language: str, first: bool = False) -> bool:
     irregular, endings = _verb_forms(language)
     if language == "en":
         return lowered in irregular or (len(lowered) > 4 and lowered.endswith("ed"))
-    return len(lowered) >= 4 and lowered.endswith(endings)
+    if len(lowered) >= 4 and lowered.endswith(endings):
+        return True
+    # a long participle ("подписанный 16 марта договор") is a verb when it names a happening: the same
+    # endings are those of adjectives ("военный", "иностранный")
+    participles = tuple(str(e) for e in language_data(language, "events").get("participle_endings", []))
+    return bool(participles) and lowered.endswith(participles) and bool(happening_kind(language, lowered))
 
 
 def _is_passive(words: list[Word], index: int, language: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from vakanuvis.annotate.events.predicates import Predicate, plain, turkish_verb, words_of
+from vakanuvis.annotate.events.predicates import Predicate, happening_kind, plain, turkish_verb, words_of
 from vakanuvis.lang import language_data
 from vakanuvis.model import EVENT_ROLES, EntityMention
 
@@ -204,7 +204,11 @@ def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate 
     if marker == "recipient":
         return "place" if place else "recipient"
     if marker == "patient":
-        return ""  # "of": a name's complement, not the happening's
+        # "of": a name's complement, not the happening's, unless the name is of the happening's own noun
+        # ("The occupation of Constantinople … was carried out")
+        noun = before[-2] if len(before) >= 2 else ""
+        told = predicate is not None and predicate.kind and happening_kind(language, noun) == predicate.kind
+        return "patient" if told else ""
     if marker:
         return marker
     if predicate is None:
