@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,7 @@ try:  # typer vendors click from 0.2x on; older versions use click itself
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
+from vakanuvis.cli_values import convert_plain_values_without_pydantic
 from vakanuvis.errors import BadOption, VakanuvisError
 from vakanuvis.knowledge_base import KnowledgeBase
 
@@ -548,10 +551,33 @@ def serve(
 
 def main() -> None:
     """The console entry point: usage errors too come out as one line on stderr."""
+    convert_plain_values_without_pydantic()
+    status: int | str | None = 0
     try:
         _run()
+    except SystemExit as leaving:
+        status = leaving.code
     finally:
         close_databases()
+    leave_now(status)
+
+
+def leave_now(status: int | str | None) -> None:
+    """End the process with this status once its output is written and its exit handlers have run, without
+    Python's teardown of every module (some 0.04 s of CPU after a query command, most of it SQLAlchemy's):
+    the operating system frees the memory anyway. A thread still running gets Python's usual ending."""
+    if isinstance(status, str):
+        print(status, file=sys.stderr)
+        status = 1
+    if threading.active_count() > 1:
+        sys.exit(status)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, or a stream already closed
+        status = 120  # what Python's own ending answers when it cannot flush stdout
+    atexit._run_exitfuncs()
+    os._exit(status or 0)
 
 
 def _run() -> None:

@@ -4,9 +4,10 @@ a document with its spans, an actor network, places with their events, and the b
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
 from itertools import combinations
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from vakanuvis.errors import BadOption
@@ -130,20 +131,25 @@ def actor_network(participants: list[tuple[str, str]], entities: list[dict[str, 
     """People and organizations as nodes, linked when they take part in the same event; `participants`
     holds (event id, entity key) pairs."""
     actors = {e["id"]: e for e in entities if e["type"] in ACTOR_TYPES}
-    of_event: dict[str, list[str]] = defaultdict(list)
+    of_event: dict[str, list[str]] = {}
     for event, key in participants:
-        if key in actors and key not in of_event[event]:
-            of_event[event].append(key)
-    counts: Counter[str] = Counter()
-    links: dict[tuple[str, str], list[str]] = defaultdict(list)
+        if key in actors:
+            keys = of_event.setdefault(event, [])
+            if key not in keys:
+                keys.append(key)
+    # counted in plain dicts, in the order first met (what Counter.most_common keeps among equal counts)
+    counts: dict[str, int] = {}
+    links: dict[tuple[str, str], list[str]] = {}
     for event, keys in of_event.items():
-        counts.update(keys)
-        for pair in combinations(sorted(keys), 2):
-            links[pair].append(event)
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        if len(keys) > 1:
+            for pair in combinations(sorted(keys), 2):
+                links.setdefault(pair, []).append(event)
     return {
         "nodes": [
             {"id": key, "name": actors[key]["name"], "type": actors[key]["type"], "events": n}
-            for key, n in counts.most_common()
+            for key, n in sorted(counts.items(), key=itemgetter(1), reverse=True)
         ],
         "edges": [
             {"source": a, "target": b, "weight": len(ids), "events": ids}

@@ -13,17 +13,17 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 LANGUAGES = ("tr", "az", "ru", "en")
-# libyaml's loader when PyYAML was built with it: the same documents, parsed several times faster (the
-# language data is read at every start)
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(text: Any) -> Any:
-    """A YAML document (text or an open file) read safely, with libyaml when it is there."""
-    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    """A YAML document (text or an open file) read safely, with libyaml when it is there (the same
+    documents, parsed several times faster: the language data is read at every start). PyYAML is imported
+    here, at the first data read: the query commands, which read none, start without it."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
 @cache

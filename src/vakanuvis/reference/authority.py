@@ -18,8 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
-
 from vakanuvis.errors import VakanuvisError
 from vakanuvis.lang import read_yaml
 from vakanuvis.lang.folds import bare_words, fold_for_name_matching, latin_lower
@@ -240,6 +238,8 @@ def _first_day(since: Any, origin: str, name: Any) -> date:
 
 def parse_authority(text: str, origin: str = "<text>") -> list[AuthorityEntry]:
     """Entries of one authority file's YAML text."""
+    import yaml  # here, not at the top: the query commands read no authority file
+
     try:
         data = read_yaml(text) or {}
     except yaml.YAMLError as error:

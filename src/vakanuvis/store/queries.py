@@ -115,17 +115,31 @@ def list_events(
     if document_id:
         require_document(engine, document_id)
     with engine.connect() as connection:
-        # the page is cut on the events table alone (by its indexes); only its events are then joined to
-        # their sentences and dates
-        page = _filtered_events(
-            connection, document_id, date_from, date_to, overlapping, actor, place, entity
-        )
-        if limit is not None:
-            page = page.limit(limit).offset(offset)
-        page = page.subquery()
-        rows = connection.execute(_events_of_page(page)).all()
-        names = _role_entities(connection, page) if rows else {}
-    return [_event_record(row, names) for row in rows]
+        filters = (document_id, date_from, date_to, overlapping, actor, place, entity)
+        return _events_counted(connection, filters, limit, offset, counted=False)[0]
+
+
+def _events_counted(
+    connection: Any, filters: tuple, limit: int | None, offset: int, *, counted: bool
+) -> tuple[list[dict[str, Any]], int | None]:
+    """`list_events`'s page of events for these filters and, when `counted`, how many the filters keep in
+    all: counted over the same filtered rows the page is cut from, in the same query (None when a page
+    past the end leaves no row to carry it)."""
+    # the page is cut on the events table alone (by its indexes); only its events are then joined to their
+    # sentences and dates
+    keys = _filtered_events(connection, *filters)
+    if limit is not None:
+        keys = keys.limit(limit).offset(offset)
+    page = keys.subquery()
+    if counted:
+        counted_page = keys.add_columns(func.count().over().label("total")).subquery()
+        query = _events_of_page(counted_page).add_columns(counted_page.c.total)
+    else:
+        query = _events_of_page(page)
+    rows = connection.execute(query).all()
+    names = _role_entities(connection, page) if rows else {}  # the page's keys alone, not counted again
+    total = rows[0].total if counted and rows else (0 if counted and not offset else None)
+    return [_event_record(row, names) for row in rows], total
 
 
 def count_events(
@@ -258,7 +272,7 @@ def event_participants(
         query = query.where(r.c.role.in_(roles))
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    return list(dict.fromkeys((f"{row.document_id}-e{row.event_idx}", row.entity_key) for row in rows))
+    return list(dict.fromkeys((f"{document}-e{index}", key) for document, index, key in rows))
 
 
 def _events_of_page(page):
@@ -311,7 +325,8 @@ def _role_entities(connection, page) -> dict[tuple[str, int], tuple[str, str, st
         .join(m, (m.c.document_id == r.c.document_id) & (m.c.idx == r.c.mention_idx))
         .join(ent, ent.c.key == m.c.entity_key)
     )
-    return {(row.document_id, row.idx): (row.key, row.name, row.type) for row in connection.execute(query)}
+    rows = connection.execute(query).all()  # fetched at once: row by row costs twice as much
+    return {(document, index): (key, name, kind) for document, index, key, name, kind in rows}
 
 
 def _event_record(row, names: dict[tuple[str, int], tuple[str, str, str]]) -> dict[str, Any]:
@@ -440,8 +455,8 @@ def entity_detail(
             .distinct()
             .where(m.c.entity_key == row.key, m.c.footnote.is_not(None))
         ).all()
-    events = list_events(engine, entity=row.key, limit=ENTITY_EVENTS)
-    events_count = count_events(engine, entity=row.key) if len(events) == ENTITY_EVENTS else len(events)
+        filters = (None, None, None, False, None, None, row.key)
+        events, events_count = _events_counted(connection, filters, ENTITY_EVENTS, 0, counted=True)
     return {
         "id": row.key,
         "type": row.type,
@@ -535,8 +550,9 @@ def _mentions_in_context(connection: Any, key: str, limit: int | None, offset: i
             page.c.text,
             sentence.label("sentence"),
         ).order_by(page.c.document_id, page.c.footnote.is_not(None), page.c.start)
-    ).all()
-    return [dict(row._mapping) for row in rows]
+    )
+    fields = tuple(rows.keys())  # a plain dict per row: a row's mapping view costs ten times as much
+    return [dict(zip(fields, row, strict=True)) for row in rows.all()]
 
 
 def count_footnotes(engine: Engine, document_id: str) -> int:
