@@ -71,6 +71,40 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ),
         ("Our troops entered the town. The Assembly met at Angora.", [("Angora", "place")]),
         ("The Western Front was quiet.", [("Western Front", "organization")]),
+        # headings in capitals are read as whole words, not cut into six-letter abbreviations
+        ("KARARNAME\n\nHeyet toplandı.", []),
+        ("İZMİR'DE TÜRK BAYRAĞI\n\nOrdumuz şehre girdi.", [("İZMİR", "place")]),
+        # the body's head addressed names the body
+        (
+            "On Beşinci Kolordu Kumandanlığına ve Büyük Millet Meclisi Riyasetine yazıldı.",
+            [("On Beşinci Kolordu", "organization"), ("Büyük Millet Meclisi", "organization")],
+        ),
+        ("Heyet-i Temsiliye Riyaset-i Celilesine arz olunur.", [("Heyet-i Temsiliye", "organization")]),
+        # a second given name that is also a common word, in a signature
+        (
+            "Ankara, 14 Kânûn-ı Evvel 1336\n\nAhmet Muhtar",
+            [("Ankara", "place"), ("Ahmet Muhtar", "person")],
+        ),
+        # but a possessive after a place is a compound's head
+        ("Cemiyetin Erzurum Şubesi toplandı.", [("Erzurum", "place")]),
+        # a Caucasian name holds its title before the surname
+        (
+            "Azerbaycan murahhası Khosrov bey Sultanov geldi.",
+            [("Azerbaycan", "place"), ("Khosrov bey Sultanov", "person")],
+        ),
+        # a head without the possessive is no compound with the name before it
+        ("Dün İnönü Meclis’te nutkunu irad etti.", [("İnönü", "place")]),
+        ("Murahhaslar Ankara Hükûmeti’nin teklifini kabul ettiler.", [("Ankara Hükûmeti", "organization")]),
+        # English: a title before "of" heads an office; "M." is Monsieur
+        (
+            "The Minister of War, Djemal Paga, is known to be in sympathy with them.",
+            [("Djemal Paga", "person")],
+        ),
+        (
+            "It was said that M. Chicherin and M. Franklin-Bouillon had met with the delegates.",
+            [("Chicherin", "person"), ("Franklin-Bouillon", "person")],
+        ),
+        ("THE GREEK RETREAT\n\nThe retreat of the army was complete.", []),
     ],
 )
 def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:
