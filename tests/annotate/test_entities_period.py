@@ -105,6 +105,11 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             [("Chicherin", "person"), ("Franklin-Bouillon", "person")],
         ),
         ("THE GREEK RETREAT\n\nThe retreat of the army was complete.", []),
+        # "Lord" and "Sir" are how the period names the man
+        (
+            "It was said that Lord Curzon and Sir H. Rumbold had met with the delegates of General Harington.",
+            [("Lord Curzon", "person"), ("Sir H. Rumbold", "person"), ("Harington", "person")],
+        ),
     ],
 )
 def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:

@@ -73,6 +73,7 @@ class _Segment:
     tokens: list[Token]
     pre_title: bool = False
     post_title: bool = False
+    style: Token | None = None  # "Lord", "Sir" before the name: part of how the person is named
 
 
 class RuleRecognizer:
@@ -337,13 +338,14 @@ class RuleRecognizer:
         segments: list[_Segment] = []
         current: list[Token] = []
         pre_title = False
+        style: Token | None = None
         profiles = [segment_profile(token, words, self._lemmas) for token in run]
 
         def close(post_title: bool = False) -> None:
-            nonlocal current, pre_title
+            nonlocal current, pre_title, style
             if current:
-                segments.append(_Segment(current, pre_title, post_title))
-            current, pre_title = [], False
+                segments.append(_Segment(current, pre_title, post_title, style))
+            current, pre_title, style = [], False, None
 
         last_position = len(run) - 1
         surname_taken = -1
@@ -374,6 +376,8 @@ class RuleRecognizer:
                     position < last_position
                     and turkish_lower(run[position + 1].text) in words.office_connectors
                 )
+                if pre_title and turkish_lower(token.text) in words.styles_before:
+                    style = token
                 continue
             next_is_head = position < last_position and profiles[position + 1][4] not in (None, "other")
             # the izafet test reads the profile of the word before: current[-1] is run[position - 1];
@@ -731,8 +735,20 @@ class RuleRecognizer:
             run = self._without_address(run)
             for segment in self._segments(run):
                 for part in self._split_connectors(segment):
-                    found.extend(self._candidates(part, text))
+                    made = self._candidates(part, text)
+                    if part.style is not None:
+                        made = [self._styled(candidate, part, text) for candidate in made]
+                    found.extend(made)
         return found
+
+    @staticmethod
+    def _styled(candidate: Candidate, segment: _Segment, text: str) -> Candidate:
+        """'Lord Curzon', 'Sir H. Rumbold': the style before a person's name stays in the mention."""
+        style = segment.style
+        if style is None or candidate.type != "person" or candidate.start != segment.tokens[0].start:
+            return candidate
+        surface = " ".join((text[style.start : candidate.start] + candidate.surface).split())
+        return Candidate(style.start, candidate.end, surface, "person", candidate.strength, candidate.tokens)
 
     def _without_address(self, run: list[Token]) -> list[Token]:
         """'Cenab-ı Hak', 'Zât-ı Âlîleri': an address word and the common words it governs leave the run."""
@@ -800,9 +816,14 @@ class RuleRecognizer:
                 parts[-1].append(token)
         parts = [p for p in parts if p]
         if len(parts) <= 1:
-            return [_Segment(parts[0], segment.pre_title, segment.post_title)] if parts else []
+            return [_Segment(parts[0], segment.pre_title, segment.post_title, segment.style)] if parts else []
         final = len(parts) - 1
         return [
-            _Segment(p, segment.pre_title and i == 0, segment.post_title and i == final)
+            _Segment(
+                p,
+                segment.pre_title and i == 0,
+                segment.post_title and i == final,
+                segment.style if i == 0 else None,
+            )
             for i, p in enumerate(parts)
         ]
