@@ -105,6 +105,11 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             [("Chicherin", "person"), ("Franklin-Bouillon", "person")],
         ),
         ("THE GREEK RETREAT\n\nThe retreat of the army was complete.", []),
+        # a lone common English word is no name, nor is a plural of one
+        (
+            "The Nationalists have occupied the Quay and the Consulates of the Powers at Smyrna.",
+            [("Smyrna", "place")],
+        ),
         # "Lord" and "Sir" are how the period names the man
         (
             "It was said that Lord Curzon and Sir H. Rumbold had met with the delegates of General Harington.",
@@ -132,6 +137,12 @@ def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:
             [("Grand National Assembly of Turkey", "organization")],
         ),
         ("Meclis’te müzakere edildi.", "1919-11-20", [("Ottoman Chamber of Deputies", "organization")]),
+        # an English office before an OCR-read name: "Djemal Paga" is the Minister of War of October 1919
+        (
+            "The Minister of War, Djemal Paga, is known to be in sympathy with them.",
+            "1919-10-25",
+            [("Cemal Mersinli", "person")],
+        ),
         # with no date, or a date two bearers share, nothing is guessed
         ("Meclis’te müzakere edildi.", None, []),
         ("Meclis’te müzakere edildi.", "1920", []),

@@ -28,6 +28,10 @@ from vakanuvis.reference.gazetteer import lookup_place
 
 # Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
 ENGLISH_WORD_ZIPF = 3.9
+# ... and above which a lone capitalized word that neither the authority nor the gazetteer knows is one
+# ("Quay", "Orient", "Caliphate"); a plural counts by its singular ("Nationalists", "Consulates"). The
+# period's people such a document names alone are rarer words ("Curzon" 2.7) or listed ("Lenin").
+ENGLISH_WORD_ALONE_ZIPF = 3.0
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
 _TEXT = attrgetter("text")
@@ -146,6 +150,17 @@ class RuleRecognizer:
         from wordfreq import zipf_frequency
 
         return zipf_frequency(token.stem.lower(), "en") >= ENGLISH_WORD_ZIPF
+
+    def _common_english(self, token: Token) -> bool:
+        """In an English sentence, a lone unknown capitalized word that is a common English word."""
+        if not self.english or token.kind != "word":
+            return False
+        from wordfreq import zipf_frequency
+
+        lower = token.stem.lower()
+        if zipf_frequency(lower, "en") >= ENGLISH_WORD_ALONE_ZIPF:
+            return True
+        return lower.endswith("s") and zipf_frequency(lower[:-1], "en") >= ENGLISH_WORD_ALONE_ZIPF
 
     def _name_capable(self, token: Token) -> bool:
         """Could this word be (part of) a name? Unknown words, proper names, initials, authority names."""
@@ -692,6 +707,8 @@ class RuleRecognizer:
             lemmas = self._lemmas(first)
             if lemmas & words.ethnonyms or morphology.derived_from_proper(first.stem):
                 return None  # a people, not a person, place or organization
+        if len(kept) == 1 and self._common_english(first):
+            return None
         if first.kind == "abbr" and len(kept) == 1:
             return Candidate(first.start, last.end, surface, "organization", 1, kept)
         if not any(self._strong(t) for t in kept):
