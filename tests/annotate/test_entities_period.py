@@ -110,6 +110,9 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             "The Nationalists have occupied the Quay and the Consulates of the Powers at Smyrna.",
             [("Smyrna", "place")],
         ),
+        # a lone unknown word with a case ending of where to, where or where from is a place
+        ("Mebuslar Malta’ya götürüldü.", [("Malta", "place")]),
+        ("Askerler Şehzadebaşı’ndaki karakola girdiler.", [("Şehzadebaşı", "place")]),
         # "Lord" and "Sir" are how the period names the man
         (
             "It was said that Lord Curzon and Sir H. Rumbold had met with the delegates of General Harington.",
