@@ -80,6 +80,16 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             [("On Beşinci Kolordu", "organization"), ("Büyük Millet Meclisi", "organization")],
         ),
         ("Heyet-i Temsiliye Riyaset-i Celilesine arz olunur.", [("Heyet-i Temsiliye", "organization")]),
+        ("Keyfiyet Heyet-i Temsiliye Riyasetine bildirildi.", [("Heyet-i Temsiliye", "organization")]),
+        # a word with the speaker's possessive, or an office, before a name is no part of it
+        (
+            "Heyetimizi Mustafa Kemal Paşa, Rauf Bey ve Bekir Sami Bey teşkil edecektir.",
+            [("Mustafa Kemal Paşa", "person"), ("Rauf Bey", "person"), ("Bekir Sami Bey", "person")],
+        ),
+        (
+            "Dokuzuncu Ordu Müfettişi Mustafa Kemal Paşa’nın vazifesine nihayet verildi.",
+            [("Dokuzuncu Ordu", "organization"), ("Mustafa Kemal Paşa", "person")],
+        ),
         # a second given name that is also a common word, in a signature
         (
             "Ankara, 14 Kânûn-ı Evvel 1336\n\nAhmet Muhtar",

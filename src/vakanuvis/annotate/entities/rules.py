@@ -239,6 +239,18 @@ class RuleRecognizer:
             return " ".join((body + adjective.group(1)).split())
         return self._surface(tokens, text, keep_possessive=True)
 
+    def _izafet_name(self, token: Token) -> bool:
+        """The word opens an izafet name of a body ("Heyet-i", "Meclis-i")."""
+        izafet = _izafet(token)
+        return izafet is not None and bool(morphology.lemmas(izafet.group(1)) & self.words.izafet_heads)
+
+    def _speaker_possessive(self, token: Token) -> bool:
+        """'Azizim', 'Heyetimizi': every reading has a first or second person's possessive, which no name takes."""
+        analyses = morphology.analyze_word(token.stem)
+        return bool(analyses) and all(
+            {"P1sg", "P1pl", "P2sg", "P2pl"} & {m[0] for m in analysis.morphemes} for analysis in analyses
+        )
+
     def _possessive(self, token: Token) -> bool:
         """The word carries a third-person possessive ("Meclisi", "Hükûmeti’nin"), as a compound's head does."""
         return any(
@@ -618,7 +630,10 @@ class RuleRecognizer:
             if (
                 len(tokens) >= 2
                 and is_body_office(last, words)
-                and head_type(tokens[-2], words) not in (None, "other")
+                and (
+                    head_type(tokens[-2], words) not in (None, "other")
+                    or (len(tokens) > 2 and self._izafet_name(tokens[0]))  # "Heyet-i Temsiliye Riyasetine"
+                )
             ):
                 # "On Beşinci Kolordu Kumandanlığına": written to the body's head, it names the body
                 return self._candidate(_Segment(tokens[:-1]), text)
@@ -663,7 +678,10 @@ class RuleRecognizer:
             while (
                 len(kept) > 2
                 and kept[0].sentence_initial
-                and self._not_a_name_alone(kept[0])  # "Bugün Rauf Bey", "Maahaza Rauf Bey"
+                and (
+                    self._not_a_name_alone(kept[0])  # "Bugün Rauf Bey", "Maahaza Rauf Bey"
+                    or self._speaker_possessive(kept[0])  # "Azizim Vasıf Bey", "Heyetimizi Rauf Bey"
+                )
             ):
                 kept = kept[1:]
             if len(kept) < 2 or all(self._lemmas(t) & self.honouring for t in kept):
