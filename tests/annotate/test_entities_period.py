@@ -120,6 +120,10 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             "The Nationalists have occupied the Quay and the Consulates of the Powers at Smyrna.",
             [("Smyrna", "place")],
         ),
+        # plurals of common nouns in addresses, and a religion, are no names
+        ("Keyfiyet Vilâyât valilerine tamim olunur.", []),
+        ("Ankara Eşraf ve ulemasına selam ederim.", [("Ankara", "place")]),
+        ("Ahali-i İslâmiye galeyandadır, İslâm ahali müdafaa eder.", []),
         # a lone unknown word with a case ending of where to, where or where from is a place
         ("Mebuslar Malta’ya götürüldü.", [("Malta", "place")]),
         ("Askerler Şehzadebaşı’ndaki karakola girdiler.", [("Şehzadebaşı", "place")]),
