@@ -38,7 +38,7 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
         ),
         (
             "Bu sebeple Lord Curzon, Bekir Sami Bey ile görüştü.",
-            [("Curzon", "person"), ("Bekir Sami Bey", "person")],
+            [("Lord Curzon", "person"), ("Bekir Sami Bey", "person")],
         ),
         ("Aralov hatıralarında yoldaş Ebilov diye yazar.", [("Aralov", "person"), ("Ebilov", "person")]),
         ("Kongreye gözlemci olarak Dr. İbrahim Tali Bey katıldı.", [("İbrahim Tali Bey", "person")]),

@@ -30,6 +30,10 @@ class Words:
     honorifics: frozenset[str] = frozenset()  # "Celile", "Âlîleri", "Efendiler": honour, name nothing
     head_first_connectors: frozenset[str] = frozenset()  # "of" of "Treaty of Sèvres"
     epithets: frozenset[str] = frozenset()  # "Çerkes" of "Çerkes Ethem": a byname before the given name
+    office_connectors: frozenset[str] = frozenset()  # "of" of "Minister of War": a title heads an office
+    courtesy_titles: frozenset[str] = frozenset()  # "M." of "M. Chicherin": a courtesy before a surname
+    styles_before: frozenset[str] = frozenset()  # "Lord", "Sir": titles before a name that stay in it
+    body_offices: frozenset[str] = frozenset()  # "Kumandanlığı" of "On Beşinci Kolordu Kumandanlığına"
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -68,4 +72,8 @@ def entity_words() -> Words:
         address_heads=union("address_heads"),
         honorifics=union("honorifics"),
         epithets=union("epithets"),
+        office_connectors=union("office_connectors"),
+        courtesy_titles=union("courtesy_titles"),
+        body_offices=union("body_offices"),
+        styles_before=union("styles_before"),
     )

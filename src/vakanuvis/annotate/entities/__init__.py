@@ -10,8 +10,9 @@ Decisions a user should know:
   organizations when the authority file lists them.
 - Country names standing alone ("Rusya", "Azerbaycan") are places; names with a head word
   ("Osmanlı Devleti", "Ankara Hükümeti", "Türk ordusu") are organizations.
-- Titles after a name stay in the mention ("Kazım Karabekir Paşa"); titles and offices before it do not
-  ("Lord Curzon" → "Curzon", "Dışişleri Komiseri Çiçerin" → "Çiçerin").
+- Titles after a name stay in the mention ("Kazım Karabekir Paşa"), and so do the English styles "Lord" and
+  "Sir" ("Lord Curzon", "Sir H. Rumbold"); other titles and offices before it do not ("General Harington" →
+  "Harington", "M. Chicherin" → "Chicherin", "Dışişleri Komiseri Çiçerin" → "Çiçerin").
 - Footnotes are not searched: in this literature they hold references, whose authors are citations.
 """
 

@@ -115,3 +115,12 @@ def segment_profile(
         )
         _memo(words, "segment profile")[key] = profile  # type: ignore[index]
         return profile
+
+
+def is_body_office(token: Token, words: Words) -> bool:
+    """'Kumandanlığına', 'Riyasetine': the office of a body's head, in any case form (k softens to ğ)."""
+    lower = turkish_lower(token.stem)
+    return any(
+        lower.startswith(office) or (office.endswith("k") and lower.startswith(office[:-1] + "ğ"))
+        for office in words.body_offices
+    )

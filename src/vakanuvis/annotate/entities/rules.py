@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
-from vakanuvis.annotate.entities.heads import head_type, is_lowercase_org_head, segment_profile
+from vakanuvis.annotate.entities.heads import (
+    head_type,
+    is_body_office,
+    is_lowercase_org_head,
+    segment_profile,
+)
 from vakanuvis.annotate.entities.tokens import Token, split_hyphenated, tokenize
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.folds import fold_for_surname_ending
@@ -23,12 +28,27 @@ from vakanuvis.reference.gazetteer import lookup_place
 
 # Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
 ENGLISH_WORD_ZIPF = 3.9
+# ... and above which a lone capitalized word that neither the authority nor the gazetteer knows is one
+# ("Quay", "Orient", "Caliphate"); a plural counts by its singular ("Nationalists", "Consulates"). The
+# period's people such a document names alone are rarer words ("Curzon" 2.7) or listed ("Lenin").
+ENGLISH_WORD_ALONE_ZIPF = 3.0
 # A gazetteer hit types a name as a place only for towns of some size: villages share names with people.
 PLACE_MIN_POPULATION = 5000
 _TEXT = attrgetter("text")
+
+
+def _after_apostrophe(text: str) -> str:
+    """What follows a word's apostrophe ("Malta’ya" → "ya")."""
+    return re.split("[’']", text, maxsplit=1)[-1]
+
+
 _ORDINAL_BEFORE = re.compile(r"\d+\s?\.\s*$")
 # an Ottoman izafet's first word: "Heyet-i", "Şura-yı", "Zât-ı" (lower-cased)
 _IZAFET = re.compile(r"^([^\W\d_]+)-y?[ıiuü]$")
+# the case endings of where to, where and where from, written after a name's apostrophe ("Malta’ya",
+# "Filistin’de", "Şehzadebaşı’ndaki"): in the period's documents a lone unknown word so written is a place
+# (205 of 207 such words annotated in the development corpus; the two others a Russian's surname)
+_DIRECTIONAL_CASE = re.compile(r"^(?:y?[ae]|n?[dt][ae](?:n|ki)?)$")
 # an Arabic adjective in -iye closing an izafet, with the case ending it may carry ("Temsiliyeye")
 _ARABIC_ADJECTIVE = re.compile(r"^(\w+?[iı]y?ye)(?:ye|yi|yı|nin|nın|de|den|ce|dir)?$")
 
@@ -68,6 +88,7 @@ class _Segment:
     tokens: list[Token]
     pre_title: bool = False
     post_title: bool = False
+    style: Token | None = None  # "Lord", "Sir" before the name: part of how the person is named
 
 
 class RuleRecognizer:
@@ -128,11 +149,29 @@ class RuleRecognizer:
 
     def _frequent_english(self, token: Token) -> bool:
         """In an English sentence, 'World', 'Eastern', 'Securing' are words, not names."""
-        if not self.english or token.kind != "word" or self.known_name(token.stem):
+        if not self.english or token.kind != "word":
+            return False
+        if token.stem.isupper() and len(token.stem) > 1 and self._entry(token.stem) is None:
+            # a heading in capitals: "THE GREEK RETREAT" names no town Retreat
+            from wordfreq import zipf_frequency
+
+            return zipf_frequency(token.stem.lower(), "en") >= ENGLISH_WORD_ZIPF
+        if self.known_name(token.stem):
             return False
         from wordfreq import zipf_frequency
 
         return zipf_frequency(token.stem.lower(), "en") >= ENGLISH_WORD_ZIPF
+
+    def _common_english(self, token: Token) -> bool:
+        """In an English sentence, a lone unknown capitalized word that is a common English word."""
+        if not self.english or token.kind != "word":
+            return False
+        from wordfreq import zipf_frequency
+
+        lower = token.stem.lower()
+        if zipf_frequency(lower, "en") >= ENGLISH_WORD_ALONE_ZIPF:
+            return True
+        return lower.endswith("s") and zipf_frequency(lower[:-1], "en") >= ENGLISH_WORD_ALONE_ZIPF
 
     def _name_capable(self, token: Token) -> bool:
         """Could this word be (part of) a name? Unknown words, proper names, initials, authority names."""
@@ -162,9 +201,11 @@ class RuleRecognizer:
 
     def _not_a_name_alone(self, token: Token) -> bool:
         """'Maahaza', 'Belki', 'Our', 'I': a word that opens or joins sentences, whatever else it spells."""
-        if token.kind != "word":
+        if token.kind == "initials":
             return False
         lower = turkish_lower(token.stem)
+        if token.kind == "abbr":  # "THE", "AT" of a heading in capitals
+            return lower in self.words.sentence_words
         if lower in self.words.sentence_words or self._lemmas(token) & self.words.sentence_words:
             return True
         return token.sentence_initial and morphology.has_closed_class_reading(token.stem)
@@ -198,6 +239,25 @@ class RuleRecognizer:
             return " ".join((body + adjective.group(1)).split())
         return self._surface(tokens, text, keep_possessive=True)
 
+    def _izafet_name(self, token: Token) -> bool:
+        """The word opens an izafet name of a body ("Heyet-i", "Meclis-i")."""
+        izafet = _izafet(token)
+        return izafet is not None and bool(morphology.lemmas(izafet.group(1)) & self.words.izafet_heads)
+
+    def _speaker_possessive(self, token: Token) -> bool:
+        """'Azizim', 'Heyetimizi': every reading has a first or second person's possessive, which no name takes."""
+        analyses = morphology.analyze_word(token.stem)
+        return bool(analyses) and all(
+            {"P1sg", "P1pl", "P2sg", "P2pl"} & {m[0] for m in analysis.morphemes} for analysis in analyses
+        )
+
+    def _possessive(self, token: Token) -> bool:
+        """The word carries a third-person possessive ("Meclisi", "Hükûmeti’nin"), as a compound's head does."""
+        return any(
+            {"P3sg", "P3pl"} & {m[0] for m in analysis.morphemes}
+            for analysis in morphology.analyze_word(token.stem)
+        )
+
     def _common_part(self, token: Token) -> bool:
         """A word of an izafet compound that the lexicon knows only as a common word ('Milliye')."""
         parts = [part for part in token.stem.split("-") if len(part) > 2]  # not the izafet's vowel
@@ -219,6 +279,13 @@ class RuleRecognizer:
                 named = named[1:]  # "Keyfiyet Harbiye Nezaret-i Celilesine": the sentence's first word
             office = tokens[position].text.replace("-", "")  # "Nezaret-i" → "Nezareti"
             surface = " ".join([*(t.text for t in named), office])
+            if morphology.lemmas(izafet.group(1)) & words.body_offices and (
+                _izafet(named[0]) is not None or head_type(named[-1], words) not in (None, "other")
+            ):
+                # "Heyet-i Temsiliye Riyaset-i Celilesine": the body's head addressed, the body named
+                surface = " ".join(t.text for t in named)
+                kind = self._authority_type(surface) or "organization"
+                return Candidate(named[0].start, named[-1].end, surface, kind, 3, named)
             kind = self._authority_type(surface) or "organization"
             return Candidate(named[0].start, tokens[-1].end, surface, kind, 3, tokens)
         return None
@@ -230,6 +297,33 @@ class RuleRecognizer:
             return True
         # "Dr. İbrahim Tali": the abbreviation's full stop does not end the run
         return gap.strip() == "." and bool(self._lemmas(left) & self.words.titles_before)
+
+    def _surname(self, token: Token) -> bool:
+        """A capitalized word with a surname's ending ("Sultanov", "Xoyski", "Topçubaşızade")."""
+        if token.kind != "word" or not token.capitalized:
+            return False
+        lower = fold_for_surname_ending(token.stem)
+        return any(
+            lower.endswith(ending) and len(lower) > len(ending) + 2 for ending in self.words.surname_endings
+        )
+
+    def _second_given_name(self, tokens: list[Token]) -> bool:
+        """'Ahmet Muhtar', 'Ali Cami': after a given name, a capitalized word is the second given name even
+        when it is also a common word ('muhtar', 'cami'), unless it heads, bounds or honours a name."""
+        if len(tokens) < 2 or self.english:
+            return False
+        last, before = tokens[-1], tokens[-2]
+        if last.kind != "word" or not last.capitalized or last.sentence_initial:
+            return False
+        if before.kind != "word" or before.has_apostrophe or not morphology.is_proper_only(before.stem):
+            return False
+        words = self.words
+        barred = (
+            words.not_names | self.honouring | words.office_words | words.ethnonyms | words.sentence_words
+        )
+        if head_type(last, words) is not None or self._lemmas(last) & barred or self._possessive(last):
+            return False  # "Erzurum Şubesi": a possessive is the head of a compound, not a given name
+        return self._place(before.stem) is None
 
     def _runs(self, text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
         """Runs of tokens that may hold names, each with the index of the token after it."""
@@ -261,6 +355,15 @@ class RuleRecognizer:
                     run.append(following)
                     index += 1
                     continue
+                if (
+                    lower in self.words.titles_after
+                    and index + 1 < len(tokens)
+                    and self._surname(tokens[index + 1])
+                    and self._adjacent(text, following, tokens[index + 1])
+                ):
+                    run.append(following)  # "Khosrov bey Sultanov", "Fətəli xan Xoyski"
+                    index += 1
+                    continue
                 if is_lowercase_org_head(following, self.words):
                     run.append(following)
                     index += 1
@@ -273,16 +376,20 @@ class RuleRecognizer:
         segments: list[_Segment] = []
         current: list[Token] = []
         pre_title = False
+        style: Token | None = None
         profiles = [segment_profile(token, words, self._lemmas) for token in run]
 
         def close(post_title: bool = False) -> None:
-            nonlocal current, pre_title
+            nonlocal current, pre_title, style
             if current:
-                segments.append(_Segment(current, pre_title, post_title))
-            current, pre_title = [], False
+                segments.append(_Segment(current, pre_title, post_title, style))
+            current, pre_title, style = [], False, None
 
         last_position = len(run) - 1
+        surname_taken = -1
         for position, token in enumerate(run):
+            if position == surname_taken:
+                continue
             connector, title_after, title_before, office, head, _, oblique = profiles[position]
             if connector:
                 current.append(token)
@@ -291,11 +398,24 @@ class RuleRecognizer:
                 current.append(token)
                 if position < last_position and profiles[position + 1][4] == "organization":
                     continue  # "Ali Rıza Paşa kabinesi": the person names the organization
+                if position < last_position and not token.capitalized and self._surname(run[position + 1]):
+                    # "Khosrov bey Sultanov": a Caucasian name holds its title before the surname
+                    current.append(run[position + 1])
+                    surname_taken = position + 1
+                    close(post_title=True)
+                    continue
                 close(post_title=True)
                 continue
             if title_before and not token.has_apostrophe:
                 close()
-                pre_title = True
+                # "Minister of War", "Minister for Foreign Affairs": the title heads an office, whose
+                # words after "of" name its domain, not a person
+                pre_title = not (
+                    position < last_position
+                    and turkish_lower(run[position + 1].text) in words.office_connectors
+                )
+                if pre_title and turkish_lower(token.text) in words.styles_before:
+                    style = token
                 continue
             next_is_head = position < last_position and profiles[position + 1][4] not in (None, "other")
             # the izafet test reads the profile of the word before: current[-1] is run[position - 1];
@@ -342,7 +462,7 @@ class RuleRecognizer:
 
         while tokens and droppable(tokens[0], leading=True):
             tokens = tokens[1:]
-        while tokens and droppable(tokens[-1], leading=False):
+        while tokens and droppable(tokens[-1], leading=False) and not self._second_given_name(tokens):
             tokens = tokens[:-1]
         return tokens
 
@@ -480,6 +600,10 @@ class RuleRecognizer:
         if honoured is not None:
             return honoured
         if head is not None:
+            if all(t.stem.isupper() and len(t.stem) > 1 for t in tokens) and (
+                self._authority_type(self._surface(tokens, "", False, whole=True)) is None
+            ):
+                return None  # a heading in capitals ("LOZAN KONFERANSI VE MUSUL MESELESİ")
             ordinal = bool(_ORDINAL_BEFORE.search(text[max(0, tokens[0].start - 6) : tokens[0].start]))
             named = [t for t in tokens[:-1] if t.capitalized or t.kind != "word"]
             # sentence-initial function words ("Bu Kongre") are not part of the name
@@ -503,6 +627,30 @@ class RuleRecognizer:
                 tokens = tokens[1:]
             if not tokens:
                 return None
+            if (
+                len(tokens) >= 2
+                and is_body_office(last, words)
+                and (
+                    head_type(tokens[-2], words) not in (None, "other")
+                    or (len(tokens) > 2 and self._izafet_name(tokens[0]))  # "Heyet-i Temsiliye Riyasetine"
+                )
+            ):
+                # "On Beşinci Kolordu Kumandanlığına": written to the body's head, it names the body
+                return self._candidate(_Segment(tokens[:-1]), text)
+            if (
+                len(tokens) == 2
+                and not self.english
+                and head == "organization"
+                and last.has_apostrophe  # the head is itself a proper name ("Meclis’te")
+                and not self._possessive(last)
+                and self.known_name(self._surface(tokens[:1], text, keep_possessive=False))
+                and self._authority_type(self._surface(tokens, text, keep_possessive=True)) is None
+            ):
+                # "İnönü Meclis’te": a compound name's head carries the possessive ("Ankara Hükûmeti");
+                # without it the head stands by itself after another name
+                before = self._candidates(_Segment(tokens[:1]), text)  # (it empties the pending list)
+                self.pending.extend(before)
+                return self._candidate(_Segment(tokens[1:]), text)
             alone = self._authority_type(self._surface(tokens, text, keep_possessive=False))
             if not named and not ordinal and alone is not None:  # "Boğazlar": a head word that is a name
                 return Candidate(
@@ -530,7 +678,10 @@ class RuleRecognizer:
             while (
                 len(kept) > 2
                 and kept[0].sentence_initial
-                and self._not_a_name_alone(kept[0])  # "Bugün Rauf Bey", "Maahaza Rauf Bey"
+                and (
+                    self._not_a_name_alone(kept[0])  # "Bugün Rauf Bey", "Maahaza Rauf Bey"
+                    or self._speaker_possessive(kept[0])  # "Azizim Vasıf Bey", "Heyetimizi Rauf Bey"
+                )
             ):
                 kept = kept[1:]
             if len(kept) < 2 or all(self._lemmas(t) & self.honouring for t in kept):
@@ -560,6 +711,19 @@ class RuleRecognizer:
             return None
         surface = self._surface(kept, text, keep_possessive=False)
         authority_type = self._authority_type(surface)
+        if (
+            self.english
+            and authority_type is None
+            and len(kept) == 2
+            and kept[0].kind == "initials"
+            and turkish_lower(kept[0].text) in words.courtesy_titles
+            and kept[1].kind == "word"
+        ):
+            # "M. Chicherin": Monsieur, not an initial
+            surface = self._surface(kept[1:], text, keep_possessive=False)
+            return Candidate(
+                last.start, last.end, surface, self._authority_type(surface) or "person", 3, kept[1:]
+            )
         if segment.pre_title or any(t.kind == "initials" for t in kept):
             return Candidate(first.start, last.end, surface, authority_type or "person", 3, kept)
         if authority_type is not None:
@@ -572,6 +736,8 @@ class RuleRecognizer:
             lemmas = self._lemmas(first)
             if lemmas & words.ethnonyms or morphology.derived_from_proper(first.stem):
                 return None  # a people, not a person, place or organization
+        if len(kept) == 1 and self._common_english(first):
+            return None
         if first.kind == "abbr" and len(kept) == 1:
             return Candidate(first.start, last.end, surface, "organization", 1, kept)
         if not any(self._strong(t) for t in kept):
@@ -583,6 +749,8 @@ class RuleRecognizer:
         lower = fold_for_surname_ending(surface)
         if any(lower.endswith(ending) and len(lower) > len(ending) + 2 for ending in words.surname_endings):
             return Candidate(first.start, last.end, surface, "person", 2, kept)
+        if first.has_apostrophe and _DIRECTIONAL_CASE.match(turkish_lower(_after_apostrophe(first.text))):
+            return Candidate(first.start, last.end, surface, "place", 1, kept)  # "Malta’ya", "Filistin’de"
         return Candidate(first.start, last.end, surface, "person", 1, kept)
 
     # ---------------------------------------------------------------- a sentence
@@ -615,8 +783,20 @@ class RuleRecognizer:
             run = self._without_address(run)
             for segment in self._segments(run):
                 for part in self._split_connectors(segment):
-                    found.extend(self._candidates(part, text))
+                    made = self._candidates(part, text)
+                    if part.style is not None:
+                        made = [self._styled(candidate, part, text) for candidate in made]
+                    found.extend(made)
         return found
+
+    @staticmethod
+    def _styled(candidate: Candidate, segment: _Segment, text: str) -> Candidate:
+        """'Lord Curzon', 'Sir H. Rumbold': the style before a person's name stays in the mention."""
+        style = segment.style
+        if style is None or candidate.type != "person" or candidate.start != segment.tokens[0].start:
+            return candidate
+        surface = " ".join((text[style.start : candidate.start] + candidate.surface).split())
+        return Candidate(style.start, candidate.end, surface, "person", candidate.strength, candidate.tokens)
 
     def _without_address(self, run: list[Token]) -> list[Token]:
         """'Cenab-ı Hak', 'Zât-ı Âlîleri': an address word and the common words it governs leave the run."""
@@ -673,15 +853,25 @@ class RuleRecognizer:
                 return [segment]
         parts: list[list[Token]] = [[]]
         for token in tokens:
-            if not token.capitalized and token.kind == "word" and token is not last:
+            if (
+                not token.capitalized
+                and token.kind == "word"
+                and token is not last
+                and not (segment.post_title and turkish_lower(token.text) in self.words.titles_after)
+            ):
                 parts.append([])
             else:
                 parts[-1].append(token)
         parts = [p for p in parts if p]
         if len(parts) <= 1:
-            return [_Segment(parts[0], segment.pre_title, segment.post_title)] if parts else []
+            return [_Segment(parts[0], segment.pre_title, segment.post_title, segment.style)] if parts else []
         final = len(parts) - 1
         return [
-            _Segment(p, segment.pre_title and i == 0, segment.post_title and i == final)
+            _Segment(
+                p,
+                segment.pre_title and i == 0,
+                segment.post_title and i == final,
+                segment.style if i == 0 else None,
+            )
             for i, p in enumerate(parts)
         ]
