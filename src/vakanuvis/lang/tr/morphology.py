@@ -171,6 +171,10 @@ def _zeyrek_analyses(word: str) -> tuple[AnalysisTuple, ...] | None:
         analyzer = _analyzer()
     except ImportError:
         return None
+    search = analyzer.analyzer
+    if USE_FAST_SEARCH and hasattr(search, "analysis_tuples"):
+        # the same tuples as below, made from the search's accepted paths without zeyrek's SingleAnalysis
+        return tuple(search.analysis_tuples(_normalized(word)))
     results = []
     for single in analyzer._parse(word):
         if single is None:
