@@ -57,11 +57,24 @@ def compile_condition(condition: Any) -> Check | None:
         attribute = frozenset({condition.attribute})
         return lambda path: not attribute.isdisjoint(path.phonetic_attributes)
     if kind is zc.HasRootAttribute and type(condition.attribute) is RootAttribute:
-        root_attribute = condition.attribute
-        # path.dict_item.has_attribute(attribute), without the two property calls
-        return lambda path: root_attribute in path.transitions[0].lexical_transition.dict_item.attributes
+        root_attribute = frozenset({condition.attribute})
+        # path.dict_item.has_attribute(attribute), without the two property calls (a lexicon item's
+        # attributes are a set; `in` would call the Enum's hash)
+        return lambda path: (
+            not root_attribute.isdisjoint(path.transitions[0].lexical_transition.dict_item.attributes)
+        )
     if kind is zc.NotCondition:
-        inner = compile_condition(condition.condition)
+        negated = condition.condition
+        # the two commonest negations, without a call for the inner condition
+        if type(negated) is zc.HasPhoneticAttribute:
+            attribute = frozenset({negated.attribute})
+            return lambda path: attribute.isdisjoint(path.phonetic_attributes)
+        if type(negated) is zc.HasRootAttribute and type(negated.attribute) is RootAttribute:
+            root_attribute = frozenset({negated.attribute})
+            return lambda path: root_attribute.isdisjoint(
+                path.transitions[0].lexical_transition.dict_item.attributes
+            )
+        inner = compile_condition(negated)
         if inner is None:  # zeyrek would fail on a missing inner condition; keep its error
             return condition.accept  # type: ignore[no-any-return]
         return lambda path: not inner(path)
@@ -205,6 +218,8 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
     def __init__(self, morphotactics: Any) -> None:
         super().__init__(morphotactics)
         self._states: dict[int, _StateSteps] = {}  # by id(state); _StateSteps keeps its state alive
+        # by id(stem transition): (the stem transition, its SurfaceTransition, its state's steps)
+        self._roots: dict[int, tuple[Any, Any, _StateSteps]] = {}
         # (zeyrek's own `advance`, which this search does not call, is left as it is)
         # surface → (its attributes, their surface key), None: path-dependent
         self._suffix_attributes: dict[str, tuple[set, frozenset] | None] = {}
@@ -240,6 +255,9 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
         with its own copy of the stem's attributes; each path also gets its state's steps and surface key."""
         single = self.stem_transitions.single_stems
         multi = self.stem_transitions.multi_stems
+        roots = self._roots
+        new = object.__new__
+        search_path_class = zm.SearchPath
         paths = []
         for end in range(1, len(word) + 1):
             prefix = word[:end]
@@ -250,11 +268,26 @@ class FastRuleBasedAnalyzer(zr.RuleBasedAnalyzer):
             else:
                 continue
             for stem in stems:
-                path = zm.SearchPath.initial(stem, word[len(stem.surface) :])
-                attributes = path.phonetic_attributes
-                if attributes is stem.attrs:  # zeyrek's own initial shares the stem's set
-                    path.phonetic_attributes = attributes = set(attributes)
-                path.steps = self._steps_of(path.current_state)
+                known = roots.get(id(stem))
+                if known is None or known[0] is not stem:
+                    state = stem.to_
+                    known = roots[id(stem)] = (
+                        stem,
+                        zm.SurfaceTransition(stem.surface, stem),
+                        self._steps_of(state),
+                    )
+                # SearchPath.initial(stem, tail), with its own copy of the stem's attributes
+                attributes = set(stem.attrs)
+                state = stem.to_
+                path = new(search_path_class)
+                path.tail = word[len(stem.surface) :]
+                path.current_state = state
+                path.transitions = [known[1]]
+                path.phonetic_attributes = attributes
+                path.terminal = state.terminal
+                path.contains_derivation = False
+                path.contains_suffix_with_surface = False
+                path.steps = known[2]
                 path.key = SURFACE_ATTRIBUTES & attributes
                 paths.append(path)
         return paths
