@@ -215,6 +215,8 @@ def test_a_new_process_answers_cached_words_from_the_cache_file_without_searchin
 
     fresh_process()
     searched: list[str] = []
-    monkeypatch.setattr(morphology, "_zeyrek_analyses", lambda word: searched.append(word) or ())
+    monkeypatch.setattr(
+        morphology, "_zeyrek_analyses", lambda word, normalized=None: searched.append(word) or ()
+    )
     assert [morphology.analyze_word(word) for word in words] == first
     assert searched == []

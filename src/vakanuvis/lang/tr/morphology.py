@@ -146,7 +146,7 @@ def _analyses_of_spelling(word: str) -> tuple[AnalysisTuple, ...] | None:
     normalized = _normalized(word)
     found = _by_normalized.get(normalized)
     if found is None:
-        found = _zeyrek_analyses(word)
+        found = _zeyrek_analyses(word, normalized)
         if found is None:
             return None
         if len(_by_normalized) >= _MEMORY_LIMIT:
@@ -165,8 +165,9 @@ def _normalized(word: str) -> str:
     return _normalize(word)  # type: ignore[no-any-return]
 
 
-def _zeyrek_analyses(word: str) -> tuple[AnalysisTuple, ...] | None:
-    """zeyrek's analyses of one word as plain tuples, or None when zeyrek is not installed."""
+def _zeyrek_analyses(word: str, normalized: str | None = None) -> tuple[AnalysisTuple, ...] | None:
+    """zeyrek's analyses of one word as plain tuples, or None when zeyrek is not installed (`normalized`:
+    the word's `_normalized` form when the caller has it already)."""
     try:
         analyzer = _analyzer()
     except ImportError:
@@ -174,7 +175,7 @@ def _zeyrek_analyses(word: str) -> tuple[AnalysisTuple, ...] | None:
     search = analyzer.analyzer
     if USE_FAST_SEARCH and hasattr(search, "analysis_tuples"):
         # the same tuples as below, made from the search's accepted paths without zeyrek's SingleAnalysis
-        return tuple(search.analysis_tuples(_normalized(word)))
+        return tuple(search.analysis_tuples(_normalized(word) if normalized is None else normalized))
     results = []
     for single in analyzer._parse(word):
         if single is None:

@@ -119,6 +119,10 @@ def compile_condition(condition: Any) -> Check | None:
         return _last_derivation_is(condition.state)
     if kind is zc.NoSurfaceAfterDerivation:
         return _no_surface_after_derivation
+    if kind is zc.ContainsMorpheme and all(type(m) is zm.Morpheme for m in condition.morphemes):
+        # zeyrek's Morpheme compares by id: `morpheme in morphemes` is a test of its id
+        ids = frozenset(m.id_ for m in condition.morphemes)
+        return lambda path: any(t.lexical_transition.to_.morpheme.id_ in ids for t in path.transitions)
     return condition.accept  # type: ignore[no-any-return]
 
 
