@@ -1,7 +1,8 @@
 """Cold word analysis speed: words/s of zeyrek's analyses of words met for the first time (no cache).
 
-zeyrek is loaded untimed first (and frozen out of the garbage collector's scans, as in an ingest), then `_zeyrek_analyses(word)` (what `analyze_word` calls for a word in
-neither the memory nor the persistent cache) is timed once per word of the list, in list order.
+zeyrek is loaded untimed first (and frozen out of the garbage collector's scans, as in an ingest), then
+`_zeyrek_analyses(word)` (what `analyze_word` calls for a word in neither the memory nor the persistent
+cache) is timed once per word of the list, in list order.
 
     .venv/bin/python bench/word_analysis.py --collect WORDS [--corpus DIR] [-n 300]
     .venv/bin/python bench/word_analysis.py --words WORDS [--dump FILE] [--plain] [--profile]

@@ -1,8 +1,8 @@
 """Turkish word analysis through zeyrek's word-level parser, loaded lazily and cached per word.
 
 zeyrek's public `analyze`/`lemmatize` tokenize with NLTK data that is not installed, so we call its
-rule-based analyzer on single words, searched by `zeyrek_search` (about 0.12 ms a new word instead of
-zeyrek's 1-2 ms, same analyses in the same order; after a 3-5 s load). Analyses are kept per distinct
+rule-based analyzer on single words, searched by `zeyrek_search` (under 0.1 ms a new word on a quiet
+machine instead of zeyrek's 1-2 ms, same analyses in the same order; after a 3-5 s load). Analyses are kept per distinct
 word in memory and in a persistent cache file (`analysis_cache`), and zeyrek is loaded only when a word
 is in neither; a word new to both is searched once per normalized spelling ("Hükümet", "HÜKÛMET").
 """
