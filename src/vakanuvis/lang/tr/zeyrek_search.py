@@ -14,6 +14,9 @@ the same paths in the same order, but:
 - each path carries its state's steps and its surface key, each step keeps one SurfaceTransition per
   surface (zeyrek makes a new one, with the same two fields, per path), and the initial paths are made
   directly, one root SurfaceTransition per stem;
+- a path is not made when its tail starts with a letter that no surface reachable from its state through
+  transitions of empty surface can start with (`_first_letters`, kept per state and surface key): such a
+  path is never accepted, and about half of the paths zeyrek makes for a word are such;
 - `analysis_tuples` makes what `vakanuvis.lang.tr.morphology` keeps of an analysis straight from the
   accepted path, without zeyrek's `parse_analysis` and its named tuples.
 
