@@ -106,6 +106,44 @@ def test_the_fast_search_agrees_on_the_commonest_turkish_words():
     assert sum(bool(fast.analyze(w)) for w in words) > 1000  # the comparison is over real analyses
 
 
+def kept_of(parses: list) -> list[tuple]:
+    """What vakanuvis.lang.tr.morphology keeps of zeyrek's analyses (lemma, pos, proper, morphemes)."""
+    return [
+        (
+            parse.dict_item.lemma,
+            parse.dict_item.primary_pos.value,
+            getattr(parse.dict_item.secondary_pos, "value", None) == "Prop",
+            tuple((morpheme.id_, surface, morpheme.derivational) for morpheme, surface in parse.morphemes),
+        )
+        for parse in parses
+    ]
+
+
+def test_the_fast_route_gives_zeyreks_own_analyses_on_20000_real_words():
+    """The analyses the word cache keeps, made straight from the fast search's accepted paths, are those
+    zeyrek's own search and parse_analysis give, in zeyrek's order, over 20,000 real words (and their
+    capitalised, upper-cased and circumflexed spellings, normalized as zeyrek does)."""
+    from wordfreq import top_n_list
+    from zeyrek.morphology import _normalize
+
+    from vakanuvis.lang.tr import morphology
+
+    plain, fast = plain_and_fast()
+    words = [w for w in top_n_list("tr", 23000) if w.isalpha()][:20000]
+    words += ["HÜKÛMET", "Hâlâ", "Ankara'da", "BOLŞEVİKLERİN", "İstanbul'dan", "Iğdır"]
+    assert len(words) > 20000
+    differing = []
+    for word in words:
+        normalized = _normalize(word)
+        expected = kept_of(plain.analyze(normalized))
+        if fast.analysis_tuples(normalized) != expected:
+            differing.append(word)
+        elif morphology._zeyrek_analyses(word) != tuple(expected):
+            differing.append(word)
+    assert differing == []
+    assert sum(bool(fast.analysis_tuples(_normalize(w))) for w in words) > 15000
+
+
 def test_the_fast_search_is_used_and_keeps_answers_independent_of_earlier_words():
     from vakanuvis.lang.tr.zeyrek_search import FastRuleBasedAnalyzer
 
@@ -177,6 +215,8 @@ def test_a_new_process_answers_cached_words_from_the_cache_file_without_searchin
 
     fresh_process()
     searched: list[str] = []
-    monkeypatch.setattr(morphology, "_zeyrek_analyses", lambda word: searched.append(word) or ())
+    monkeypatch.setattr(
+        morphology, "_zeyrek_analyses", lambda word, normalized=None: searched.append(word) or ()
+    )
     assert [morphology.analyze_word(word) for word in words] == first
     assert searched == []
