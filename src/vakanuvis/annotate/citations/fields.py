@@ -38,7 +38,9 @@ AUTHOR_MIDDLE_INITIAL = re.compile(
 )
 SURNAME_COMMA = re.compile(rf"({WORD_CAP})\s*,")
 # "Karabekir, Kâzım, İstiklal Harbimiz": surname, given names, title, each ended by a comma
-SURNAME_GIVEN_COMMA = re.compile(rf"({WORD_CAP}\s*,\s*{WORD_CAP}(?:\s+{WORD_CAP}){{0,2}})\s*,")
+SURNAME_GIVEN_COMMA = re.compile(
+    rf"({WORD_CAP}\s*,\s*{WORD_CAP}(?:\s+(?:{WORD_CAP}|[{UPPER}]\.)){{0,2}})\s*,"
+)  # "Sonyel, Salahi R., Türk Kurtuluş Savaşı": an initial may follow the given names
 AUTHOR_IN_PROSE = re.compile(rf"({FULL_NAME})(?=\s+[\d{LOWER}])")
 NAME_SPLIT = re.compile(JOINER)
 PLACE_TOKEN = rf"[{UPPER}][^\s,.;:„\"“”«»()]*\.?(?:\s*[-–]\s*[{UPPER}][^\s,.;:„\"“”«»()]*\.?)?"
@@ -109,7 +111,10 @@ def _authors_at(text: str, start: int, in_prose: bool, previous_authors: list[st
         match = pattern.match(rest)
         # "Nutuk, C. I": a volume word is no initial
         if match and not (pattern is AUTHORS_SURNAME_FIRST and words.volume.search(rest, 0, match.end() + 8)):
-            names = [_name(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
+            if pattern is AUTHORS_SURNAME_FIRST:
+                names = [_name(match.group(0))]  # "Karabekir, K.": one author, the comma his own
+            else:
+                names = [_name(name) for name in NAME_SPLIT.split(match.group(0)) if _clean(name)]
             return names, start + lead + match.end()
     match = SURNAME_GIVEN_COMMA.match(rest)
     if (
@@ -117,7 +122,7 @@ def _authors_at(text: str, start: int, in_prose: bool, previous_authors: list[st
         and _is_given_name(match.group(1).split(",", 1)[1], words)
         and _title_follows(rest[match.end() :], words)
     ):
-        return [_clean(match.group(1))], start + lead + match.end()
+        return [_name(match.group(1))], start + lead + match.end()  # "Sonyel, Salahi R." keeps its stop
     for pattern in (AUTHOR_FULL_COMMA, SURNAME_COMMA):
         match = pattern.match(rest)
         if match and _title_follows(rest[match.end() :], words):
@@ -131,7 +136,7 @@ def _authors_at(text: str, start: int, in_prose: bool, previous_authors: list[st
 
 def _is_given_name(text: str, words: Vocabulary) -> bool:
     """Every word of `text` is a given name of the citation vocabulary ('Kâzım', 'Yusuf Hikmet')."""
-    names = text.split()
+    names = [name for name in text.split() if not name.endswith(".")]  # initials say nothing
     return bool(names) and all(given_name_key(name) in words.given_names for name in names)
 
 
