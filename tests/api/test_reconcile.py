@@ -116,6 +116,28 @@ def test_spellings_of_the_period_find_the_entity_first(authority_client, written
 
 
 @pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Moscou", "Moscow"),
+        ("Turquie", "Turkey"),
+        ("Constantinople", "Istanbul"),
+        ("Smyrne", "İzmir"),
+        ("Angora", "Ankara"),
+        ("Géorgie", "Georgia"),  # not David Lloyd George
+        ("Angleterre", "United Kingdom"),
+        ("Traité de Moscou", "Treaty of Moscow (1921)"),
+        ("Conférence de Londres", "London Conference (1921)"),
+        ("Empire ottoman", "Ottoman Empire"),
+    ],
+)
+def test_french_names_of_the_period_are_matched(authority_client, written, expected):
+    """The French names diplomacy and the press of 1918-1923 used for states, cities and treaties are
+    aliases of the authority file: the entity comes first and is a match, with or without its type."""
+    candidate = first(batch(authority_client, {"q0": {"query": written}}))
+    assert (candidate["name"], candidate["match"]) == (expected, True)
+
+
+@pytest.mark.parametrize(
     ("written", "typed"),
     [
         ("Tschitscherin", "person"),
