@@ -165,3 +165,27 @@ def test_overlapping_ingests_restore_the_collector_when_the_last_one_ends():
     assert gc.get_threshold()[0] == GC_ALLOCATIONS
     second.__exit__(None, None, None)
     assert gc.get_threshold() == before
+
+
+def test_a_workers_later_tasks_commit_their_documents_together(tmp_path, corpus, monkeypatch):
+    """A worker's first task commits its first document alone (a first result soon); its later tasks,
+    whose results reach the parent only whole, commit their documents in one transaction."""
+    from sqlalchemy import event
+
+    from vakanuvis import workers
+    from vakanuvis.store.database import open_database
+
+    location = str(tmp_path / "kb.db")
+    engine = open_database(location)
+    commits: list[int] = []
+    event.listen(engine, "commit", lambda connection: commits.append(1))
+    monkeypatch.setattr(workers, "_engine", lambda _location: engine)
+    monkeypatch.setattr(workers, "_tasks_done", 0)
+    files = [str(path) for path in sorted(corpus.iterdir())]
+
+    first = workers.ingest_in_worker(files[:2], location, False)
+    first_commits, commits[:] = len(commits), []
+    later = workers.ingest_in_worker(files[2:], location, False)
+    assert [r.stored for r in first + later] == [True] * 4
+    assert first_commits == 2  # one document, then the next
+    assert len(commits) == 1  # both documents in one commit

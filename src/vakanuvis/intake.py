@@ -50,18 +50,20 @@ def ingest_files(
     force: bool = False,
     given: Mapping[str, dict[str, Any]] | None = None,
     read: ReadOptions | None = None,
+    first_batch: int = 1,
 ) -> Iterator[IngestResult]:
     """Read, analyse and store files, each result once its document is committed (errors come back in
-    the results, never raised). Documents are committed several at a time: the first alone, then 2, 4…
-    up to SAVE_BATCH, each in a savepoint of its own, so that a stopped ingest loses at most the
-    documents analysed since the last commit and a document that fails to store is left out whole.
+    the results, never raised). Documents are committed several at a time: `first_batch` (the first alone
+    by default, so that the first result comes at once), then twice as many each time up to SAVE_BATCH,
+    each in a savepoint of its own, so that a stopped ingest loses at most the documents analysed since
+    the last commit and a document that fails to store is left out whole.
 
     `given` holds the metadata a user gave for some files (by path as given): a file already stored is
     analysed again when its given metadata changes what was stored. `read`: how files are read (OCR of
     scanned PDF pages)."""
     waiting: list[IngestResult | AnalysedFile] = []
     analysed: dict[str, str] = {}  # sha256 → id of the documents analysed and not yet stored
-    size = 1
+    size = max(1, min(first_batch, SAVE_BATCH))
     for path in paths:
         outcome = _analyse_file(engine, path, force, analysed, (given or {}).get(str(path), {}), read)
         waiting.append(outcome)

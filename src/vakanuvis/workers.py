@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from vakanuvis.ingest.files import open_regular_file
 from vakanuvis.ingest.options import ReadOptions
-from vakanuvis.intake import IngestResult, ingest_files
+from vakanuvis.intake import SAVE_BATCH, IngestResult, ingest_files
 from vakanuvis.runtime import rare_garbage_collections
 from vakanuvis.store.database import open_database
 
@@ -46,10 +46,26 @@ def ingest_in_worker(
     read: ReadOptions | None = None,
 ) -> list[IngestResult]:
     """Read, analyse and store a few files from a worker process (`intake.ingest_files`, several
-    documents to a commit; OCR of scanned pages too, as `read` says); picklable for process pools and Dask."""
+    documents to a commit; OCR of scanned pages too, as `read` says); picklable for process pools and Dask.
+
+    A task's results reach the parent only when the whole task is done, so committing its first documents
+    one by one (as a single process does, for a first result at once) would only add commits: each commit
+    writes again the index pages its documents share. A worker's first task still begins small (the
+    process's first commit comes soon); its later tasks commit SAVE_BATCH documents at a time."""
+    global _tasks_done
     with rare_garbage_collections():
         files = [Path(path) for path in paths]
-        return list(ingest_files(_engine(location), files, force=force, given=given, read=read))
+        first_batch = SAVE_BATCH if _tasks_done else 1
+        results = list(
+            ingest_files(
+                _engine(location), files, force=force, given=given, read=read, first_batch=first_batch
+            )
+        )
+    _tasks_done += 1
+    return results
+
+
+_tasks_done = 0  # tasks this worker process has finished
 
 
 def _given_for(task: list[str], given: dict[str, dict] | None) -> dict[str, dict] | None:
