@@ -501,8 +501,8 @@ class KnowledgeBase:
         from vakanuvis import check
         from vakanuvis.check.anachronism import STATE_TYPES
         from vakanuvis.check.conflicting_dates import (
+            compared_occurrences,
             conflicting_dates,
-            dated_occurrences,
             occurrence_from_record,
             occurrence_record,
         )
@@ -548,7 +548,7 @@ class KnowledgeBase:
                 fresh[each] = KeptFindings(
                     inputs[each],
                     [with_id(finding) for finding in check.check_document(document, entities)],
-                    [occurrence_record(found) for found in dated_occurrences(document)],
+                    [occurrence_record(found) for found in compared_occurrences(document)],
                 )
             keep_findings(self.engine, fresh)
             kept |= fresh
