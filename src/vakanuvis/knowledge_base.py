@@ -461,11 +461,13 @@ class KnowledgeBase:
     def findings(self, document_id: str | None = None) -> list[Finding]:
         """What looks wrong: in one document (compared with the others for dates), or in the whole corpus."""
         from vakanuvis import check
+        from vakanuvis.runtime import after_checking
 
         documents = self.load_documents()
         if document_id and all(document.id != document_id for document in documents):
             raise UnknownDocument(document_id)
         findings = check.run_checks(documents, load_entities(self.engine), load_sources(self.engine))
+        after_checking()
         if document_id:
             findings = [f for f in findings if any(e.document == document_id for e in f.evidence)]
         return findings
@@ -499,12 +501,13 @@ class KnowledgeBase:
         from vakanuvis import check
         from vakanuvis.check.anachronism import STATE_TYPES
         from vakanuvis.check.conflicting_dates import (
+            compared_occurrences,
             conflicting_dates,
-            dated_occurrences,
             occurrence_from_record,
             occurrence_record,
         )
         from vakanuvis.check.incremental import InputDigests
+        from vakanuvis.runtime import after_checking
         from vakanuvis.store.findings import (
             KeptFindings,
             keep_findings,
@@ -545,7 +548,7 @@ class KnowledgeBase:
                 fresh[each] = KeptFindings(
                     inputs[each],
                     [with_id(finding) for finding in check.check_document(document, entities)],
-                    [occurrence_record(found) for found in dated_occurrences(document)],
+                    [occurrence_record(found) for found in compared_occurrences(document)],
                 )
             keep_findings(self.engine, fresh)
             kept |= fresh
@@ -553,6 +556,7 @@ class KnowledgeBase:
         records = [record for each in inputs for record in kept[each].findings]
         occurrences = (occurrence_from_record(found) for each in inputs for found in kept[each].occurrences)
         records += [with_id(finding) for finding in conflicting_dates(occurrences, entities)]
+        after_checking()
         self._checked = (state, records)
         return records
 

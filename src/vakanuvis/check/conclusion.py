@@ -197,7 +197,11 @@ def _when_and_where(document: Document) -> list[Finding]:
                         f"The part that sums up dates {occurrence.surface} {occurrence.edtf}; "
                         f"the body dates it {body[0].edtf}."
                     ),
-                    evidence=[occurrence.dated, occurrence.mention, body[0].dated, body[0].mention],
+                    evidence=[
+                        item
+                        for item in (occurrence.dated, occurrence.mention, body[0].dated, body[0].mention)
+                        if item is not None  # reports of dated_occurrences are all dated
+                    ],
                     severity="warning",
                 )
             )

@@ -2,6 +2,11 @@
 reports of its signing, opening, closing or adoption, as the events stage reads them, in one document or
 across documents (the reports that resolution merges into one treaty or meeting).
 
+A report without a date can still put the happening in a town: a participle of signing or meeting before the
+name, with a place in the locative before it ("Ankara’da imzalanan Moskova Antlaşması", "Erzurum’da
+toplanan Erzurum Kongresi", "Moskova’da imza edilen muahede"); such reports are compared for their places
+only (`placed_undated_reports`).
+
 Two places disagree when both are towns of the gazetteer and not the same one ("Moskova’da" against
 "Ankara’da"); a country or a region ("Rusya’da") holds towns, and is not compared. A report in a part
 that sums up, against one of the body of its own document, is the conclusion check's
@@ -15,8 +20,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from vakanuvis.annotate.events.predicates import happening_kind, sentence_language, turkish_verb, words_of
 from vakanuvis.check.chronology import summing_up_blocks
 from vakanuvis.check.evidence import evidence_at
+from vakanuvis.lang import language_data
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import Document, Entity, EntityMention, Evidence, Finding, Span
@@ -39,9 +46,9 @@ class Occurrence:
     kind: str
     surface: str  # the named event as written (suffix removed), for a name the resolution did not give
     mention: Evidence
-    dated: Evidence  # the date of the report, as written
-    edtf: str
-    earliest: date
+    dated: Evidence | None  # the date of the report, as written; None for a report that gives none
+    edtf: str  # "" when undated
+    earliest: date  # date.min and date.max when undated: it may have been any time
     latest: date
     place: Evidence | None = None  # where the report says it happened, as written
     town: int | None = None  # that place's gazetteer town (geonameid), when it is one
@@ -81,6 +88,113 @@ def dated_occurrences(document: Document) -> list[Occurrence]:
     return _one_report_per_mention(found)
 
 
+def compared_occurrences(document: Document) -> list[Occurrence]:
+    """What the cross-document check reads of a document: its dated reports, and its undated reports
+    that put a signing or opening in a place (of mentions no dated report covers), in text order."""
+    dated = dated_occurrences(document)
+    covered = {(o.mention.span.start, o.mention.span.end, o.mention.span.footnote) for o in dated}
+    undated = [
+        o
+        for o in placed_undated_reports(document)
+        if (o.mention.span.start, o.mention.span.end, o.mention.span.footnote) not in covered
+    ]
+    return sorted(dated + undated, key=lambda o: (o.mention.span.footnote is not None, o.mention.span.start))
+
+
+# words read back from a participle for the place it was done in ("Ankara’da Sovyet heyetiyle
+# imzalanan"): a verb, a comma or a conjunction between them ends the search
+PLACE_BEFORE_PARTICIPLE = 5
+CLAUSE_ENDS = frozenset(",;:()")
+
+
+def placed_undated_reports(document: Document) -> list[Occurrence]:
+    """Reports without a date of a treaty's signing or a meeting's opening (or closing) in a place: the name
+    right after a participle that says the happening ("imzalanan", "akdedilen", "toplanan", "imza edilen"),
+    and a town in the locative before the participle, in the same clause ("Ankara’da imzalanan Moskova
+    Antlaşması"). Turkish only; body text only (a footnote's report is the citation's)."""
+    text = document.text
+    summing_up = summing_up_blocks(document)
+    places = {m.span.start: m for m in document.mentions if m.type == "place" and m.span.footnote is None}
+    locative = tuple(language_data("tr", "events")["case_endings"]["locative"])
+    found = []
+    for sentence in document.sentences:
+        span = sentence.span
+        if sentence_language(document.language, text[span.start : span.end]) != "tr":
+            continue
+        for mention in document.mentions:
+            if (
+                mention.span.footnote is not None
+                or not span.start <= mention.span.start < span.end
+                or mention.type not in NAMED_EVENT_TYPES
+                or not mention.entity_key
+                or _bare_head(mention)
+            ):
+                continue
+            words = words_of(text, span.start, mention.span.start)
+            if not words or text[words[-1].end : mention.span.start].strip():
+                continue
+            kind, at = _participle_kind(words)
+            if kind not in ONCE:
+                continue
+            place = _locative_place(text, words[:at], places, locative)
+            if place is None:
+                continue
+            town = lookup_place(place.surface)
+            found.append(
+                Occurrence(
+                    mention.entity_key,
+                    kind,
+                    mention.surface,
+                    evidence_at(document, mention.span),
+                    None,
+                    "",
+                    date.min,
+                    date.max,
+                    evidence_at(document, place.span),
+                    town.geonameid if town is not None else None,
+                    sentence.block in summing_up,
+                )
+            )
+    return found
+
+
+def _participle_kind(words: list) -> tuple[str, int]:
+    """The kind of happening the participle ending `words` says, and where its words begin: "imzalanan"
+    (sign), "toplanan" (open), or a light verb's participle after its noun ("imza edilen", "küşad olunan")."""
+    last = words[-1]
+    reading = turkish_verb(last.text)
+    if reading is None or not reading.participle:
+        return "", len(words)
+    kind = happening_kind("tr", last.text)
+    if kind:
+        return kind, len(words) - 1
+    if len(words) >= 2 and not turkish_verb(words[-2].text):
+        kind = happening_kind("tr", words[-2].text)
+        if kind:
+            return kind, len(words) - 2
+    return "", len(words)
+
+
+def _locative_place(
+    text: str, words: list, places: dict[int, EntityMention], locative: tuple[str, ...]
+) -> EntityMention | None:
+    """The nearest place in the locative in the few words before a participle, with no verb, comma or
+    conjunction between them."""
+    end = words[-1].end if words else 0
+    for word in reversed(words[-PLACE_BEFORE_PARTICIPLE:]):
+        if CLAUSE_ENDS & set(text[word.end : end]) or word.text in ("ve", "veya", "ile", "yahut"):
+            return None
+        end = word.start
+        place = places.get(word.start)
+        if place is not None:
+            written = text[place.span.start : place.span.end].replace("'", "’")
+            suffix = written.rsplit("’", 1)[1] if "’" in written else ""
+            return place if suffix in locative else None
+        if turkish_verb(word.text) is not None:
+            return None
+    return None
+
+
 def _one_report_per_mention(found: list[Occurrence]) -> list[Occurrence]:
     """Reports of one mention and kind made one, over the time from the first date to the last: a sentence
     that gives a happening two dates ("2 Kânûn-ı Evvel’i 3 Kânûn-ı Evvel’e bağlayan gece … imza
@@ -113,8 +227,11 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
         seen[(occurrence.entity_key, occurrence.kind)].append(occurrence)
     findings = []
     for (key, _), found in seen.items():
-        first = found[0]
-        for other in found[1:]:
+        dated = [each for each in found if each.dated is not None]
+        if not dated:
+            dated = [found[0]]
+        first = dated[0]
+        for other in dated[1:]:
             if _not_compared(first, other):
                 continue
             if not dates_overlap(first, other):
@@ -123,7 +240,11 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
                     Finding(
                         kind="conflicting-dates",
                         message=f"{name} is dated {first.edtf} in one place and {other.edtf} in another.",
-                        evidence=[first.mention, first.dated, other.mention, other.dated],
+                        evidence=[
+                            item
+                            for item in (first.mention, first.dated, other.mention, other.dated)
+                            if item is not None  # only dated reports are compared for their dates
+                        ],
                     )
                 )
         placed = [each for each in found if each.town is not None]
@@ -168,7 +289,7 @@ def _bare_head(mention: EntityMention) -> bool:
 
 def find_conflicting_dates(documents: list[Document], entities: dict[str, Entity]) -> list[Finding]:
     """Across all given documents, named events whose dated occurrences do not overlap."""
-    return conflicting_dates((o for document in documents for o in dated_occurrences(document)), entities)
+    return conflicting_dates((o for document in documents for o in compared_occurrences(document)), entities)
 
 
 def _evidence_record(item: Evidence) -> dict[str, Any]:
@@ -191,7 +312,7 @@ def occurrence_record(occurrence: Occurrence) -> dict[str, Any]:
         "kind": occurrence.kind,
         "surface": occurrence.surface,
         "mention": _evidence_record(occurrence.mention),
-        "date": _evidence_record(occurrence.dated),
+        "date": _evidence_record(occurrence.dated) if occurrence.dated is not None else None,
         "edtf": occurrence.edtf,
         "earliest": occurrence.earliest.isoformat(),
         "latest": occurrence.latest.isoformat(),
@@ -207,7 +328,7 @@ def occurrence_from_record(record: dict[str, Any]) -> Occurrence:
         record["kind"],
         record["surface"],
         _evidence(record["mention"]),
-        _evidence(record["date"]),
+        _evidence(record["date"]) if record.get("date") else None,
         record["edtf"],
         date.fromisoformat(record["earliest"]),
         date.fromisoformat(record["latest"]),
