@@ -89,6 +89,12 @@ def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text)]
 
 
+def comparable(written: str) -> str:
+    """A mention as compared: a word broken at a line's end joined ("An-\\ngora" is "Angora"), and any run
+    of whitespace one space, on both sides alike (the annotation keeps the text's line breaks)."""
+    return " ".join(re.sub(r"(?<=\w)-[ \t]*\n\s*(?=\w)", "", written).split())
+
+
 def names_the_occurrence(mention: dict, text: str, start: int, end: int) -> bool:
     """The mention is the annotated occurrence, give or take a suffix: inside it, or the same name with
     letters glued on ('Erzurum' is not the mention 'Erzurum Kongresi', but it is 'Erzurum’da')."""
@@ -235,8 +241,10 @@ def score(kb: KnowledgeBase, themes: tuple[str, ...], verbose: bool) -> None:
             text = texts.get(name)
             if text is None:
                 continue
-            gold = {(written, kind) for written, kind, _ in items}
-            tool = {(m["text"], m["type"]) for m in mentions_of.get(name, []) if m["footnote"] is None}
+            gold = {(comparable(written), kind) for written, kind, _ in items}
+            tool = {
+                (comparable(m["text"]), m["type"]) for m in mentions_of.get(name, []) if m["footnote"] is None
+            }
             right += len(gold & tool)
             found += len(tool)
             total += len(gold)

@@ -95,6 +95,17 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             "Ankara, 14 Kânûn-ı Evvel 1336\n\nAhmet Muhtar",
             [("Ankara", "place"), ("Ahmet Muhtar", "person")],
         ),
+        # a given name the lexicon also reads as a common word ('âlî'), before another given name or a title
+        (
+            "Ankara, 14 Kânûn-ı Evvel 1336\n\nAli Fuat",
+            [("Ankara", "place"), ("Ali Fuat", "person")],
+        ),
+        # a state's name before an office word is that state's office, not a person
+        ("Azerbaycan Hariciye Nazırı bugün geldi.", [("Azerbaycan", "place")]),
+        ("Heyet İngiltere Hariciye Nazırı ile görüştü.", [("İngiltere", "place")]),
+        # an izafet opened by an administrative unit names units, never a person
+        ("Keyfiyet Elviye-i Müstakilleye tebliğ olundu.", []),
+        ("Bu emir Elviye-i Gayrimülhakaya tamim olundu.", []),
         # but a possessive after a place is a compound's head
         ("Cemiyetin Erzurum Şubesi toplandı.", [("Erzurum", "place")]),
         # a Caucasian name holds its title before the surname
@@ -160,6 +171,12 @@ def test_period_mentions(text: str, expected: list[tuple[str, str]]) -> None:
             "1919-10-25",
             [("Cemal Mersinli", "person")],
         ),
+        # one who signs on behalf of an office ("namına") is not its holder, and the office names no one
+        ("Hariciye Vekili namına Ahmet Muhtar imza etti.", "1921-02-10", [("Ahmet Muhtar", "person")]),
+        ("Hariciye Vekili namına\nAhmet Muhtar", "1920-12-14", [("Ahmet Muhtar", "person")]),
+        # another state's office is not the one the office list names
+        ("Azerbaycan Hariciye Vekili geldi.", "1921-02-10", [("Azerbaycan", "place")]),
+        ("Fransa Harbiye Nazırı geldi.", "1919-10-25", [("Fransa", "place")]),
         # with no date, or a date two bearers share, nothing is guessed
         ("Meclis’te müzakere edildi.", None, []),
         ("Meclis’te müzakere edildi.", "1920", []),

@@ -34,6 +34,8 @@ class Words:
     courtesy_titles: frozenset[str] = frozenset()  # "M." of "M. Chicherin": a courtesy before a surname
     styles_before: frozenset[str] = frozenset()  # "Lord", "Sir": titles before a name that stay in it
     body_offices: frozenset[str] = frozenset()  # "Kumandanlığı" of "On Beşinci Kolordu Kumandanlığına"
+    administrative_heads: frozenset[str] = frozenset()  # "Elviye-i", "Vilâyât-ı": units of the state
+    acting_for: frozenset[str] = frozenset()  # "namına" of "Hariciye Vekili namına": for the office's holder
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -75,5 +77,7 @@ def entity_words() -> Words:
         office_connectors=union("office_connectors"),
         courtesy_titles=union("courtesy_titles"),
         body_offices=union("body_offices"),
+        administrative_heads=union("administrative_heads"),
+        acting_for=union("acting_for"),
         styles_before=union("styles_before"),
     )

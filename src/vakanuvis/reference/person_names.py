@@ -84,6 +84,27 @@ class PeopleByGivenName:
 _BY_AUTHORITY = PerAuthority(PeopleByGivenName)
 
 
+def _names_before_names(authority: Authority) -> frozenset[str]:
+    """Keys of the words the authority's people write before another of their names or a rank: the given
+    names ("Ali" of "Ali Fuat Cebesoy", "Ali Fuat Paşa"), whatever else the lexicon reads them as."""
+    found: set[str] = set()
+    for entry in authority.entries:
+        if entry.type != "person":
+            continue
+        for form in entry.undated_forms():
+            names, ranks = name_and_ranks(form)
+            found.update(names if ranks else names[:-1])
+    return frozenset(found)
+
+
+_GIVEN_BY_AUTHORITY = PerAuthority(_names_before_names)
+
+
+def listed_given_names(authority: Authority) -> frozenset[str]:
+    """Keys of the given names the authority's people are written with (see `_names_before_names`)."""
+    return _GIVEN_BY_AUTHORITY(authority)
+
+
 def people_by_given_name(authority: Authority) -> PeopleByGivenName:
     """One index per authority, reused by the process."""
     return _BY_AUTHORITY(authority)

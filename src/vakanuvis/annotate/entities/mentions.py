@@ -17,7 +17,9 @@ from vakanuvis.annotate.entities.dated_names import dated_aliases_read, written_
 from vakanuvis.annotate.entities.recognizer import model_mentions
 from vakanuvis.annotate.entities.rules import Candidate, RuleRecognizer
 from vakanuvis.annotate.entities.short_names import context_reading, given_names_recovered, unambiguous_form
+from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.folds import fold_for_name_matching
+from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.model import Document, EntityMention, Span
 from vakanuvis.reference.authority import Authority, load_authority, name_key
 from vakanuvis.reference.offices import bearer_of, timed_names
@@ -26,6 +28,7 @@ from vakanuvis.reference.person_names import people_by_given_name
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[^\W\d_])|\n\s*\n")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.])[A-ZÇĞİÖŞÜ]\.$")
 _COORDINATION = re.compile(r"^\s*(?:,|ve|ile|-|–)?\s*$")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 def find_mentions(document: Document, authority: Authority | None = None) -> list[EntityMention]:
@@ -154,6 +157,7 @@ def timed_mentions(
     by_start = {c.start: c for c in candidates}
     found: list[Candidate] = []
     sentence_starts = [start for start, _ in sentences]
+    acting_for = entity_words().acting_for
     for left, right, form in _timed_matches(text):
         sentence = bisect_right(sentence_starts, left) - 1
         if sentence < 0 or sentences[sentence][1] < right:
@@ -163,6 +167,11 @@ def timed_mentions(
             rule = taken[index]
             if rule != (left, right) or name_key(surface_of[rule]) != name_key(form):
                 continue  # inside a name found by the rules ("Büyük Millet Meclisi")
+        if index >= 0 and taken[index][1] <= left and _of_a_state(by_start.get(taken[index][0]), text, left):
+            continue  # "Azerbaycan Hariciye Vekili": another state's office, not the one the forms list
+        next_word = _NEXT_WORD.match(text, right)
+        if next_word is not None and turkish_lower(next_word.group(1)) in acting_for:
+            continue  # "Hariciye Vekili namına Ahmet Muhtar": one signs for the office, its holder is absent
         following = bisect_right(starts, right - 1)
         if following < len(starts) and starts[following] - right <= 2:
             # "Harbiye Nazırı Cemal Paşa": a given name several people went by is the one who held the
@@ -180,6 +189,16 @@ def timed_mentions(
         if bearer is not None:
             found.append(Candidate(left, right, bearer.bearer, bearer.type, 3, []))
     return found
+
+
+def _of_a_state(before: Candidate | None, text: str, left: int) -> bool:
+    """A place or organization stands right before the office at `left` (nothing but a space between)."""
+    return (
+        before is not None
+        and before.type in ("place", "organization")
+        and not text[before.end : left].strip()
+        and text[before.end : left].count("\n") == 0
+    )
 
 
 def fallback_sentences(text: str) -> list[tuple[int, int]]:

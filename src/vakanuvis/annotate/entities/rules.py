@@ -23,8 +23,9 @@ from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.folds import fold_for_surname_ending
 from vakanuvis.lang.tr import morphology
 from vakanuvis.lang.tr.casing import turkish_lower
-from vakanuvis.reference.authority import Authority, AuthorityEntry
+from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
 from vakanuvis.reference.gazetteer import lookup_place
+from vakanuvis.reference.person_names import listed_given_names
 
 # Zipf frequency (wordfreq) above which a capitalized word of an English sentence is an ordinary word.
 ENGLISH_WORD_ZIPF = 3.9
@@ -89,6 +90,7 @@ class _Segment:
     pre_title: bool = False
     post_title: bool = False
     style: Token | None = None  # "Lord", "Sir" before the name: part of how the person is named
+    before_office: bool = False  # an office word follows ("Azerbaycan Hariciye | Nazırı")
 
 
 class RuleRecognizer:
@@ -325,6 +327,43 @@ class RuleRecognizer:
             return False  # "Erzurum Şubesi": a possessive is the head of a compound, not a given name
         return self._place(before.stem) is None
 
+    def _administrative(self, token: Token) -> bool:
+        """The word opens an izafet of an administrative unit ("Elviye-i", "Vilâyât-ı")."""
+        izafet = _izafet(token)
+        return izafet is not None and (
+            turkish_lower(izafet.group(1)) in self.words.administrative_heads
+            or bool(morphology.lemmas(izafet.group(1)) & self.words.administrative_heads)
+        )
+
+    def _state_of_office(self, tokens: list[Token], text: str) -> Candidate | None:
+        """'Azerbaycan Hariciye | Nazırı', 'İngiltere Hariciye | Nezareti': a known state or place, then the
+        office's domain, before an office word names the office of that state, no person: the state alone is
+        the mention (with its own type), the domain words name nothing."""
+        for cut in range(len(tokens) - 1, 0, -1):
+            named = tokens[:cut]
+            surface = self._surface(named, text, keep_possessive=False)
+            kind = self._authority_type(surface)
+            if kind is None and self._place(surface) is not None:
+                kind = "place"
+            if kind in ("place", "organization"):
+                return Candidate(named[0].start, named[-1].end, surface, kind, 3, named)
+        return None
+
+    def _given_name_before_name(self, tokens: list[Token]) -> bool:
+        """'Ali Fuat': a capitalized word the people of the authority go by as a given name, before another
+        such name or a title after a name, is the first given name, though the lexicon knows 'âlî' too."""
+        if len(tokens) < 2 or self.english:
+            return False
+        first, second = tokens[0], tokens[1]
+        if first.kind != "word" or not first.capitalized or first.has_apostrophe:
+            return False
+        given = listed_given_names(self.authority)
+        if name_key(first.stem) not in given:
+            return False
+        return second.kind == "word" and (
+            name_key(second.stem) in given or bool(self._lemmas(second) & self.words.titles_after)
+        )
+
     def _runs(self, text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
         """Runs of tokens that may hold names, each with the index of the token after it."""
         runs: list[tuple[list[Token], int]] = []
@@ -421,7 +460,10 @@ class RuleRecognizer:
             # the izafet test reads the profile of the word before: current[-1] is run[position - 1];
             # an office before a head is part of the name ("İcra Vekilleri Heyeti")
             if office and head is None and not next_is_head and not (current and profiles[position - 1][5]):
+                closed = bool(current)
                 close()
+                if closed:
+                    segments[-1].before_office = True
                 continue
             if token.kind == "initials" and current and current[-1].kind != "initials":
                 close()
@@ -460,7 +502,7 @@ class RuleRecognizer:
                 return False
             return not self._name_capable(token)
 
-        while tokens and droppable(tokens[0], leading=True):
+        while tokens and droppable(tokens[0], leading=True) and not self._given_name_before_name(tokens):
             tokens = tokens[1:]
         while tokens and droppable(tokens[-1], leading=False) and not self._second_given_name(tokens):
             tokens = tokens[:-1]
@@ -691,6 +733,17 @@ class RuleRecognizer:
         izafet = _izafet(tokens[0])
         if izafet and len(tokens) == 1:
             return None  # "Vaziyet-i", "Suret-i": the first word of a compound whose rest is not a name
+        unit = next(
+            (p for p, t in enumerate(tokens) if p < len(tokens) - 1 and self._administrative(t)), None
+        )
+        if unit is not None:
+            # "Elviye-i Müstakilleye": a unit of the state, or a class of them, is never a person
+            if unit > 0:  # "Keyfiyet Elviye-i …": what stands before is read by itself
+                self.pending.extend(self._candidates(_Segment(tokens[:unit]), text))
+            named = tokens[unit:]
+            surface = self._izafet_surface(named, text)
+            known = self._authority_type(surface)
+            return Candidate(named[0].start, named[-1].end, surface, known, 3, named) if known else None
         if (
             izafet
             and not morphology.lemmas(izafet.group(1)) & words.izafet_heads
@@ -724,6 +777,10 @@ class RuleRecognizer:
             return Candidate(
                 last.start, last.end, surface, self._authority_type(surface) or "person", 3, kept[1:]
             )
+        if segment.before_office and authority_type is None and len(kept) > 1 and not segment.pre_title:
+            state = self._state_of_office(kept, text)
+            if state is not None:
+                return state
         if segment.pre_title or any(t.kind == "initials" for t in kept):
             return Candidate(first.start, last.end, surface, authority_type or "person", 3, kept)
         if authority_type is not None:
@@ -864,7 +921,10 @@ class RuleRecognizer:
                 parts[-1].append(token)
         parts = [p for p in parts if p]
         if len(parts) <= 1:
-            return [_Segment(parts[0], segment.pre_title, segment.post_title, segment.style)] if parts else []
+            whole = _Segment(
+                parts[0], segment.pre_title, segment.post_title, segment.style, segment.before_office
+            )
+            return [whole] if parts else []
         final = len(parts) - 1
         return [
             _Segment(
@@ -872,6 +932,7 @@ class RuleRecognizer:
                 segment.pre_title and i == 0,
                 segment.post_title and i == final,
                 segment.style if i == 0 else None,
+                segment.before_office and i == final,
             )
             for i, p in enumerate(parts)
         ]
