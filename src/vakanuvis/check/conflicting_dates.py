@@ -14,6 +14,7 @@ that sums up, against one of the body of its own document, is the conclusion che
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -116,45 +117,51 @@ def placed_undated_reports(document: Document) -> list[Occurrence]:
     summing_up = summing_up_blocks(document)
     places = {m.span.start: m for m in document.mentions if m.type == "place" and m.span.footnote is None}
     locative = tuple(language_data("tr", "events")["case_endings"]["locative"])
+    starts = [sentence.span.start for sentence in document.sentences]
+    turkish: dict[int, bool] = {}  # by sentence index, read for the sentences that hold a named event
     found = []
-    for sentence in document.sentences:
-        span = sentence.span
-        if sentence_language(document.language, text[span.start : span.end]) != "tr":
+    for mention in document.mentions:
+        if (
+            mention.span.footnote is not None
+            or mention.type not in NAMED_EVENT_TYPES
+            or not mention.entity_key
+            or _bare_head(mention)
+        ):
             continue
-        for mention in document.mentions:
-            if (
-                mention.span.footnote is not None
-                or not span.start <= mention.span.start < span.end
-                or mention.type not in NAMED_EVENT_TYPES
-                or not mention.entity_key
-                or _bare_head(mention)
-            ):
-                continue
-            words = words_of(text, span.start, mention.span.start)
-            if not words or text[words[-1].end : mention.span.start].strip():
-                continue
-            kind, at = _participle_kind(words)
-            if kind not in ONCE:
-                continue
-            place = _locative_place(text, words[:at], places, locative)
-            if place is None:
-                continue
-            town = lookup_place(place.surface)
-            found.append(
-                Occurrence(
-                    mention.entity_key,
-                    kind,
-                    mention.surface,
-                    evidence_at(document, mention.span),
-                    None,
-                    "",
-                    date.min,
-                    date.max,
-                    evidence_at(document, place.span),
-                    town.geonameid if town is not None else None,
-                    sentence.block in summing_up,
-                )
+        index = bisect_right(starts, mention.span.start) - 1  # its sentence, by bisection
+        if index < 0 or mention.span.start >= document.sentences[index].span.end:
+            continue
+        sentence = document.sentences[index]
+        span = sentence.span
+        if index not in turkish:
+            turkish[index] = sentence_language(document.language, text[span.start : span.end]) == "tr"
+        if not turkish[index]:
+            continue
+        words = words_of(text, span.start, mention.span.start)
+        if not words or text[words[-1].end : mention.span.start].strip():
+            continue
+        kind, at = _participle_kind(words)
+        if kind not in ONCE:
+            continue
+        place = _locative_place(text, words[:at], places, locative)
+        if place is None:
+            continue
+        town = lookup_place(place.surface)
+        found.append(
+            Occurrence(
+                mention.entity_key,
+                kind,
+                mention.surface,
+                evidence_at(document, mention.span),
+                None,
+                "",
+                date.min,
+                date.max,
+                evidence_at(document, place.span),
+                town.geonameid if town is not None else None,
+                sentence.block in summing_up,
             )
+        )
     return found
 
 
@@ -227,24 +234,19 @@ def conflicting_dates(occurrences: Iterable[Occurrence], entities: dict[str, Ent
         seen[(occurrence.entity_key, occurrence.kind)].append(occurrence)
     findings = []
     for (key, _), found in seen.items():
-        dated = [each for each in found if each.dated is not None]
-        if not dated:
-            dated = [found[0]]
-        first = dated[0]
+        dated = [each for each in found if each.dated is not None]  # undated ones: for their places only
         for other in dated[1:]:
+            first = dated[0]
             if _not_compared(first, other):
                 continue
             if not dates_overlap(first, other):
+                assert first.dated is not None and other.dated is not None
                 name = entities[key].name if key in entities else other.surface
                 findings.append(
                     Finding(
                         kind="conflicting-dates",
                         message=f"{name} is dated {first.edtf} in one place and {other.edtf} in another.",
-                        evidence=[
-                            item
-                            for item in (first.mention, first.dated, other.mention, other.dated)
-                            if item is not None  # only dated reports are compared for their dates
-                        ],
+                        evidence=[first.mention, first.dated, other.mention, other.dated],
                     )
                 )
         placed = [each for each in found if each.town is not None]
