@@ -168,7 +168,22 @@ def _written_forms(document: Document) -> dict[str, list[Written]]:
         if CYRILLIC.search(mention.surface):
             language = "ru"
         forms[mention.entity_key].setdefault(words, Written(words, mention, language))
-    return {key: list(written.values()) for key, written in forms.items()}
+    return {key: _without_capitals_read_twice(list(written.values())) for key, written in forms.items()}
+
+
+def _dotless_folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.replace("ı", "i") for word in words)
+
+
+def _without_capitals_read_twice(forms: list[Written]) -> list[Written]:
+    """The forms without those written in capitals (a heading) that another form spells alike but for ı
+    and i: a capital I is Turkish ı when lower-cased, so "BOUILLON" is "Bouillon", not another spelling."""
+    lower = {_dotless_folded(form.words) for form in forms if not form.mention.surface.isupper()}
+    return [
+        form
+        for form in forms
+        if not (form.mention.surface.isupper() and _dotless_folded(form.words) in lower)
+    ]
 
 
 def _written_here(mention: EntityMention) -> bool:
