@@ -66,6 +66,23 @@ def steps_back(sentence: str) -> bool:
     return bool(_flashback_pattern().search(_plain(sentence))) or moves_in_time(sentence)
 
 
+@cache
+def _sequel_pattern() -> re.Pattern[str]:
+    words = {
+        _plain(w) for data in all_language_data("events").values() for w in data.get("sequel_openings", [])
+    }
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!)"
+    # after an item's number ("2 — Müteakiben …") and punctuation
+    return re.compile(rf"^[\W\d_]*({alternatives})(?!\w)")
+
+
+def opens_as_sequel(sentence: str) -> str | None:
+    """The word that opens the sentence to say it tells what came next ("Ardından", "Müteakiben", "Then"),
+    as written; None when it opens otherwise."""
+    found = _sequel_pattern().match(_plain(sentence))
+    return sentence[found.start(1) : found.end(1)] if found else None
+
+
 @dataclass(frozen=True)
 class Dated:
     """A body sentence and the hull of the event dates it tells."""
@@ -203,7 +220,9 @@ def find_backward_chronology(document: Document) -> list[Finding]:
             continue
         if after.latest - after.earliest > STEPPING_WIDTH:
             continue
-        if after.latest >= before.earliest or not after.narrated:
+        # a sentence that opens by saying it comes next is a step of the narrative whatever its verb
+        sequel = opens_as_sequel(_sentence_text(document, after.sentence))
+        if after.latest >= before.earliest or not (after.narrated or sequel):
             continue
         placed = before.placed_by_document or after.placed_by_document
         if placed and before.earliest - after.latest > DOCUMENT_STEP_AT_MOST:
@@ -211,14 +230,19 @@ def find_backward_chronology(document: Document) -> list[Finding]:
         # the step back is said in the sentence itself or announced in the one before it (a quotation or a
         # digression further back says nothing of the narrative's time)
         announcing = range(max(before.sentence + 1, after.sentence - 1), after.sentence + 1)
-        if any(steps_back(_sentence_text(document, index)) for index in announcing):
+        if not sequel and any(steps_back(_sentence_text(document, index)) for index in announcing):
             continue
+        said = (
+            f", though it opens with “{sequel}”, that it comes next"
+            if sequel
+            else ", with no word that it goes back in time"
+        )
         findings.append(
             Finding(
                 kind="chronology-backwards",
                 message=f"The narrative runs backwards in this paragraph: a sentence dated "
                 f"{after.first.text.strip()} ({after.first.edtf}) follows one dated {before.first.text.strip()} "
-                f"({before.first.edtf}), with no word that it goes back in time. One of the dates may be wrong, "
+                f"({before.first.edtf}){said}. One of the dates may be wrong, "
                 "or the step back should be said.",
                 evidence=[
                     evidence_at(document, before.first.span),
