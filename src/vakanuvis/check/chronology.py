@@ -40,6 +40,7 @@ PRESUPPOSED_TYPES = ("treaty", "meeting")
 # Antlaşması gereğince", "Moskova Antlaşması’nın 3. maddesi", "under the Treaty of Kars", "Sivas Kongresi
 # kararları" (further on, "… toplanmasına karar verildi" is the meeting's calling, not its decision)
 WORDS_BEFORE_NAME, WORDS_AFTER_NAME = 3, 2
+SUMMARY_OPENING_AT_MOST = 30  # how far into a paragraph the colon after its summing-up word may stand
 
 
 def _plain(text: str) -> str:
@@ -181,14 +182,19 @@ def _summary_headings() -> frozenset[str]:
 
 
 def summing_up_blocks(document: Document) -> set[int]:
-    """The blocks under a heading of a part that sums up (an abstract, a conclusion), up to the next heading."""
+    """The blocks under a heading of a part that sums up (an abstract, a conclusion), up to the next heading,
+    and a paragraph that opens with such a word and a colon ("Hülâsa: …", "Netice: …", "Conclusion: …")."""
     blocks, inside = set(), False
     for index, block in enumerate(document.blocks):
+        text = document.text[block.span.start : block.span.end]
         if block.kind == "heading":
-            heading = document.text[block.span.start : block.span.end]
-            inside = _plain(heading).strip(" .:0123456789-") in _summary_headings()
+            inside = _plain(text).strip(" .:0123456789-") in _summary_headings()
         elif inside:
             blocks.add(index)
+        elif ":" in text[:SUMMARY_OPENING_AT_MOST]:
+            opening = text[: text.index(":")]
+            if _plain(opening).strip(" .0123456789-—–") in _summary_headings():
+                blocks.add(index)
     return blocks
 
 
