@@ -234,6 +234,7 @@ def test_impossible_day():
         ("Heyet 29 Şubat 1920’de Ankara’ya geldi.", False),  # 1920 is a leap year
         ("Heyet 29 Şubat’ta Ankara’ya geldi.", False),  # no year written: any year may be meant
         ("The delegation arrived on 29 February 1921.", True),
+        ("Heyet 29 Recep 1338’de Ankara’ya geldi.", False),  # a Hijri day, another day in the Gregorian
     ],
 )
 def test_the_29th_of_february_of_a_year_that_is_not_a_leap_year(sentence, flagged):

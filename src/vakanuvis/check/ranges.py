@@ -176,4 +176,4 @@ def _day_exists(day: int, month: str, year: str) -> bool:
     """Whether the tagger reads this day of this month and year, in its calendar (a Rumi year too), as one
     day: of a day the month did not have that year ("29 Şubat 1921") it reads the whole month."""
     found = find_dates(f"{day} {month} {year}", context_year=int(year))
-    return len(found) != 1 or (found[0].earliest == found[0].latest and found[0].earliest.day == day)
+    return len(found) != 1 or found[0].earliest == found[0].latest  # its day in another calendar: any
