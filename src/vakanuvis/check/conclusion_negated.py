@@ -60,7 +60,7 @@ def _readings(word: str) -> tuple[frozenset[str], frozenset[str], bool]:
 
 def _claims(text: str, offset: int) -> list[Claim]:
     words = list(WORD.finditer(text))
-    claims = []
+    claims: list[Claim] = []
     for index in range(1, len(words)):
         verbs, _, denied = _readings(_stem(words[index].group()))
         if not verbs:
@@ -97,7 +97,8 @@ def find_conclusions_denying_the_body(document: Document) -> list[Finding]:
     summing_up = summing_up_blocks(document)
     if not summing_up:
         return []
-    conclusion, body = [], []
+    conclusion: list[tuple[int, list[Claim], set[str]]] = []
+    body: list[tuple[int, list[Claim], set[str]]] = []
     for index, sentence in enumerate(document.sentences):
         if document.blocks[sentence.block].kind != "paragraph":
             continue
