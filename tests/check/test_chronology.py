@@ -122,6 +122,14 @@ def test_backwards_in_english(tmp_path, text, flagged):
         ("Nahçıvan 1918 yazında alınmıştı.", True),
         ("Earlier, on 16 March 1921, the treaty was signed.", True),
         ("Ранее, 16 марта 1921 г., был подписан договор.", True),
+        # "since the day when": the sentence looks back to a beginning
+        (
+            "Российское правительство следило за борьбой турецкого народа с того дня, когда 23 апреля 1920 года "
+            "в Ангоре открылось Великое Национальное Собрание.",
+            True,
+        ),
+        ("Turkey has fought on ever since the day when, on 23 April 1920, the Assembly met.", True),
+        ("Türk milleti, 23 Nisan 1920’de Meclis’in açıldığı günden beri mücadele ediyor.", True),
         ("28 Haziran 1920’de 11. Ordu Nahçıvan’a girdi.", False),
     ],
 )
