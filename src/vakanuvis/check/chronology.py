@@ -239,7 +239,7 @@ def find_backward_chronology(document: Document) -> list[Finding]:
         if not sequel and any(steps_back(_sentence_text(document, index)) for index in announcing):
             continue
         said = (
-            f", though it opens with “{sequel}”, that it comes next"
+            f", though it opens with “{sequel}”, saying it comes next"
             if sequel
             else ", with no word that it goes back in time"
         )
