@@ -356,6 +356,70 @@ def test_a_participle_told_as_a_past_tense(participle, past):
             "yapılan görüşmede",
             "meet",
         ),
+        # a date alone before a colon heads a chronicle's entry; a clause with no verb has its last word as head
+        (
+            "tr",
+            "23 Nisan 1336: Büyük Millet Meclisi’nin Ankara’da küşadı.",
+            "23 Nisan 1336",
+            "küşadı",
+            "open",
+        ),
+        ("tr", "16 Mart 1337: Rusya ile Moskova’da muahede akdi.", "16 Mart 1337", "akdi", "sign"),
+        # coming or going joined by "ve" to another happening gives the date to that one
+        (
+            "tr",
+            "23 Nisan 1336’da ise mebuslar Ankara’ya geldik ve Meclis-i Âlîyi açtık.",
+            "23 Nisan 1336’da",
+            "açtık",
+            "open",
+        ),
+        (
+            "tr",
+            "Bugün, Cuma namazını müteakip hep beraber buraya geldik ve Büyük Millet Meclisi’ni Allah’ın"
+            " inayetiyle açıyoruz.",
+            "Bugün",
+            "açıyoruz",
+            "open",
+        ),
+        (
+            "tr",
+            "Mustafa Kemal Paşa 27 Aralık 1919’da Ankara’ya geldi ve halk tarafından karşılandı.",
+            "27 Aralık 1919’da",
+            "geldi",
+            "arrive",
+        ),
+        # a participle before "halde" tells the state in which it happened
+        (
+            "tr",
+            "Meclis-i Âlî, 4 Şaban 1338 Cuma günü, mebusların ekseriyeti hazır olduğu halde küşad olundu.",
+            "4 Şaban 1338 Cuma günü",
+            "küşad olundu",
+            "open",
+        ),
+        # what a dated telegram tells in it ("… telgrafnamede") is no deed done with it: it is a sending
+        (
+            "tr",
+            "Heyetimizden vasıl olan 18 Mart 1337 tarihli telgrafnamede Rusya ile aktolunan muahedenin imza"
+            " olunduğu bildirilmektedir.",
+            "18 Mart 1337",
+            "aktolunan",
+            "send",
+        ),
+        # a verb with the words after it ("concluded its sittings": no treaty); "first met" is an opening
+        (
+            "en",
+            "The Conference of San Remo, which opened on the 19th April, concluded its sittings on the 26th April.",
+            "26th April",
+            "concluded",
+            "close",
+        ),
+        (
+            "en",
+            "The Angora Assembly, which first met on April 23 of last year, is said to welcome the agreement.",
+            "April 23",
+            "met",
+            "open",
+        ),
     ],
 )
 def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
