@@ -420,6 +420,37 @@ def test_a_participle_told_as_a_past_tense(participle, past):
             "met",
             "open",
         ),
+        # a converb of a happening before a clause's verb of none; "ile" is carried by no light verb
+        (
+            "tr",
+            "16 Mart 1337’de Rusya ile muahede imzalanarak hudut tespit edildi.",
+            "16 Mart 1337’de",
+            "imzalanarak",
+            "sign",
+        ),
+        (
+            "tr",
+            "16 Mart 1921’de Moskova’da Sovyetlerle antlaşma imzalanıp Kars ve Ardahan bize bırakıldı.",
+            "16 Mart 1921’de",
+            "imzalanıp",
+            "sign",
+        ),
+        ("tr", "16 Mart’ta Ankara’dan hareket ederek Konya’ya vardık.", "16 Mart’ta", "vardık", "arrive"),
+        (
+            "tr",
+            "16 Mart 1921’de Rusya ile yapılan muahede üzerine Batum tahliye olundu.",
+            "16 Mart 1921’de",
+            "yapılan muahede",
+            "sign",
+        ),
+        # "dated" dates the noun before it as "of" does
+        (
+            "en",
+            "The Russo-Turkish treaty, dated March 16, 1921, was published.",
+            "March 16, 1921",
+            "treaty",
+            "sign",
+        ),
     ],
 )
 def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):

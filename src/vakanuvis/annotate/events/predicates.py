@@ -38,6 +38,7 @@ MOST_NAME_WORDS = 6
 POSSESSIVE_NOUN = re.compile(r"s?[ıiuü](?:n[dt][ae]n|yl[ae]|n[ae]|n[ıiuü]n?)?$")
 FEWEST_NOUN_LETTERS = 6  # the fewest letters of such a noun ("yeni" is no "yen-i", a defeat)
 FUSED_LIGHT_PARTICIPLE = re.compile(r"(?:olunan|edilen|eylenen|kılınan)$")
+PASSIVE_CONVERB = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[ae]r[ae]k|[ıiuü]p)$")  # "imzalanarak", "imzalanıp"
 TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
 
 
@@ -260,8 +261,25 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
     if found is None:
         return _nominal_head(words, date)
     if not found.kind:
+        converb = _converb_of_a_happening(words, date, found.start)
+        if converb is not None:
+            return converb
         return _told_by_noun(words, date, found, "tr", found.text)
     return found
+
+
+def _converb_of_a_happening(words: list[Word], date: tuple[int, int], before: int) -> Predicate | None:
+    """ "16 Mart 1337’de Rusya ile muahede imzalanarak hudut tespit edildi": a verb in -arak or -ıp between
+    the date and a clause's verb that says no kind of happening is what the date is of."""
+    endings = _turkish_endings("converb_endings")
+    for word in words:
+        if word.start < date[1] or word.start >= before or not word.text[:1].islower():
+            continue
+        folded = plain(word.text)
+        if len(folded) >= FEWEST_NOUN_LETTERS and folded.endswith(endings) and happening_kind("tr", folded):
+            passive = bool(PASSIVE_CONVERB.search(folded))
+            return Predicate(word.start, word.end, word.text, happening_kind("tr", folded), passive, False)
+    return None
 
 
 def _nominal_head(words: list[Word], date: tuple[int, int]) -> Predicate | None:
@@ -323,6 +341,7 @@ def _turkish_predicate_at(
             carried.text[:1].islower()
             and carried.start >= (date[1] if after_date else 0)
             and not plain(carried.text).endswith(_turkish_endings("uncarried_endings"))
+            and plain(carried.text) not in _not_predicates("tr")  # "Rusya ile yapılan muahede"
         ):
             first = index - 1  # "işgal edildi", "küşâd olunacaktır"
     last = index
