@@ -188,7 +188,7 @@ def tag_text(
                 year_from=year_from,
             )
         )
-        if PLACED in filled.marks:
+        if PLACED in filled.marks and not _opens_a_dateline(text, expression.start):
             placed.append((reading.sentence_start(expression.start), len(mentions) - 1, filled, mentions[-1]))
         if role != "event":
             continue
@@ -200,6 +200,17 @@ def tag_text(
     for _, index, _, mention in placed:
         mentions[index] = mention
     return mentions, contexts
+
+
+# "CONSTANTINOPLE, ", "Ankara, ": up to three words naming a place and a comma, from the start of a line
+DATELINE_PLACE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}[ \t]*,[ \t]*$")
+
+
+def _opens_a_dateline(text: str, start: int) -> bool:
+    """A date after a place and a comma at the start of its line ("CONSTANTINOPLE, March 22. — News …") is
+    the document's own moment: the narrative after it, in the same sentence, may go back from it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(DATELINE_PLACE.match(text[line_start:start]))
 
 
 def find_dates(
