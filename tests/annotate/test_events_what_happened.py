@@ -121,6 +121,21 @@ def test_a_dateline_is_the_document_with_its_place_and_addressees(tmp_path):
     assert not events[1].dateline and events[1].kind == "take"
 
 
+def test_a_press_dateline_ends_at_its_dash(tmp_path):
+    document, events = _events(
+        tmp_path,
+        "ANGORA AND THE SOVIETS\n\nLONDON, March 23. — A wireless message from Moscow states that the Treaty of"
+        " Moscow was signed on March 17.\n",
+        language="en",
+        date="1921-03-24",
+        type="newspaper",
+    )
+    dateline, signing = events
+    assert dateline.dateline and dateline.date.edtf == "1921-03-23"
+    assert _roles(document, dateline)["place"] == ["LONDON"]
+    assert not signing.dateline and signing.kind == "sign"
+
+
 def test_a_datelines_sender_is_its_signature(tmp_path):
     document, events = _events(
         tmp_path,
