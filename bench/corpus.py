@@ -52,7 +52,8 @@ EVERY_PERIOD = [(f"{y}-{m:02d}", f"{y}-{m + 1:02d}") for y in range(1919, 1924) 
 def _every_period(kb: KnowledgeBase, by_id: dict, value_of_event: dict, verbose: bool) -> None:
     """The period query over every two-month period of 1919-23: plain (events inside), --overlapping (events
     reaching into it: right when their annotated value reaches into it too) and --merged (each report of
-    each happening returned); the share whose annotated value fits the period."""
+    each happening returned); the share whose annotated value fits the period, over the documents whose
+    dates are annotated (an event with no annotated date counts as not fitting)."""
     for way in ("inside", "overlapping", "merged"):
         right = returned = 0
         for start, end in EVERY_PERIOD:
@@ -71,7 +72,9 @@ def _every_period(kb: KnowledgeBase, by_id: dict, value_of_event: dict, verbose:
                     if e["document"] in by_id
                 ]
             for event in found:
-                value = value_of_event.get(event["id"])
+                if event["id"] not in value_of_event:
+                    continue  # a document whose dates nobody annotated (the register folder)
+                value = value_of_event[event["id"]]
                 bounds = bounds_of(value) if value else None
                 returned += 1
                 if bounds and (
