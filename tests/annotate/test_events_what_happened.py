@@ -362,3 +362,97 @@ def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
     start = sentence.index(date)
     found = find_predicate(sentence, (0, len(sentence)), (start, start + len(date)), language)
     assert found is not None and (found.text, found.kind) == (predicate, kind)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected", "absent"),
+    [
+        # a preposition before the first of names joined by "and" governs them all
+        (
+            "en",
+            "The Treaty of Moscow was signed on 16 March 1921 by Turkey and Soviet Russia.",
+            {"agent": ["Turkey", "Soviet Russia"], "patient": ["Treaty of Moscow"]},
+            {},
+        ),
+        (
+            "en",
+            "On 16 March 1921 the treaty was signed by Yusuf Kemal Bey and Chicherin in Moscow.",
+            {"agent": ["Yusuf Kemal Bey", "Chicherin"], "place": ["Moscow"]},
+            {"patient": ["Chicherin"]},
+        ),
+        (
+            "en",
+            "On 15 May 1919 Greece attacked the Ottoman Empire.",
+            {"agent": ["Greece"], "patient": ["Ottoman Empire"]},
+            {},
+        ),
+        (
+            "en",
+            "Smyrna was occupied by Greece on 15 May 1919.",
+            {"agent": ["Greece"], "patient": ["Smyrna"]},
+            {},
+        ),
+        # an intermediary is not who did it
+        (
+            "en",
+            "On 3 December 1920 Armenia signed the Treaty of Alexandropol with Turkey through the mediation"
+            " of Soviet Russia.",
+            {"intermediary": ["Soviet Russia"], "patient": ["Treaty of Alexandropol"]},
+            {"agent": ["Soviet Russia"]},
+        ),
+        (
+            "en",
+            "On 12 May 1920 the Ankara government approached Moscow through Chicherin.",
+            {"intermediary": ["Chicherin"]},
+            {"agent": ["Chicherin"], "patient": ["Chicherin"]},
+        ),
+        (
+            "tr",
+            "Sovyet hükümeti 20 Mayıs 1920’de Kâzım Karabekir aracılığıyla Ankara Hükümeti ile temasa geçti.",
+            {"intermediary": ["Kâzım Karabekir"]},
+            {"agent": ["Kâzım Karabekir"]},
+        ),
+        (
+            "tr",
+            "Sovyet hükümeti 20 Mayıs 1920’de Halil Paşa vasıtasıyla Ankara Hükümeti ile temasa geçti.",
+            {"intermediary": ["Halil Paşa"]},
+            {"agent": ["Halil Paşa"]},
+        ),
+        (
+            "tr",
+            "Mektup 3 Haziran 1920’de Halil Paşa vasıtası ile Moskova’ya gönderildi.",
+            {"intermediary": ["Halil Paşa"]},
+            {"agent": ["Halil Paşa"]},
+        ),
+    ],
+)
+def test_who_did_it_to_whom_and_through_whom(tmp_path, language, sentence, expected, absent):
+    document, events = _events(tmp_path, sentence + "\n", language=language)
+    roles = _roles(document, events[0])
+    for role, names in expected.items():
+        assert [name for name in roles.get(role, []) if name in names] == names, (role, roles)
+    for role, names in absent.items():
+        assert not set(names) & set(roles.get(role, [])), (role, roles)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "headline"),
+    [
+        # never cut in the middle of a name, nor after the word that joins it to the next
+        (
+            "en",
+            "The Treaty of Moscow was signed on 16 March 1921 by Turkey and Soviet Russia.",
+            "The Treaty of Moscow was signed by Turkey and Soviet Russia",
+        ),
+        # a calendar's mark between brackets is the date's, not the headline's
+        (
+            "tr",
+            "3 Nisan 1338 (R.) tarihinde Brest-Litovsk Antlaşması imzalandı.",
+            "Brest-Litovsk Antlaşması imzalandı",
+        ),
+        ("tr", "Moskova Muahedesi 16 Mart 1337 (R) tarihinde imzalandı.", "Moskova Muahedesi imzalandı"),
+    ],
+)
+def test_a_headline_keeps_whole_names_and_no_date_marks(tmp_path, language, sentence, headline):
+    _, events = _events(tmp_path, sentence + "\n", language=language)
+    assert events[0].headline == headline

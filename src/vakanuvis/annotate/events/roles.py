@@ -3,7 +3,8 @@ postpositions after them (Turkish), the prepositions before them (English, Russi
 voice of the verb. Not every name of the sentence: only those of the predicate's clause.
 
 Roles: agent (who did it), patient (what or whom it was done to), recipient (to whom: a telegram's
-addressee), place (where), instrument (the treaty, congress or assembly it was of or by).
+addressee), place (where), instrument (the treaty, congress or assembly it was of or by), intermediary
+(through whom: "Kâzım Karabekir aracılığıyla", "through the mediation of Soviet Russia").
 """
 
 from __future__ import annotations
@@ -102,7 +103,11 @@ def assign_roles(
         )
         for index, mention in in_clause
     }
-    _share_coordinated_roles(text, in_clause, found_roles)
+    if language == "tr":
+        _share_coordinated_roles(text, in_clause, found_roles)
+    else:
+        marked = {i for i, m in in_clause if _preposition_before(text, m, language)[0]}
+        _share_coordinated_roles(text, in_clause, found_roles, forward_from=marked)
     if language == "tr" and predicate is not None and predicate.participle:
         head = _head_of_participle(text, mentions, predicate)
         if head is not None:
@@ -124,16 +129,30 @@ COORDINATORS = frozenset({",", "ve", "ile", "ve de", "and", ",and", ", and", "и
 
 
 def _share_coordinated_roles(
-    text: str, in_clause: list[tuple[int, EntityMention]], found_roles: dict[int, str]
+    text: str,
+    in_clause: list[tuple[int, EntityMention]],
+    found_roles: dict[int, str],
+    forward_from: set[int] | None = None,
 ) -> None:
-    """Names joined by "," or "ve" ("Türkiye, İngiltere ve Irak arasında") share the role of the last."""
+    """Names joined by "," or "ve" ("Türkiye, İngiltere ve Irak arasında") share the role of the last,
+    which the postposition after them gives. With prepositions (`forward_from`: the names that have one
+    of their own) the first gives it: "signed by Turkey and Soviet Russia", the names after it that have
+    none of their own take it."""
     ordered = sorted(in_clause, key=lambda pair: pair[1].span.start)
-    for (index, mention), (next_index, following) in zip(
-        reversed(ordered[:-1]), reversed(ordered[1:]), strict=True
-    ):
-        between = " ".join(text[mention.span.end : following.span.start].split())
-        if between.casefold() in COORDINATORS and found_roles.get(next_index):
-            found_roles[index] = found_roles[next_index]
+    pairs = list(zip(ordered[:-1], ordered[1:], strict=True))
+
+    def joined(mention: EntityMention, following: EntityMention) -> bool:
+        return " ".join(text[mention.span.end : following.span.start].split()).casefold() in COORDINATORS
+
+    if forward_from is None:
+        for (index, mention), (next_index, following) in reversed(pairs):
+            if joined(mention, following) and found_roles.get(next_index):
+                found_roles[index] = found_roles[next_index]
+        return
+    for (index, mention), (next_index, following) in pairs:
+        if index in forward_from and next_index not in forward_from and joined(mention, following):
+            found_roles[next_index] = found_roles[index]
+            forward_from.add(next_index)
 
 
 def _head_of_participle(
@@ -193,12 +212,31 @@ def _turkish_role(text: str, mention: EntityMention, predicate: Predicate | None
     return ""
 
 
-def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate | None, language: str) -> str:
-    before = [w.text.lower() for w in words_of(text, max(0, mention.span.start - 30), mention.span.start)]
+@cache
+def _marker_lengths(language: str) -> tuple[int, ...]:
+    """The numbers of words of the language's prepositions, most first ("through the mediation of")."""
+    return tuple(sorted({len(marker.split()) for marker in role_markers(language)}, reverse=True))
+
+
+def _preposition_before(text: str, mention: EntityMention, language: str) -> tuple[str, list[str]]:
+    """The role the preposition before a name gives it (its articles passed over), and the words before
+    the preposition, lower case."""
+    before = [w.text.lower() for w in words_of(text, max(0, mention.span.start - 60), mention.span.start)]
     while before and before[-1] in ARTICLES:
         before.pop()
-    marker = role_markers(language).get(before[-1]) if before else None
+    markers = role_markers(language)
+    for size in _marker_lengths(language):
+        marker = markers.get(" ".join(before[-size:])) if len(before) >= size else None
+        if marker:
+            return marker, before[:-size]
+    return "", before
+
+
+def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate | None, language: str) -> str:
+    marker, before = _preposition_before(text, mention, language)
     place = mention.type == "place"
+    if marker == "way":
+        return "place" if place else "intermediary"  # "through Batum", "through Chicherin"
     if marker == "place":
         return "place" if place else ""
     if marker == "recipient":
@@ -206,7 +244,7 @@ def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate 
     if marker == "patient":
         # "of": a name's complement, not the happening's, unless the name is of the happening's own noun
         # ("The occupation of Constantinople … was carried out")
-        noun = before[-2] if len(before) >= 2 else ""
+        noun = before[-1] if before else ""
         told = predicate is not None and predicate.kind and happening_kind(language, noun) == predicate.kind
         return "patient" if told else ""
     if marker:
