@@ -392,6 +392,20 @@ def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
             {"agent": ["Greece"], "patient": ["Smyrna"]},
             {},
         ),
+        (
+            "en",
+            "On 13 October 1921 a treaty was signed at Kars between Turkey, Armenia and Georgia.",
+            {"agent": ["Turkey", "Armenia", "Georgia"], "place": ["Kars"]},
+            {"patient": ["Turkey", "Armenia", "Georgia"]},
+        ),
+        # a name after another verb is that verb's ("the decision taken by the Supreme Council")
+        (
+            "en",
+            "Greek troops were landed here on 15 May 1919 under cover of the guns of the Allied warships, in"
+            " accordance with the decision taken by the Supreme Council at Paris.",
+            {},
+            {"agent": ["Supreme Council"], "place": ["Paris"]},
+        ),
         # an intermediary is not who did it
         (
             "en",
