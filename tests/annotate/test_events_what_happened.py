@@ -438,6 +438,29 @@ def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
             {"intermediary": ["Halil Paşa"]},
             {"agent": ["Halil Paşa"]},
         ),
+        # the one contacted is no agent: "ile" before a noun of contact gives the counterpart
+        (
+            "tr",
+            "Sovyet hükümeti 16/IV/1918 tarihinde Mustafa Sübhi aracılığıyla Osmanlı Devleti ile temasa geçti.",
+            {
+                "agent": ["Sovyet hükümeti"],
+                "recipient": ["Osmanlı Devleti"],
+                "intermediary": ["Mustafa Sübhi"],
+            },
+            {"agent": ["Osmanlı Devleti"]},
+        ),
+        (
+            "tr",
+            "Gegeçkori, Damat Ferit Paşa ile birlikte 7/VII/1919 tarihinde Engürü’den ayrıldı.",
+            {"agent": ["Gegeçkori", "Damat Ferit Paşa"]},
+            {},
+        ),
+        (
+            "en",
+            "On 16 April 1918 the Soviet Government got into touch with Turkey through Mustafa Suphi.",
+            {"recipient": ["Turkey"], "intermediary": ["Mustafa Suphi"]},
+            {"agent": ["Turkey"]},
+        ),
     ],
 )
 def test_who_did_it_to_whom_and_through_whom(tmp_path, language, sentence, expected, absent):
@@ -457,6 +480,17 @@ def test_who_did_it_to_whom_and_through_whom(tmp_path, language, sentence, expec
             "en",
             "The Treaty of Moscow was signed on 16 March 1921 by Turkey and Soviet Russia.",
             "The Treaty of Moscow was signed by Turkey and Soviet Russia",
+        ),
+        # a participle whose noun is no name is told of that noun
+        (
+            "tr",
+            "21 Kasım 1922’de İngiltere’de toplanan kongre sınır meselesini uzun uzun tartıştı.",
+            "İngiltere’de kongre toplandı",
+        ),
+        (
+            "tr",
+            "5 Mart 1921’de Londra’da toplanan konferansta karar verildi.",
+            "Londra’da konferans toplandı",
         ),
         # a calendar's mark between brackets is the date's, not the headline's
         (

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from vakanuvis.annotate.events.predicates import Predicate, Word, plain, words_of
+from vakanuvis.annotate.events.predicates import Predicate, Word, plain, turkish_verb, words_of
 from vakanuvis.lang import language_data
+from vakanuvis.lang.tr.morphology import strip_inflection
 from vakanuvis.model import Document, EntityMention, Event
 
 MOST_WORDS = 9
@@ -64,6 +65,10 @@ def headline_of(
         described = _described_by(document, event, predicate)
         if described:
             return f"{described} {finite_past(predicate.text)}"
+        noun = _noun_after(document.text, predicate.end, span.end)
+        if noun:  # "İngiltere’de toplanan kongre …": "İngiltere’de kongre toplandı"
+            before = _clause_words(document, event, span.start, predicate.start)[-(MOST_WORDS - 2) :]
+            return " ".join([*(w.text for w in before), noun, finite_past(predicate.text)])
     end = predicate.end if language == "tr" else _segment_end(document.text, predicate.end, span.end)
     words = _clause_words(document, event, span.start, end)
     names = document.mentions if sentence_mentions is None else sentence_mentions
@@ -134,6 +139,16 @@ def _around(words: list[Word], predicate: Predicate) -> list[Word]:
     at = next((i for i, w in enumerate(words) if w.start >= predicate.start), len(words) - 1)
     first = max(0, min(at - MOST_WORDS // 2, len(words) - MOST_WORDS))
     return words[first : first + MOST_WORDS]
+
+
+def _noun_after(text: str, position: int, end: int) -> str:
+    """The common noun right after a participle, which it describes ("toplanan kongre"), or ""."""
+    words = words_of(text, position, end)
+    if not words or text[position : words[0].start].strip() or not words[0].text[:1].islower():
+        return ""
+    if turkish_verb(words[0].text) is not None:
+        return ""
+    return strip_inflection(words[0].text, keep_possessive=True)  # "toplanan kongrede": "kongre"
 
 
 def _described_by(document: Document, event: Event, predicate: Predicate) -> str:

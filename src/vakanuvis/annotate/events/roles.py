@@ -34,6 +34,12 @@ def role_markers(language: str) -> dict[str, str]:
 
 
 @cache
+def _counterpart_words(language: str) -> tuple[str, ...]:
+    words = language_data(language, "events").get("counterpart_words", [])
+    return tuple(plain(str(word)) if language == "tr" else str(word) for word in words)
+
+
+@cache
 def _endings_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_case_of_ending(), key=len, reverse=True))
 
@@ -170,12 +176,15 @@ MARKER_REACH = 3  # words after a name where its postposition may stand ("İtila
 
 def _marker_after(text: str, position: int) -> str:
     """The role a postposition after a name gives it, through the lowercase words of its noun phrase."""
-    words = words_of(text, position, min(len(text), position + 80))[:MARKER_REACH]
+    words = words_of(text, position, min(len(text), position + 80))[: MARKER_REACH + 1]
     previous_end = position
-    for word in words:
+    for at, word in enumerate(words[:MARKER_REACH]):
         if text[previous_end : word.start].strip():
             return ""  # punctuation ends the name's phrase
         marker = role_markers("tr").get(plain(word.text))
+        if marker == "agent" and at + 1 < len(words):
+            if plain(words[at + 1].text).startswith(_counterpart_words("tr")):
+                return "recipient"  # "Osmanlı Devleti ile temasa geçti": the one contacted
         if marker:
             return marker
         if not word.text[:1].islower() or turkish_verb(word.text) is not None:
@@ -239,8 +248,10 @@ def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate 
         return "place" if place else "intermediary"  # "through Batum", "through Chicherin"
     if marker == "place":
         return "place" if place else ""
-    if marker == "recipient":
-        return "place" if place else "recipient"
+    if marker == "recipient" or (
+        marker == "agent" and before and before[-1].startswith(_counterpart_words(language))
+    ):  # "got into touch with Turkey": the one contacted
+        return "place" if place and marker == "recipient" else "recipient"
     if marker == "patient":
         # "of": a name's complement, not the happening's, unless the name is of the happening's own noun
         # ("The occupation of Constantinople … was carried out")
