@@ -398,6 +398,18 @@ def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
             {"agent": ["Turkey", "Armenia", "Georgia"], "place": ["Kars"]},
             {"patient": ["Turkey", "Armenia", "Georgia"]},
         ),
+        (
+            "en",
+            "On 16 March 1921 a treaty was signed between the Angora Government and the Soviet Government.",
+            {"agent": ["Angora Government", "Soviet Government"]},
+            {"patient": ["Soviet Government"]},
+        ),
+        (
+            "tr",
+            "O gün, yani 16 Mart 1336’da, General Milne imzasıyla bir beyanname neşrolunmuştu.",
+            {"agent": ["Milne"]},
+            {},
+        ),
         # a name after another verb is that verb's ("the decision taken by the Supreme Council")
         (
             "en",
@@ -437,6 +449,20 @@ def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
             "Mektup 3 Haziran 1920’de Halil Paşa vasıtası ile Moskova’ya gönderildi.",
             {"intermediary": ["Halil Paşa"]},
             {"agent": ["Halil Paşa"]},
+        ),
+        # the possessor of another noun is not of the clause; who led it is among those who did it
+        (
+            "tr",
+            "Çiçerin hatıratında 16.07.1922 tarihinde Trabzon’da yaşananları ayrıntılı biçimde anlatır.",
+            {"place": ["Trabzon"]},
+            {"patient": ["Çiçerin"], "agent": ["Çiçerin"]},
+        ),
+        (
+            "tr",
+            "Üçüncü Enternasyonal, 14/V/1920 tarihinde Felix Dzerzhinsky başkanlığında toplanarak altın"
+            " yardımını görüştü.",
+            {"agent": ["Felix Dzerzhinsky"]},
+            {},
         ),
         # the one contacted is no agent: "ile" before a noun of contact gives the counterpart
         (

@@ -13,6 +13,7 @@ from functools import cache
 
 from vakanuvis.annotate.events.predicates import Predicate, happening_kind, plain, turkish_verb, words_of
 from vakanuvis.lang import language_data
+from vakanuvis.lang.tr.morphology import possessed_in_oblique_case
 from vakanuvis.model import EVENT_ROLES, EntityMention
 
 NAMED_HAPPENINGS = ("treaty", "meeting")
@@ -148,7 +149,10 @@ def _share_coordinated_roles(
     pairs = list(zip(ordered[:-1], ordered[1:], strict=True))
 
     def joined(mention: EntityMention, following: EntityMention) -> bool:
-        return " ".join(text[mention.span.end : following.span.start].split()).casefold() in COORDINATORS
+        between = text[mention.span.end : following.span.start].casefold().split()
+        while between and between[-1] in ARTICLES:  # "between the Angora Government and the Soviet …"
+            between.pop()
+        return " ".join(between) in COORDINATORS
 
     if forward_from is None:
         for (index, mention), (next_index, following) in reversed(pairs):
@@ -204,6 +208,8 @@ def _turkish_role(text: str, mention: EntityMention, predicate: Predicate | None
     if marker:
         return marker
     case = turkish_case(mention, following)
+    if case == "nominative" and following[:1].islower() and possessed_in_oblique_case(following):
+        return ""  # "Çiçerin hatıratında …": the possessor of another noun, not of the clause
     passive = predicate is not None and predicate.passive
     place = mention.type == "place"
     if case == "nominative":
