@@ -4,6 +4,7 @@
                                                          # kept in DIR (--keep DIR), each entry beside its
                                                          # source (the citation as written, the sentence)
     .venv/bin/python bench/export_sample.py --draw DIR --size 4   # 4 per format: 20 in all
+    .venv/bin/python bench/export_sample.py --draw DIR --size 4 --seed 1923   # another 20
     .venv/bin/python bench/export_sample.py              # the counts of bench/annotations/export_sample_judged.json
     .venv/bin/python bench/export_sample.py --judged bench/annotations/export_sample_judged_20.json
 
@@ -34,12 +35,12 @@ def _rows(folder: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def draw(folder: Path, size: int = SIZE) -> list[dict]:
+def draw(folder: Path, size: int = SIZE, seed: int = SEED) -> list[dict]:
     """The sample: per format, `size` entries with the text each comes from."""
     import bibtexparser
     from lxml import etree
 
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     citations = defaultdict(list)
     for row in _rows(folder, "citations"):
         citations[row["source"]].append(row["raw"])
@@ -125,10 +126,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--draw", type=Path, help="a folder bench/exports.py --keep wrote")
     parser.add_argument("--size", type=int, default=SIZE, help="entries drawn per format")
+    parser.add_argument("--seed", type=int, default=SEED, help="another sample of the same exports")
     parser.add_argument("--judged", type=Path, default=JUDGED, help="a file of judgments to count")
     options = parser.parse_args()
     if options.draw:
-        for entry in draw(options.draw, options.size):
+        for entry in draw(options.draw, options.size, options.seed):
             print(json.dumps(entry, ensure_ascii=False))
     else:
         counts(options.judged)

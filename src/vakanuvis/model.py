@@ -224,8 +224,8 @@ class Source:
 
 
 # what an entity does at an event, and those of them that take part in it (the place is where it happened)
-EVENT_ROLES = ("agent", "patient", "recipient", "place", "instrument")
-ACTING_ROLES = ("agent", "patient", "recipient", "instrument")
+EVENT_ROLES = ("agent", "patient", "recipient", "place", "instrument", "intermediary")
+ACTING_ROLES = ("agent", "patient", "recipient", "instrument", "intermediary")
 
 
 @dataclass
@@ -238,7 +238,7 @@ class Event:
     predicate: str = ""  # the verb (or light verb and its noun) as written: "işgal edilmiştir"
     kind: str = ""  # what kind of happening, the same in every language: "sign", "open", "take" …
     headline: str = ""  # a short line in the document's language: "Moskova Muahedesi imzalandı"
-    # role ("agent", "patient", "recipient", "place", "instrument") -> indices into Document.mentions
+    # role ("agent", "patient", "recipient", "place", "instrument", "intermediary") -> indices into Document.mentions
     roles: dict[str, list[int]] = field(default_factory=dict)
     dateline: bool = False  # the date of the document itself (a telegram's or letter's dateline)
 

@@ -14,7 +14,14 @@ from rich.text import Text
 from vakanuvis.export.snapshot import bounded
 
 TITLE_LENGTH = 40
-ROLE_LABELS = {"agent": "by", "patient": "of", "recipient": "to", "place": "at", "instrument": "in"}
+ROLE_LABELS = {
+    "agent": "by",
+    "patient": "of",
+    "recipient": "to",
+    "place": "at",
+    "instrument": "in",
+    "intermediary": "through",
+}
 
 
 def _is_exact(edtf: str) -> bool:

@@ -472,3 +472,171 @@ def test_the_predicate_of_a_date(language, sentence, date, predicate, kind):
     start = sentence.index(date)
     found = find_predicate(sentence, (0, len(sentence)), (start, start + len(date)), language)
     assert found is not None and (found.text, found.kind) == (predicate, kind)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected", "absent"),
+    [
+        # a preposition before the first of names joined by "and" governs them all
+        (
+            "en",
+            "The Treaty of Moscow was signed on 16 March 1921 by Turkey and Soviet Russia.",
+            {"agent": ["Turkey", "Soviet Russia"], "patient": ["Treaty of Moscow"]},
+            {},
+        ),
+        (
+            "en",
+            "On 16 March 1921 the treaty was signed by Yusuf Kemal Bey and Chicherin in Moscow.",
+            {"agent": ["Yusuf Kemal Bey", "Chicherin"], "place": ["Moscow"]},
+            {"patient": ["Chicherin"]},
+        ),
+        (
+            "en",
+            "On 15 May 1919 Greece attacked the Ottoman Empire.",
+            {"agent": ["Greece"], "patient": ["Ottoman Empire"]},
+            {},
+        ),
+        (
+            "en",
+            "Smyrna was occupied by Greece on 15 May 1919.",
+            {"agent": ["Greece"], "patient": ["Smyrna"]},
+            {},
+        ),
+        (
+            "en",
+            "On 13 October 1921 a treaty was signed at Kars between Turkey, Armenia and Georgia.",
+            {"agent": ["Turkey", "Armenia", "Georgia"], "place": ["Kars"]},
+            {"patient": ["Turkey", "Armenia", "Georgia"]},
+        ),
+        (
+            "en",
+            "On 16 March 1921 a treaty was signed between the Angora Government and the Soviet Government.",
+            {"agent": ["Angora Government", "Soviet Government"]},
+            {"patient": ["Soviet Government"]},
+        ),
+        (
+            "tr",
+            "O gün, yani 16 Mart 1336’da, General Milne imzasıyla bir beyanname neşrolunmuştu.",
+            {"agent": ["Milne"]},
+            {},
+        ),
+        # a name after another verb is that verb's ("the decision taken by the Supreme Council")
+        (
+            "en",
+            "Greek troops were landed here on 15 May 1919 under cover of the guns of the Allied warships, in"
+            " accordance with the decision taken by the Supreme Council at Paris.",
+            {},
+            {"agent": ["Supreme Council"], "place": ["Paris"]},
+        ),
+        # an intermediary is not who did it
+        (
+            "en",
+            "On 3 December 1920 Armenia signed the Treaty of Alexandropol with Turkey through the mediation"
+            " of Soviet Russia.",
+            {"intermediary": ["Soviet Russia"], "patient": ["Treaty of Alexandropol"]},
+            {"agent": ["Soviet Russia"]},
+        ),
+        (
+            "en",
+            "On 12 May 1920 the Ankara government approached Moscow through Chicherin.",
+            {"intermediary": ["Chicherin"]},
+            {"agent": ["Chicherin"], "patient": ["Chicherin"]},
+        ),
+        (
+            "tr",
+            "Sovyet hükümeti 20 Mayıs 1920’de Kâzım Karabekir aracılığıyla Ankara Hükümeti ile temasa geçti.",
+            {"intermediary": ["Kâzım Karabekir"]},
+            {"agent": ["Kâzım Karabekir"]},
+        ),
+        (
+            "tr",
+            "Sovyet hükümeti 20 Mayıs 1920’de Halil Paşa vasıtasıyla Ankara Hükümeti ile temasa geçti.",
+            {"intermediary": ["Halil Paşa"]},
+            {"agent": ["Halil Paşa"]},
+        ),
+        (
+            "tr",
+            "Mektup 3 Haziran 1920’de Halil Paşa vasıtası ile Moskova’ya gönderildi.",
+            {"intermediary": ["Halil Paşa"]},
+            {"agent": ["Halil Paşa"]},
+        ),
+        # the possessor of another noun is not of the clause; who led it is among those who did it
+        (
+            "tr",
+            "Çiçerin hatıratında 16.07.1922 tarihinde Trabzon’da yaşananları ayrıntılı biçimde anlatır.",
+            {"place": ["Trabzon"]},
+            {"patient": ["Çiçerin"], "agent": ["Çiçerin"]},
+        ),
+        (
+            "tr",
+            "Üçüncü Enternasyonal, 14/V/1920 tarihinde Felix Dzerzhinsky başkanlığında toplanarak altın"
+            " yardımını görüştü.",
+            {"agent": ["Felix Dzerzhinsky"]},
+            {},
+        ),
+        # the one contacted is no agent: "ile" before a noun of contact gives the counterpart
+        (
+            "tr",
+            "Sovyet hükümeti 16/IV/1918 tarihinde Mustafa Sübhi aracılığıyla Osmanlı Devleti ile temasa geçti.",
+            {
+                "agent": ["Sovyet hükümeti"],
+                "recipient": ["Osmanlı Devleti"],
+                "intermediary": ["Mustafa Sübhi"],
+            },
+            {"agent": ["Osmanlı Devleti"]},
+        ),
+        (
+            "tr",
+            "Gegeçkori, Damat Ferit Paşa ile birlikte 7/VII/1919 tarihinde Engürü’den ayrıldı.",
+            {"agent": ["Gegeçkori", "Damat Ferit Paşa"]},
+            {},
+        ),
+        (
+            "en",
+            "On 16 April 1918 the Soviet Government got into touch with Turkey through Mustafa Suphi.",
+            {"recipient": ["Turkey"], "intermediary": ["Mustafa Suphi"]},
+            {"agent": ["Turkey"]},
+        ),
+    ],
+)
+def test_who_did_it_to_whom_and_through_whom(tmp_path, language, sentence, expected, absent):
+    document, events = _events(tmp_path, sentence + "\n", language=language)
+    roles = _roles(document, events[0])
+    for role, names in expected.items():
+        assert [name for name in roles.get(role, []) if name in names] == names, (role, roles)
+    for role, names in absent.items():
+        assert not set(names) & set(roles.get(role, [])), (role, roles)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "headline"),
+    [
+        # never cut in the middle of a name, nor after the word that joins it to the next
+        (
+            "en",
+            "The Treaty of Moscow was signed on 16 March 1921 by Turkey and Soviet Russia.",
+            "The Treaty of Moscow was signed by Turkey and Soviet Russia",
+        ),
+        # a participle whose noun is no name is told of that noun
+        (
+            "tr",
+            "21 Kasım 1922’de İngiltere’de toplanan kongre sınır meselesini uzun uzun tartıştı.",
+            "İngiltere’de kongre toplandı",
+        ),
+        (
+            "tr",
+            "5 Mart 1921’de Londra’da toplanan konferansta karar verildi.",
+            "Londra’da konferans toplandı",
+        ),
+        # a calendar's mark between brackets is the date's, not the headline's
+        (
+            "tr",
+            "3 Nisan 1338 (R.) tarihinde Brest-Litovsk Antlaşması imzalandı.",
+            "Brest-Litovsk Antlaşması imzalandı",
+        ),
+        ("tr", "Moskova Muahedesi 16 Mart 1337 (R) tarihinde imzalandı.", "Moskova Muahedesi imzalandı"),
+    ],
+)
+def test_a_headline_keeps_whole_names_and_no_date_marks(tmp_path, language, sentence, headline):
+    _, events = _events(tmp_path, sentence + "\n", language=language)
+    assert events[0].headline == headline

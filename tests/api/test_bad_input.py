@@ -20,6 +20,13 @@ ALICE = {"Authorization": "Bearer s3cret"}
         ("/api/events?from=1920-02-30", 422, "is not a date"),
         ("/api/events?from=yesterday", 422, "pattern"),
         ("/api/events?limit=0", 422, "greater than or equal to 1"),
+        # a period asked by a name no route knows is refused, not silently ignored; start/end are from/to
+        ("/api/events?year=1920", 422, "'year'"),
+        ("/api/events?since=1920&until=1921", 422, "from"),
+        ("/api/events?date_from=1920", 422, "start"),
+        ("/api/network?date=1920", 422, "'date'"),
+        ("/api/events?from=1920&start=1921", 422, "both"),
+        ("/api/events?start=1920-13", 422, "is not a date"),
         ("/api/events?limit=501", 422, "less than or equal to 500"),
         ("/api/events?limit=ten", 422, "valid integer"),
         ("/api/events?offset=-1", 422, "greater than or equal to 0"),

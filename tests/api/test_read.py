@@ -208,3 +208,19 @@ def test_an_entity_page_kept_encoded_is_what_its_model_would_send_and_changes_wi
     assert renamed.status_code == 200, renamed.text
     assert client.get(f"/api/entities/{person['id']}").json()["name"] == "Başka Ad"
     assert client.get("/api/entities/no-such-entity").status_code == 404
+
+
+@pytest.mark.parametrize("route", ["/api/events", "/api/network"])
+def test_start_and_end_are_the_periods_from_and_to(client, route):
+    """The events' own fields are called start and end: asked by those names, the period is the same."""
+    by_from = client.get(route, params={"from": "1920", "to": "1920-06", "limit": 500}).json()
+    assert client.get(route, params={"start": "1920", "end": "1920-06", "limit": 500}).json() == by_from
+    assert client.get(route, params={"from": "1920", "end": "1920-06", "limit": 500}).json() == by_from
+    if route == "/api/events":
+        everything = client.get(route, params={"limit": 500}).json()
+        assert by_from["count"] < everything["count"]  # the period is no silent no-op
+
+
+def test_a_parameter_no_route_knows_is_left_alone_unless_it_names_a_date(client):
+    # JSONP's callback, a cache-buster: what clients add is no error
+    assert client.get("/api/events", params={"callback": "f", "_": "1"}).status_code == 200

@@ -306,3 +306,22 @@ def test_csv_events_table(snapshot, tmp_path):
     with (tmp_path / "tables" / "event_roles.csv").open(encoding="utf-8") as handle:
         patients = [row for row in csv.DictReader(handle) if row["role"] == "patient"]
     assert [(row["event"], row["entity"], row["name"]) for row in patients] == [("d1-e1", "Q35997", "İzmir")]
+
+
+def test_an_intermediary_is_in_every_export_as_itself(tei_all):
+    """ "Türkiye ile Rusya … Heyet aracılığıyla": the go-between is named, and never as who signed."""
+    event = {
+        **SIGNED,
+        "roles": {**SIGNED["roles"], "intermediary": ["Heyet"]},
+        "role_keys": {**SIGNED["role_keys"], "intermediary": ["person:heyet"]},
+    }
+    snap = Snapshot([_document()], dict(ENTITIES), {}, [event])
+    roles = [(r["role"], r["entity"]) for r in csv_tables(snap)["event_roles.csv"]]
+    assert ("intermediary", "person:heyet") in roles and ("agent", "person:heyet") not in roles
+    node = next(n for n in to_jsonld(snap)["@graph"] if n["@id"] == "urn:vakanuvis:event:d1-e0")
+    assert node["contributor"] == [{"@id": "urn:vakanuvis:entity:person:heyet"}]
+    assert {"@id": "urn:vakanuvis:entity:person:heyet"} not in node["organizer"]
+    root = etree.fromstring(to_tei(snap))
+    assert tei_all.validate(root.getroottree()), tei_all.error_log.last_error
+    named = {n.text: n.get("role") for n in root.find(".//tei:event/tei:desc", TEI)}
+    assert named["Heyet"] == "intermediary"

@@ -22,6 +22,7 @@ from typing import Any
 from vakanuvis.errors import BadOption
 from vakanuvis.export.csl_json import source_to_csl
 from vakanuvis.export.snapshot import Snapshot, known_day, role_members
+from vakanuvis.model import EVENT_ROLES
 
 
 @dataclass(frozen=True)
@@ -136,12 +137,9 @@ def _events(snapshot: Snapshot) -> Iterable[dict[str, Any]]:
         }
 
 
-EVENT_ROLE_NAMES = ("agent", "patient", "recipient", "place", "instrument")
-
-
 def _event_roles(snapshot: Snapshot) -> Iterable[dict[str, Any]]:
     for event in snapshot.events:
-        for role in EVENT_ROLE_NAMES:
+        for role in EVENT_ROLES:
             members = dict(role_members(event, role))  # an entity named twice in one role is in it once
             for key, name in members.items():
                 if key in snapshot.entities:
@@ -290,10 +288,11 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "event_roles",
-        "Who or what takes part in an event, and how: agent, patient, recipient, place, instrument.",
+        "Who or what takes part in an event, and how: agent, patient, recipient, place, instrument,"
+        " intermediary (through whom).",
         (
             _text("event", "The event", True),
-            _text("role", "agent, patient, recipient, place or instrument", True),
+            _text("role", "agent, patient, recipient, place, instrument or intermediary", True),
             _text("entity", "The entity in that role", True),
             _text("name", "Its canonical name, for reading"),
         ),

@@ -13,7 +13,7 @@ from vakanuvis.model import ACTING_ROLES
 
 def participants(event: dict) -> dict[str, str]:
     """Entity key -> name of those taking part in an event: who did it, to whom, to what and by what (the
-    agent, recipient, patient and instrument), not where."""
+    agent, recipient, patient, instrument and intermediary), not where."""
     found: dict[str, str] = {}
     for role in ACTING_ROLES:
         for key, name in role_members(event, role):

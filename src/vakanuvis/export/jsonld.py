@@ -26,6 +26,7 @@ ROLE_PROPERTY = {
     "place": "location",
     "patient": "about",
     "instrument": "about",
+    "intermediary": "contributor",  # a go-between: schema.org's secondary contributor to an Event
 }
 BASE = "urn:vakanuvis:"
 SCHEMA_TYPE = {

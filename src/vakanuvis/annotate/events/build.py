@@ -9,7 +9,13 @@ from collections import defaultdict
 from functools import cached_property
 
 from vakanuvis.annotate.events.headlines import headline_of
-from vakanuvis.annotate.events.predicates import clause_around, find_predicate, plain, sentence_language
+from vakanuvis.annotate.events.predicates import (
+    clause_around,
+    find_predicate,
+    governed_clause,
+    plain,
+    sentence_language,
+)
 from vakanuvis.annotate.events.roles import assign_roles, clause_start
 from vakanuvis.annotate.metadata import is_address_line
 from vakanuvis.lang import language_data
@@ -108,6 +114,8 @@ def _what_happened(
         event.predicate, event.kind = predicate.text, predicate.kind
         if language == "tr" and not predicate.dated_document:
             clause = (clause_start(document.text, clause[0], predicate, date[0]), predicate.end)
+        elif language != "tr" and not predicate.nominal:
+            clause = governed_clause(document.text, clause, predicate, language)
     event.roles = assign_roles(document.text, mentions, predicate, clause, language)
     event.headline = headline_of(document, event, predicate, language, [m for _, m in mentions])
 

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from vakanuvis.annotate.events.predicates import Predicate, Word, plain, words_of
+from vakanuvis.annotate.events.predicates import Predicate, Word, plain, turkish_verb, words_of
 from vakanuvis.lang import language_data
+from vakanuvis.lang.tr.morphology import strip_inflection
 from vakanuvis.model import Document, EntityMention, Event
 
 MOST_WORDS = 9
@@ -27,6 +28,10 @@ DATE_TAILS = frozenset(
     {"tarihinde", "tarihte", "günü", "gününde", "sabahı", "akşamı", "gecesi", "on", "in", "of"}
 )
 DATED = frozenset({"tarihli", "tarihlü", "tarihi"})
+# words a headline does not end on: what they join to the word after them ("… by Turkey and")
+JOINING_WORDS = frozenset(
+    {"ve", "ile", "veya", "and", "or", "of", "by", "with", "to", "through", "the", "a", "an", "и", "с", "в"}
+)
 HARMONY = {"a": "ı", "ı": "ı", "e": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
 VOICELESS = "çfhkpsşt"
 
@@ -60,20 +65,43 @@ def headline_of(
         described = _described_by(document, event, predicate)
         if described:
             return f"{described} {finite_past(predicate.text)}"
+        noun = _noun_after(document.text, predicate.end, span.end)
+        if noun:  # "İngiltere’de toplanan kongre …": "İngiltere’de kongre toplandı"
+            before = _clause_words(document, event, span.start, predicate.start)[-(MOST_WORDS - 2) :]
+            return " ".join([*(w.text for w in before), noun, finite_past(predicate.text)])
     end = predicate.end if language == "tr" else _segment_end(document.text, predicate.end, span.end)
     words = _clause_words(document, event, span.start, end)
+    names = document.mentions if sentence_mentions is None else sentence_mentions
     if language == "tr":
         kept = words[-MOST_WORDS:]
         if kept and len(kept) < len(words):
-            cut = kept[0].start  # never in the middle of a name: "… Yusuf Kemal Bey ile …"
-            names = document.mentions if sentence_mentions is None else sentence_mentions
-            begins = [m.span.start for m in names if m.span.start < cut < m.span.end]
-            if begins:
-                kept = [w for w in words if w.start >= begins[0]]
+            kept = _whole_names(words, kept, names)  # never "… Kemal Bey ile …" for "Yusuf Kemal Bey ile"
         words = kept
     else:
-        words = _around(words, predicate)
+        words = _whole_names(words, _around(words, predicate), names)
     return " ".join(w.text for w in words)
+
+
+def _whole_names(words: list[Word], kept: list[Word], names: Sequence[EntityMention]) -> list[Word]:
+    """`kept`, a run of `words`, grown to the whole of a name it cuts at either end, and to the name
+    after a last word that joins it ("by Turkey and Soviet Russia", not "by Turkey and"); a last joining
+    word before anything else is left out ("… with Turkey through the")."""
+    if not kept:
+        return kept
+    first, last = kept[0].start, kept[-1].end
+    for mention in names:
+        if mention.span.start < first < mention.span.end:
+            first = mention.span.start
+        if mention.span.start < last < mention.span.end:
+            last = mention.span.end
+    grown = [w for w in words if w.start >= first and w.end <= last]
+    while len(grown) > 1 and grown[-1].text.casefold() in JOINING_WORDS:
+        after = next((w for w in words if w.start >= grown[-1].end), None)
+        name = next((m for m in names if after is not None and m.span.start == after.start), None)
+        if name is not None:
+            return [w for w in words if w.start >= first and w.end <= name.span.end]
+        grown.pop()
+    return grown
 
 
 def _clause_words(document: Document, event: Event, start: int, end: int) -> list[Word]:
@@ -111,6 +139,16 @@ def _around(words: list[Word], predicate: Predicate) -> list[Word]:
     at = next((i for i, w in enumerate(words) if w.start >= predicate.start), len(words) - 1)
     first = max(0, min(at - MOST_WORDS // 2, len(words) - MOST_WORDS))
     return words[first : first + MOST_WORDS]
+
+
+def _noun_after(text: str, position: int, end: int) -> str:
+    """The common noun right after a participle, which it describes ("toplanan kongre"), or ""."""
+    words = words_of(text, position, end)
+    if not words or text[position : words[0].start].strip() or not words[0].text[:1].islower():
+        return ""
+    if turkish_verb(words[0].text) is not None:
+        return ""
+    return strip_inflection(words[0].text, keep_possessive=True)  # "toplanan kongrede": "kongre"
 
 
 def _described_by(document: Document, event: Event, predicate: Predicate) -> str:

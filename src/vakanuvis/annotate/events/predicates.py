@@ -129,6 +129,23 @@ def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -
     return start, end
 
 
+def governed_clause(
+    text: str, clause: tuple[int, int], predicate: Predicate, language: str
+) -> tuple[int, int]:
+    """The part of an English or Russian clause its verb governs: up to the next other verb after it
+    ("Greek troops were landed here …, in accordance with the decision taken by the Supreme Council": the
+    Council is of "taken"). A verb joined to it by "and" or a comma ("met and signed") shares its names."""
+    start, end = clause
+    joining = {"", ",", "and", "or", "и", "или"}
+    for word in words_of(text, predicate.end, end):
+        if (
+            _is_verb(word.text, language)
+            and text[predicate.end : word.start].strip().casefold() not in joining
+        ):
+            return start, word.start
+    return start, end
+
+
 # ---------------------------------------------------------------- Turkish
 
 

@@ -3,7 +3,8 @@ postpositions after them (Turkish), the prepositions before them (English, Russi
 voice of the verb. Not every name of the sentence: only those of the predicate's clause.
 
 Roles: agent (who did it), patient (what or whom it was done to), recipient (to whom: a telegram's
-addressee), place (where), instrument (the treaty, congress or assembly it was of or by).
+addressee), place (where), instrument (the treaty, congress or assembly it was of or by), intermediary
+(through whom: "Kâzım Karabekir aracılığıyla", "through the mediation of Soviet Russia").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 
 from vakanuvis.annotate.events.predicates import Predicate, happening_kind, plain, turkish_verb, words_of
 from vakanuvis.lang import language_data
+from vakanuvis.lang.tr.morphology import possessed_in_oblique_case
 from vakanuvis.model import EVENT_ROLES, EntityMention
 
 NAMED_HAPPENINGS = ("treaty", "meeting")
@@ -30,6 +32,12 @@ def role_markers(language: str) -> dict[str, str]:
     if language == "tr":
         return {plain(str(word)): role for word, role in data.get("role_postpositions", {}).items()}
     return {str(word): role for word, role in data.get("role_prepositions", {}).items()}
+
+
+@cache
+def _counterpart_words(language: str) -> tuple[str, ...]:
+    words = language_data(language, "events").get("counterpart_words", [])
+    return tuple(plain(str(word)) if language == "tr" else str(word) for word in words)
 
 
 @cache
@@ -102,7 +110,11 @@ def assign_roles(
         )
         for index, mention in in_clause
     }
-    _share_coordinated_roles(text, in_clause, found_roles)
+    if language == "tr":
+        _share_coordinated_roles(text, in_clause, found_roles)
+    else:
+        marked = {i for i, m in in_clause if _preposition_before(text, m, language)[0]}
+        _share_coordinated_roles(text, in_clause, found_roles, forward_from=marked)
     if language == "tr" and predicate is not None and predicate.participle:
         head = _head_of_participle(text, mentions, predicate)
         if head is not None:
@@ -124,16 +136,33 @@ COORDINATORS = frozenset({",", "ve", "ile", "ve de", "and", ",and", ", and", "и
 
 
 def _share_coordinated_roles(
-    text: str, in_clause: list[tuple[int, EntityMention]], found_roles: dict[int, str]
+    text: str,
+    in_clause: list[tuple[int, EntityMention]],
+    found_roles: dict[int, str],
+    forward_from: set[int] | None = None,
 ) -> None:
-    """Names joined by "," or "ve" ("Türkiye, İngiltere ve Irak arasında") share the role of the last."""
+    """Names joined by "," or "ve" ("Türkiye, İngiltere ve Irak arasında") share the role of the last,
+    which the postposition after them gives. With prepositions (`forward_from`: the names that have one
+    of their own) the first gives it: "signed by Turkey and Soviet Russia", the names after it that have
+    none of their own take it."""
     ordered = sorted(in_clause, key=lambda pair: pair[1].span.start)
-    for (index, mention), (next_index, following) in zip(
-        reversed(ordered[:-1]), reversed(ordered[1:]), strict=True
-    ):
-        between = " ".join(text[mention.span.end : following.span.start].split())
-        if between.casefold() in COORDINATORS and found_roles.get(next_index):
-            found_roles[index] = found_roles[next_index]
+    pairs = list(zip(ordered[:-1], ordered[1:], strict=True))
+
+    def joined(mention: EntityMention, following: EntityMention) -> bool:
+        between = text[mention.span.end : following.span.start].casefold().split()
+        while between and between[-1] in ARTICLES:  # "between the Angora Government and the Soviet …"
+            between.pop()
+        return " ".join(between) in COORDINATORS
+
+    if forward_from is None:
+        for (index, mention), (next_index, following) in reversed(pairs):
+            if joined(mention, following) and found_roles.get(next_index):
+                found_roles[index] = found_roles[next_index]
+        return
+    for (index, mention), (next_index, following) in pairs:
+        if index in forward_from and next_index not in forward_from and joined(mention, following):
+            found_roles[next_index] = found_roles[index]
+            forward_from.add(next_index)
 
 
 def _head_of_participle(
@@ -151,12 +180,15 @@ MARKER_REACH = 3  # words after a name where its postposition may stand ("İtila
 
 def _marker_after(text: str, position: int) -> str:
     """The role a postposition after a name gives it, through the lowercase words of its noun phrase."""
-    words = words_of(text, position, min(len(text), position + 80))[:MARKER_REACH]
+    words = words_of(text, position, min(len(text), position + 80))[: MARKER_REACH + 1]
     previous_end = position
-    for word in words:
+    for at, word in enumerate(words[:MARKER_REACH]):
         if text[previous_end : word.start].strip():
             return ""  # punctuation ends the name's phrase
         marker = role_markers("tr").get(plain(word.text))
+        if marker == "agent" and at + 1 < len(words):
+            if plain(words[at + 1].text).startswith(_counterpart_words("tr")):
+                return "recipient"  # "Osmanlı Devleti ile temasa geçti": the one contacted
         if marker:
             return marker
         if not word.text[:1].islower() or turkish_verb(word.text) is not None:
@@ -176,6 +208,8 @@ def _turkish_role(text: str, mention: EntityMention, predicate: Predicate | None
     if marker:
         return marker
     case = turkish_case(mention, following)
+    if case == "nominative" and following[:1].islower() and possessed_in_oblique_case(following):
+        return ""  # "Çiçerin hatıratında …": the possessor of another noun, not of the clause
     passive = predicate is not None and predicate.passive
     place = mention.type == "place"
     if case == "nominative":
@@ -193,20 +227,41 @@ def _turkish_role(text: str, mention: EntityMention, predicate: Predicate | None
     return ""
 
 
-def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate | None, language: str) -> str:
-    before = [w.text.lower() for w in words_of(text, max(0, mention.span.start - 30), mention.span.start)]
+@cache
+def _marker_lengths(language: str) -> tuple[int, ...]:
+    """The numbers of words of the language's prepositions, most first ("through the mediation of")."""
+    return tuple(sorted({len(marker.split()) for marker in role_markers(language)}, reverse=True))
+
+
+def _preposition_before(text: str, mention: EntityMention, language: str) -> tuple[str, list[str]]:
+    """The role the preposition before a name gives it (its articles passed over), and the words before
+    the preposition, lower case."""
+    before = [w.text.lower() for w in words_of(text, max(0, mention.span.start - 60), mention.span.start)]
     while before and before[-1] in ARTICLES:
         before.pop()
-    marker = role_markers(language).get(before[-1]) if before else None
+    markers = role_markers(language)
+    for size in _marker_lengths(language):
+        marker = markers.get(" ".join(before[-size:])) if len(before) >= size else None
+        if marker:
+            return marker, before[:-size]
+    return "", before
+
+
+def _prepositional_role(text: str, mention: EntityMention, predicate: Predicate | None, language: str) -> str:
+    marker, before = _preposition_before(text, mention, language)
     place = mention.type == "place"
+    if marker == "way":
+        return "place" if place else "intermediary"  # "through Batum", "through Chicherin"
     if marker == "place":
         return "place" if place else ""
-    if marker == "recipient":
-        return "place" if place else "recipient"
+    if marker == "recipient" or (
+        marker == "agent" and before and before[-1].startswith(_counterpart_words(language))
+    ):  # "got into touch with Turkey": the one contacted
+        return "place" if place and marker == "recipient" else "recipient"
     if marker == "patient":
         # "of": a name's complement, not the happening's, unless the name is of the happening's own noun
         # ("The occupation of Constantinople … was carried out")
-        noun = before[-2] if len(before) >= 2 else ""
+        noun = before[-1] if before else ""
         told = predicate is not None and predicate.kind and happening_kind(language, noun) == predicate.kind
         return "patient" if told else ""
     if marker:

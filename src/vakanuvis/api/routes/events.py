@@ -7,31 +7,25 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from vakanuvis.api.deps import KnowledgeBaseDep, TokenName
-from vakanuvis.api.routes.common import DocumentFilter, PageDep, RecordId
+from vakanuvis.api.routes.common import DocumentFilter, PageDep, PeriodDep, RecordId
 from vakanuvis.api.schemas import DateRequest, EditPublic, EventsPublic
 
 router = APIRouter(prefix="/events", tags=["events"])
-DatePattern = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty means no bound, as a form sends it
 
 
 @router.get("", response_model=EventsPublic)
 def list_events(
     kb: KnowledgeBaseDep,
     page: PageDep,
+    period: PeriodDep,
     document: DocumentFilter = None,
-    date_from: Annotated[
-        str | None, Query(alias="from", pattern=DatePattern, description="YYYY[-MM[-DD]]")
-    ] = None,
-    date_to: Annotated[
-        str | None, Query(alias="to", pattern=DatePattern, description="YYYY[-MM[-DD]]")
-    ] = None,
     actor: Annotated[str | None, Query(max_length=200, description="part of an actor's name")] = None,
     place: Annotated[str | None, Query(max_length=200, description="part of a place's name")] = None,
     overlapping: Annotated[
         bool, Query(description="also the events that only reach into the period, not only those inside it")
     ] = False,
 ):
-    filters = {"date_from": date_from, "date_to": date_to, "actor": actor, "place": place}
+    filters = {"date_from": period.date_from, "date_to": period.date_to, "actor": actor, "place": place}
     found = kb.events(document, **filters, overlapping=overlapping, limit=page.limit, offset=page.offset)
     return {"data": found, "count": kb.count_events(document, **filters, overlapping=overlapping)}
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from vakanuvis.api.deps import KnowledgeBaseDep
-from vakanuvis.api.routes.common import DocumentFilter
-from vakanuvis.api.routes.events import DatePattern
+from vakanuvis.api.routes.common import DocumentFilter, PeriodDep
 from vakanuvis.api.schemas import NetworkPublic, PlacesPublic
 
 router = APIRouter(tags=["maps"])
@@ -17,11 +14,10 @@ router = APIRouter(tags=["maps"])
 @router.get("/network", response_model=NetworkPublic)
 def network(
     kb: KnowledgeBaseDep,
+    period: PeriodDep,
     document: DocumentFilter = None,
-    date_from: Annotated[str | None, Query(alias="from", pattern=DatePattern)] = None,
-    date_to: Annotated[str | None, Query(alias="to", pattern=DatePattern)] = None,
 ):
-    return kb.network(document, date_from=date_from, date_to=date_to)
+    return kb.network(document, date_from=period.date_from, date_to=period.date_to)
 
 
 @router.get("/places", response_model=PlacesPublic)

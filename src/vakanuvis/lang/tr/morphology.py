@@ -290,6 +290,26 @@ def derived_from_proper(word: str) -> str | None:
 
 
 @lru_cache(maxsize=262_144)
+def possessed_in_oblique_case(word: str) -> bool:
+    """True when every analysis is a noun with a possessive in the locative, ablative or genitive, one
+    of them of the third person ('hatıratında', 'emrinden'): the name before it is its possessor ("Çiçerin
+    hatıratında"), a part of that noun's phrase. (Not the instrumental: "General Milne imzasıyla" is by
+    him.)"""
+    found = analyze_word(word)
+    wanted = frozenset({"Loc", "Abl", "Gen"})
+
+    def possessed(analysis: Analysis) -> bool:
+        ids = [m[0] for m in analysis.morphemes]
+        return analysis.pos == "Noun" and any(
+            ids[i] in POSSESSIVE_MORPHEMES and ids[i + 1] in wanted for i in range(len(ids) - 1)
+        )
+
+    # "hatıratında" reads as "your memoirs" too: the third person among the readings is enough
+    third = any(m[0] in ("P3sg", "P3pl") for a in found for m in a.morphemes)
+    return third and all(possessed(a) for a in found)
+
+
+@lru_cache(maxsize=262_144)
 def has_oblique_case(word: str) -> bool:
     """True when every analysis ends in a case other than the nominative ('Yıllarında'): such a word
     closes a phrase, so it cannot stand inside a longer name."""
