@@ -138,6 +138,20 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         # a lone unknown word with a case ending of where to, where or where from is a place
         ("Mebuslar Malta’ya götürüldü.", [("Malta", "place")]),
         ("Askerler Şehzadebaşı’ndaki karakola girdiler.", [("Şehzadebaşı", "place")]),
+        # a lower-case body after a genitive or after a whole name is someone's, not part of a name
+        ("Müzakere Rauf Bey’in riyasetinde yapıldı.", [("Rauf Bey", "person")]),
+        ("Nakliyat Refet Paşa’nın nezareti altındadır.", [("Refet Paşa", "person")]),
+        ("Kıtaat İngilizlerin nezaretine verildi.", []),
+        ("Redd-i İlhak Cemiyeti heyeti dün geldi.", [("Redd-i İlhak Cemiyeti", "organization")]),
+        ("Murahhaslar Ankara hükûmetinin teklifini kabul ettiler.", [("Ankara hükûmeti", "organization")]),
+        # a capitalized word before a lower-case place noun names a place, a common word too
+        ("Bozkır ve Hadim kazalarında sükûnet vardır.", [("Bozkır", "place"), ("Hadim", "place")]),
+        ("Alay dün Tuz gölü civarına çekildi.", [("Tuz", "place")]),
+        ("Yunan cihetinden bir hareket yoktur.", []),
+        # the offices of a sanjak and a district split a place from its holder
+        ("Bolu Mutasarrıfı Rifat Bey geldi.", [("Bolu", "place"), ("Rifat Bey", "person")]),
+        # English months are no names alone
+        ("The offensive was expected in March, and the troops moved in April.", []),
         # "Lord" and "Sir" are how the period names the man
         (
             "It was said that Lord Curzon and Sir H. Rumbold had met with the delegates of General Harington.",
