@@ -150,6 +150,8 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ("Yunan cihetinden bir hareket yoktur.", []),
         # the offices of a sanjak and a district split a place from its holder
         ("Bolu Mutasarrıfı Rifat Bey geldi.", [("Bolu", "place"), ("Rifat Bey", "person")]),
+        # an office word splits a compound off, whose common rest leaves a bare izafet: no name
+        ("Vekâletimiz Umur-ı Siyasiye Müdürü Tevfik Bey de geldi.", [("Tevfik Bey", "person")]),
         # English months are no names alone
         ("The offensive was expected in March, and the troops moved in April.", []),
         # "Lord" and "Sir" are how the period names the man

@@ -817,8 +817,8 @@ class RuleRecognizer:
             kind = self._authority_type(surface) or "organization"
             return Candidate(tokens[0].start, tokens[-1].end, surface, kind, 3, tokens)
         kept = self._trim(list(tokens), keep_all=segment.pre_title, keep_last=self.place_noun_after)
-        if not kept:
-            return None
+        if not kept or (len(kept) == 1 and _izafet(kept[0]) is not None):
+            return None  # "Umur-ı Siyasiye": the compound's common rest trimmed, its first word is no name
         first, last = kept[0], kept[-1]
         name_tokens = [t for t in kept if self._lemmas(t).isdisjoint(words.not_names)]
         if not name_tokens:
