@@ -152,6 +152,18 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ("Bolu Mutasarrıfı Rifat Bey geldi.", [("Bolu", "place"), ("Rifat Bey", "person")]),
         # an office word splits a compound off, whose common rest leaves a bare izafet: no name
         ("Vekâletimiz Umur-ı Siyasiye Müdürü Tevfik Bey de geldi.", [("Tevfik Bey", "person")]),
+        ("Maraş ve Pazarcık havalisinde sükûnet vardır.", [("Maraş", "place"), ("Pazarcık", "place")]),
+        ("Müfrezelerimiz Çay kasabası civarında temas etmiştir.", [("Çay", "place")]),
+        ("Heyetimizi Yirminci Kolordu karşıladı.", [("Yirminci Kolordu", "organization")]),
+        # a sentence's first word trimmed leaves an izafet name; a court is an organization
+        ("Murahhaslara Heyet-i Vekile’nin kararı bildirildi.", [("Heyet-i Vekile", "organization")]),
+        (
+            "Bunlar hakkında İstiklal Mahkemesi’nce takibat yapılacaktır.",
+            [("İstiklal Mahkemesi", "organization")],
+        ),
+        # initials before a surname in capitals, as signatures are printed
+        ("I have, &c.\n\nH. C. A. KNIGHT.", [("H. C. A. KNIGHT", "person")]),
+        ("I have, &c.\n\nJ. M. DE ROBECK.", [("J. M. DE ROBECK", "person")]),
         # English months are no names alone
         ("The offensive was expected in March, and the troops moved in April.", []),
         # "Lord" and "Sir" are how the period names the man

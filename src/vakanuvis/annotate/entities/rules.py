@@ -420,7 +420,8 @@ class RuleRecognizer:
             return False
         words = self.words
         barred = words.not_names | self.honouring | words.office_words | words.sentence_words
-        return not self._lemmas(token) & barred
+        lemmas = self._lemmas(token)  # "Pazarcık" reads as pazar (Sunday) too, but not only so
+        return turkish_lower(token.stem) not in barred and not (lemmas and lemmas <= barred)
 
     def _place_noun(self, token: Token) -> bool:
         """'kasabası', 'havalisinde', 'istikametinde': a lower-case place noun with its possessive."""
@@ -556,7 +557,12 @@ class RuleRecognizer:
                 return False
             return not self._name_capable(token)
 
-        while tokens and droppable(tokens[0], leading=True) and not self._given_name_before_name(tokens):
+        while (
+            tokens
+            and droppable(tokens[0], leading=True)
+            and not self._given_name_before_name(tokens)
+            and not (keep_last and len(tokens) == 1 and self._before_place_noun(tokens[0]))
+        ):
             tokens = tokens[1:]
         while (
             tokens
@@ -716,6 +722,7 @@ class RuleRecognizer:
                 and (
                     morphology.is_function_word(named[0].stem)
                     or turkish_lower(named[0].text) in words.sentence_words  # "The Assembly"
+                    or self._speaker_possessive(named[0])  # "Heyetimizi Yirminci Kolordu"
                     or (
                         len(named) > 1
                         and not self._name_capable(named[0])
@@ -754,6 +761,15 @@ class RuleRecognizer:
                 self.pending.extend(before)
                 return self._candidate(_Segment(tokens[1:]), text)
             alone = self._authority_type(self._surface(tokens, text, keep_possessive=False))
+            if (
+                not named
+                and not ordinal
+                and alone is None
+                and len(tokens) == 1
+                and self.place_noun_after
+                and self._before_place_noun(last)
+            ):
+                return Candidate(last.start, last.end, last.text, "place", 2, tokens)  # "Çay kasabası"
             if not named and not ordinal and alone is not None:  # "Boğazlar": a head word that is a name
                 return Candidate(
                     tokens[0].start, last.end, self._surface(tokens, text, False), alone, 3, tokens
@@ -819,9 +835,13 @@ class RuleRecognizer:
         kept = self._trim(list(tokens), keep_all=segment.pre_title, keep_last=self.place_noun_after)
         if not kept or (len(kept) == 1 and _izafet(kept[0]) is not None):
             return None  # "Umur-ı Siyasiye": the compound's common rest trimmed, its first word is no name
+        if kept[0] is not tokens[0] and len(kept) > 1 and _izafet(kept[0]) is not None:
+            # "Murahhaslara Heyet-i Vekile’nin": the sentence's first word trimmed, an izafet name is left
+            return self._candidate(_Segment(kept, segment.pre_title, segment.post_title), text)
         first, last = kept[0], kept[-1]
+        place_before_noun = self.place_noun_after and self._before_place_noun(last)
         name_tokens = [t for t in kept if self._lemmas(t).isdisjoint(words.not_names)]
-        if not name_tokens:
+        if not name_tokens and not place_before_noun:
             return None
         surface = self._surface(kept, text, keep_possessive=False)
         authority_type = self._authority_type(surface)
@@ -848,7 +868,7 @@ class RuleRecognizer:
             return Candidate(first.start, last.end, surface, authority_type, 3, kept)
         if len(kept) == 1 and self._not_a_name_alone(first):
             return None
-        if self.place_noun_after and self._before_place_noun(last) and not segment.before_office:
+        if place_before_noun and not segment.before_office:
             if len(kept) > 1 or not (
                 self._lemmas(first) & words.ethnonyms or morphology.derived_from_proper(first.stem)
             ):
