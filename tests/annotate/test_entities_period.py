@@ -164,6 +164,16 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         # initials before a surname in capitals, as signatures are printed
         ("I have, &c.\n\nH. C. A. KNIGHT.", [("H. C. A. KNIGHT", "person")]),
         ("I have, &c.\n\nJ. M. DE ROBECK.", [("J. M. DE ROBECK", "person")]),
+        # the period's provinces, sanjaks and regions from the authority, a name ending like a possessive too
+        (
+            "Elviye-i Selâse ile Batı Trakya’nın vaziyeti reye bağlıdır.",
+            [("Elviye-i Selâse", "place"), ("Batı Trakya", "place")],
+        ),
+        (
+            "Heyet Rumeli’yi ve Filistin’de kalan arazi hakkında karar verdi.",
+            [("Rumeli", "place"), ("Filistin", "place")],
+        ),
+        ("Karesi ve Menteşe havalisinde sükûnet vardır.", [("Karesi", "place"), ("Menteşe", "place")]),
         # English months are no names alone
         ("The offensive was expected in March, and the troops moved in April.", []),
         # "Lord" and "Sir" are how the period names the man
