@@ -847,8 +847,9 @@ class RuleRecognizer:
         authority_type = self._authority_type(surface)
         if authority_type is None and last.kind == "word" and not last.has_apostrophe:
             whole = self._surface(kept, text, keep_possessive=True)
-            if whole != surface and (kind := self._authority_type(whole)) is not None:
-                surface, authority_type = whole, kind  # "Karesi": the name ends like a possessive
+            whole_type = self._authority_type(whole) if whole != surface else None
+            if whole_type is not None:
+                surface, authority_type = whole, whole_type  # "Karesi": the name ends like a possessive
         if authority_type is None and place_before_noun:
             surface = " ".join(text[first.start : last.end].split())  # "Menteşe havalisinde": no suffix
         if (
