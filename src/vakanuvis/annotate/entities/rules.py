@@ -845,7 +845,7 @@ class RuleRecognizer:
             return None
         surface = self._surface(kept, text, keep_possessive=False)
         authority_type = self._authority_type(surface)
-        if authority_type is None and last.kind == "word" and not last.has_apostrophe:
+        if authority_type is None and len(kept) == 1 and last.kind == "word" and not last.has_apostrophe:
             whole = self._surface(kept, text, keep_possessive=True)
             whole_type = self._authority_type(whole) if whole != surface else None
             if whole_type is not None:
