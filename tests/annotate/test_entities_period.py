@@ -174,6 +174,11 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             [("Rumeli", "place"), ("Filistin", "place")],
         ),
         ("Karesi ve Menteşe havalisinde sükûnet vardır.", [("Karesi", "place"), ("Menteşe", "place")]),
+        # Ottoman and Soviet offices in English reports are no persons
+        (
+            "Huseyin Bey, the new Mutessarif of Mersina, informs me that the Valis were recalled.",
+            [("Huseyin Bey", "person"), ("Mersina", "place")],
+        ),
         # English months are no names alone
         ("The offensive was expected in March, and the troops moved in April.", []),
         # "Lord" and "Sir" are how the period names the man
