@@ -40,7 +40,7 @@ from vakanuvis.knowledge_base import KnowledgeBase
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus" / "period"
 VAKANUVIS = Path(sys.executable).parent / "vakanuvis"
-DEV = ("1919", "1920", "english", "happenings", "register")
+DEV = ("1919", "1920", "english", "happenings", "register", "register2")
 HELDOUT = ("1921", "1922")
 PERIODS = [("1919-05", "1919-06"), ("1920-08", "1920-09"), ("1921-03", "1921-04"), ("1922-08", "1922-09")]
 

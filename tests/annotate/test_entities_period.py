@@ -138,6 +138,49 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         # a lone unknown word with a case ending of where to, where or where from is a place
         ("Mebuslar Malta’ya götürüldü.", [("Malta", "place")]),
         ("Askerler Şehzadebaşı’ndaki karakola girdiler.", [("Şehzadebaşı", "place")]),
+        # a lower-case body after a genitive or after a whole name is someone's, not part of a name
+        ("Müzakere Rauf Bey’in riyasetinde yapıldı.", [("Rauf Bey", "person")]),
+        ("Nakliyat Refet Paşa’nın nezareti altındadır.", [("Refet Paşa", "person")]),
+        ("Kıtaat İngilizlerin nezaretine verildi.", []),
+        ("Redd-i İlhak Cemiyeti heyeti dün geldi.", [("Redd-i İlhak Cemiyeti", "organization")]),
+        ("Murahhaslar Ankara hükûmetinin teklifini kabul ettiler.", [("Ankara hükûmeti", "organization")]),
+        # a capitalized word before a lower-case place noun names a place, a common word too
+        ("Bozkır ve Hadim kazalarında sükûnet vardır.", [("Bozkır", "place"), ("Hadim", "place")]),
+        ("Alay dün Tuz gölü civarına çekildi.", [("Tuz", "place")]),
+        ("Yunan cihetinden bir hareket yoktur.", []),
+        # the offices of a sanjak and a district split a place from its holder
+        ("Bolu Mutasarrıfı Rifat Bey geldi.", [("Bolu", "place"), ("Rifat Bey", "person")]),
+        # an office word splits a compound off, whose common rest leaves a bare izafet: no name
+        ("Vekâletimiz Umur-ı Siyasiye Müdürü Tevfik Bey de geldi.", [("Tevfik Bey", "person")]),
+        ("Maraş ve Pazarcık havalisinde sükûnet vardır.", [("Maraş", "place"), ("Pazarcık", "place")]),
+        ("Müfrezelerimiz Çay kasabası civarında temas etmiştir.", [("Çay", "place")]),
+        ("Heyetimizi Yirminci Kolordu karşıladı.", [("Yirminci Kolordu", "organization")]),
+        # a sentence's first word trimmed leaves an izafet name; a court is an organization
+        ("Murahhaslara Heyet-i Vekile’nin kararı bildirildi.", [("Heyet-i Vekile", "organization")]),
+        (
+            "Bunlar hakkında İstiklal Mahkemesi’nce takibat yapılacaktır.",
+            [("İstiklal Mahkemesi", "organization")],
+        ),
+        # initials before a surname in capitals, as signatures are printed
+        ("I have, &c.\n\nH. C. A. KNIGHT.", [("H. C. A. KNIGHT", "person")]),
+        ("I have, &c.\n\nJ. M. DE ROBECK.", [("J. M. DE ROBECK", "person")]),
+        # the period's provinces, sanjaks and regions from the authority, a name ending like a possessive too
+        (
+            "Elviye-i Selâse ile Batı Trakya’nın vaziyeti reye bağlıdır.",
+            [("Elviye-i Selâse", "place"), ("Batı Trakya", "place")],
+        ),
+        (
+            "Heyet Rumeli’yi ve Filistin’de kalan arazi hakkında karar verdi.",
+            [("Rumeli", "place"), ("Filistin", "place")],
+        ),
+        ("Karesi ve Menteşe havalisinde sükûnet vardır.", [("Karesi", "place"), ("Menteşe", "place")]),
+        # Ottoman and Soviet offices in English reports are no persons
+        (
+            "Huseyin Bey, the new Mutessarif of Mersina, informs me that the Valis were recalled.",
+            [("Huseyin Bey", "person"), ("Mersina", "place")],
+        ),
+        # English months are no names alone
+        ("The offensive was expected in March, and the troops moved in April.", []),
         # "Lord" and "Sir" are how the period names the man
         (
             "It was said that Lord Curzon and Sir H. Rumbold had met with the delegates of General Harington.",

@@ -36,6 +36,7 @@ class Words:
     body_offices: frozenset[str] = frozenset()  # "Kumandanlığı" of "On Beşinci Kolordu Kumandanlığına"
     administrative_heads: frozenset[str] = frozenset()  # "Elviye-i", "Vilâyât-ı": units of the state
     acting_for: frozenset[str] = frozenset()  # "namına" of "Hariciye Vekili namına": for the office's holder
+    place_nouns: frozenset[str] = frozenset()  # "kasabası" of "Çay kasabası": the words before name a place
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -79,5 +80,6 @@ def entity_words() -> Words:
         body_offices=union("body_offices"),
         administrative_heads=union("administrative_heads"),
         acting_for=union("acting_for"),
+        place_nouns=union("place_nouns"),
         styles_before=union("styles_before"),
     )

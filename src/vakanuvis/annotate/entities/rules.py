@@ -50,6 +50,8 @@ _IZAFET = re.compile(r"^([^\W\d_]+)-y?[ıiuü]$")
 # "Filistin’de", "Şehzadebaşı’ndaki"): in the period's documents a lone unknown word so written is a place
 # (205 of 207 such words annotated in the development corpus; the two others a Russian's surname)
 _DIRECTIONAL_CASE = re.compile(r"^(?:y?[ae]|n?[dt][ae](?:n|ki)?)$")
+# the genitive ending written after a name's apostrophe ("Bey’in", "Paşa’nın")
+_GENITIVE = re.compile(r"^n?[ıiuü]n$")
 # an Arabic adjective in -iye closing an izafet, with the case ending it may carry ("Temsiliyeye")
 _ARABIC_ADJECTIVE = re.compile(r"^(\w+?[iı]y?ye)(?:ye|yi|yı|nin|nın|de|den|ce|dir)?$")
 
@@ -80,8 +82,8 @@ class Candidate:
 
 # (start, end relative to the word, surface, type, strength) of each mention one word gave
 OneWordResult = list[tuple[int, int, str, str, int]]
-# (text, kind, sentence-initial, pre-title, post-title, English sentence, ordinal before)
-OneWordKey = tuple[str, str, bool, bool, bool, bool, bool]
+# (text, kind, sentence-initial, pre-title, post-title, English sentence, ordinal before, place noun after)
+OneWordKey = tuple[str, str, bool, bool, bool, bool, bool, bool]
 
 
 @dataclass
@@ -112,6 +114,7 @@ class RuleRecognizer:
         self.places: dict[str, object | None] = {}  # and gazetteer look-ups
         self.pending: list[Candidate] = []  # candidates split off while making another
         self.english = False  # the current sentence is English (an abstract)
+        self.place_noun_after = False  # the segment read stands before "kasabası", "havalisinde"
         # what a one-word segment gave, by everything it depends on (see _one_word_candidates)
         self.one_word: dict[OneWordKey, tuple[OneWordResult, bool]] = {}
 
@@ -403,12 +406,64 @@ class RuleRecognizer:
                     run.append(following)  # "Khosrov bey Sultanov", "Fətəli xan Xoyski"
                     index += 1
                     continue
-                if is_lowercase_org_head(following, self.words):
+                if is_lowercase_org_head(following, self.words) and self._names_a_body(run[-1]):
                     run.append(following)
                     index += 1
                 break
             runs.append((run, index))
         return runs
+
+    def _before_place_noun(self, token: Token) -> bool:
+        """The word may name the place a lower-case place noun after it speaks of ("Çay kasabası"): a
+        capitalized word of the sentence's inside, without a suffix of its own, no title, office or month."""
+        if token.kind != "word" or not token.capitalized or token.sentence_initial or token.has_apostrophe:
+            return False
+        words = self.words
+        barred = words.not_names | self.honouring | words.office_words | words.sentence_words
+        lemmas = self._lemmas(token)  # "Pazarcık" reads as pazar (Sunday) too, but not only so
+        return turkish_lower(token.stem) not in barred and not (lemmas and lemmas <= barred)
+
+    def _place_noun(self, token: Token) -> bool:
+        """'kasabası', 'havalisinde', 'istikametinde': a lower-case place noun with its possessive."""
+        if token.capitalized or token.kind != "word" or token.has_apostrophe:
+            return False
+        answers = self.words.memo.setdefault("place noun", {})
+        if token.text not in answers:
+            answers[token.text] = any(
+                turkish_lower(a.lemma) in self.words.place_nouns
+                and {"P3sg", "P3pl"} & {m[0] for m in a.morphemes}
+                for a in morphology.analyze_word(token.text)
+            )
+        return bool(answers[token.text])
+
+    def _common_noun_opening(self, tokens: list[Token]) -> bool:
+        """'Müzakere Rauf Bey’in …', 'Nakliyat Refet Paşa’nın …': a sentence's first word that the lexicon
+        reads only as a common noun, before a name with its title, is capitalized for the sentence, not
+        the name (a given name or byname that is also a common word is listed or an epithet)."""
+        first = tokens[0]
+        if first.kind != "word" or first.has_apostrophe or self._given_name_before_name(tokens):
+            return False
+        analyses = morphology.analyze_word(first.stem)
+        if not analyses or any(a.proper or a.pos != "Noun" for a in analyses):
+            return False
+        return not self._lemmas(first) & self.words.epithets and self._entry(first.stem) is None
+
+    def _names_a_body(self, token: Token) -> bool:
+        """May a lower-case organization head after this word make one name with it ("Ankara hükümeti",
+        "Ali Rıza Paşa kabinesi")? Not after a genitive: "Rauf Bey’in heyeti", "İngilizlerin nezareti" are
+        someone's delegation or supervision (a compound name has no genitive on its modifier); nor after a
+        head, which closes a name already ("Hilal-i Ahmer Cemiyeti heyetiyle")."""
+        if token.kind != "word":
+            return True
+        if token.has_apostrophe:
+            return _GENITIVE.match(turkish_lower(_after_apostrophe(token.text))) is None
+        if head_type(token, self.words) not in (None, "other"):
+            return False
+        # "İngilizlerin": a genitive, or the second person's possessive no name takes
+        analyses = morphology.analyze_word(token.stem)
+        return not analyses or not all(
+            {"Gen", "P2sg", "P2pl"} & {m[0] for m in a.morphemes} for a in analyses
+        )
 
     def _segments(self, run: list[Token]) -> list[_Segment]:
         words = self.words
@@ -484,7 +539,7 @@ class RuleRecognizer:
         return segments
 
     # ---------------------------------------------------------------- one segment
-    def _trim(self, tokens: list[Token], keep_all: bool) -> list[Token]:
+    def _trim(self, tokens: list[Token], keep_all: bool, keep_last: bool = False) -> list[Token]:
         """Drop edge words that are not part of the name: connectors, titles, peoples, common words."""
         words = self.words
         if len(tokens) > 1 and self._authority_type(self._surface(tokens, "", False, whole=True)) is not None:
@@ -502,9 +557,19 @@ class RuleRecognizer:
                 return False
             return not self._name_capable(token)
 
-        while tokens and droppable(tokens[0], leading=True) and not self._given_name_before_name(tokens):
+        while (
+            tokens
+            and droppable(tokens[0], leading=True)
+            and not self._given_name_before_name(tokens)
+            and not (keep_last and len(tokens) == 1 and self._before_place_noun(tokens[0]))
+        ):
             tokens = tokens[1:]
-        while tokens and droppable(tokens[-1], leading=False) and not self._second_given_name(tokens):
+        while (
+            tokens
+            and droppable(tokens[-1], leading=False)
+            and not self._second_given_name(tokens)
+            and not (keep_last and self._before_place_noun(tokens[-1]))
+        ):
             tokens = tokens[:-1]
         return tokens
 
@@ -570,6 +635,7 @@ class RuleRecognizer:
             segment.post_title,
             self.english,
             ordinal,
+            self.place_noun_after,
         )
         known = self.one_word.get(key)
         if known is None:
@@ -656,6 +722,7 @@ class RuleRecognizer:
                 and (
                     morphology.is_function_word(named[0].stem)
                     or turkish_lower(named[0].text) in words.sentence_words  # "The Assembly"
+                    or self._speaker_possessive(named[0])  # "Heyetimizi Yirminci Kolordu"
                     or (
                         len(named) > 1
                         and not self._name_capable(named[0])
@@ -694,6 +761,15 @@ class RuleRecognizer:
                 self.pending.extend(before)
                 return self._candidate(_Segment(tokens[1:]), text)
             alone = self._authority_type(self._surface(tokens, text, keep_possessive=False))
+            if (
+                not named
+                and not ordinal
+                and alone is None
+                and len(tokens) == 1
+                and self.place_noun_after
+                and self._before_place_noun(last)
+            ):
+                return Candidate(last.start, last.end, last.text, "place", 2, tokens)  # "Çay kasabası"
             if not named and not ordinal and alone is not None:  # "Boğazlar": a head word that is a name
                 return Candidate(
                     tokens[0].start, last.end, self._surface(tokens, text, False), alone, 3, tokens
@@ -723,6 +799,7 @@ class RuleRecognizer:
                 and (
                     self._not_a_name_alone(kept[0])  # "Bugün Rauf Bey", "Maahaza Rauf Bey"
                     or self._speaker_possessive(kept[0])  # "Azizim Vasıf Bey", "Heyetimizi Rauf Bey"
+                    or self._common_noun_opening(kept)  # "Müzakere Rauf Bey’in riyasetinde"
                 )
             ):
                 kept = kept[1:]
@@ -755,15 +832,26 @@ class RuleRecognizer:
             surface = self._izafet_surface(tokens, text)
             kind = self._authority_type(surface) or "organization"
             return Candidate(tokens[0].start, tokens[-1].end, surface, kind, 3, tokens)
-        kept = self._trim(list(tokens), keep_all=segment.pre_title)
-        if not kept:
-            return None
+        kept = self._trim(list(tokens), keep_all=segment.pre_title, keep_last=self.place_noun_after)
+        if not kept or (len(kept) == 1 and _izafet(kept[0]) is not None):
+            return None  # "Umur-ı Siyasiye": the compound's common rest trimmed, its first word is no name
+        if kept[0] is not tokens[0] and len(kept) > 1 and _izafet(kept[0]) is not None:
+            # "Murahhaslara Heyet-i Vekile’nin": the sentence's first word trimmed, an izafet name is left
+            return self._candidate(_Segment(kept, segment.pre_title, segment.post_title), text)
         first, last = kept[0], kept[-1]
+        place_before_noun = self.place_noun_after and self._before_place_noun(last)
         name_tokens = [t for t in kept if self._lemmas(t).isdisjoint(words.not_names)]
-        if not name_tokens:
+        if not name_tokens and not place_before_noun:
             return None
         surface = self._surface(kept, text, keep_possessive=False)
         authority_type = self._authority_type(surface)
+        if authority_type is None and len(kept) == 1 and last.kind == "word" and not last.has_apostrophe:
+            whole = self._surface(kept, text, keep_possessive=True)
+            whole_type = self._authority_type(whole) if whole != surface else None
+            if whole_type is not None:
+                surface, authority_type = whole, whole_type  # "Karesi": the name ends like a possessive
+        if authority_type is None and place_before_noun:
+            surface = " ".join(text[first.start : last.end].split())  # "Menteşe havalisinde": no suffix
         if (
             self.english
             and authority_type is None
@@ -787,6 +875,11 @@ class RuleRecognizer:
             return Candidate(first.start, last.end, surface, authority_type, 3, kept)
         if len(kept) == 1 and self._not_a_name_alone(first):
             return None
+        if place_before_noun and not segment.before_office:
+            if len(kept) > 1 or not (
+                self._lemmas(first) & words.ethnonyms or morphology.derived_from_proper(first.stem)
+            ):
+                return Candidate(first.start, last.end, surface, "place", 2, kept)  # "Çay kasabası"
         if self._place(surface) is not None:
             return Candidate(first.start, last.end, surface, "place", 2, kept)
         if len(kept) == 1:
@@ -838,12 +931,23 @@ class RuleRecognizer:
             ):
                 run = run[:-1]  # "Vakit gazetesinin": the last word is the title of a publication
             run = self._without_address(run)
-            for segment in self._segments(run):
+            place_noun_next = (
+                following is not None
+                and bool(run)
+                and not self.english
+                and text[run[-1].end : following.start].isspace()
+                and self._place_noun(following)
+            )
+            segments = self._segments(run)
+            for position, segment in enumerate(segments):
+                # "Maraş ve Pazarcık havalisinde": the names of the run's last segment stand before it
+                self.place_noun_after = place_noun_next and position == len(segments) - 1
                 for part in self._split_connectors(segment):
                     made = self._candidates(part, text)
                     if part.style is not None:
                         made = [self._styled(candidate, part, text) for candidate in made]
                     found.extend(made)
+        self.place_noun_after = False
         return found
 
     @staticmethod

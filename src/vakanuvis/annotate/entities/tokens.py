@@ -9,7 +9,7 @@ _LOWER = "a-zçğıöşüâîûəәа-яё"
 # Abbreviations and initials begin with a capital: one test of that leaves most positions at once.
 TOKEN = re.compile(
     rf"(?=[{_UPPER}])(?:(?P<abbr>(?:[{_UPPER}]\.){{2,}}[{_UPPER}]\.?(?:[’'][{_LOWER}]+)?|[{_UPPER}]{{2,6}}(?:[’'](?:[{_LOWER}]+|[{_UPPER}]+))?(?![{_UPPER}{_LOWER}]))"
-    rf"|(?P<initials>(?:[{_UPPER}]\.\s?){{1,3}}(?=[{_UPPER}][{_LOWER}])|[{_UPPER}]\.[{_UPPER}](?=\s[{_UPPER}][{_LOWER}])))"
+    rf"|(?P<initials>(?:[{_UPPER}]\.\s?){{1,3}}(?=[{_UPPER}][{_LOWER}]|[{_UPPER}]{{2,}}(?![{_UPPER}{_LOWER}]))|[{_UPPER}]\.[{_UPPER}](?=\s[{_UPPER}][{_LOWER}])))"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*(?:[’'][^\W\d_]+)?)"
 )
 APOSTROPHES = "’'"
