@@ -33,6 +33,7 @@ from vakanuvis.resolve.names import (
     is_initial,
     is_longer_name,
     is_short,
+    opens_with_given_name,
     partial_of,
 )
 from vakanuvis.resolve.union_find import root
@@ -101,15 +102,28 @@ def _maximal(candidates: list[NameNode], shorter) -> list[NameNode]:
     return [h for h in candidates if not any(k is not h and shorter(h, k) for k in candidates)]
 
 
-def document_links(nodes: Iterable[NameNode]) -> set[Link]:
-    """Links inside one document: 'Ebilov' and 'İ. Ebilov' → 'İbrahim Ebilov', 'Azerbaycan Hükümeti' →
-    'Azerbaycan Cumhuriyeti Hükümeti', each when exactly one fuller name fits."""
+def _opens_with(shorter: NameNode, longer: NameNode) -> bool:
+    """'Ali Fuat' is a shorter form of 'Ali Fuat Cebesoy': both open a name with the same words."""
+    return (
+        len(shorter.fullest) < len(longer.fullest)
+        and longer.fullest[: len(shorter.fullest)] == shorter.fullest
+    )
+
+
+def document_links(nodes: Iterable[NameNode], ranks: Mapping[str, frozenset[str]] | None = None) -> set[Link]:
+    """Links inside one document: 'Ebilov' and 'İ. Ebilov' → 'İbrahim Ebilov', 'Kâzım Paşa' → 'Kâzım
+    Karabekir Paşa', 'Azerbaycan Hükümeti' → 'Azerbaycan Cumhuriyeti Hükümeti', each when exactly one
+    fuller name fits (`ranks`: the ranks each node is written with in the document, which must agree)."""
     nodes = sorted(set(nodes), key=lambda n: n.key)
+    ranks = ranks or {}
     links: set[Link] = set()
     people = [n for n in nodes if n.type == "person" and n.fullest]
     by_last_letter: dict[str, list[NameNode]] = defaultdict(list)
+    by_first_letter: dict[str, list[NameNode]] = defaultdict(list)
     for person in people:
         by_last_letter[person.fullest[-1][:1]].append(person)
+        for word in person.fullest[:2]:
+            by_first_letter[word[:1]].append(person)
     for group in people:
         if not group.core:
             continue
@@ -118,6 +132,20 @@ def document_links(nodes: Iterable[NameNode]) -> set[Link]:
             for h in by_last_letter.get(group.core[-1][:1], [])
             if h is not group and partial_of(group.core, h.fullest)
         ]
+        if group.entry is None and len(group.core) == 1:
+            given = ranks.get(group.key, frozenset())
+            # every fuller name opening with that word counts, so that "Ali Bey" beside "Ali Rıza Bey" and
+            # "Ali Fuat Bey" is neither; the one there is must be a name its bearer went by alone
+            opening = [
+                h
+                for h in by_first_letter.get(group.core[0][:1], [])
+                if h is not group and opens_with_given_name(group.core, h.fullest)
+            ]
+            opening = _maximal(list({h.key: h for h in opening}.values()), _opens_with)
+            if len(opening) == 1 and opens_with_given_name(group.core, opening[0].fullest, opening[0].entry):
+                fuller = opening[0]
+                if not given or not ranks.get(fuller.key) or given & ranks[fuller.key]:
+                    candidates = list({h.key: h for h in [*candidates, fuller]}.values())
         fitting = _maximal(candidates, lambda h, k: partial_of(h.fullest, k.fullest))
         if len(fitting) == 1 and (group.entry is None or fitting[0].entry is None):
             links.add(_link(DOCUMENT_LINK, group.key, fitting[0].key))

@@ -20,7 +20,7 @@ from vakanuvis.resolve.name_graph import (
     node_from_key,
     spelling_links,
 )
-from vakanuvis.resolve.names import AuthorityMatcher, matcher_for
+from vakanuvis.resolve.names import AuthorityMatcher, matcher_for, rank_words
 
 
 def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
@@ -31,6 +31,11 @@ def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
         if (m.surface, m.type) not in keys:
             keys[m.surface, m.type] = name_node(m.surface, m.type, document_id, matcher).key
     return [keys[m.surface, m.type] for m in mentions]
+
+
+def written_ranks(surfaces: Iterable[str]) -> frozenset[str]:
+    """The ranks a name is written with ('Tevfik Bey', 'Tevfik Beyler' → {'bey'})."""
+    return frozenset().union(*(rank_words(surface) for surface in surfaces))
 
 
 def stored_block(node: NameNode) -> str:
@@ -103,7 +108,9 @@ class NameGraph:
         nodes = self.nodes
         links: set[tuple[int, str, str, str]] = set()
         for document, in_document in contributed.items():
-            links |= {(*link, document) for link in document_links({nodes[key] for key in in_document})}
+            ranks = {key: written_ranks(surfaces) for key, surfaces in in_document.items()}
+            found = document_links({nodes[key] for key in in_document}, ranks)
+            links |= {(*link, document) for link in found}
         seeking = {nodes[key] for key in born} | {
             nodes[key] for in_document in contributed.values() for key in in_document if nodes[key].document
         }
