@@ -109,8 +109,8 @@ class NameGraph:
         links: set[tuple[int, str, str, str]] = set()
         for document, in_document in contributed.items():
             ranks = {key: written_ranks(surfaces) for key, surfaces in in_document.items()}
-            found = document_links({nodes[key] for key in in_document}, ranks)
-            links |= {(*link, document) for link in found}
+            inside = document_links({nodes[key] for key in in_document}, ranks)
+            links |= {(*link, document) for link in inside}
         seeking = {nodes[key] for key in born} | {
             nodes[key] for in_document in contributed.values() for key in in_document if nodes[key].document
         }
