@@ -15,12 +15,14 @@ from vakanuvis.resolve.name_graph import (
     NameNode,
     build_entity,
     components,
+    context_links,
     document_links,
     name_node,
     node_from_key,
     spelling_links,
+    written_ranks,
 )
-from vakanuvis.resolve.names import AuthorityMatcher, matcher_for, rank_words
+from vakanuvis.resolve.names import AuthorityMatcher, matcher_for
 
 
 def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
@@ -31,11 +33,6 @@ def mention_name_keys(document_id: str, mentions: Iterable) -> list[str]:
         if (m.surface, m.type) not in keys:
             keys[m.surface, m.type] = name_node(m.surface, m.type, document_id, matcher).key
     return [keys[m.surface, m.type] for m in mentions]
-
-
-def written_ranks(surfaces: Iterable[str]) -> frozenset[str]:
-    """The ranks a name is written with ('Tevfik Bey', 'Tevfik Beyler' → {'bey'})."""
-    return frozenset().union(*(rank_words(surface) for surface in surfaces))
 
 
 def stored_block(node: NameNode) -> str:
@@ -56,6 +53,10 @@ class NameStore(GraphStore, Protocol):
 
     def record_names(self, keys: set[str]) -> dict[str, str]:
         """The name of each kept entity of `keys` (those not kept are left out)."""
+        ...
+
+    def names_of_documents(self, documents: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """What each of `documents` contributes: node key → {surface: count}."""
         ...
 
 
@@ -126,7 +127,27 @@ class NameGraph:
         for kind, a, b in spelling_links(seeking, known):
             # a link with a short name goes with that name's document; one between full names with the corpus
             links.add((kind, a, b, nodes[a].document or nodes[b].document))
+        links |= self._context_links(contributed, [node for node in seeking if node.document], dead)
         return links
+
+    def _context_links(
+        self, contributed: Contributions, short: list[NameNode], dead: dict[str, StoredNode]
+    ) -> set[tuple[int, str, str, str]]:
+        """Links between a short name of the documents ("Reşit Bey", "Harington") and the same short name of
+        another document whose names agree (`agreeing_context`), each with the seeking name's document;
+        the ranks written must agree too ("Tevfik Bey" is not "Tevfik Paşa"). Resolving either document
+        again takes the link away (`NameStore.delete_links`)."""
+        short = [node for node in short if node.type == "person" and node.core and node.entry is None]
+        if not short:
+            return set()
+        blocks = {f"{node.block}@" for node in short}
+        known = {
+            found.key: found
+            for key in self.store.keys_in_blocks(blocks)
+            if key not in dead and (found := self._node(key)) is not None
+        }
+        known.update((node.key, node) for node in short)
+        return context_links(short, known.values(), self.store.names_of_documents)
 
     def node(self, key: str, stored: StoredNode | None) -> NameNode | None:
         return self._node(key)
