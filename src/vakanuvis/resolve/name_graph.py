@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.model import Entity
 from vakanuvis.reference.authority import AuthorityEntry, slug
 from vakanuvis.reference.gazetteer import lookup_place
@@ -79,14 +80,24 @@ def name_node(surface: str, entity_type: str, document_id: str, matcher: Authori
     entry = matcher.match(surface, core, entity_type)
     if entry is not None:
         return NameNode(f"a:{entry.key}", entry.type, core_tuple(entry.name), "", entry)
-    if entity_type == "place":
-        place = lookup_place(surface)
-        if place is not None and place.population >= GAZETTEER_IDENTITY_POPULATION:
-            core = core_tuple(place.name)  # "Amasia", "Amasya": the gazetteer's one place
+    place = lookup_place(surface) if entity_type == "place" else None
+    if place is not None and place.population >= GAZETTEER_IDENTITY_POPULATION:
+        core = core_tuple(place.name)  # "Amasia", "Amasya": the gazetteer's one place
+    elif entity_type != "person":
+        core = head_last(surface, core)
     joined = " ".join(core)
     if entity_type == "person" and is_short(core):
         return NameNode(f"l:{document_id}:{entity_type}:{joined}", entity_type, core, document_id)
     return NameNode(f"n:{entity_type}:{joined}", entity_type, core)
+
+
+def head_last(surface: str, core: tuple[str, ...]) -> tuple[str, ...]:
+    """An English name with its head first ("Conference of London") as the same name head last ("London
+    Conference"), so that both are one node."""
+    words = surface.split()
+    if len(words) < 3 or words[1].lower() not in entity_words().head_first_connectors:
+        return core
+    return core_tuple(" ".join([*words[2:], words[0]])) or core
 
 
 def node_from_key(key: str, matcher: AuthorityMatcher) -> NameNode | None:

@@ -29,7 +29,12 @@ def core_tuple(surface: str) -> tuple[str, ...]:
     words = entity_words()
     titles = words.titles_before | words.titles_after
     raw = surface.replace(".", ". ").split()
-    kept = [w for w in raw if turkish_lower(w.rstrip(".")) not in titles]
+    # a peer's rank goes as a title does ("Earl Curzon", "Marquess Curzon" are "Lord Curzon")
+    kept = [
+        w
+        for w in raw
+        if turkish_lower(w.rstrip(".")) not in titles and turkish_lower(w) not in words.peerages
+    ]
     return tuple(k for k in (name_key(w) for w in (kept or raw)) if k)
 
 
