@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from vakanuvis.reference.authority import load_authority, name_key
@@ -111,3 +113,19 @@ def test_an_english_name_head_first_is_the_same_name_head_last(a: str, b: str, e
 
     matcher = matcher_for(load_authority())
     assert name_node(a, entity_type, "d", matcher).key == name_node(b, entity_type, "d", matcher).key
+
+
+@pytest.mark.parametrize(
+    ("surface", "written", "expected"),
+    [
+        # the English name of a Turkish front, from the front's first day on (in 1918 it is France's)
+        ("Western Front", date(1921, 1, 10), "Western Front (Turkish army)"),
+        ("Western Front", date(1918, 7, 1), None),
+        ("Eastern Front", date(1920, 9, 1), "Eastern Front (Turkish army)"),
+        ("Southern Front", date(1921, 3, 1), "Southern Front (Turkish army)"),
+        ("XVth Army Corps", None, "XV Corps (Ottoman army)"),
+    ],
+)
+def test_english_names_of_the_turkish_armys_units(surface: str, written, expected: str | None) -> None:
+    entry = load_authority().find_on(surface, written)
+    assert (entry.name if entry else None) == expected
