@@ -167,12 +167,15 @@ class NameGraphStore(_GraphTables):
             self.connection.execute(delete(links).where(links.c.document_id.in_(chunk)))
         # a link between short names of two documents goes with the first; resolving the other again takes
         # it away too (its short names are "l:<document>:…")
-        for document in documents:
-            low, high = f"l:{document}:", f"l:{document};"  # every key with that prefix, by the indexes
-            for end in (links.c.a, links.c.b):
-                self.connection.execute(
-                    delete(links).where(links.c.kind == CONTEXT_LINK, end >= low, end < high)
-                )
+        ordered = sorted(set(documents))
+        for start in range(0, len(ordered), 100):
+            # few links are of that kind (the key's first column): only they are looked through
+            ends = [
+                end.like(f"l:{document}:%")
+                for document in ordered[start : start + 100]
+                for end in (links.c.a, links.c.b)
+            ]
+            self.connection.execute(delete(links).where(links.c.kind == CONTEXT_LINK, or_(*ends)))
         self._delete_links_of(nodes)
 
     def add_links(self, links: set[Link]) -> None:
