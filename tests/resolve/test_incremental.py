@@ -18,7 +18,15 @@ from vakanuvis.reference.authority import load_authority
 from vakanuvis.resolve.entities import resolve_entities
 from vakanuvis.resolve.incremental import resolve_documents
 from vakanuvis.resolve.memory_graph import MemoryNameStore, MemoryWorkStore
-from vakanuvis.resolve.name_graph import build_entity, components, document_links, name_node, spelling_links
+from vakanuvis.resolve.name_graph import (
+    build_entity,
+    components,
+    context_links,
+    document_links,
+    name_node,
+    spelling_links,
+    written_ranks,
+)
 from vakanuvis.resolve.name_resolution import NameGraph
 from vakanuvis.resolve.names import matcher_for
 from vakanuvis.resolve.sources import merge_sources
@@ -54,12 +62,26 @@ def resolved(batches: list[list[Document]]) -> dict:
         ids = sorted(document.id for document in batch)
         resolve_documents(NameGraph(names, matcher), ids, trusted=True)
         resolve_documents(WorkGraph(works), ids, trusted=True)
+    # a person known by a short name in several documents is keyed by the document resolved first, which
+    # the order decides (a stored key never changes): such a key is compared as the documents it spans
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    for document, rows in names.rows.items():
+        for mention in rows:
+            documents_of[mention.entity_key].add(document)
+
+    def key(entity_key: str) -> str:
+        if "@" not in entity_key or len(documents_of[entity_key]) < 2:
+            return entity_key
+        return entity_key.split("@")[0] + "@" + "+".join(sorted(documents_of[entity_key]))
+
+    for entity in names.records.values():
+        entity.key = key(entity.key)
     return {
         "entities": sorted(repr(entity) for entity in names.records.values()),
         "sources": sorted(repr(source) for source in works.records.values()),
-        "mentions": {d: [m.entity_key for m in rows] for d, rows in names.rows.items()},
+        "mentions": {d: [key(m.entity_key) for m in rows] for d, rows in names.rows.items()},
         "citations": {d: [c.source_key for c in rows] for d, rows in works.rows.items()},
-        "name nodes": sorted((n.key, n.payload, n.cluster, n.record) for n in names.nodes.values()),
+        "name nodes": sorted((n.key, n.payload, n.cluster, key(n.record)) for n in names.nodes.values()),
         "name links": sorted({link for links in names.links.values() for link in links}),
         "work nodes": sorted((n.key, n.payload, n.cluster, n.record) for n in works.nodes.values()),
         "work links": sorted({link for links in works.links.values() for link in links}),
@@ -93,15 +115,21 @@ def test_all_at_once_is_the_components_of_every_link(documents):
     documents = copy.deepcopy(documents)
     matcher = matcher_for(load_authority())
     nodes, surfaces, links, node_of = {}, defaultdict(Counter), set(), {}
+    surfaces_in: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for document in documents:
         in_document = {}
         for index, mention in enumerate(document.mentions):
             node = name_node(mention.surface, mention.type, document.id, matcher)
             in_document[node.key] = nodes[node.key] = node
             surfaces[node.key][mention.surface] += 1
+            surfaces_in[document.id][node.key][mention.surface] += 1
             node_of[document.id, index] = node.key
-        links |= document_links(in_document.values())
+        ranks = {key: written_ranks(surfaces_in[document.id][key]) for key in in_document}
+        links |= document_links(in_document.values(), ranks)
     links |= spelling_links(nodes.values())
+    links |= {
+        link[:3] for link in context_links(nodes.values(), (), lambda ids: {d: surfaces_in[d] for d in ids})
+    }
     entities, entity_of = [], {}
     for component in components(nodes, links):
         entities.append(build_entity(component, surfaces))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from vakanuvis.reference.authority import load_authority, name_key
@@ -84,3 +86,46 @@ def test_a_places_spellings_are_one_node(a: str, b: str) -> None:
 
     matcher = matcher_for(load_authority())
     assert name_node(a, "place", "d1", matcher).key == name_node(b, "place", "d2", matcher).key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a British peer of any rank is Lord before his title's name
+        ("Earl Curzon", "Lord Curzon"),
+        ("Marquess Curzon", "Lord Curzon"),
+    ],
+)
+def test_peers_are_compared_as_lords(a: str, b: str) -> None:
+    assert core_tuple(a) == core_tuple(b)
+    assert matched(a) == matched(b) == "George Curzon"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type"),
+    [
+        ("Conference of London", "London Conference", "meeting"),
+        ("Council of Commissioners", "Commissioners Council", "organization"),
+    ],
+)
+def test_an_english_name_head_first_is_the_same_name_head_last(a: str, b: str, entity_type: str) -> None:
+    from vakanuvis.resolve.name_graph import name_node
+
+    matcher = matcher_for(load_authority())
+    assert name_node(a, entity_type, "d", matcher).key == name_node(b, entity_type, "d", matcher).key
+
+
+@pytest.mark.parametrize(
+    ("surface", "written", "expected"),
+    [
+        # the English name of a Turkish front, from the front's first day on (in 1918 it is France's)
+        ("Western Front", date(1921, 1, 10), "Western Front (Turkish army)"),
+        ("Western Front", date(1918, 7, 1), None),
+        ("Eastern Front", date(1920, 9, 1), "Eastern Front (Turkish army)"),
+        ("Southern Front", date(1921, 3, 1), "Southern Front (Turkish army)"),
+        ("XVth Army Corps", None, "XV Corps (Ottoman army)"),
+    ],
+)
+def test_english_names_of_the_turkish_armys_units(surface: str, written, expected: str | None) -> None:
+    entry = load_authority().find_on(surface, written)
+    assert (entry.name if entry else None) == expected

@@ -33,6 +33,7 @@ class Words:
     office_connectors: frozenset[str] = frozenset()  # "of" of "Minister of War": a title heads an office
     courtesy_titles: frozenset[str] = frozenset()  # "M." of "M. Chicherin": a courtesy before a surname
     styles_before: frozenset[str] = frozenset()  # "Lord", "Sir": titles before a name that stay in it
+    peerages: frozenset[str] = frozenset()  # "Earl", "Marquess": compared as "Lord" is, without it
     body_offices: frozenset[str] = frozenset()  # "Kumandanlığı" of "On Beşinci Kolordu Kumandanlığına"
     administrative_heads: frozenset[str] = frozenset()  # "Elviye-i", "Vilâyât-ı": units of the state
     acting_for: frozenset[str] = frozenset()  # "namına" of "Hariciye Vekili namına": for the office's holder
@@ -77,6 +78,7 @@ def entity_words() -> Words:
         epithets=union("epithets"),
         office_connectors=union("office_connectors"),
         courtesy_titles=union("courtesy_titles"),
+        peerages=union("peerages"),
         body_offices=union("body_offices"),
         administrative_heads=union("administrative_heads"),
         acting_for=union("acting_for"),

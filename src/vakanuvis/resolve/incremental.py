@@ -7,7 +7,8 @@ before for what they contribute now, links the nodes that are born, and builds a
 (connected parts of the graph) that the change touches; in any order and in any batches, documents get the
 records of resolving them all at once, except where a later batch would change what an earlier one
 established: the graph of names never merges two entities it finds stored, nor changes a stored entity's
-key or name (name_resolution.NameGraph.records).
+key or name (name_resolution.NameGraph.records); so a person known by a short name in several documents
+keeps the key of the document resolved first.
 
 What differs between the two graphs, the engine is given: a kind of graph (name_resolution.NameGraph,
 work_resolution.WorkGraph) says what a node, its payload, its links and its record are; a GraphStore keeps

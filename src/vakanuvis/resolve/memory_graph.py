@@ -11,6 +11,7 @@ from typing import Any
 
 from vakanuvis.model import Citation, EntityMention
 from vakanuvis.resolve.incremental import Contributions, Link, StoredNode
+from vakanuvis.resolve.name_graph import CONTEXT_LINK
 from vakanuvis.resolve.name_resolution import stored_block
 from vakanuvis.resolve.work_graph import WorkNode
 from vakanuvis.resolve.work_resolution import GroupMemberRow, GroupRow
@@ -118,10 +119,30 @@ class MemoryNameStore(_MemoryGraph):
     def record_names(self, keys: set[str]) -> dict[str, str]:
         return {key: self.records[key].name for key in keys if key in self.records}
 
+    def names_of_documents(self, documents: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+        return {
+            d: {k: dict(v) for k, v in self.contributions[d].items()}
+            for d in documents
+            if d in self.contributions
+        }
+
     def delete_links(self, documents: list[str], nodes: Iterable[str]) -> None:
         resolving = set(documents)
-        self._delete_links({link for links in self.links.values() for link in links if link[3] in resolving})
+        self._delete_links(
+            {
+                link
+                for links in self.links.values()
+                for link in links
+                if link[3] in resolving
+                or (link[0] == CONTEXT_LINK and _short_name_documents(link) & resolving)
+            }
+        )
         super().delete_links(documents, nodes)
+
+
+def _short_name_documents(link: Link) -> set[str]:
+    """The documents of the short names a link joins ("l:<document>:…")."""
+    return {end.split(":", 2)[1] for end in link[1:3] if end.startswith("l:")}
 
 
 class MemoryWorkStore(_MemoryGraph):

@@ -5,7 +5,8 @@ name valid in every document ("n:<type>:<core words>"), or a short person name v
 document ("l:<document>:<type>:<core words>": "Ebilov", "İ. Ebilov"). Links join two nodes believed to be one
 entity: inside one document, a partial name and the one fuller name it fits, a shorter organisation name and
 the one longer name it abbreviates; anywhere, two spellings of one name (guarded fuzzy match, only within a
-block of one type, one number of words and one first letter, never all against all).
+block of one type, one number of words and one first letter, never all against all); between two documents,
+a short person name of both when the two documents name enough of the same things (`context_links`).
 
 Entities are the components of that graph, joined link by link in a canonical order under two guards: two
 components that each hold an authority entry stay apart, and so do two that hold names of different
@@ -18,12 +19,14 @@ would have changed what an earlier one established.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.model import Entity
 from vakanuvis.reference.authority import AuthorityEntry, slug
 from vakanuvis.reference.gazetteer import lookup_place
+from vakanuvis.reference.person_names import name_and_ranks
 from vakanuvis.resolve.names import (
     AuthorityMatcher,
     core_tuple,
@@ -33,7 +36,9 @@ from vakanuvis.resolve.names import (
     is_initial,
     is_longer_name,
     is_short,
+    opens_with_given_name,
     partial_of,
+    rank_words,
 )
 from vakanuvis.resolve.union_find import root
 
@@ -42,6 +47,11 @@ from vakanuvis.resolve.union_find import root
 GAZETTEER_IDENTITY_POPULATION = 5000
 DOCUMENT_LINK = 0  # links found inside one document are joined before spelling variants
 SPELLING_LINK = 1
+CONTEXT_LINK = 2  # a short name and the same short name of another document whose names agree: joined last
+# Two documents' names agree when they share at least this many, and this share of the names of the one
+# with fewer: a name common to a corpus ("Ankara") is shared by many documents, a handful together by few
+AGREEING_NAMES = 3
+AGREEING_SHARE = 0.25
 
 Link = tuple[int, str, str]  # (kind, key, key) with the keys in order
 
@@ -70,14 +80,24 @@ def name_node(surface: str, entity_type: str, document_id: str, matcher: Authori
     entry = matcher.match(surface, core, entity_type)
     if entry is not None:
         return NameNode(f"a:{entry.key}", entry.type, core_tuple(entry.name), "", entry)
-    if entity_type == "place":
-        place = lookup_place(surface)
-        if place is not None and place.population >= GAZETTEER_IDENTITY_POPULATION:
-            core = core_tuple(place.name)  # "Amasia", "Amasya": the gazetteer's one place
+    place = lookup_place(surface) if entity_type == "place" else None
+    if place is not None and place.population >= GAZETTEER_IDENTITY_POPULATION:
+        core = core_tuple(place.name)  # "Amasia", "Amasya": the gazetteer's one place
+    elif entity_type != "person":
+        core = head_last(surface, core)
     joined = " ".join(core)
     if entity_type == "person" and is_short(core):
         return NameNode(f"l:{document_id}:{entity_type}:{joined}", entity_type, core, document_id)
     return NameNode(f"n:{entity_type}:{joined}", entity_type, core)
+
+
+def head_last(surface: str, core: tuple[str, ...]) -> tuple[str, ...]:
+    """An English name with its head first ("Conference of London") as the same name head last ("London
+    Conference"), so that both are one node."""
+    words = surface.split()
+    if len(words) < 3 or words[1].lower() not in entity_words().head_first_connectors:
+        return core
+    return core_tuple(" ".join([*words[2:], words[0]])) or core
 
 
 def node_from_key(key: str, matcher: AuthorityMatcher) -> NameNode | None:
@@ -101,15 +121,28 @@ def _maximal(candidates: list[NameNode], shorter) -> list[NameNode]:
     return [h for h in candidates if not any(k is not h and shorter(h, k) for k in candidates)]
 
 
-def document_links(nodes: Iterable[NameNode]) -> set[Link]:
-    """Links inside one document: 'Ebilov' and 'İ. Ebilov' → 'İbrahim Ebilov', 'Azerbaycan Hükümeti' →
-    'Azerbaycan Cumhuriyeti Hükümeti', each when exactly one fuller name fits."""
+def _opens_with(shorter: NameNode, longer: NameNode) -> bool:
+    """'Ali Fuat' is a shorter form of 'Ali Fuat Cebesoy': both open a name with the same words."""
+    return (
+        len(shorter.fullest) < len(longer.fullest)
+        and longer.fullest[: len(shorter.fullest)] == shorter.fullest
+    )
+
+
+def document_links(nodes: Iterable[NameNode], ranks: Mapping[str, frozenset[str]] | None = None) -> set[Link]:
+    """Links inside one document: 'Ebilov' and 'İ. Ebilov' → 'İbrahim Ebilov', 'Kâzım Paşa' → 'Kâzım
+    Karabekir Paşa', 'Azerbaycan Hükümeti' → 'Azerbaycan Cumhuriyeti Hükümeti', each when exactly one
+    fuller name fits (`ranks`: the ranks each node is written with in the document, which must agree)."""
     nodes = sorted(set(nodes), key=lambda n: n.key)
+    ranks = ranks or {}
     links: set[Link] = set()
     people = [n for n in nodes if n.type == "person" and n.fullest]
     by_last_letter: dict[str, list[NameNode]] = defaultdict(list)
+    by_first_letter: dict[str, list[NameNode]] = defaultdict(list)
     for person in people:
         by_last_letter[person.fullest[-1][:1]].append(person)
+        for word in person.fullest[:2]:
+            by_first_letter[word[:1]].append(person)
     for group in people:
         if not group.core:
             continue
@@ -118,6 +151,20 @@ def document_links(nodes: Iterable[NameNode]) -> set[Link]:
             for h in by_last_letter.get(group.core[-1][:1], [])
             if h is not group and partial_of(group.core, h.fullest)
         ]
+        if group.entry is None and len(group.core) == 1:
+            given = ranks.get(group.key, frozenset())
+            # every fuller name opening with that word counts, so that "Ali Bey" beside "Ali Rıza Bey" and
+            # "Ali Fuat Bey" is neither; the one there is must be a name its bearer went by alone
+            opening = [
+                h
+                for h in by_first_letter.get(group.core[0][:1], [])
+                if h is not group and opens_with_given_name(group.core, h.fullest)
+            ]
+            opening = _maximal(list({h.key: h for h in opening}.values()), _opens_with)
+            if len(opening) == 1 and opens_with_given_name(group.core, opening[0].fullest, opening[0].entry):
+                fuller = opening[0]
+                if not given or not ranks.get(fuller.key) or given & ranks[fuller.key]:
+                    candidates = list({h.key: h for h in [*candidates, fuller]}.values())
         fitting = _maximal(candidates, lambda h, k: partial_of(h.fullest, k.fullest))
         if len(fitting) == 1 and (group.entry is None or fitting[0].entry is None):
             links.add(_link(DOCUMENT_LINK, group.key, fitting[0].key))
@@ -152,6 +199,77 @@ def _spellings_of_one_name(a: NameNode, b: NameNode) -> bool:
         and any(is_initial(w) for w in (*a.core, *b.core))
         and (initials_fit(a.core, b.core) or initials_fit(b.core, a.core))
     )
+
+
+def context_token(key: str) -> str:
+    """What a node says of its document's context: its key, a short name without its document."""
+    return key.split(":", 2)[2] if key.startswith("l:") else key
+
+
+def agreeing_context(a: set[str], b: set[str]) -> bool:
+    """Do two documents' names (`context_token`s) agree enough for one short name of both to be one
+    person? A function of the two documents alone, so that the order documents come in changes nothing."""
+    shared = len(a & b)
+    return shared >= AGREEING_NAMES and shared >= AGREEING_SHARE * min(len(a), len(b))
+
+
+def same_short_name(a: NameNode, b: NameNode) -> bool:
+    """Two short person names of two documents that may be one person: the same name or spellings of it."""
+    return (
+        a.document != b.document
+        and a.type == b.type == "person"
+        and a.entry is None
+        and b.entry is None
+        and (a.core == b.core or fuzzy_same(a.core, b.core))
+    )
+
+
+def written_ranks(surfaces: Iterable[str]) -> frozenset[str]:
+    """The ranks a name is written with ('Tevfik Bey' → {'bey'})."""
+    return frozenset().union(*(rank_words(surface) for surface in surfaces))
+
+
+def _title_only(core: tuple[str, ...]) -> bool:
+    """'Pasha' alone: a rank, no name."""
+    return not name_and_ranks(" ".join(core))[0]
+
+
+NamesOfDocuments = Callable[[list[str]], Mapping[str, Mapping[str, Mapping[str, int]]]]
+
+
+def context_links(
+    short: Iterable[NameNode], known: Iterable[NameNode], names_of: NamesOfDocuments
+) -> set[tuple[int, str, str, str]]:
+    """Links between each short person name of `short` ("Reşit Bey", "Harington") and the same short name
+    (or a spelling of it) of another document, among `short` and `known`, whose documents' names agree
+    (`agreeing_context`; `names_of`: documents → what each contributes, node key → {surface: count}); the
+    ranks written must agree too ("Tevfik Bey" is not "Tevfik Paşa"). Each goes with the first of its two
+    documents; resolving either again takes it away (`NameStore.delete_links`)."""
+    short = [n for n in short if n.document and n.type == "person" and n.core and n.entry is None]
+    everyone = {n.key: n for n in [*known, *short]}
+    pairs = sorted(
+        {
+            (a.key, b.key) if a.key < b.key else (b.key, a.key)
+            for a in short
+            for b in everyone.values()
+            if same_short_name(a, b) and not _title_only(a.core)
+        }
+    )
+    if not pairs:
+        return set()
+    names = names_of(sorted({everyone[key].document for pair in pairs for key in pair}))
+    tokens = {d: {context_token(key) for key in found} for d, found in names.items()}
+    links: set[tuple[int, str, str, str]] = set()
+    for a, b in pairs:
+        left, right = everyone[a].document, everyone[b].document
+        ranks_a = written_ranks(names.get(left, {}).get(a, {}))
+        ranks_b = written_ranks(names.get(right, {}).get(b, {}))
+        if ranks_a and ranks_b and not ranks_a & ranks_b:
+            continue
+        own = {context_token(a), context_token(b)}
+        if agreeing_context(tokens.get(left, set()) - own, tokens.get(right, set()) - own):
+            links.add((CONTEXT_LINK, a, b, min(left, right)))
+    return links
 
 
 def spelling_links(new: Iterable[NameNode], known: Iterable[NameNode] = ()) -> set[Link]:
@@ -253,6 +371,8 @@ __all__ = [
     "node_from_key",
     "document_links",
     "spelling_links",
+    "context_links",
+    "written_ranks",
     "components",
     "build_entity",
     "is_short",

@@ -15,10 +15,12 @@ from vakanuvis.resolve.name_graph import (
     NameNode,
     build_entity,
     components,
+    context_links,
     document_links,
     name_node,
     node_from_key,
     spelling_links,
+    written_ranks,
 )
 from vakanuvis.resolve.names import AuthorityMatcher, matcher_for
 
@@ -51,6 +53,10 @@ class NameStore(GraphStore, Protocol):
 
     def record_names(self, keys: set[str]) -> dict[str, str]:
         """The name of each kept entity of `keys` (those not kept are left out)."""
+        ...
+
+    def names_of_documents(self, documents: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """What each of `documents` contributes: node key → {surface: count}."""
         ...
 
 
@@ -103,7 +109,9 @@ class NameGraph:
         nodes = self.nodes
         links: set[tuple[int, str, str, str]] = set()
         for document, in_document in contributed.items():
-            links |= {(*link, document) for link in document_links({nodes[key] for key in in_document})}
+            ranks = {key: written_ranks(surfaces) for key, surfaces in in_document.items()}
+            inside = document_links({nodes[key] for key in in_document}, ranks)
+            links |= {(*link, document) for link in inside}
         seeking = {nodes[key] for key in born} | {
             nodes[key] for in_document in contributed.values() for key in in_document if nodes[key].document
         }
@@ -119,7 +127,27 @@ class NameGraph:
         for kind, a, b in spelling_links(seeking, known):
             # a link with a short name goes with that name's document; one between full names with the corpus
             links.add((kind, a, b, nodes[a].document or nodes[b].document))
+        links |= self._context_links(contributed, [node for node in seeking if node.document], dead)
         return links
+
+    def _context_links(
+        self, contributed: Contributions, short: list[NameNode], dead: dict[str, StoredNode]
+    ) -> set[tuple[int, str, str, str]]:
+        """Links between a short name of the documents ("Reşit Bey", "Harington") and the same short name of
+        another document whose names agree (`agreeing_context`), each with the seeking name's document;
+        the ranks written must agree too ("Tevfik Bey" is not "Tevfik Paşa"). Resolving either document
+        again takes the link away (`NameStore.delete_links`)."""
+        short = [node for node in short if node.type == "person" and node.core and node.entry is None]
+        if not short:
+            return set()
+        blocks = {f"{node.block}@" for node in short}
+        known = {
+            found.key: found
+            for key in self.store.keys_in_blocks(blocks)
+            if key not in dead and (found := self._node(key)) is not None
+        }
+        known.update((node.key, node) for node in short)
+        return context_links(short, known.values(), self.store.names_of_documents)
 
     def node(self, key: str, stored: StoredNode | None) -> NameNode | None:
         return self._node(key)

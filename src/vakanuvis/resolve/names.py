@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.tr.casing import turkish_lower
 from vakanuvis.reference.authority import Authority, AuthorityEntry, PerAuthority, name_key
-from vakanuvis.reference.person_names import people_by_given_name
+from vakanuvis.reference.person_names import given_names, people_by_given_name
 
 FUZZY_NAME = 90  # whole-name similarity (0-100) for two spellings of one name
 FUZZY_TOKEN = 85  # and for every word of it: "Mustafa Kemal" and "Mustafa Suphi" stay apart
@@ -29,7 +29,12 @@ def core_tuple(surface: str) -> tuple[str, ...]:
     words = entity_words()
     titles = words.titles_before | words.titles_after
     raw = surface.replace(".", ". ").split()
-    kept = [w for w in raw if turkish_lower(w.rstrip(".")) not in titles]
+    # a peer's rank goes as a title does ("Earl Curzon", "Marquess Curzon" are "Lord Curzon")
+    kept = [
+        w
+        for w in raw
+        if turkish_lower(w.rstrip(".")) not in titles and turkish_lower(w) not in words.peerages
+    ]
     return tuple(k for k in (name_key(w) for w in (kept or raw)) if k)
 
 
@@ -89,6 +94,21 @@ def partial_of(short: Core, full: Core) -> bool:
         return False
     tail = full[-len(short) :]
     return all(same_word(a, b) for a, b in zip(short, tail, strict=True))
+
+
+def opens_with_given_name(short: Core, full: Core, entry: AuthorityEntry | None = None) -> bool:
+    """Is `short` the given name alone that opens `full`, as the period shortened names ("Kâzım Paşa" for
+    "Kâzım Karabekir Paşa", "Ethem Bey" for "Çerkez Ethem")? Of an authority person, only a given name he
+    went by alone (not "Mustafa" of "Mustafa Kemal")."""
+    if len(short) != 1 or len(full) < 2:
+        return False
+    opening = full[1] if full[0] in _epithet_keys() else full[0]
+    return short[0] == opening and (entry is None or short[0] in given_names(entry))
+
+
+@lru_cache(maxsize=1)
+def _epithet_keys() -> frozenset[str]:
+    return frozenset(name_key(word) for word in entity_words().epithets)
 
 
 def fuzzy_same(a: Core, b: Core) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, or_, select, update
 
 from vakanuvis.model import Citation, Entity, Source, stored_citation
 from vakanuvis.resolve.incremental import Contributions, Link, StoredNode
-from vakanuvis.resolve.name_graph import NameNode
+from vakanuvis.resolve.name_graph import CONTEXT_LINK, NameNode
 from vakanuvis.resolve.name_resolution import stored_block
 from vakanuvis.resolve.work_graph import CitationKeys, WorkNode
 from vakanuvis.resolve.work_resolution import GroupMemberRow, GroupRow, WorkPayload
@@ -153,10 +153,29 @@ class NameGraphStore(_GraphTables):
             row.key: row.name for row in rows_with(self.connection, entities, entities.c.key, keys, columns)
         }
 
+    def names_of_documents(self, documents: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+        table = schema.document_names
+        found: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+        for chunk in chunks(documents):
+            for row in self.connection.execute(select(table).where(table.c.document_id.in_(chunk))):
+                found[row.document_id][row.name_key][row.surface] = row._mapping["count"]
+        return {document: dict(names) for document, names in found.items()}
+
     def delete_links(self, documents: list[str], nodes: Iterable[str]) -> None:
         links = self.links
         for chunk in chunks(documents):
             self.connection.execute(delete(links).where(links.c.document_id.in_(chunk)))
+        # a link between short names of two documents goes with the first; resolving the other again takes
+        # it away too (its short names are "l:<document>:…")
+        ordered = sorted(set(documents))
+        for start in range(0, len(ordered), 100):
+            # few links are of that kind (the key's first column): only they are looked through
+            ends = [
+                end.like(f"l:{document}:%")
+                for document in ordered[start : start + 100]
+                for end in (links.c.a, links.c.b)
+            ]
+            self.connection.execute(delete(links).where(links.c.kind == CONTEXT_LINK, or_(*ends)))
         self._delete_links_of(nodes)
 
     def add_links(self, links: set[Link]) -> None:

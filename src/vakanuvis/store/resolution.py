@@ -103,6 +103,10 @@ def _start_again(connection: Connection) -> None:
     connection.execute(insert(schema.resolution_state).values(name="fingerprint", value=_fingerprint()))
     connection.execute(delete(schema.entities))
     connection.execute(delete(schema.sources))
+    # and their search entries: resolving again may key a record otherwise (a short name of several
+    # documents is keyed by the first resolved), and every record is indexed again
+    entries = schema.search_entries
+    connection.execute(delete(entries).where(entries.c.kind.in_(("entity", "source"))))
 
 
 # the table of entities and of works as a whole, for the load bench's generated corpora
