@@ -48,3 +48,13 @@ def test_words_compare_by_value() -> None:
     assert first == second and first[0] is not second[0]
     assert first[0] == Word(3, 11, "Nisan’da") and hash(first[0]) == hash(Word(3, 11, "Nisan’da"))
     assert first[0] != Word(3, 11, "Nisan") and repr(first[0]) == "Word(start=3, end=11, text='Nisan’da')"
+
+
+def test_first_words_are_the_first_of_all_words() -> None:
+    text = "Heyet-i Temsiliye tarafından, 23 Nisan’da açılan Büyük Millet Meclisi’ne"
+    for start in range(len(text)):
+        for count in (1, 3):
+            assert (
+                predicates.first_words_of(text, start, len(text), count)
+                == words_of(text, start, len(text))[:count]
+            )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import islice
 
 from vakanuvis.annotate.dates.lexicon import unmarked
 from vakanuvis.lang import language_data
@@ -83,6 +84,11 @@ class Word:
 
 def words_of(text: str, start: int, end: int) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def first_words_of(text: str, start: int, end: int, count: int) -> list[Word]:
+    """`words_of(text, start, end)[:count]`, without reading the words after them."""
+    return [Word(m.start(), m.end(), m.group()) for m in islice(WORD.finditer(text, start, end), count)]
 
 
 def sentence_language(document_language: str, sentence: str) -> str:
