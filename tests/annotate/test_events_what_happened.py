@@ -121,6 +121,21 @@ def test_a_dateline_is_the_document_with_its_place_and_addressees(tmp_path):
     assert not events[1].dateline and events[1].kind == "take"
 
 
+def test_a_press_dateline_ends_at_its_dash(tmp_path):
+    document, events = _events(
+        tmp_path,
+        "ANGORA AND THE SOVIETS\n\nLONDON, March 23. — A wireless message from Moscow states that the Treaty of"
+        " Moscow was signed on March 17.\n",
+        language="en",
+        date="1921-03-24",
+        type="newspaper",
+    )
+    dateline, signing = events
+    assert dateline.dateline and dateline.date.edtf == "1921-03-23"
+    assert _roles(document, dateline)["place"] == ["LONDON"]
+    assert not signing.dateline and signing.kind == "sign"
+
+
 def test_a_datelines_sender_is_its_signature(tmp_path):
     document, events = _events(
         tmp_path,
@@ -355,6 +370,101 @@ def test_a_participle_told_as_a_past_tense(participle, past):
             "11 Ekim’de",
             "yapılan görüşmede",
             "meet",
+        ),
+        # a date alone before a colon heads a chronicle's entry; a clause with no verb has its last word as head
+        (
+            "tr",
+            "23 Nisan 1336: Büyük Millet Meclisi’nin Ankara’da küşadı.",
+            "23 Nisan 1336",
+            "küşadı",
+            "open",
+        ),
+        ("tr", "16 Mart 1337: Rusya ile Moskova’da muahede akdi.", "16 Mart 1337", "akdi", "sign"),
+        # coming or going joined by "ve" to another happening gives the date to that one
+        (
+            "tr",
+            "23 Nisan 1336’da ise mebuslar Ankara’ya geldik ve Meclis-i Âlîyi açtık.",
+            "23 Nisan 1336’da",
+            "açtık",
+            "open",
+        ),
+        (
+            "tr",
+            "Bugün, Cuma namazını müteakip hep beraber buraya geldik ve Büyük Millet Meclisi’ni Allah’ın"
+            " inayetiyle açıyoruz.",
+            "Bugün",
+            "açıyoruz",
+            "open",
+        ),
+        (
+            "tr",
+            "Mustafa Kemal Paşa 27 Aralık 1919’da Ankara’ya geldi ve halk tarafından karşılandı.",
+            "27 Aralık 1919’da",
+            "geldi",
+            "arrive",
+        ),
+        # a participle before "halde" tells the state in which it happened
+        (
+            "tr",
+            "Meclis-i Âlî, 4 Şaban 1338 Cuma günü, mebusların ekseriyeti hazır olduğu halde küşad olundu.",
+            "4 Şaban 1338 Cuma günü",
+            "küşad olundu",
+            "open",
+        ),
+        # what a dated telegram tells in it ("… telgrafnamede") is no deed done with it: it is a sending
+        (
+            "tr",
+            "Heyetimizden vasıl olan 18 Mart 1337 tarihli telgrafnamede Rusya ile aktolunan muahedenin imza"
+            " olunduğu bildirilmektedir.",
+            "18 Mart 1337",
+            "aktolunan",
+            "send",
+        ),
+        # a verb with the words after it ("concluded its sittings": no treaty); "first met" is an opening
+        (
+            "en",
+            "The Conference of San Remo, which opened on the 19th April, concluded its sittings on the 26th April.",
+            "26th April",
+            "concluded",
+            "close",
+        ),
+        (
+            "en",
+            "The Angora Assembly, which first met on April 23 of last year, is said to welcome the agreement.",
+            "April 23",
+            "met",
+            "open",
+        ),
+        # a converb of a happening before a clause's verb of none; "ile" is carried by no light verb
+        (
+            "tr",
+            "16 Mart 1337’de Rusya ile muahede imzalanarak hudut tespit edildi.",
+            "16 Mart 1337’de",
+            "imzalanarak",
+            "sign",
+        ),
+        (
+            "tr",
+            "16 Mart 1921’de Moskova’da Sovyetlerle antlaşma imzalanıp Kars ve Ardahan bize bırakıldı.",
+            "16 Mart 1921’de",
+            "imzalanıp",
+            "sign",
+        ),
+        ("tr", "16 Mart’ta Ankara’dan hareket ederek Konya’ya vardık.", "16 Mart’ta", "vardık", "arrive"),
+        (
+            "tr",
+            "16 Mart 1921’de Rusya ile yapılan muahede üzerine Batum tahliye olundu.",
+            "16 Mart 1921’de",
+            "yapılan muahede",
+            "sign",
+        ),
+        # "dated" dates the noun before it as "of" does
+        (
+            "en",
+            "The Russo-Turkish treaty, dated March 16, 1921, was published.",
+            "March 16, 1921",
+            "treaty",
+            "sign",
         ),
     ],
 )

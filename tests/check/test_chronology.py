@@ -36,6 +36,16 @@ def _resolved(tmp_path: Path, text: str, language: str = "tr") -> tuple[Document
             "28 Haziran 1920’de 11. Ordu Nahçıvan’a girdi.\n",
             ("14 Ağustos 1920’de", "28 Haziran 1920’de"),
         ),
+        # a sentence that opens by saying it comes next ("Ardından", "Müteakiben"), dated before the one before
+        (
+            "Fransızlar 25 Aralık 1921’de Antep’ten çekildi. Ardından 3 Aralık 1921’de Mersin boşaltıldı.\n",
+            ("25 Aralık 1921’de", "3 Aralık 1921’de"),
+        ),
+        (
+            "Düşman 2 Eylül 1921’de Çal Dağı’nı zaptetmiştir. Müteakiben 30 Ağustos 1921’de hatlarımıza yapılan "
+            "taarruzlar tardolunmuştur.\n",
+            ("2 Eylül 1921’de", "30 Ağustos 1921’de"),
+        ),
         # a vaguer date between them does not move the narrative's time
         (
             "Sovyet Rusya 3 Haziran 1920’de Ankara ile ilişki kurmak istedi. 1920’de Türkiye’ye altın geldi. "
@@ -76,6 +86,7 @@ def test_chronology_backwards(tmp_path, text, quoted):
         "Haziran 1918’de bağımsızlığını ilan etti.\n",
         # forward
         "Kars Konferansı 26 Eylül 1921’de açıldı. Kars Antlaşması 13 Ekim 1921’de imzalandı.\n",
+        "Kars 30 Ekim 1920’de alındı. Ardından 7 Kasım 1920’de Gümrü’ye girildi.\n",
     ],
 )
 def test_not_backwards(tmp_path, text):
@@ -111,6 +122,14 @@ def test_backwards_in_english(tmp_path, text, flagged):
         ("Nahçıvan 1918 yazında alınmıştı.", True),
         ("Earlier, on 16 March 1921, the treaty was signed.", True),
         ("Ранее, 16 марта 1921 г., был подписан договор.", True),
+        # "since the day when": the sentence looks back to a beginning
+        (
+            "Российское правительство следило за борьбой турецкого народа с того дня, когда 23 апреля 1920 года "
+            "в Ангоре открылось Великое Национальное Собрание.",
+            True,
+        ),
+        ("Turkey has fought on ever since the day when, on 23 April 1920, the Assembly met.", True),
+        ("Türk milleti, 23 Nisan 1920’de Meclis’in açıldığı günden beri mücadele ediyor.", True),
         ("28 Haziran 1920’de 11. Ordu Nahçıvan’a girdi.", False),
     ],
 )

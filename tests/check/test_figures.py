@@ -94,3 +94,21 @@ def test_figure_given_two_ways(tmp_path, text, quoted):
 )
 def test_figures_that_agree_or_differ_in_kind(tmp_path, text):
     assert find_figure_disagreements(_analysed(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under a conclusion's heading
+        "Antlaşma 20 Ekim 1921’de imzalandı. Antlaşma 13 maddeden oluşuyordu.\n\nSONUÇ\n\n"
+        "18 maddelik Ankara Antlaşması ile Güney Cephesi kapandı.\n",
+        # a report's closing paragraph that says it sums up ("Netice:", "Hülâsa:")
+        "Muharebe 22 gün 22 gece devam etmiştir. Düşman çekilmiştir.\n\n"
+        "Netice: 15 gün süren muharebe neticesinde düşman mağlup olmuştur.\n",
+    ],
+)
+def test_a_figure_of_the_conclusion_against_the_body_is_the_conclusion_contradicting_it(tmp_path, text):
+    document = _analysed(tmp_path, text)
+    findings = find_figure_disagreements(document)
+    assert [f.kind for f in findings] == ["conclusion-contradicts"], [f.message for f in findings]
+    assert "conclusion" in findings[0].message

@@ -200,6 +200,14 @@ def test_anachronism_against_authority_dates():
         ),
         ("1920 yılında Aralık-Kasım aylarında kargaşalık oldu.", True),
         ("1920 yılında Kasım-Aralık aylarında kargaşalık oldu.", False),
+        # the ends joined by a word, or by the ablative and "kadar", not by a dash
+        ("Görüşmeler 20 Haziran ile 9 Haziran 1921 tarihleri arasında yapıldı.", True),
+        ("Görüşmeler 9 Haziran ile 20 Haziran 1921 tarihleri arasında yapıldı.", False),
+        ("1920 ve 1922 yılları arasında yardım etti.", False),
+        ("9 Eylül’den 2 Eylül’e kadar süren muharebelerde mevziler korundu.", True),
+        ("2 Eylül’den 9 Eylül’e kadar süren muharebelerde mevziler korundu.", False),
+        ("The talks went on from 20 June to 9 June 1921.", True),
+        ("The talks went on from 9 June to 20 June 1921.", False),
     ],
 )
 def test_reversed_ranges(sentence, flagged):
@@ -217,6 +225,23 @@ def test_impossible_day():
     document = make_document("31 Nisan 1920’de Meclis toplandı. 30 Nisan 1920’de dağıldı.", {})
     (finding,) = find_impossible_days(document)
     assert finding.evidence[0].text == "31 Nisan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Bekir Sami Bey Briand ile 29 Şubat 1921’de görüştü.", True),
+        ("Heyet 29 Şubat 1920’de Ankara’ya geldi.", False),  # 1920 is a leap year
+        ("Heyet 29 Şubat’ta Ankara’ya geldi.", False),  # no year written: any year may be meant
+        ("The delegation arrived on 29 February 1921.", True),
+        ("Heyet 29 Recep 1338’de Ankara’ya geldi.", False),  # a Hijri day, another day in the Gregorian
+    ],
+)
+def test_the_29th_of_february_of_a_year_that_is_not_a_leap_year(sentence, flagged):
+    from vakanuvis.check.ranges import find_impossible_days
+
+    document = make_document(sentence, {})
+    assert bool(find_impossible_days(document)) is flagged
 
 
 def test_quantities_agreeing_with_one_of_several_deliveries():

@@ -95,6 +95,11 @@ def test_spelled_two_ways(tmp_path, text, quoted):
         # a translation in an English abstract beside the Turkish text
         "Azerbaycan bağımsızlığını ilan etti.\n\nAbstract\n\nAzerbaijan declared its independence and the "
         "relations of Turkey and Azerbaijan were the most important agenda.\n",
+        # a heading in capitals: its I is read as Turkish ı by lower-casing, which is no other spelling
+        "FRANKLIN-BOUILLON’UN ANKARA GÖRÜŞMELERİ\n\nHenry Franklin-Bouillon 9 Haziran 1921’de Ankara’ya geldi. "
+        "Franklin-Bouillon Paris’e döndü.\n",
+        # a signature in capitals under an English report
+        "Report by Lieutenant-Colonel A. Rawlinson.\n\nThe Congress met at Erzeroum.\n\nA. RAWLINSON, Lieut.-Col.\n",
     ],
 )
 def test_not_spelled_two_ways(tmp_path, text):

@@ -68,6 +68,8 @@ def test_a_signing_on_a_treatys_own_day_is_of_that_treaty_though_it_does_not_nam
         (_event("1921-03-17", kind="sign", agent=["russia"]), True),  # "17 Mart 1337’de imza olunan muahede"
         (_event("1921-03-15", kind="sign"), True),
         (_event("1921-03-17", kind="sign", instrument=["kars"]), False),  # names a treaty of its own
+        # names a conference or treaty nobody dates ("Moskova Konferansı’nda 17 Mart’ta imza olunan muahede")
+        (_event("1921-03-17", kind="sign", instrument=["moscow-conference"]), True),
         (_event("1921-03-18", kind="sign"), False),  # two days off
         (_event("1921-03-17", kind="open"), False),
         # it names another thing a signing begins: that one's, not this treaty's

@@ -6,6 +6,7 @@ from vakanuvis.check.anachronism import find_anachronisms
 from vakanuvis.check.chronology import find_backward_chronology, find_events_before_existence
 from vakanuvis.check.citation_variants import find_citation_variants
 from vakanuvis.check.conclusion import find_conclusion_contradictions
+from vakanuvis.check.conclusion_negated import find_conclusions_denying_the_body
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.figures import find_figure_disagreements
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
@@ -38,6 +39,7 @@ def check_document(document: Document, entities: dict[str, Entity]) -> list[Find
     findings += find_events_before_existence(document, entities)
     findings += find_events_told_before_they_happened(document)
     findings += find_conclusion_contradictions(document)
+    findings += find_conclusions_denying_the_body(document)
     findings += find_territories_given_otherwise(document)
     return findings
 

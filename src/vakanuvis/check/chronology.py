@@ -40,6 +40,7 @@ PRESUPPOSED_TYPES = ("treaty", "meeting")
 # Antlaşması gereğince", "Moskova Antlaşması’nın 3. maddesi", "under the Treaty of Kars", "Sivas Kongresi
 # kararları" (further on, "… toplanmasına karar verildi" is the meeting's calling, not its decision)
 WORDS_BEFORE_NAME, WORDS_AFTER_NAME = 3, 2
+SUMMARY_OPENING_AT_MOST = 30  # how far into a paragraph the colon after its summing-up word may stand
 
 
 def _plain(text: str) -> str:
@@ -64,6 +65,23 @@ def steps_back(sentence: str) -> bool:
     """The sentence says it steps back in time (a flashback word, a past perfect, a time shift such as "önce",
     or a date that is a cited document's: "1 Eylül tarihli telgraf")."""
     return bool(_flashback_pattern().search(_plain(sentence))) or moves_in_time(sentence)
+
+
+@cache
+def _sequel_pattern() -> re.Pattern[str]:
+    words = {
+        _plain(w) for data in all_language_data("events").values() for w in data.get("sequel_openings", [])
+    }
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!)"
+    # after an item's number ("2 — Müteakiben …") and punctuation
+    return re.compile(rf"^[\W\d_]*({alternatives})(?!\w)")
+
+
+def opens_as_sequel(sentence: str) -> str | None:
+    """The word that opens the sentence to say it tells what came next ("Ardından", "Müteakiben", "Then"),
+    as written; None when it opens otherwise."""
+    found = _sequel_pattern().match(_plain(sentence))
+    return sentence[found.start(1) : found.end(1)] if found else None
 
 
 @dataclass(frozen=True)
@@ -164,14 +182,19 @@ def _summary_headings() -> frozenset[str]:
 
 
 def summing_up_blocks(document: Document) -> set[int]:
-    """The blocks under a heading of a part that sums up (an abstract, a conclusion), up to the next heading."""
+    """The blocks under a heading of a part that sums up (an abstract, a conclusion), up to the next heading,
+    and a paragraph that opens with such a word and a colon ("Hülâsa: …", "Netice: …", "Conclusion: …")."""
     blocks, inside = set(), False
     for index, block in enumerate(document.blocks):
+        text = document.text[block.span.start : block.span.end]
         if block.kind == "heading":
-            heading = document.text[block.span.start : block.span.end]
-            inside = _plain(heading).strip(" .:0123456789-") in _summary_headings()
+            inside = _plain(text).strip(" .:0123456789-") in _summary_headings()
         elif inside:
             blocks.add(index)
+        elif ":" in text[:SUMMARY_OPENING_AT_MOST]:
+            opening = text[: text.index(":")]
+            if _plain(opening).strip(" .0123456789-—–") in _summary_headings():
+                blocks.add(index)
     return blocks
 
 
@@ -203,7 +226,9 @@ def find_backward_chronology(document: Document) -> list[Finding]:
             continue
         if after.latest - after.earliest > STEPPING_WIDTH:
             continue
-        if after.latest >= before.earliest or not after.narrated:
+        # a sentence that opens by saying it comes next is a step of the narrative whatever its verb
+        sequel = opens_as_sequel(_sentence_text(document, after.sentence))
+        if after.latest >= before.earliest or not (after.narrated or sequel):
             continue
         placed = before.placed_by_document or after.placed_by_document
         if placed and before.earliest - after.latest > DOCUMENT_STEP_AT_MOST:
@@ -211,14 +236,19 @@ def find_backward_chronology(document: Document) -> list[Finding]:
         # the step back is said in the sentence itself or announced in the one before it (a quotation or a
         # digression further back says nothing of the narrative's time)
         announcing = range(max(before.sentence + 1, after.sentence - 1), after.sentence + 1)
-        if any(steps_back(_sentence_text(document, index)) for index in announcing):
+        if not sequel and any(steps_back(_sentence_text(document, index)) for index in announcing):
             continue
+        said = (
+            f", though it opens with “{sequel}”, saying it comes next"
+            if sequel
+            else ", with no word that it goes back in time"
+        )
         findings.append(
             Finding(
                 kind="chronology-backwards",
                 message=f"The narrative runs backwards in this paragraph: a sentence dated "
                 f"{after.first.text.strip()} ({after.first.edtf}) follows one dated {before.first.text.strip()} "
-                f"({before.first.edtf}), with no word that it goes back in time. One of the dates may be wrong, "
+                f"({before.first.edtf}){said}. One of the dates may be wrong, "
                 "or the step back should be said.",
                 evidence=[
                     evidence_at(document, before.first.span),

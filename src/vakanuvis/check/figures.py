@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
+from vakanuvis.check.chronology import summing_up_blocks
 from vakanuvis.check.evidence import evidence_at
 from vakanuvis.check.quantities import Quantity, find_quantities
 from vakanuvis.lang import language_data
@@ -153,9 +154,15 @@ def _pointed_to(document: Document, a: Figure, b: Figure) -> bool:
     return any(m.number == note and m.sentence == sentence for m in document.markers)
 
 
+def _in_summing_up(document: Document, figure: Figure, summing_up: set[int]) -> bool:
+    """The figure stands in a body sentence of a part that sums up (a conclusion, an abstract)."""
+    return figure.sentence is not None and document.sentences[figure.sentence].block in summing_up
+
+
 def find_figure_disagreements(document: Document) -> list[Finding]:
     """Each figure that another place of the text gives otherwise, the first place quoted against it."""
     figures = document_figures(document)
+    summing_up = summing_up_blocks(document)
     findings = []
     # the earlier figures by what they count (unit, compound, a counted word), then by value: a figure is
     # compared only with those that could be the same thing given otherwise, a few of each value, so a long
@@ -191,14 +198,23 @@ def find_figure_disagreements(document: Document) -> list[Finding]:
                 evidence_at(document, later.quantity.span),
             )
             shared = max(sorted(first.describing & later.describing), key=len)
-            findings.append(
-                Finding(
+            if _in_summing_up(document, first, summing_up) != _in_summing_up(document, later, summing_up):
+                summary, body = (other, one) if _in_summing_up(document, later, summing_up) else (one, other)
+                finding = Finding(
+                    kind="conclusion-contradicts",
+                    message=f"The conclusion gives “{summary.text}” where the body gives “{body.text}” for what "
+                    f"reads as the same thing (“{shared}”): one of the two figures is wrong.",
+                    evidence=[summary, body],
+                    severity="warning",
+                )
+            else:
+                finding = Finding(
                     kind="figure-disagrees",
                     message=f"The text gives two figures for what reads as the same thing (“{shared}”): "
                     f"“{one.text}” ({first.place}) and “{other.text}” ({later.place}).",
                     evidence=[other, one],
                     severity="warning",
                 )
-            )
+            findings.append(finding)
             break
     return findings

@@ -168,7 +168,33 @@ def _written_forms(document: Document) -> dict[str, list[Written]]:
         if CYRILLIC.search(mention.surface):
             language = "ru"
         forms[mention.entity_key].setdefault(words, Written(words, mention, language))
-    return {key: list(written.values()) for key, written in forms.items()}
+    lower = {
+        frozenset(_dotless_folded(form.words))
+        for written in forms.values()
+        for form in written.values()
+        if not form.mention.surface.isupper()
+    }
+    return {
+        key: _without_capitals_read_twice(list(written.values()), lower) for key, written in forms.items()
+    }
+
+
+def _dotless_folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.replace("ı", "i") for word in words)
+
+
+def _without_capitals_read_twice(forms: list[Written], lower: set[frozenset[str]]) -> list[Written]:
+    """The forms without those written in capitals (a heading, a signature) whose words a form of any
+    entity (`lower`: the words of each, folded) spells alike but for ı and i: a capital I is Turkish ı when lower-cased, so "BOUILLON" is "Bouillon",
+    not another spelling."""
+    return [
+        form
+        for form in forms
+        if not (
+            form.mention.surface.isupper()
+            and any(set(_dotless_folded(form.words)) <= words for words in lower)
+        )
+    ]
 
 
 def _written_here(mention: EntityMention) -> bool:

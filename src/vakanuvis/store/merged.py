@@ -116,20 +116,25 @@ def _started_by(event: dict[str, Any], kind: str, started: dict[str, list[str]])
     """The treaties or meetings whose first day a report of their beginning tells of: on one of its days,
     or, when the report names no treaty or meeting of its own and no other begins on its days, a day
     before or after them (a calendar converted, a night's signing: "17 Mart 1337’de imza olunan
-    muahede" of the treaty of 16 March) — but not when it names another thing such a happening begins
+    muahede" of the treaty of 16 March, also when it names a treaty or meeting nobody dates) — but not
+    when it names another thing such a happening begins
     ("Meclis 4 Mayıs’ta toplandı" is no beginning of a cabinet formed on 3 May)."""
     role_keys = event.get("role_keys", {})
     first = date.fromisoformat(event["start"])
     own_days = [(first + timedelta(days=offset)).isoformat() for offset in range(_days(event))]
     found = [key for day in own_days for key in started.get(f"{kind}:{day}", [])]
-    if found or role_keys.get("instrument"):
+    if found:
+        return found
+    begun = {key for day_key, keys in started.items() if day_key.startswith(f"{kind}:") for key in keys}
+    # a treaty or meeting it names whose first day nobody dates ("Moskova Konferansı’nda", a treaty under a
+    # name of its own) says nothing against the day; one that begins on another day does
+    if any(key in begun for key in role_keys.get("instrument", [])):
         return found
     last = date.fromisoformat(event["end"])
     near_days = ((first - NAMED_TOLERANCE).isoformat(), (last + NAMED_TOLERANCE).isoformat())
     near = [key for day in near_days for key in started.get(f"{kind}:{day}", [])]
     if not near:
         return near
-    begun = {key for day_key, keys in started.items() if day_key.startswith(f"{kind}:") for key in keys}
     named = {key for role in PARTICIPANT_ROLES for key in role_keys.get(role, []) if key in begun}
     return [key for key in near if key in named] if named else near
 

@@ -29,7 +29,7 @@ from vakanuvis.annotate.dates.assemble import scan
 from vakanuvis.annotate.dates.grammar import Expression, grammar_for
 from vakanuvis.annotate.dates.lexicon import unmarked
 from vakanuvis.annotate.dates.reference import reference_time
-from vakanuvis.annotate.dates.values import Context, Value, value_of
+from vakanuvis.annotate.dates.values import Context, Value, copied, value_of
 from vakanuvis.annotate.dates.years import (
     OF_THEIR_MOMENT,
     PLACED,
@@ -153,7 +153,10 @@ def tag_text(
     placed: list[tuple[int, int, Expression, DateMention]] = []  # see in_narrative_order
     rumi_low, rumi_high = lexicon.rumi_years or (0, -1)
     written, text = text, unmarked(text)  # the patterns read plain vowels; a mention keeps what was written
+    quotations = quotation_spans(text)
     for expression in scan(text, languages):
+        if narrative.last_day is not None and _quoted(quotations, expression.start):
+            expression = _counted_from_the_narrative(expression)
         if (
             expression.bare_year
             and expression.calendar_marker is None
@@ -188,7 +191,7 @@ def tag_text(
                 year_from=year_from,
             )
         )
-        if PLACED in filled.marks:
+        if PLACED in filled.marks and not _opens_a_dateline(text, expression.start):
             placed.append((reading.sentence_start(expression.start), len(mentions) - 1, filled, mentions[-1]))
         if role != "event":
             continue
@@ -200,6 +203,41 @@ def tag_text(
     for _, index, _, mention in placed:
         mentions[index] = mention
     return mentions, contexts
+
+
+QUOTATION = re.compile(r"[“«\"]([^“”«»\"]{1,3000})[”»\"]")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes another text (a telegram, a speech) between quotation marks."""
+    return [match.span(1) for match in QUOTATION.finditer(text)]
+
+
+def _quoted(quotations: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in quotations)
+
+
+def _counted_from_the_narrative(expression: Expression) -> Expression:
+    """A quoted telegram's "to-day", "dün" ("That evening I sent the following telegram: 'The Entente Powers
+    have to-day occupied Constantinople'"): the day of what is quoted, the narrative's last day, not the
+    day the quoting document was written."""
+    if expression.deixis is None or expression.deixis[0] != "day":
+        return expression
+    counted = copied(expression)
+    counted.day_anaphora = expression.deixis[1]
+    counted.deixis = None
+    return counted
+
+
+# "CONSTANTINOPLE, ", "Ankara, ": up to three words naming a place and a comma, from the start of a line
+DATELINE_PLACE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}[ \t]*,[ \t]*$")
+
+
+def _opens_a_dateline(text: str, start: int) -> bool:
+    """A date after a place and a comma at the start of its line ("CONSTANTINOPLE, March 22. — News …") is
+    the document's own moment: the narrative after it, in the same sentence, may go back from it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(DATELINE_PLACE.match(text[line_start:start]))
 
 
 def find_dates(

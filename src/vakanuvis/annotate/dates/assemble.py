@@ -60,6 +60,21 @@ def join_ranges(expressions: list[Expression], text: str, grammar: Grammar) -> l
             before.marks.append("year by reference")
             before.confirmed = True
             continue
+        elif (
+            expression.deixis is not None
+            and expression.deixis[0] == "year"
+            and expression.first.month is None
+            and before.first.month is not None
+            and before.first.year is None
+            and before.year_offset is None
+            and before.deixis is None
+            and re.fullmatch(r"\s+of\s+", gap)
+        ):
+            # "April 23 of last year": the day of the year the document's date counts back to
+            before.deixis = expression.deixis
+            before.end = expression.end
+            before.confirmed = True
+            continue
         elif grammar.dash.match(gap) and not before.open_start and not expression.range_from:
             as_range = before.last is None and expression.last is None
         elif grammar.range_to.search(gap) and before.range_from:

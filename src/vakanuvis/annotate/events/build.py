@@ -167,6 +167,8 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # what a dateline may hold before its date instead of a place ("fi" of Ottoman datelines: "on")
 DATELINE_WORDS = frozenset(language_data("tr", "events").get("dateline_words", []))
 JOINING = frozenset({"ve", "=", "and"})  # between a dateline's two calendars
+# a press dateline's end: a dash after the date, the story after it on the same line
+PRESS_DATELINE_END = re.compile(r"\.?[ \t]*[—–]")
 
 
 def _dateline(document: Document, sentence: int, mention: DateMention, lookups: _Lookups) -> bool:
@@ -181,6 +183,9 @@ def _dateline(document: Document, sentence: int, mention: DateMention, lookups: 
     line_start = max(span.start, text.rfind("\n", 0, mention.span.start) + 1)
     line_end = text.find("\n", mention.span.end)
     line_end = min(span.end, line_end if line_end >= 0 else len(text))
+    dash = PRESS_DATELINE_END.match(text, mention.span.end, line_end)
+    if dash:
+        line_end = dash.end() - 1  # "LONDON, March 23. — A wireless message …": the story follows the dash
     # the line less its dates (this one and any other of it), less the words a dateline holds
     pieces, position = [], line_start
     for other in lookups.dates_between(line_start, line_end):

@@ -39,6 +39,7 @@ MOST_NAME_WORDS = 6
 POSSESSIVE_NOUN = re.compile(r"s?[ıiuü](?:n[dt][ae]n|yl[ae]|n[ae]|n[ıiuü]n?)?$")
 FEWEST_NOUN_LETTERS = 6  # the fewest letters of such a noun ("yeni" is no "yen-i", a defeat)
 FUSED_LIGHT_PARTICIPLE = re.compile(r"(?:olunan|edilen|eylenen|kılınan)$")
+PASSIVE_CONVERB = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[ae]r[ae]k|[ıiuü]p)$")  # "imzalanarak", "imzalanıp"
 TURKISH_PASSIVE_ENDING = re.compile(r"(?:[ıiuü]l|[ıiuü]?n)(?:[dt][ıiuü]|m[ıiuü]ş|[ae]c[ae]k|[ae]n|[ıiuü]r)")
 
 
@@ -139,7 +140,9 @@ def _treaty_before_parenthesis(
 
 
 def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
-    """The part of a sentence between the semicolons or colons around a date."""
+    """The part of a sentence between the semicolons or colons around a date. A date alone before a colon
+    heads the words after it, a chronicle's entry ("16 Mart 1337: Rusya ile Moskova’da muahede akdi."):
+    its clause is theirs."""
     start, end = sentence
     for boundary in CLAUSE_BOUNDARY.finditer(text, start, end):
         if boundary.end() <= date[0]:
@@ -147,6 +150,10 @@ def clause_around(text: str, sentence: tuple[int, int], date: tuple[int, int]) -
         elif boundary.start() >= date[1]:
             end = boundary.start()
             break
+    alone = not WORD.search(text, start, date[0]) and not WORD.search(text, date[1], end)
+    if alone and end < sentence[1] and text[end] == ":":
+        following = CLAUSE_BOUNDARY.search(text, end + 1, sentence[1])
+        return end + 1, following.start() if following else sentence[1]
     return start, end
 
 
@@ -268,16 +275,63 @@ def _turkish_predicate(words: list[Word], date: tuple[int, int]) -> Predicate | 
         reading = turkish_verb(words[index].text)
         if reading is None:
             continue
+        if reading.nominal and index + 1 in after and _opens_circumstance(words[index + 1]):
+            continue  # "mebuslar hazır olduğu halde küşad olundu": the state it happened in
         found = _turkish_predicate_at(words, index, reading, date, index in after)
+        if found.kind in LEADING_KINDS and index + 1 in after and plain(words[index + 1].text) == "ve":
+            # "buraya geldik ve Meclis’i açıyoruz": the coming is the way to what was done there
+            found = _finite_with_kind(words, [i for i in after if i > index + 1], date) or found
         if reading.participle and not found.kind and index + 1 in after and _is_day_part(words[index + 1]):
             # a participle of no known happening before a part of the day ("3 Kânûn-ı Evvel’e bağlayan
             # gece … imza olunmuştur") belongs to the date: the clause's own verb, when it says what
             # happened, is what the date is of
             found = _finite_with_kind(words, [i for i in after if i > index + 1], date) or found
         break
-    if found is not None and not found.kind:
+    if found is None:
+        return _nominal_head(words, date)
+    if not found.kind:
+        converb = _converb_of_a_happening(words, date, found.start)
+        if converb is not None:
+            return converb
         return _told_by_noun(words, date, found, "tr", found.text)
     return found
+
+
+def _converb_of_a_happening(words: list[Word], date: tuple[int, int], before: int) -> Predicate | None:
+    """ "16 Mart 1337’de Rusya ile muahede imzalanarak hudut tespit edildi": a verb in -arak or -ıp between
+    the date and a clause's verb that says no kind of happening is what the date is of."""
+    endings = _turkish_endings("converb_endings")
+    for word in words:
+        if word.start < date[1] or word.start >= before or not word.text[:1].islower():
+            continue
+        folded = plain(word.text)
+        if len(folded) >= FEWEST_NOUN_LETTERS and folded.endswith(endings) and happening_kind("tr", folded):
+            passive = bool(PASSIVE_CONVERB.search(folded))
+            return Predicate(word.start, word.end, word.text, happening_kind("tr", folded), passive, False)
+    return None
+
+
+def _nominal_head(words: list[Word], date: tuple[int, int]) -> Predicate | None:
+    """A clause without a verb ("23 Nisan 1336: Büyük Millet Meclisi’nin Ankara’da küşadı."): its head, the
+    last word (Turkish puts it last), when it names a happening."""
+    outside = [w for w in words if not date[0] <= w.start < date[1]]
+    if not outside or outside[-1].start < date[1]:
+        return None
+    head = outside[-1]
+    kind = happening_kind("tr", head.text) if head.text[:1].islower() else ""
+    if not kind:
+        return None
+    return Predicate(head.start, head.end, head.text, kind, passive=False, nominal=True)
+
+
+# kinds of happening that lead to what is done next ("Ankara’ya geldik ve Meclis’i açtık"): a verb of theirs
+# joined by "ve" to a verb of another happening gives the date to that one
+LEADING_KINDS = ("arrive", "depart")
+
+
+def _opens_circumstance(word: Word) -> bool:
+    """ "halde" after a participle: the clause tells the state in which something happened."""
+    return plain(word.text) in _turkish_words("circumstance_words")
 
 
 def _happening_noun_after(words: list[Word], after: list[int]) -> Predicate | None:
@@ -316,6 +370,7 @@ def _turkish_predicate_at(
             carried.text[:1].islower()
             and carried.start >= (date[1] if after_date else 0)
             and not plain(carried.text).endswith(_turkish_endings("uncarried_endings"))
+            and plain(carried.text) not in _not_predicates("tr")  # "Rusya ile yapılan muahede"
         ):
             first = index - 1  # "işgal edildi", "küşâd olunacaktır"
     last = index
@@ -417,10 +472,14 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
     if treaty is not None:
         return treaty
     last = after[0]
+    told_in_it = False
     for index in after[1:3]:
         last = index
         if plain(words[index].text).startswith(tuple(_turkish_words("document_nouns"))):
             kind = "send"
+            # "… tarihli telgrafnamede … imza olunduğu bildirilmektedir": what is told in it is no deed done
+            # with it
+            told_in_it = plain(words[index].text).endswith(_turkish_endings("happened_at_endings"))
             break
     else:
         last, kind = after[0], ""
@@ -430,7 +489,7 @@ def _dated_document(words: list[Word], after: list[int]) -> Predicate:
             told.start,
             told.end,
             told.text,
-            told.kind or kind,
+            kind if told_in_it else told.kind or kind,
             told.passive,
             told.nominal,
             told.participle,
@@ -500,7 +559,7 @@ def _nearest_predicate(
         first = index - 1
     phrase = " ".join(w.text for w in words[first : index + 1])
     passive = _is_passive(words, index, language)
-    kind = happening_kind(language, words[index].text)
+    kind = _phrase_kind(language, words[index:]) or happening_kind(language, words[index].text)
     clause = " ".join(w.text.lower() for w in words)
     if kind in ("meet", "") and any(f" {w} " in f" {clause} " for w in _words(language, "first_time_words")):
         kind = "open"  # a body's first meeting is its opening ("met", "held its first sitting")
@@ -582,6 +641,23 @@ def _kind_stems(language: str) -> tuple[tuple[str, str], ...]:
         for stem in stems
     ]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def _phrases(language: str) -> tuple[tuple[str, str], ...]:
+    """(a verb with the words after it, the kind they say), longest first."""
+    phrases = language_data(language, "events").get("happening_phrases", {})
+    pairs = [(str(p).lower(), kind) for kind, listed in phrases.items() for p in listed]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _phrase_kind(language: str, words: list[Word]) -> str:
+    """The kind a verb and the words after it say together ("concluded its sittings": close)."""
+    phrases = _phrases(language)
+    if not phrases:
+        return ""
+    said = " ".join(w.text.lower() for w in words[:4])
+    return next((kind for phrase, kind in phrases if f"{said} ".startswith(f"{phrase} ")), "")
 
 
 @cache
