@@ -62,5 +62,26 @@ def fold_for_citation_matching(text: str) -> str:
 def fold_for_search(word: str) -> str:
     """A word as the search index holds it, accents and Turkish letters folded to plain Latin: "Nahçıvan" →
     "nahcivan"."""
+    return turkish_lower(word).translate(_SEARCH_FOLDS)
+
+
+def fold_for_search_by_decomposing(word: str) -> str:
+    """`fold_for_search` as it is defined: the lowered word decomposed (NFKD), its combining marks left
+    out, then SEARCH_LETTERS. The table that `fold_for_search` reads gives the same, letter by letter."""
     decomposed = unicodedata.normalize("NFKD", turkish_lower(word))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(SEARCH_LETTERS)
+
+
+class _SearchFolds(dict[int, str]):
+    """Each character's folded form, worked out at its first use. NFKD decomposes each character on its
+    own and only reorders combining marks, which folding leaves out, so a word folds letter by letter
+    (tested equal to `fold_for_search_by_decomposing` for every code point and on real words)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(SEARCH_LETTERS)
+        self[code] = folded
+        return folded
+
+
+_SEARCH_FOLDS = _SearchFolds()

@@ -19,12 +19,13 @@ def guess_language(text: str) -> str:
     words = Counter(map(str.lower, WORD.findall(text[:20000])))
     total = sum(words.values()) or 1
     scores: dict[str, float] = {}
+    # a word of ASCII letters alone holds no letter of a language's own (they are none of them ASCII)
+    unplain = [(word, count) for word, count in words.items() if not word.isascii()]
     for code, stopwords, letters in _language_signs():
         hits = sum(words[word] for word in stopwords)
         # "some letter of the word is one of the language's": the set test without a set per word
-        letter_hits = (
-            sum(count for word, count in words.items() if not letters.isdisjoint(word)) if letters else 0
-        )
+        counted = unplain if all(not letter.isascii() for letter in letters) else words.items()
+        letter_hits = sum(count for word, count in counted if not letters.isdisjoint(word)) if letters else 0
         scores[code] = hits / total + 0.5 * letter_hits / total
     # Azerbaijani Latin shares most letters with Turkish; schwa is decisive. Counted as in the lower-cased
     # text: Ə and Ә are the only characters that lower-case to a schwa.

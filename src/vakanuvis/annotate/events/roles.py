@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from vakanuvis.annotate.events.predicates import Predicate, happening_kind, plain, turkish_verb, words_of
+from vakanuvis.annotate.events.predicates import (
+    Predicate,
+    first_words_of,
+    happening_kind,
+    plain,
+    turkish_verb,
+    words_of,
+)
 from vakanuvis.lang import language_data
 from vakanuvis.lang.tr.morphology import possessed_in_oblique_case
 from vakanuvis.model import EVENT_ROLES, EntityMention
@@ -180,7 +187,7 @@ MARKER_REACH = 3  # words after a name where its postposition may stand ("İtila
 
 def _marker_after(text: str, position: int) -> str:
     """The role a postposition after a name gives it, through the lowercase words of its noun phrase."""
-    words = words_of(text, position, min(len(text), position + 80))[: MARKER_REACH + 1]
+    words = first_words_of(text, position, min(len(text), position + 80), MARKER_REACH + 1)
     previous_end = position
     for at, word in enumerate(words[:MARKER_REACH]):
         if text[previous_end : word.start].strip():
@@ -198,7 +205,7 @@ def _marker_after(text: str, position: int) -> str:
 
 
 def _next_word(text: str, position: int) -> str:
-    words = words_of(text, position, min(len(text), position + 40))
+    words = first_words_of(text, position, min(len(text), position + 40), 1)
     return words[0].text if words and text[position : words[0].start].strip() == "" else ""
 
 

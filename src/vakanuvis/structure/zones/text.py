@@ -143,6 +143,8 @@ def find_gutter(filled: list[str], width: float) -> int | None:
     """The middle position of the widest run of positions that work as a gutter, or None."""
     lines = len(filled)
     low, high = int(width * 0.25), int(width * 0.75)
+    if _double_blank_lines(filled, low, high) < (2 * GUTTER_SHARE - 1) * lines - 0.5:
+        return None
     # how many lines hold a letter at each position, from the runs of letters each line holds up to the
     # middle's end (a difference array: time in words, not in lines × width)
     change = [0] * (high + 2)
@@ -171,6 +173,20 @@ def find_gutter(filled: list[str], width: float) -> int | None:
     middle = (start + end) // 2
     split = sum(1 for text in filled if text[:middle].strip() and text[middle:].strip())
     return middle if split >= SPLIT_LINES_SHARE * lines else None
+
+
+def _double_blank_lines(filled: list[str], low: int, high: int) -> int:
+    """How many lines leave two neighbouring positions of [low, high] blank (past a line's end is blank).
+
+    A gutter needs two such positions that each GUTTER_SHARE of the lines leave blank, so at least
+    (2 × GUTTER_SHARE − 1) of the lines leave both blank: a page of running text in one column, whose
+    lines part their words by single spaces, is told from one in columns without counting its words."""
+    found = 0
+    for text in filled:
+        middle = text[low : high + 1]
+        if "  " in middle or len(middle) < high + 1 - low or middle[-1:] == " " and len(text) <= high + 1:
+            found += 1
+    return found
 
 
 # A run of lines each holding one word: a justified line pdftotext spread over several
