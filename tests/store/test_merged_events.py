@@ -208,3 +208,30 @@ def test_a_report_of_no_kind_joins_the_group_of_its_own_day_not_the_first_in_dat
     ]
     groups = {tuple(sorted(r["id"] for r in group)) for group in sweep_groups(reports, "named")}
     assert groups == {("ratified",), ("no-kind", "signed-a", "signed-b")}
+
+
+SPEECH_REPORT = """Ankara, 25 Nisan 1336
+
+Paşa Hazretleri nutuklarında 16 Mart tarihinden itibaren İstanbul’un fiilen esir bulunduğunu beyan etmiştir.
+Kendisi 2 Mart 1336’da İstanbul’dan ayrılmış idi.
+"""
+
+MEMOIR_NOTE = """Ankara, 30 Nisan 1336
+
+1 Mart 1336’da İstanbul’da bulunan mebuslar Meclis’e devam etmişlerdir.
+"""
+
+
+def test_a_report_of_no_kind_naming_a_taken_place_on_its_day_joins_the_taking(tmp_path):
+    # "16 Mart tarihinden itibaren İstanbul’un esir bulunduğunu": a state since the occupation, of no kind,
+    # that names the city taken that day; the city named on other days (2 March, 1 March) joins nothing,
+    # and two reports of no kind naming one city never join each other
+    for name, text in (("a.txt", TELEGRAM_20), ("b.txt", SPEECH_REPORT), ("c.txt", MEMOIR_NOTE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert all(r.stored for r in kb.ingest([tmp_path / name for name in ("a.txt", "b.txt", "c.txt")]))
+    merged = kb.merged_events()
+    (taking,) = [m for m in merged if m["kind"] == "take"]
+    assert sorted(r["text"] for r in taking["reports"]) == ["16 Mart tarihinden itibaren", "bugün"]
+    others = [m for m in merged if m is not taking]
+    assert all(len(m["reports"]) == 1 for m in others)

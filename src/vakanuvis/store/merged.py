@@ -72,6 +72,11 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])] if named else []
     if started and not kind and days == 1:
         keys += [("named", key) for key in _begun_on_its_day(event, started) if ("named", key) not in keys]
+    if not kind and days <= MOST_DAYS:
+        # a report that says no kind but names a place taken on its days ("16 Mart tarihinden itibaren
+        # İstanbul’un esir bulunduğunu", "the events of last month" at Constantinople) may tell of its
+        # taking: it joins a group holding a report of that taking (see `merged_events`)
+        keys += [("taken", key) for key in event.get("places_named", [])]
     if not kind or kind in KINDS_KEPT_APART:
         return keys
     if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
@@ -81,6 +86,8 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
         keys += [("kind", kind, key) for key in participants]
     if days == 1:
         keys += [("place", kind, key) for key in role_keys.get("place", [])]
+    if kind in KINDS_AT_THEIR_PATIENT and days <= MOST_DAYS:
+        keys += [("taken", key) for key in event.get("places_named", [])]
     return keys
 
 
@@ -94,11 +101,17 @@ def _begun_on_its_day(event: dict[str, Any], started: dict[str, list[str]]) -> l
 
 
 def _with_taken_places(event: dict[str, Any], places: set[str]) -> dict[str, Any]:
-    """The report with the places that are the patient of a taking among its places as well."""
+    """The report with the places that are the patient of a taking among its places as well; and, for a
+    taking or a report of no kind, the places it names as its patient or place (`places_named`)."""
     role_keys = event.get("role_keys", {})
+    if not event.get("kind"):
+        named = [key for role in ("patient", "place") for key in role_keys.get(role, []) if key in places]
+        return {**event, "places_named": list(dict.fromkeys(named))} if named else event
     if event.get("kind") not in KINDS_AT_THEIR_PATIENT:
         return event
     taken = [key for key in role_keys.get("patient", []) if key in places]
+    if taken:
+        event = {**event, "places_named": taken}
     own = role_keys.get("place", [])
     if not [key for key in taken if key not in own]:
         return event
@@ -197,6 +210,8 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
             with_key[key].append(event)
     for key, reports in with_key.items():
         for group in sweep_groups(reports, key[0]):
+            if key[0] == "taken" and not any(event["kind"] in KINDS_AT_THEIR_PATIENT for event in group):
+                continue  # reports of no kind naming one place join a taking of it, never each other
             for event in group[1:]:
                 groups.union(group[0]["id"], event["id"])
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
