@@ -56,6 +56,12 @@ def _every_period(kb: KnowledgeBase, by_id: dict, value_of_event: dict, verbose:
     dates are annotated (an event with no annotated date counts as not fitting)."""
     for way in ("inside", "overlapping", "merged"):
         right = returned = 0
+        wrong_somewhere: dict[str, bool] = {}  # event id -> whether it failed to fit a period it came back in
+        only_overlapping = [
+            0,
+            0,
+            0,
+        ]  # returned only because they reach into the period: all, a year or wider, fitting
         for start, end in EVERY_PERIOD:
             low, high = period_bounds(start, end)
             if way == "merged":
@@ -71,22 +77,44 @@ def _every_period(kb: KnowledgeBase, by_id: dict, value_of_event: dict, verbose:
                     for e in kb.events(date_from=start, date_to=end, overlapping=way == "overlapping")
                     if e["document"] in by_id
                 ]
+            inside_ids = (
+                {e["id"] for e in kb.events(date_from=start, date_to=end)} if way == "overlapping" else set()
+            )
             for event in found:
                 if event["id"] not in value_of_event:
                     continue  # a document whose dates nobody annotated (the register folder)
                 value = value_of_event[event["id"]]
                 bounds = bounds_of(value) if value else None
                 returned += 1
-                if bounds and (
+                fits = bool(bounds) and (
                     bounds[0] <= high and low <= bounds[1]
                     if way == "overlapping"
                     else low <= bounds[0] and bounds[1] <= high
-                ):
+                )
+                wrong_somewhere[event["id"]] = wrong_somewhere.get(event["id"], False) or not fits
+                if way == "overlapping" and event["id"] not in inside_ids:
+                    days = (date.fromisoformat(event["end"]) - date.fromisoformat(event["start"])).days
+                    only_overlapping[0] += 1
+                    only_overlapping[1] += days >= 364
+                    only_overlapping[2] += fits
+                if fits:
                     right += 1
                 elif verbose:
                     print(f"  {way} {start}..{end}: {event['date']} {event['text']!r} annotated {value}")
         share = right / returned if returned else float("nan")
         print(f"every two-month period of 1919-23, {way}: {right} of {returned} returned fit ({share:.1%})")
+        if way == "overlapping":
+            # a year-wide event comes back in six periods and counts six times above: each event once here
+            fitting = sum(not wrong for wrong in wrong_somewhere.values())
+            share = fitting / len(wrong_somewhere) if wrong_somewhere else float("nan")
+            print(
+                f"  the same, each event once: {fitting} of {len(wrong_somewhere)} events fit every period "
+                f"they came back in ({share:.1%})"
+            )
+            print(
+                f"  returned only by reaching into the period: {only_overlapping[0]} "
+                f"({only_overlapping[1]} a year or wider), {only_overlapping[2]} of them fit"
+            )
 
 
 def bounds_of(edtf: str) -> tuple[date, date] | None:

@@ -175,3 +175,23 @@ def test_an_english_ordinal_day_takes_the_narratives_month() -> None:
     text = "Kemal reached Smyrna on the 9th September. On the 11th the last ships left; the 3rd army stayed."
     found = [(m.text, m.edtf) for m in find_dates(text, languages=("en",), context_year=1922)]
     assert found == [("9th September", "1922-09-09"), ("the 11th", "1922-09-11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number opening a line of a numbered list, a spaced dash, then a date: the item's number
+        (
+            "1 — 19 Mayıs 1338’de kolordular toplandı.\n2 — 26 Ağustos 1338’de taarruz başladı.\n",
+            [("19 Mayıs 1338’de", "1922-05-19"), ("26 Ağustos 1338’de", "1922-08-26")],
+        ),
+        # a range written tight at a line's start, or with no list around it, stays a range
+        ("4-11 Eylül 1335’te Sivas’ta toplanıldı.\n", [("4-11 Eylül 1335’te", "1919-09-04/1919-09-11")]),
+        (
+            "Kongre\n4 — 11 Eylül 1335 tarihleri arasında toplandı.",
+            [("4 — 11 Eylül 1335 tarihleri arasında", "1919-09-04/1919-09-11")],
+        ),
+    ],
+)
+def test_a_list_items_number_is_no_range_start(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.edtf) for m in find_dates(text)] == expected

@@ -208,3 +208,85 @@ def test_a_report_of_no_kind_joins_the_group_of_its_own_day_not_the_first_in_dat
     ]
     groups = {tuple(sorted(r["id"] for r in group)) for group in sweep_groups(reports, "named")}
     assert groups == {("ratified",), ("no-kind", "signed-a", "signed-b")}
+
+
+SPEECH_REPORT = """Ankara, 25 Nisan 1336
+
+Paşa Hazretleri nutuklarında 16 Mart tarihinden itibaren İstanbul’un fiilen esir bulunduğunu beyan etmiştir.
+Kendisi 2 Mart 1336’da İstanbul’dan ayrılmış idi.
+"""
+
+MEMOIR_NOTE = """Ankara, 30 Nisan 1336
+
+1 Mart 1336’da İstanbul’da bulunan mebuslar Meclis’e devam etmişlerdir.
+"""
+
+
+def test_a_report_of_no_kind_naming_a_taken_place_on_its_day_joins_the_taking(tmp_path):
+    # "16 Mart tarihinden itibaren İstanbul’un esir bulunduğunu": a state since the occupation, of no kind,
+    # that names the city taken that day; the city named on other days (2 March, 1 March) joins nothing,
+    # and two reports of no kind naming one city never join each other
+    for name, text in (("a.txt", TELEGRAM_20), ("b.txt", SPEECH_REPORT), ("c.txt", MEMOIR_NOTE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert all(r.stored for r in kb.ingest([tmp_path / name for name in ("a.txt", "b.txt", "c.txt")]))
+    merged = kb.merged_events()
+    (taking,) = [m for m in merged if m["kind"] == "take"]
+    assert sorted(r["text"] for r in taking["reports"]) == ["16 Mart tarihinden itibaren", "bugün"]
+    others = [m for m in merged if m is not taking]
+    assert all(len(m["reports"]) == 1 for m in others)
+
+
+NAMED_AFTER = {
+    "sign:1920-12-02": ["alexandropol"],
+    "named-after:gyumri": ["alexandropol@1920-12-02"],
+    "open:1919-07-23": ["erzurum-congress"],
+    "open:1919-09-04": ["sivas-congress"],
+    "named-after:erzurum": ["erzurum-congress@1919-07-23"],
+    "named-after:sivas": ["sivas-congress@1919-09-04"],
+}
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        # "Geçen sene Gümrü’de Ermenistan ile akdolunan muahede": a year's signing at Gümrü is the treaty named
+        # after Gümrü begun that year
+        (_event("1920-01-01", "1920-12-31", kind="sign", place=["gyumri"]), [("named", "alexandropol")]),
+        (_event("1921-01-01", "1921-12-31", kind="sign", place=["gyumri"]), []),  # not begun that year
+        (_event("1920-01-01", "1920-12-31", kind="arrive", place=["gyumri"]), []),  # no beginning
+        (_event("1919-01-01", "1919-12-31", kind="open", place=["erzurum"]), [("named", "erzurum-congress")]),
+        # "geçen sene Erzurum ve Sivas’ta toplanan": two congresses, neither
+        (_event("1919-01-01", "1919-12-31", kind="open", place=["erzurum", "sivas"]), []),
+    ],
+)
+def test_a_years_beginning_at_a_place_is_of_the_treaty_or_meeting_named_after_it(event, expected):
+    assert [key for key in merge_keys(event, NAMED_AFTER) if key[0] == "named"] == expected
+
+
+GYUMRI_TELEGRAM = """Kars, 3 Kânûn-ı Evvel 1336
+
+Büyük Millet Meclisi Riyasetine,
+
+Gümrü Muahedesi dün gece Gümrü’de imza olunmuştur.
+
+Kâzım Karabekir
+"""
+
+KARS_REPORT = """Kars, 14 Teşrîn-i Evvel 1337
+
+Hariciye Vekâletine,
+
+Geçen sene Gümrü’de Ermenistan ile akdolunan muahedenin yerine kaim olan bu muahede ile hudut tespit edilmiştir.
+
+Kâzım Karabekir
+"""
+
+
+def test_a_signing_dated_last_year_at_gumru_joins_the_treaty_named_after_gumru(tmp_path):
+    for name, text in (("a.txt", GYUMRI_TELEGRAM), ("b.txt", KARS_REPORT)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert all(r.stored for r in kb.ingest([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    (signing,) = [m for m in kb.merged_events() if m["kind"] == "sign"]
+    assert sorted(r["text"] for r in signing["reports"]) == ["Geçen sene", "dün gece"]

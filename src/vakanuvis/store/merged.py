@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from vakanuvis.lang.folds import fold_for_name_matching
 from vakanuvis.resolve.union_find import root
 from vakanuvis.store import schema
 from vakanuvis.store.queries import PLACE_TYPES, list_events
@@ -30,6 +31,10 @@ NAMED_TOLERANCE = timedelta(days=1)
 # Treaty of Moscow, as the authority file dates it), when the report does not name it
 STARTED_BY = {"sign": ("treaty",), "adopt": ("treaty",), "open": ("meeting", "organization")}
 MOST_DAYS_STARTING = 3
+# the widest a report of a beginning may be dated ("Geçen sene Gümrü’de akdolunan muahede": a year) and still
+# be of the treaty named after its place that was begun within it
+MOST_DAYS_NAMED_AFTER_PLACE = 366
+NAMED_AFTER_PLACES = ("treaty", "meeting")  # (a body named after a country or city is not named for its seat)
 # kinds of happening that happen at the place they befall: "İstanbul’u işgal ettiler" and "İstanbul’da
 # Harbiye Nezaretini işgal ettiler" are one occupation at İstanbul, so a place that is their patient is
 # also their place
@@ -72,15 +77,24 @@ def merge_keys(event: dict[str, Any], started: dict[str, list[str]] | None = Non
     keys: list[tuple] = [("named", key) for key in role_keys.get("instrument", [])] if named else []
     if started and not kind and days == 1:
         keys += [("named", key) for key in _begun_on_its_day(event, started) if ("named", key) not in keys]
+    if not kind and days <= MOST_DAYS:
+        # a report that says no kind but names a place taken on its days ("16 Mart tarihinden itibaren
+        # İstanbul’un esir bulunduğunu", "the events of last month" at Constantinople) may tell of its
+        # taking: it joins a group holding a report of that taking (see `merged_events`)
+        keys += [("taken", key) for key in event.get("places_named", [])]
     if not kind or kind in KINDS_KEPT_APART:
         return keys
     if started and kind in STARTED_BY and days <= MOST_DAYS_STARTING:
         keys += [("named", key) for key in _started_by(event, kind, started) if ("named", key) not in keys]
+    elif started and kind in STARTED_BY and days <= MOST_DAYS_NAMED_AFTER_PLACE and not keys:
+        keys += [("named", key) for key in _named_after_its_place(event, kind, started)]
     if days <= MOST_DAYS:
         participants = dict.fromkeys(key for role in PARTICIPANT_ROLES for key in role_keys.get(role, []))
         keys += [("kind", kind, key) for key in participants]
     if days == 1:
         keys += [("place", kind, key) for key in role_keys.get("place", [])]
+    if kind in KINDS_AT_THEIR_PATIENT and days <= MOST_DAYS:
+        keys += [("taken", key) for key in event.get("places_named", [])]
     return keys
 
 
@@ -93,12 +107,34 @@ def _begun_on_its_day(event: dict[str, Any], started: dict[str, list[str]]) -> l
     return [key for kind in STARTED_BY for key in started.get(f"{kind}:{event['start']}", []) if key in named]
 
 
+def _named_after_its_place(event: dict[str, Any], kind: str, started: dict[str, list[str]]) -> list[str]:
+    """Of a report of a beginning dated wider than a few days that names no treaty or meeting ("Geçen sene
+    Gümrü’de Ermenistan ile akdolunan muahede"), the ones begun within its dates that are named after its
+    place (the Treaty of Alexandropol, "Gümrü Muahedesi", signed at Gümrü): `started` holds, under
+    "named-after:" and a place's key, the treaties and meetings one of whose names holds one of the place's."""
+    first, last = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
+    found = []
+    for place in event.get("role_keys", {}).get("place", []):
+        for key, day in (tuple(item.split("@", 1)) for item in started.get(f"named-after:{place}", [])):
+            if key not in found and first <= date.fromisoformat(day) <= last and f"{kind}:{day}" in started:
+                if key in started[f"{kind}:{day}"]:
+                    found.append(key)
+    # one only: "geçen sene Erzurum ve Sivas’ta toplanan" tells of two congresses, and joins neither
+    return found if len(found) == 1 else []
+
+
 def _with_taken_places(event: dict[str, Any], places: set[str]) -> dict[str, Any]:
-    """The report with the places that are the patient of a taking among its places as well."""
+    """The report with the places that are the patient of a taking among its places as well; and, for a
+    taking or a report of no kind, the places it names as its patient or place (`places_named`)."""
     role_keys = event.get("role_keys", {})
+    if not event.get("kind"):
+        named = [key for role in ("patient", "place") for key in role_keys.get(role, []) if key in places]
+        return {**event, "places_named": list(dict.fromkeys(named))} if named else event
     if event.get("kind") not in KINDS_AT_THEIR_PATIENT:
         return event
     taken = [key for key in role_keys.get("patient", []) if key in places]
+    if taken:
+        event = {**event, "places_named": taken}
     own = role_keys.get("place", [])
     if not [key for key in taken if key not in own]:
         return event
@@ -162,14 +198,36 @@ def entity_first_days(engine: Engine) -> dict[str, list[str]]:
     file's dates, as stored on the entities), for the kinds of happening that begin them."""
     ent = schema.entities
     found: dict[str, list[str]] = defaultdict(list)
+    begun: list[tuple[str, str, set[str]]] = []  # (key, first day, the words of its names)
     with engine.connect() as connection:
-        rows = connection.execute(select(ent.c.key, ent.c.type, ent.c.start).where(ent.c.start.is_not(None)))
+        rows = connection.execute(
+            select(ent.c.key, ent.c.type, ent.c.start, ent.c.name, ent.c.aliases).where(
+                ent.c.start.is_not(None)
+            )
+        )
         for row in rows:
             if not DAY.match(row.start or ""):
                 continue
             for kind, types in STARTED_BY.items():
                 if row.type in types:
                     found[f"{kind}:{row.start}"].append(row.key)
+            if row.type in NAMED_AFTER_PLACES:
+                words = {
+                    w
+                    for name in [row.name, *(row.aliases or [])]
+                    for w in fold_for_name_matching(name).split()
+                }
+                begun.append((row.key, row.start, words))
+        if begun:
+            places = connection.execute(
+                select(ent.c.key, ent.c.name, ent.c.aliases).where(ent.c.type.in_(PLACE_TYPES))
+            )
+            for place in places:
+                names = {fold_for_name_matching(name) for name in [place.name, *(place.aliases or [])]}
+                names = {name for name in names if len(name) >= 4 and " " not in name}
+                for key, day, words in begun:
+                    if names & words:
+                        found[f"named-after:{place.key}"].append(f"{key}@{day}")
     return found
 
 
@@ -197,6 +255,8 @@ def merged_events(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
             with_key[key].append(event)
     for key, reports in with_key.items():
         for group in sweep_groups(reports, key[0]):
+            if key[0] == "taken" and not any(event["kind"] in KINDS_AT_THEIR_PATIENT for event in group):
+                continue  # reports of no kind naming one place join a taking of it, never each other
             for event in group[1:]:
                 groups.union(group[0]["id"], event["id"])
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)

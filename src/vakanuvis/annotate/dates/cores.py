@@ -89,8 +89,11 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         "day-from-narrative",
         "day-of-narrative-month",
         "day-of-narrative-month-ordinal",
+        "day-of-month-ordinal",
     ):
         return relative_expression(name, match, lexicon, expression)
+    if name == "weekday":
+        return weekday_expression(match, lexicon, expression)
     if name.startswith("double-date") or (
         name == "day-range" and match.group("slash") and int(match.group("d2")) - (first.day or 0) in (12, 13)
     ):
@@ -98,8 +101,10 @@ def core_expression(name: str, match: re.Match[str], lexicon: Lexicon) -> Expres
         expression.confirmed = True
         expression.marks.append("double date")
     elif name == "day-range" or (name == "roman" and match.group("d2")):
-        if _after_an_item_word(match, lexicon):
-            return None  # "Madde 3 – 30 Teşrîn-i Evvel 1334": an article's number, then a date
+        if _after_an_item_word(match, lexicon) or _numbers_a_list_item(match):
+            return (
+                None  # "Madde 3 – 30 Teşrîn-i Evvel 1334", "2 — 26 Ağustos’ta": an item's number, then a date
+            )
         if int(match.group("d2")) <= (first.day or 0) and not _written_as_one_span(match):
             # "Madde 2 — 1 Mart 1337": a number and a date; a span written tight ("11-4 Eylül") stays one,
             # reversed, for the criticism stage to flag
@@ -182,6 +187,8 @@ def relative_expression(
     if name == "day-from-narrative":
         expression.day_anaphora = lookup(lexicon.day_anaphora, match.group("dayanaphora"))
         return expression
+    if name == "day-of-month-ordinal" and match.group("monthanaphora"):
+        name = "day-of-narrative-month-ordinal"  # "the 6th of that month"
     if name in ("day-of-narrative-month", "day-of-narrative-month-ordinal"):
         if day is None:
             return None
@@ -200,6 +207,43 @@ def relative_expression(
         expression.bare_year = found[0] == "year"
     if suffix:
         expression.suffix = key(suffix.lstrip("’'‘`´"))
+    return expression
+
+
+WORD_BEFORE = re.compile(r"(?P<w>[^\W\d_]+)[ \t]+$")
+
+
+def weekday_expression(match: re.Match[str], lexicon: Lexicon, expression: Expression) -> Expression | None:
+    """A weekday alone ("Çarşamba günü", "on Wednesday", "Friday last", "geçen Cuma günü"), or None where it
+    is no date by itself: bare ("Cuma namazı"), or a part of the date beside it ("4 Şaban 1338 Cuma günü",
+    "Pazar, 22 Kânûn-ı Evvel 1334", "Wednesday, 23rd April")."""
+    text = match.string
+    before = text[max(0, match.start() - 24) : match.start()]
+    if re.search(r"\d[.’'\w]*[ \t,]*$", before) or text[match.end() :].lstrip(" \t,")[:1].isdigit():
+        return None
+    previous = WORD_BEFORE.search(before)
+    if previous is not None and lexicon.month_number(previous.group("w")) is not None:
+        return None  # "16 Mart Çarşamba günü": the weekday of the date before it
+    direction = 0
+    if match.group("wdir"):
+        direction = lookup(lexicon.weekday_directions, match.group("wdir")) or 0
+    word_before = previous.group("w") if previous is not None else ""
+    before_direction = lookup(lexicon.weekday_directions, word_before) if word_before else None
+    if previous is not None and before_direction is not None:
+        direction = before_direction  # "geçen Cuma günü", "last Friday": the word is the expression's
+        expression.start = match.start() - (len(before) - previous.start())
+    elif not (
+        match.group("wdir")
+        or match.group("wafter")
+        or key(word_before) in lexicon.keys("weekday_before_words")
+    ):
+        return None
+    weekday = lookup(lexicon.weekdays, match.group("weekday"))
+    if weekday is None:
+        return None
+    expression.weekday = (weekday, direction)
+    expression.confirmed = expression.narrative = True
+    expression.marks.append("weekday")
     return expression
 
 
@@ -238,6 +282,17 @@ def _numbers_a_paragraph(match: re.Match[str]) -> bool:
         return False
     number = int(match.group("d1"))
     return re.search(rf"(?m)^[ \t]*(?:{number + 1}|{number - 1})\.\s", text) is not None
+
+
+def _numbers_a_list_item(match: re.Match[str]) -> bool:
+    """True when the first number of a day range opens its line and a spaced dash follows it, as the items of
+    a numbered list are written ("2 — 26 Ağustos’ta taarruz başladı"), and another line opens with the
+    number after it or before it."""
+    text, start = match.string, match.start("d1")
+    if text[text.rfind("\n", 0, start) + 1 : start].strip() or _written_as_one_span(match):
+        return False
+    number = int(match.group("d1"))
+    return re.search(rf"(?m)^[ \t]*(?:{number + 1}|{number - 1})[ \t]*[-–—.)]", text) is not None
 
 
 def _written_as_one_span(match: re.Match[str]) -> bool:

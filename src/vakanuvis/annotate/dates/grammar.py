@@ -85,6 +85,8 @@ class Expression:
     month_deixis: int | None = None  # "geçen Mart" -1, "bu Mart" 0, "önümüzdeki Nisan" +1
     day_anaphora: int | None = None  # "ertesi gün" +1: the narrative's last day plus this
     month_anaphora: bool = False  # "ayın yirmisinde": a day of the narrative's month
+    # "Çarşamba günü", "Friday last": (ISO weekday, -1 for the one before the anchor, 1 after, 0 as the tense says)
+    weekday: tuple[int, int] | None = None
     marks: list[str] = field(default_factory=list)  # what confirmed it, for debugging
 
 
@@ -152,6 +154,11 @@ CORE_PATTERNS = {
     # "on the 19th the Greeks …", "the 6th instant": a day of the narrative's month, in English
     "day-of-narrative-month-ordinal": rf"(?P<monthanaphora>{{ORDINAL_DAY_ARTICLE}})\s+(?P<d1>{DAY})"
     + r"(?:st|nd|rd|th)(?:\s+(?:instant|inst\.))?(?=\s*[,.;:)]|\s+(?!of\b|{ORDINAL_NOT_DAY}\b)[a-z])",
+    # "the 23rd of this month", "the 6th of that month"
+    "day-of-month-ordinal": rf"(?P<ordinal>{{ORDINAL_DAY_ARTICLE}})\s+(?P<d1>{DAY})(?:st|nd|rd|th)\s+of\s+"
+    + r"(?:(?P<deixis>{DEIXIS})|(?P<monthanaphora>{NARRATIVE_MONTH_AFTER_ORDINAL}))(?!\w)",
+    # "Çarşamba günü", "Perşembe sabahı", "Friday last", "Wednesday" (after "on", see cores.weekday_expression)
+    "weekday": r"(?P<weekday>{WEEKDAY})(?:\s+(?P<wdir>{WEEKDAY_DIRECTION})(?!\w)|\s+(?P<wafter>{WEEKDAY_AFTER}))?",
     # A Rumi year written without its thousand, as telegrams and official papers of the period do, alone:
     # "336 senesinde", "336 (1920)" (only where the lexicon has a Rumi calendar). After a day and month,
     # a month or a numbered month: see month_then_year, "numeric", "roman".
@@ -199,6 +206,7 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         + list(lexicon.deixis)
         + list(lexicon.day_anaphora)
         + lexicon.words_of("month_of_narrative")
+        + list(lexicon.weekdays)
     )
     fills = {
         "MONTH": lexicon.month_pattern,
@@ -216,6 +224,10 @@ def grammar_for(languages: tuple[str, ...]) -> Grammar:
         "MONTH_OF_NARRATIVE": pattern("month_of_narrative"),
         "ORDINAL_DAY_ARTICLE": pattern("ordinal_day_articles"),
         "ORDINAL_NOT_DAY": pattern("ordinal_not_day_words"),
+        "NARRATIVE_MONTH_AFTER_ORDINAL": pattern("narrative_month_after_ordinal"),
+        "WEEKDAY": alternation(list(lexicon.weekdays), capitalized_only=True),
+        "WEEKDAY_DIRECTION": alternation(list(lexicon.weekday_directions)),
+        "WEEKDAY_AFTER": pattern("weekday_after_words"),
         "DAY_SUFFIX": rf"(?:\.|{alternation(lexicon.words_of('day_suffixes'), suffix=True)})?",
         "YEAR_BEFORE": pattern("year_before_words"),
         "AND": pattern("range_and"),
@@ -302,6 +314,7 @@ def core_start(template: str) -> str:
             "(?P<deixis>{DEIXIS})",
             "(?P<dayanaphora>{DAY_ANAPHORA})",
             "(?P<monthanaphora>{MONTH_OF_NARRATIVE})",
+            "(?P<weekday>{WEEKDAY})",
         )
     ):
         return "reference"

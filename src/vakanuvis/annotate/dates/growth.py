@@ -100,8 +100,10 @@ def tail_finder(grammar: Grammar) -> re.Pattern[str]:
 
 def names_a_day(expression: Expression) -> bool:
     """Whether a date named by reference is a day ("dün", "ertesi gün")."""
-    return expression.day_anaphora is not None or (
-        expression.deixis is not None and expression.deixis[0] == "day"
+    return (
+        expression.day_anaphora is not None
+        or expression.weekday is not None
+        or (expression.deixis is not None and expression.deixis[0] == "day")
     )
 
 

@@ -162,6 +162,8 @@ class Lexicon:
     deixis: dict[str, tuple[str, int]] = field(default_factory=dict)
     month_deixis: dict[str, int] = field(default_factory=dict)  # before a month name: "geçen" -> -1
     day_anaphora: dict[str, int] = field(default_factory=dict)  # "ertesi gün" -> 1
+    weekdays: dict[str, int] = field(default_factory=dict)  # "Çarşamba" -> 3 (ISO: Monday 1)
+    weekday_directions: dict[str, int] = field(default_factory=dict)  # "geçen" -> -1, "next" -> 1
     verb_tenses: dict[str, str] = field(
         default_factory=dict
     )  # analyser morpheme -> "past" | "future" | "present"
@@ -258,6 +260,9 @@ WORD_CATEGORIES = (
     "ordinal_not_day_words",
     "dated_paper_words",
     "newspaper_titles",
+    "weekday_after_words",
+    "weekday_before_words",
+    "narrative_month_after_ordinal",
 )
 DEIXIS_UNITS = {"days_from_document": "day", "months_from_document": "month", "years_from_document": "year"}
 
@@ -316,6 +321,12 @@ def build_lexicon(languages: tuple[str, ...]) -> Lexicon:
         for offset, forms in (data.get("days_from_narrative") or {}).items():
             for form in forms:
                 lexicon.day_anaphora[form] = int(offset)
+        for number, forms in (data.get("weekdays") or {}).items():
+            for form in forms:
+                lexicon.weekdays[form] = int(number)
+        for offset, forms in (data.get("weekday_directions") or {}).items():
+            for form in forms:
+                lexicon.weekday_directions[form] = int(offset)
         for tense, morphemes in (data.get("verb_tenses") or {}).items():
             for morpheme in morphemes:
                 lexicon.verb_tenses[morpheme] = tense

@@ -88,6 +88,8 @@ def resolved(
         return with_point(expression, Point(day.year, day.month, day.day)), "context"
     if expression.month_anaphora:
         return day_of_current_month(expression, narrative, reading)
+    if expression.weekday is not None:
+        return day_of_weekday(expression, text, narrative, reading, lexicon)
     first, last = expression.first, expression.last
     if first.year is not None:
         return expression, "text"  # value_of changes nothing of it
@@ -133,6 +135,7 @@ def with_point(expression: Expression, point: Point, calendar: str | None = None
     filled.last = None
     filled.deixis = filled.month_deixis = filled.day_anaphora = None
     filled.month_anaphora = False
+    filled.weekday = None
     filled.calendar_marker = calendar if calendar in ("rumi", "hijri") else None
     return filled
 
@@ -187,6 +190,43 @@ def day_of_current_month(
     if reference is not None and reference.month is not None:
         return with_point(expression, Point(reference.year, reference.month, day)), "document"
     return None
+
+
+def day_of_weekday(
+    expression: Expression, text: str, narrative: Narrative, reading: Reading, lexicon: Lexicon
+) -> tuple[Expression, str] | None:
+    """ "Çarşamba günü", "Friday last": the nearest such weekday to the document's date in a document of
+    its moment (it speaks of its own week), else to the narrative's last day, else to the document's date;
+    before it for the past ("imza olunduğu", "last"), after it for the future ("hareket edilecektir",
+    "next"), else the nearest. None when there is no day to count from."""
+    assert expression.weekday is not None
+    weekday, direction = expression.weekday
+    reference = reading.reference
+    of_the_document = reference is not None and reference.day is not None
+    if of_the_document and (reading.of_its_moment or narrative.last_day is None):
+        assert reference is not None
+        anchor, year_from = reference.earliest, "document"
+    elif narrative.last_day is not None:
+        anchor, year_from = narrative.last_day, "context"
+    else:
+        return None
+    behind = (anchor.isoweekday() - weekday) % 7  # days back to the last such weekday (0: the anchor)
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if direction == 0 and year_from == "context":
+        offset = ahead  # a narrative goes on from its last day: "15 Mart’ta çıktık. Perşembe günü vardık"
+    elif direction == 0:
+        end = reading.sentence_end(expression.start, len(text))
+        tense = tense_after(text, expression.end, end, lexicon)
+        if tense == "past":
+            offset = -behind
+        elif tense == "future":
+            offset = ahead
+        else:  # the nearest, a day ahead counting as two behind (as `choose` does)
+            offset = -behind if behind <= ahead * FUTURE_WEIGHT else ahead
+    else:  # "Friday last" in a paper of a Friday is the Friday a week before
+        offset = -(behind or 7) if direction < 0 else ahead or 7
+    day = anchor + timedelta(days=offset)
+    return with_point(expression, Point(day.year, day.month, day.day)), year_from
 
 
 def placed_by_reference(
