@@ -389,7 +389,7 @@ class RuleRecognizer:
                     continue
                 lower = turkish_lower(following.text)
                 if (
-                    lower in self.words.connectors
+                    (lower in self.words.connectors or (self.english and lower in self.words.name_particles))
                     and index + 1 < len(tokens)
                     and tokens[index + 1].capitalized
                     and self._adjacent(text, following, tokens[index + 1])
@@ -406,12 +406,26 @@ class RuleRecognizer:
                     run.append(following)  # "Khosrov bey Sultanov", "Fətəli xan Xoyski"
                     index += 1
                     continue
+                if (
+                    self._rank_izafet(run[-1])
+                    and index + 1 < len(tokens)
+                    and tokens[index + 1].capitalized
+                    and self._adjacent(text, following, tokens[index + 1])
+                ):
+                    run.append(following)  # "Mülazım-ı evvel Hasan": the rank's adjective is the rank's
+                    index += 1
+                    continue
                 if is_lowercase_org_head(following, self.words) and self._names_a_body(run[-1]):
                     run.append(following)
                     index += 1
                 break
             runs.append((run, index))
         return runs
+
+    def _rank_izafet(self, token: Token) -> bool:
+        """The word opens an izafet of a title before a name ("Mülazım-ı" of "Mülazım-ı sani")."""
+        izafet = _izafet(token) if token.kind == "word" else None
+        return izafet is not None and bool(morphology.lemmas(izafet.group(1)) & self.words.titles_before)
 
     def _before_place_noun(self, token: Token) -> bool:
         """The word may name the place a lower-case place noun after it speaks of ("Çay kasabası"): a
@@ -485,6 +499,8 @@ class RuleRecognizer:
             if position == surname_taken:
                 continue
             connector, title_after, title_before, office, head, _, oblique = profiles[position]
+            if not token.capitalized and position > 0 and self._rank_izafet(run[position - 1]):
+                continue  # "evvel" of "Mülazım-ı evvel": part of the rank, which stays out of the name
             if connector:
                 current.append(token)
                 continue
@@ -657,8 +673,43 @@ class RuleRecognizer:
             for start, end, surface, kind, strength in results
         ]
 
+    def _qualified_place(self, tokens: list[Token], text: str) -> Candidate | None:
+        """'Garbi Anadolu’daki', 'Şûralar Rusyası': a word of direction before a place's name is part of
+        the place's name; a regime's word before a country's name with its possessive names that regime's
+        state (an organization). What stands before the two words is read by itself."""
+        if len(tokens) < 2 or self.english:
+            return None
+        qualifier, place = tokens[-2], tokens[-1]
+        if qualifier.kind != "word" or place.kind != "word" or qualifier.has_apostrophe:
+            return None
+        if head_type(place, self.words) is not None:
+            return None  # "Şûralar Cumhuriyeti": a head word, though a town is so called
+        lemmas = self._lemmas(qualifier) | {turkish_lower(qualifier.text)}
+        words = self.words
+        direction, regime = bool(lemmas & words.place_qualifiers), bool(lemmas & words.regime_words)
+        if not (direction or (regime and self._possessive(place))):
+            return None
+        bare = self._surface([place], text, keep_possessive=False)
+        if (self._authority_type(bare) or ("place" if self._place(bare) is not None else None)) != "place":
+            return None
+        named = tokens[-2:]
+        if len(tokens) > 2:
+            self.pending.extend(self._candidates(_Segment(tokens[:-2]), text))
+        if regime and not direction:
+            surface = self._surface(named, text, keep_possessive=True)
+            return Candidate(qualifier.start, place.end, surface, "organization", 3, named)
+        surface = self._surface(named, text, keep_possessive=False)
+        return Candidate(
+            qualifier.start, place.end, surface, self._authority_type(surface) or "place", 3, named
+        )
+
     def _segment_candidates(self, segment: _Segment, text: str) -> list[Candidate]:
         tokens = segment.tokens
+        if not segment.pre_title and not segment.post_title:
+            qualified = self._qualified_place(tokens, text)
+            if qualified is not None:
+                split_off, self.pending = self.pending, []
+                return [*split_off, qualified]
         if (
             tokens
             and head_type(tokens[-1], self.words) is None
@@ -1019,6 +1070,7 @@ class RuleRecognizer:
                 and token.kind == "word"
                 and token is not last
                 and not (segment.post_title and turkish_lower(token.text) in self.words.titles_after)
+                and not (self.english and turkish_lower(token.text) in self.words.name_particles)
             ):
                 parts.append([])
             else:
