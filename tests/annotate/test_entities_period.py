@@ -128,6 +128,16 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
             [("Kars", "place"), ("Sovyet Ermenistanı", "organization")],
         ),
         ("Rusya ile muahede yapıldı.", [("Rusya", "place")]),
+        # an izafet between the connector and a singular head: the names before it are the society's region
+        (
+            "Anadolu ve Rumeli Müdafaa-i Hukuk Cemiyeti heyeti toplandı.",
+            [("Anadolu ve Rumeli Müdafaa-i Hukuk Cemiyeti", "organization")],
+        ),
+        ("Kars ve Ardahan’a asker gönderildi.", [("Kars", "place"), ("Ardahan", "place")]),
+        # "Ocağı" with its possessive heads a club's name; the month in a date names nothing
+        ("Türk Ocağı’nda bir müsamere verildi.", [("Türk Ocağı", "organization")]),
+        ("Heyet 5 Ocak 1921’de Ankara’ya geldi.", [("Ankara", "place")]),
+        ("Bu kitap Ankara Ocak 1921 tarihinde basıldı.", [("Ankara", "place")]),
         # a surname's particle stays inside an English name, a Turkish "de" is a conjunction
         (
             "Admiral John de Robeck arrived at Constantinople on the 5th.",

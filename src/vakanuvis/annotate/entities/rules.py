@@ -1056,9 +1056,13 @@ class RuleRecognizer:
                 if not token.capitalized and token.kind == "word":
                     break
                 first_part.append(token)
+            # "Anadolu ve Rumeli Müdafaa-i Hukuk Cemiyeti": an izafet between the connector and a singular
+            # head makes the names before it the society's region, not names of their own
+            izafet_inside = any(_izafet(t) is not None for t in tokens[len(first_part) + 1 : -1])
             if (
                 not first_part
                 or plural_head
+                or izafet_inside
                 or len(first_part) == len(tokens)
                 or not self.known_name(self._surface(first_part, "", False, whole=True))
             ):
