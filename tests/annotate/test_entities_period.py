@@ -138,6 +138,9 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ("Türk Ocağı’nda bir müsamere verildi.", [("Türk Ocağı", "organization")]),
         ("Heyet 5 Ocak 1921’de Ankara’ya geldi.", [("Ankara", "place")]),
         ("Bu kitap Ankara Ocak 1921 tarihinde basıldı.", [("Ankara", "place")]),
+        # a sentence's first word read as a common word too does not stick to the known name after it
+        ("Kuvvetler Tuz gölü civarına çekildi.", [("Tuz", "place")]),
+        ("Hasan Tahsin Bey geldi.", [("Hasan Tahsin Bey", "person")]),
         # a surname's particle stays inside an English name, a Turkish "de" is a conjunction
         (
             "Admiral John de Robeck arrived at Constantinople on the 5th.",

@@ -571,7 +571,7 @@ class RuleRecognizer:
                 return True
             if keep_all or (leading and not token.sentence_initial):
                 return False
-            return not self._name_capable(token)
+            return not self._name_capable(token) or (leading and self._opening_common_word(tokens))
 
         while (
             tokens
@@ -588,6 +588,20 @@ class RuleRecognizer:
         ):
             tokens = tokens[:-1]
         return tokens
+
+    def _opening_common_word(self, tokens: list[Token]) -> bool:
+        """'Kuvvetler Tuz gölü …': a sentence's first word that the lexicon reads as a common word too, before
+        a word that is a known name by itself, is capitalized for the sentence (a given name or a name the
+        authority or gazetteer knows stays)."""
+        first = tokens[0]
+        if len(tokens) < 2 or first.kind != "word" or first.has_apostrophe or self.english:
+            return False
+        if morphology.is_proper_only(first.stem) or self.known_name(first.stem):
+            return False
+        if name_key(first.stem) in listed_given_names(self.authority):
+            return False
+        second = tokens[1]
+        return second.kind == "word" and self.known_name(morphology.strip_inflection(second.stem))
 
     def _split_known(self, tokens: list[Token], text: str) -> list[list[Token]]:
         """'Türkiye Rusya', 'İ. Ebilov Türkiye': adjacent names the authority or gazetteer knows apart."""
