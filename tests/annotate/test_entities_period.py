@@ -141,6 +141,17 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         # a sentence's first word read as a common word too does not stick to the known name after it
         ("Kuvvetler Tuz gölü civarına çekildi.", [("Tuz", "place")]),
         ("Hasan Tahsin Bey geldi.", [("Hasan Tahsin Bey", "person")]),
+        # an institution the authority lists is typed by it, in English too
+        (
+            "The Red Crescent sent doctors and medicines to Angora.",
+            [("Red Crescent", "organization"), ("Angora", "place")],
+        ),
+        # a peer's territorial designation is part of how he is named
+        (
+            "Marquess Curzon of Kedleston replied on the same day.",
+            [("Marquess Curzon of Kedleston", "person")],
+        ),
+        ("Lord Curzon replied.", [("Lord Curzon", "person")]),
         # a surname's particle stays inside an English name, a Turkish "de" is a conjunction
         (
             "Admiral John de Robeck arrived at Constantinople on the 5th.",

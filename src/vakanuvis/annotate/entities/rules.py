@@ -1051,6 +1051,16 @@ class RuleRecognizer:
             return position
         return None
 
+    def _territorial_designation(self, tokens: list[Token]) -> bool:
+        """'Curzon of Kedleston': a name, 'of', then one capitalized word, and nothing else lower-case."""
+        lower = [p for p, t in enumerate(tokens) if t.kind == "word" and not t.capitalized]
+        return (
+            len(lower) == 1
+            and 0 < lower[0] == len(tokens) - 2
+            and turkish_lower(tokens[lower[0]].text) in self.words.head_first_connectors
+            and tokens[-1].capitalized
+        )
+
     def _split_connectors(self, segment: _Segment) -> list[_Segment]:
         """'Kars ve Ardahan' is two names; 'İttihat ve Terakki Cemiyeti', 'Erzurum ve Sivas Kongreleri' one;
         'Treaty of Sèvres' one."""
@@ -1059,6 +1069,9 @@ class RuleRecognizer:
             return []
         if self._head_first(tokens) is not None:
             return [segment]
+        peer = segment.style is not None or turkish_lower(tokens[0].text) in self.words.peerages
+        if peer and self._territorial_designation(tokens):
+            return [segment]  # "Marquess Curzon of Kedleston": a peer's title names the place he holds it of
         last = tokens[-1]
         if head_type(last, self.words) not in (None, "other") and last.capitalized:
             plural_head = any(
