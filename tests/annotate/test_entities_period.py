@@ -106,8 +106,58 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         # an izafet opened by an administrative unit names units, never a person
         ("Keyfiyet Elviye-i Müstakilleye tebliğ olundu.", []),
         ("Bu emir Elviye-i Gayrimülhakaya tamim olundu.", []),
-        # but a possessive after a place is a compound's head
-        ("Cemiyetin Erzurum Şubesi toplandı.", [("Erzurum", "place")]),
+        # a society's branch named after its town is a body ("Şube" heads it)
+        ("Cemiyetin Erzurum Şubesi toplandı.", [("Erzurum Şubesi", "organization")]),
+        ("Erzurum Şubesinden malumat geldi.", [("Erzurum Şubesi", "organization")]),
+        # the period's ranks before a name, the izafet's adjective with the rank
+        ("Mülazım-ı evvel Hasan şehit oldu.", [("Hasan", "person")]),
+        (
+            "Bu harpte Mülazım-ı sani Ahmet ve Yüzbaşı Cemil şehit düştüler.",
+            [("Ahmet", "person"), ("Cemil", "person")],
+        ),
+        ("Kolağası Nuri Eskişehir’e gitti.", [("Nuri", "person"), ("Eskişehir", "place")]),
+        # a word of direction before a place is part of its name; a regime's word before a country names
+        # that regime's state
+        ("Bu kuvvetler Garbi Anadolu’ya gönderildi.", [("Garbi Anadolu", "place")]),
+        (
+            "Moskova’da Şûralar Rusyası ile muahede imza olundu.",
+            [("Moskova", "place"), ("Şûralar Rusyası", "organization")],
+        ),
+        (
+            "Kars’ta Sovyet Ermenistanı’na karşı harekât başladı.",
+            [("Kars", "place"), ("Sovyet Ermenistanı", "organization")],
+        ),
+        ("Rusya ile muahede yapıldı.", [("Rusya", "place")]),
+        # an izafet between the connector and a singular head: the names before it are the society's region
+        (
+            "Anadolu ve Rumeli Müdafaa-i Hukuk Cemiyeti heyeti toplandı.",
+            [("Anadolu ve Rumeli Müdafaa-i Hukuk Cemiyeti", "organization")],
+        ),
+        ("Kars ve Ardahan’a asker gönderildi.", [("Kars", "place"), ("Ardahan", "place")]),
+        # "Ocağı" with its possessive heads a club's name; the month in a date names nothing
+        ("Türk Ocağı’nda bir müsamere verildi.", [("Türk Ocağı", "organization")]),
+        ("Heyet 5 Ocak 1921’de Ankara’ya geldi.", [("Ankara", "place")]),
+        ("Bu kitap Ankara Ocak 1921 tarihinde basıldı.", [("Ankara", "place")]),
+        # a sentence's first word read as a common word too does not stick to the known name after it
+        ("Kuvvetler Tuz gölü civarına çekildi.", [("Tuz", "place")]),
+        ("Hasan Tahsin Bey geldi.", [("Hasan Tahsin Bey", "person")]),
+        # an institution the authority lists is typed by it, in English too
+        (
+            "The Red Crescent sent doctors and medicines to Angora.",
+            [("Red Crescent", "organization"), ("Angora", "place")],
+        ),
+        # a peer's territorial designation is part of how he is named
+        (
+            "Marquess Curzon of Kedleston replied on the same day.",
+            [("Marquess Curzon of Kedleston", "person")],
+        ),
+        ("Lord Curzon replied.", [("Lord Curzon", "person")]),
+        # a surname's particle stays inside an English name, a Turkish "de" is a conjunction
+        (
+            "Admiral John de Robeck arrived at Constantinople on the 5th.",
+            [("John de Robeck", "person"), ("Constantinople", "place")],
+        ),
+        ("Rauf Bey de Ankara’ya gitti.", [("Rauf Bey", "person"), ("Ankara", "place")]),
         # a Caucasian name holds its title before the surname
         (
             "Azerbaycan murahhası Khosrov bey Sultanov geldi.",

@@ -94,6 +94,9 @@ def test_a_places_spellings_are_one_node(a: str, b: str) -> None:
         # a British peer of any rank is Lord before his title's name
         ("Earl Curzon", "Lord Curzon"),
         ("Marquess Curzon", "Lord Curzon"),
+        # his title's territorial designation goes as well
+        ("Marquess Curzon of Kedleston", "Lord Curzon"),
+        ("Lord Curzon of Kedleston", "Curzon"),
     ],
 )
 def test_peers_are_compared_as_lords(a: str, b: str) -> None:

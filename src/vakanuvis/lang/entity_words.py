@@ -38,6 +38,10 @@ class Words:
     administrative_heads: frozenset[str] = frozenset()  # "Elviye-i", "Vilâyât-ı": units of the state
     acting_for: frozenset[str] = frozenset()  # "namına" of "Hariciye Vekili namına": for the office's holder
     place_nouns: frozenset[str] = frozenset()  # "kasabası" of "Çay kasabası": the words before name a place
+    place_qualifiers: frozenset[str] = frozenset()  # "Garbi" of "Garbi Anadolu": part of the place's name
+    possessive_only_heads: frozenset[str] = frozenset()  # "Ocağı" heads a name, "Ocak" is the month
+    name_particles: frozenset[str] = frozenset()  # "de" of "John de Robeck", in English sentences
+    regime_words: frozenset[str] = frozenset()  # "Şûralar" of "Şûralar Rusyası": the place's state is meant
     # Answers of the rules that depend only on a word and these words, kept per word (the entity rules fill them)
     memo: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -83,5 +87,9 @@ def entity_words() -> Words:
         administrative_heads=union("administrative_heads"),
         acting_for=union("acting_for"),
         place_nouns=union("place_nouns"),
+        place_qualifiers=union("place_qualifiers"),
+        regime_words=union("regime_words"),
+        name_particles=union("name_particles"),
+        possessive_only_heads=union("possessive_only_heads"),
         styles_before=union("styles_before"),
     )

@@ -35,6 +35,11 @@ def core_tuple(surface: str) -> tuple[str, ...]:
         for w in raw
         if turkish_lower(w.rstrip(".")) not in titles and turkish_lower(w) not in words.peerages
     ]
+    # and so does his title's territorial designation ("Marquess Curzon of Kedleston" is "Lord Curzon")
+    peer = any(turkish_lower(w) in words.peerages or turkish_lower(w) in words.styles_before for w in raw)
+    of = next((p for p, w in enumerate(kept) if p > 0 and w in words.head_first_connectors), None)
+    if peer and of is not None:
+        kept = kept[:of]
     return tuple(k for k in (name_key(w) for w in (kept or raw)) if k)
 
 

@@ -38,11 +38,14 @@ def head_type(token: Token, words: Words) -> str | None:
 
 def _stem_head_type(stem: str, words: Words) -> str | None:
     lower = turkish_lower(stem)
-    if lower in words.heads:
+    if lower in words.heads and lower not in words.possessive_only_heads:
         return words.heads[lower]
     for analysis in morphology.analyze_word(stem):
         lemma = turkish_lower(analysis.lemma)
-        if lemma in words.heads and {m[0] for m in analysis.morphemes[1:]} <= _HEAD_INFLECTION:
+        inflection = {m[0] for m in analysis.morphemes[1:]}
+        if lemma in words.possessive_only_heads and not inflection & {"P3sg", "P3pl"}:
+            continue  # "Ocak" of a date is the month; "Ocağı" of "Türk Ocağı" heads a club's name
+        if lemma in words.heads and inflection <= _HEAD_INFLECTION:
             return words.heads[lemma]
     # a long head the lexicon derives from another word ("Müfettişliği" of müfettişlik, "Kumandanlığına"):
     # the head, its last consonant softened before a vowel, and a suffix of a few letters

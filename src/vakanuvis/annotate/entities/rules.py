@@ -389,7 +389,7 @@ class RuleRecognizer:
                     continue
                 lower = turkish_lower(following.text)
                 if (
-                    lower in self.words.connectors
+                    (lower in self.words.connectors or (self.english and lower in self.words.name_particles))
                     and index + 1 < len(tokens)
                     and tokens[index + 1].capitalized
                     and self._adjacent(text, following, tokens[index + 1])
@@ -406,12 +406,26 @@ class RuleRecognizer:
                     run.append(following)  # "Khosrov bey Sultanov", "Fətəli xan Xoyski"
                     index += 1
                     continue
+                if (
+                    self._rank_izafet(run[-1])
+                    and index + 1 < len(tokens)
+                    and tokens[index + 1].capitalized
+                    and self._adjacent(text, following, tokens[index + 1])
+                ):
+                    run.append(following)  # "Mülazım-ı evvel Hasan": the rank's adjective is the rank's
+                    index += 1
+                    continue
                 if is_lowercase_org_head(following, self.words) and self._names_a_body(run[-1]):
                     run.append(following)
                     index += 1
                 break
             runs.append((run, index))
         return runs
+
+    def _rank_izafet(self, token: Token) -> bool:
+        """The word opens an izafet of a title before a name ("Mülazım-ı" of "Mülazım-ı sani")."""
+        izafet = _izafet(token) if token.kind == "word" else None
+        return izafet is not None and bool(morphology.lemmas(izafet.group(1)) & self.words.titles_before)
 
     def _before_place_noun(self, token: Token) -> bool:
         """The word may name the place a lower-case place noun after it speaks of ("Çay kasabası"): a
@@ -485,6 +499,8 @@ class RuleRecognizer:
             if position == surname_taken:
                 continue
             connector, title_after, title_before, office, head, _, oblique = profiles[position]
+            if not token.capitalized and position > 0 and self._rank_izafet(run[position - 1]):
+                continue  # "evvel" of "Mülazım-ı evvel": part of the rank, which stays out of the name
             if connector:
                 current.append(token)
                 continue
@@ -555,7 +571,7 @@ class RuleRecognizer:
                 return True
             if keep_all or (leading and not token.sentence_initial):
                 return False
-            return not self._name_capable(token)
+            return not self._name_capable(token) or (leading and self._opening_common_word(tokens))
 
         while (
             tokens
@@ -572,6 +588,20 @@ class RuleRecognizer:
         ):
             tokens = tokens[:-1]
         return tokens
+
+    def _opening_common_word(self, tokens: list[Token]) -> bool:
+        """'Kuvvetler Tuz gölü …': a sentence's first word that the lexicon reads as a common word too, before
+        a word that is a known name by itself, is capitalized for the sentence (a given name or a name the
+        authority or gazetteer knows stays)."""
+        first = tokens[0]
+        if len(tokens) < 2 or first.kind != "word" or first.has_apostrophe or self.english:
+            return False
+        if morphology.is_proper_only(first.stem) or self.known_name(first.stem):
+            return False
+        if name_key(first.stem) in listed_given_names(self.authority):
+            return False
+        second = tokens[1]
+        return second.kind == "word" and self.known_name(morphology.strip_inflection(second.stem))
 
     def _split_known(self, tokens: list[Token], text: str) -> list[list[Token]]:
         """'Türkiye Rusya', 'İ. Ebilov Türkiye': adjacent names the authority or gazetteer knows apart."""
@@ -657,8 +687,43 @@ class RuleRecognizer:
             for start, end, surface, kind, strength in results
         ]
 
+    def _qualified_place(self, tokens: list[Token], text: str) -> Candidate | None:
+        """'Garbi Anadolu’daki', 'Şûralar Rusyası': a word of direction before a place's name is part of
+        the place's name; a regime's word before a country's name with its possessive names that regime's
+        state (an organization). What stands before the two words is read by itself."""
+        if len(tokens) < 2 or self.english:
+            return None
+        qualifier, place = tokens[-2], tokens[-1]
+        if qualifier.kind != "word" or place.kind != "word" or qualifier.has_apostrophe:
+            return None
+        if head_type(place, self.words) is not None:
+            return None  # "Şûralar Cumhuriyeti": a head word, though a town is so called
+        lemmas = self._lemmas(qualifier) | {turkish_lower(qualifier.text)}
+        words = self.words
+        direction, regime = bool(lemmas & words.place_qualifiers), bool(lemmas & words.regime_words)
+        if not (direction or (regime and self._possessive(place))):
+            return None
+        bare = self._surface([place], text, keep_possessive=False)
+        if (self._authority_type(bare) or ("place" if self._place(bare) is not None else None)) != "place":
+            return None
+        named = tokens[-2:]
+        if len(tokens) > 2:
+            self.pending.extend(self._candidates(_Segment(tokens[:-2]), text))
+        if regime and not direction:
+            surface = self._surface(named, text, keep_possessive=True)
+            return Candidate(qualifier.start, place.end, surface, "organization", 3, named)
+        surface = self._surface(named, text, keep_possessive=False)
+        return Candidate(
+            qualifier.start, place.end, surface, self._authority_type(surface) or "place", 3, named
+        )
+
     def _segment_candidates(self, segment: _Segment, text: str) -> list[Candidate]:
         tokens = segment.tokens
+        if not segment.pre_title and not segment.post_title:
+            qualified = self._qualified_place(tokens, text)
+            if qualified is not None:
+                split_off, self.pending = self.pending, []
+                return [*split_off, qualified]
         if (
             tokens
             and head_type(tokens[-1], self.words) is None
@@ -986,6 +1051,16 @@ class RuleRecognizer:
             return position
         return None
 
+    def _territorial_designation(self, tokens: list[Token]) -> bool:
+        """'Curzon of Kedleston': a name, 'of', then one capitalized word, and nothing else lower-case."""
+        lower = [p for p, t in enumerate(tokens) if t.kind == "word" and not t.capitalized]
+        return (
+            len(lower) == 1
+            and 0 < lower[0] == len(tokens) - 2
+            and turkish_lower(tokens[lower[0]].text) in self.words.head_first_connectors
+            and tokens[-1].capitalized
+        )
+
     def _split_connectors(self, segment: _Segment) -> list[_Segment]:
         """'Kars ve Ardahan' is two names; 'İttihat ve Terakki Cemiyeti', 'Erzurum ve Sivas Kongreleri' one;
         'Treaty of Sèvres' one."""
@@ -994,6 +1069,9 @@ class RuleRecognizer:
             return []
         if self._head_first(tokens) is not None:
             return [segment]
+        peer = segment.style is not None or turkish_lower(tokens[0].text) in self.words.peerages
+        if peer and self._territorial_designation(tokens):
+            return [segment]  # "Marquess Curzon of Kedleston": a peer's title names the place he holds it of
         last = tokens[-1]
         if head_type(last, self.words) not in (None, "other") and last.capitalized:
             plural_head = any(
@@ -1005,9 +1083,13 @@ class RuleRecognizer:
                 if not token.capitalized and token.kind == "word":
                     break
                 first_part.append(token)
+            # "Anadolu ve Rumeli Müdafaa-i Hukuk Cemiyeti": an izafet between the connector and a singular
+            # head makes the names before it the society's region, not names of their own
+            izafet_inside = any(_izafet(t) is not None for t in tokens[len(first_part) + 1 : -1])
             if (
                 not first_part
                 or plural_head
+                or izafet_inside
                 or len(first_part) == len(tokens)
                 or not self.known_name(self._surface(first_part, "", False, whole=True))
             ):
@@ -1019,6 +1101,7 @@ class RuleRecognizer:
                 and token.kind == "word"
                 and token is not last
                 and not (segment.post_title and turkish_lower(token.text) in self.words.titles_after)
+                and not (self.english and turkish_lower(token.text) in self.words.name_particles)
             ):
                 parts.append([])
             else:
