@@ -10,6 +10,7 @@ from vakanuvis.check.conclusion_negated import find_conclusions_denying_the_body
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.figures import find_figure_disagreements
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
+from vakanuvis.check.happening_disagrees import find_happening_disagreements
 from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
@@ -41,6 +42,7 @@ def check_document(document: Document, entities: dict[str, Entity]) -> list[Find
     findings += find_conclusion_contradictions(document)
     findings += find_conclusions_denying_the_body(document)
     findings += find_territories_given_otherwise(document)
+    findings += find_happening_disagreements(document)
     return findings
 
 
