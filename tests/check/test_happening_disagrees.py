@@ -87,3 +87,25 @@ def test_a_place_taken_and_the_attack_on_it_beaten_off(tmp_path, other, flagged)
     if flagged:
         ((message, evidence),) = found
         assert "Mangaltepe" in message and any("zaptetmiştir" in text for text in evidence)
+
+
+@pytest.mark.parametrize(
+    ("other", "flagged"),
+    [
+        ("Erzurum’a ilk giren kıtaatımız 3. Fırka’dır.", True),
+        ("Erzurum’a ilk evvel 11. Fırka girmiştir.", True),
+        # the same unit, in letters
+        ("Erzurum’a ilk evvel Dokuzuncu Fırka girmiştir.", False),
+        # another place
+        ("Erzurum’dan sonra Bayburt’a ilk giren kıtaatımız 3. Fırka’dır.", False),
+        # the first at another time
+        ("Erzurum’a 1916 senesinde ilk giren kıtaat 3. Fırka idi.", False),
+    ],
+)
+def test_two_units_each_the_first_to_enter_one_place(tmp_path, other, flagged):
+    text = (
+        "Şark Cephesi Kumandanlığı\n\n12 Mart 1334’te şehir istirdat olundu. Erzurum’a 12 Mart 1334’te ilk evvel "
+        f"9. Fırka girmiştir. Ahali kıtaatı sevinçle karşılamıştır. {other}"
+    )
+    found = findings(tmp_path, text)
+    assert bool(found) == flagged

@@ -10,13 +10,18 @@ full account does not name (a third party) is not compared.
 What came of an attack: one report has a place taken on a day ("2 Eylül’de düşman Çal Dağı’nı
 zaptetmiştir"), another the same side's attack on it that day beaten off ("2 Eylül’de Çal Dağı’na yapılan
 düşman taarruzu … akamete uğratılmıştır"): the words of each outcome are `attack_outcomes` in
-lang/*/events.yaml. Turkish only, body text only.
+lang/*/events.yaml.
+
+Who came first: two reports that give the first unit to enter one place as two different numbered units
+("Kars’a ilk evvel 12. Fırka girmiştir", "Kars’a ilk giren kıtaatımız 9. Fırka’dır"), unless they date it to
+two different times. Turkish only, body text only.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from vakanuvis.annotate.events.predicates import (
@@ -29,6 +34,7 @@ from vakanuvis.annotate.events.predicates import (
 )
 from vakanuvis.annotate.events.roles import role_markers, turkish_case
 from vakanuvis.check.evidence import evidence_at
+from vakanuvis.check.units_listed_twice import NumberedUnit, numbered_units
 from vakanuvis.lang import language_data
 from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.model import Document, EntityMention, Finding, Span
@@ -409,6 +415,95 @@ def _outcome_disagreements(document: Document) -> list[Finding]:
     return findings
 
 
+@dataclass(frozen=True)
+class FirstReport:
+    """One sentence's report of which unit was the first to enter or take a place."""
+
+    place: str  # the place's name, folded
+    name: str
+    kind: str  # "take" or "arrive"
+    unit: NumberedUnit
+    days: (
+        tuple[date, date] | tuple[()]
+    )  # the (earliest, latest) of the sentence's dates; () when it gives none
+    span: Span
+
+
+FIRST_KINDS = ("take", "arrive")
+
+
+def first_reports(document: Document) -> list[FirstReport]:
+    """The sentences of the body that name the first unit to enter or take one place ("Kars’a ilk evvel
+    12. Fırka girmiştir"): one place in the dative, a word of "first", a verb of entering or taking after
+    it, one numbered unit."""
+    sentences = _Sentences(document)
+    text = document.text
+    firsts = frozenset(plain(str(w)) for w in _data().get("first_words", []))
+    reports = []
+    for number, sentence in enumerate(document.sentences):
+        places = [m for m in sentences.mentions.get(number, []) if m.type == "place"]
+        if len({plain(m.surface) for m in places}) != 1 or turkish_case(places[0]) != "dative":
+            continue
+        words = words_of(text, sentence.span.start, sentence.span.end)
+        first = next((i for i, w in enumerate(words) if plain(w.text) in firsts), None)
+        if first is None or words[first].start < places[0].span.end or not sentences.turkish(number):
+            continue
+        verb = next(
+            (
+                w
+                for w in words[first + 1 :]
+                if happening_kind("tr", w.text) in FIRST_KINDS and turkish_verb(w.text) is not None
+            ),
+            None,
+        )
+        units = numbered_units(text[sentence.span.start : sentence.span.end])
+        if verb is None or len(units) != 1:
+            continue
+        unit = units[0]
+        at = Span(unit.span.start + sentence.span.start, unit.span.end + sentence.span.start)
+        dates = [
+            d
+            for d in document.dates
+            if d.span.footnote is None and sentence.span.start <= d.span.start < sentence.span.end
+        ]
+        days = (min(d.earliest for d in dates), max(d.latest for d in dates)) if dates else ()
+        span = Span(places[0].span.start, max(at.end, verb.end))
+        reports.append(
+            FirstReport(
+                plain(places[0].surface),
+                places[0].surface,
+                happening_kind("tr", verb.text),
+                NumberedUnit(unit.number, unit.unit, at),
+                days,
+                span,
+            )
+        )
+    return reports
+
+
+def _first_disagreements(document: Document) -> list[Finding]:
+    reports = first_reports(document)
+    findings = []
+    for index, one in enumerate(reports):
+        for other in reports[index + 1 :]:
+            if (one.place, one.kind) != (other.place, other.kind):
+                continue
+            if (one.unit.number, one.unit.unit) == (other.unit.number, other.unit.unit):
+                continue
+            if one.days and other.days and (one.days[1] < other.days[0] or other.days[1] < one.days[0]):
+                continue  # the first of two different times
+            a, b = evidence_at(document, one.unit.span), evidence_at(document, other.unit.span)
+            findings.append(
+                Finding(
+                    kind="happening-disagrees",
+                    message=f"The first to enter {one.name}: {a.text} in one report, {b.text} in another.",
+                    evidence=[evidence_at(document, other.span), evidence_at(document, one.span)],
+                    severity="warning",
+                )
+            )
+    return findings
+
+
 def find_happening_disagreements(document: Document) -> list[Finding]:
     """Two reports of one happening in one document that disagree about who did it or what came of it."""
-    return _signer_disagreements(document) + _outcome_disagreements(document)
+    return _signer_disagreements(document) + _outcome_disagreements(document) + _first_disagreements(document)
