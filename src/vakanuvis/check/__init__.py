@@ -10,12 +10,16 @@ from vakanuvis.check.conclusion_negated import find_conclusions_denying_the_body
 from vakanuvis.check.conflicting_dates import find_conflicting_dates
 from vakanuvis.check.figures import find_figure_disagreements
 from vakanuvis.check.footnotes import find_marker_problems, find_repeated_footnotes
+from vakanuvis.check.happening_disagrees import find_happening_disagreements
 from vakanuvis.check.publication import find_citations_after_publication
 from vakanuvis.check.quantities import find_quantity_conflicts
 from vakanuvis.check.ranges import find_impossible_days, find_reversed_ranges
 from vakanuvis.check.spellings import find_names_listed_twice, find_spelling_variants
 from vakanuvis.check.territory_given import find_territories_given_otherwise
-from vakanuvis.check.told_before_it_happened import find_events_told_before_they_happened
+from vakanuvis.check.told_before_it_happened import (
+    find_events_told_before_they_happened,
+    find_treaties_acted_upon_before_they_existed,
+)
 from vakanuvis.check.units_listed_twice import find_units_listed_twice
 from vakanuvis.model import Document, Entity, Finding, Source
 
@@ -38,9 +42,11 @@ def check_document(document: Document, entities: dict[str, Entity]) -> list[Find
     findings += find_backward_chronology(document)
     findings += find_events_before_existence(document, entities)
     findings += find_events_told_before_they_happened(document)
+    findings += find_treaties_acted_upon_before_they_existed(document, entities)
     findings += find_conclusion_contradictions(document)
     findings += find_conclusions_denying_the_body(document)
     findings += find_territories_given_otherwise(document)
+    findings += find_happening_disagreements(document)
     return findings
 
 

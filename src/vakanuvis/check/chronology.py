@@ -264,7 +264,7 @@ def find_backward_chronology(document: Document) -> list[Finding]:
 # ---------------------------------------------------------------- before it existed
 
 
-def _start(value: str | None) -> date | None:
+def authority_start(value: str | None) -> date | None:
     """The first day an authority date can mean: "1921-10-13", "1921-10", "1921" (EDTF marks dropped)."""
     if not value:
         return None
@@ -297,7 +297,8 @@ def presupposing_word(text: str, entity_type: str) -> str | None:
     return None
 
 
-def _presupposed_by(text: str, sentence: Span, name: Span, entity_type: str) -> str | None:
+def presupposed_by(text: str, sentence: Span, name: Span, entity_type: str) -> str | None:
+    """The word near a name that presupposes its treaty or meeting exists ("… gereğince", "… kararları")."""
     before = text[sentence.start : name.start].split()[-WORDS_BEFORE_NAME:]
     after = text[name.end : sentence.end].split()[:WORDS_AFTER_NAME]
     # the name's own ending ("Antlaşması’nın") is no word of its own
@@ -323,10 +324,10 @@ def find_events_before_existence(document: Document, entities: dict[str, Entity]
             entity = entities.get(mention.entity_key)
             if entity is None or entity.type not in PRESUPPOSED_TYPES or (event.sentence, entity.key) in seen:
                 continue
-            began = _start(entity.start)
+            began = authority_start(entity.start)
             if began is None or when.latest >= began or _dated_from(document, sentence, began):
                 continue
-            word = _presupposed_by(document.text, sentence, mention.span, entity.type)
+            word = presupposed_by(document.text, sentence, mention.span, entity.type)
             if word is None and entity.type == "treaty":
                 # the event's own predicate, of the treaty its patient: "… tasdik edildi", "… ihlal edildi"
                 word = presupposing_word(event.predicate, entity.type)

@@ -20,9 +20,11 @@ from vakanuvis.annotate.dates.lexicon import build_lexicon
 from vakanuvis.annotate.dates.reference import tense_after
 from vakanuvis.annotate.dates.values import end_bounds
 from vakanuvis.annotate.dates.years import OF_THEIR_MOMENT
+from vakanuvis.check.chronology import PRESUPPOSED_TYPES, authority_start, presupposed_by
 from vakanuvis.check.evidence import evidence_at
 from vakanuvis.lang import language_data
-from vakanuvis.model import DateMention, Document, Finding
+from vakanuvis.model import DateMention, Document, Entity, Finding
+from vakanuvis.structure.sentences import SentenceIndex
 
 # a telegram drafted at night, a report dated at its sending: a day past the date is still its moment
 MARGIN = timedelta(days=1)
@@ -87,3 +89,48 @@ def _happened_at(text: str, when: DateMention, sentence_end: int) -> bool:
         return False
     clause = re.split(r"[,;:.]", after, maxsplit=1)[0]
     return not targets.search(clause)
+
+
+def find_treaties_acted_upon_before_they_existed(
+    document: Document, entities: dict[str, Entity]
+) -> list[Finding]:
+    """A telegram, letter, report or speech that acts upon a treaty signed (or a meeting's decision taken)
+    after its own date ("Ankara İtilafnamesi mucibince …" in a report of 20 September 1921): it cannot know
+    of it yet. Only sentences with no date of their own (a dated one is the events' rule's); body text only."""
+    if of_its_moment(document) not in OF_THEIR_MOMENT or not document.date:
+        return []
+    written = end_bounds(document.date)[1]
+    if written.year >= 9999:
+        return []
+    index = SentenceIndex([(s.span.start, s.span.end) for s in document.sentences])
+    dated = {
+        number
+        for mention in document.dates
+        if mention.span.footnote is None and (number := index.containing(mention.span.start)) is not None
+    }
+    findings, seen = [], set()
+    for mention in document.mentions:
+        entity = entities.get(mention.entity_key)
+        if mention.span.footnote is not None or entity is None or entity.type not in PRESUPPOSED_TYPES:
+            continue
+        number = index.containing(mention.span.start)
+        began = authority_start(entity.start)
+        if number is None or number in dated or began is None or began <= written + MARGIN:
+            continue
+        sentence = document.sentences[number].span
+        word = presupposed_by(document.text, sentence, mention.span, entity.type)
+        if word is None or (number, entity.key) in seen:
+            continue
+        seen.add((number, entity.key))
+        began_how = "was signed" if entity.type == "treaty" else "met"
+        findings.append(
+            Finding(
+                kind="before-it-existed",
+                message=f"This {document.type or 'document'} is dated {document.date}, but it acts upon "
+                f"“{mention.text}” (“{word}…”), which {began_how} only on {entity.start}: the document's date "
+                f"is wrong or another {entity.type} is meant.",
+                evidence=[evidence_at(document, mention.span)],
+                severity="warning",
+            )
+        )
+    return findings
