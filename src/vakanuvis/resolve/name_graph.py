@@ -209,8 +209,12 @@ def context_token(key: str) -> str:
 def agreeing_context(a: set[str], b: set[str]) -> bool:
     """Do two documents' names (`context_token`s) agree enough for one short name of both to be one
     person? A function of the two documents alone, so that the order documents come in changes nothing."""
-    shared = len(a & b)
-    return shared >= AGREEING_NAMES and shared >= AGREEING_SHARE * min(len(a), len(b))
+    return agreeing_counts(len(a & b), len(a), len(b))
+
+
+def agreeing_counts(shared: int, names_a: int, names_b: int) -> bool:
+    """`agreeing_context` of two documents with `names_a` and `names_b` names, `shared` of them in common."""
+    return shared >= AGREEING_NAMES and shared >= AGREEING_SHARE * min(names_a, names_b)
 
 
 def same_short_name(a: NameNode, b: NameNode) -> bool:
@@ -247,29 +251,66 @@ def context_links(
     documents; resolving either again takes it away (`NameStore.delete_links`)."""
     short = [n for n in short if n.document and n.type == "person" and n.core and n.entry is None]
     everyone = {n.key: n for n in [*known, *short]}
-    pairs = sorted(
-        {
-            (a.key, b.key) if a.key < b.key else (b.key, a.key)
-            for a in short
-            for b in everyone.values()
-            if same_short_name(a, b) and not _title_only(a.core)
-        }
-    )
+    pairs = sorted(_short_name_pairs(short, everyone.values()))
     if not pairs:
         return set()
     names = names_of(sorted({everyone[key].document for pair in pairs for key in pair}))
     tokens = {d: {context_token(key) for key in found} for d, found in names.items()}
+    ranks: dict[str, frozenset[str]] = {}
+    shared_tokens: dict[tuple[str, str], set[str]] = {}
     links: set[tuple[int, str, str, str]] = set()
     for a, b in pairs:
         left, right = everyone[a].document, everyone[b].document
-        ranks_a = written_ranks(names.get(left, {}).get(a, {}))
-        ranks_b = written_ranks(names.get(right, {}).get(b, {}))
+        if a not in ranks:
+            ranks[a] = written_ranks(names.get(left, {}).get(a, {}))
+        if b not in ranks:
+            ranks[b] = written_ranks(names.get(right, {}).get(b, {}))
+        ranks_a, ranks_b = ranks[a], ranks[b]
         if ranks_a and ranks_b and not ranks_a & ranks_b:
             continue
+        # what `agreeing_context` answers for the two documents' names less the two short names, counted
+        # from the names the two documents share (the same for every pair of names of those documents)
         own = {context_token(a), context_token(b)}
-        if agreeing_context(tokens.get(left, set()) - own, tokens.get(right, set()) - own):
+        names_left, names_right = tokens.get(left, set()), tokens.get(right, set())
+        if (left, right) not in shared_tokens:
+            shared_tokens[left, right] = names_left & names_right
+        both = shared_tokens[left, right]
+        if agreeing_counts(
+            len(both) - len(own & both),
+            len(names_left) - len(own & names_left),
+            len(names_right) - len(own & names_right),
+        ):
             links.add((CONTEXT_LINK, a, b, min(left, right)))
     return links
+
+
+def _short_name_pairs(short: list[NameNode], everyone: Iterable[NameNode]) -> set[tuple[str, str]]:
+    """The pairs of keys (in order) of a short name of `short` that is not a rank alone and a name of
+    `everyone` for which `same_short_name` holds. Names are compared within their block only (one
+    number of words and one first letter, which `same_short_name` wants), and each two written forms
+    once, however many documents write them."""
+    blocks: dict[str, dict[tuple[str, ...], list[NameNode]]] = defaultdict(lambda: defaultdict(list))
+    for node in everyone:
+        if node.core and node.type == "person" and node.entry is None:
+            blocks[node.block][node.core].append(node)
+    alike: dict[tuple[str, ...], list[list[NameNode]]] = {}  # a short name's core → the names like it
+    pairs: set[tuple[str, str]] = set()
+    for a in short:
+        if a.core not in alike:
+            alike[a.core] = (
+                []
+                if _title_only(a.core)
+                else [
+                    others
+                    for core, others in blocks[a.block].items()
+                    if core == a.core or fuzzy_same(a.core, core)
+                ]
+            )
+        for others in alike[a.core]:
+            for b in others:
+                if b.document != a.document:
+                    pairs.add((a.key, b.key) if a.key < b.key else (b.key, a.key))
+    return pairs
 
 
 def spelling_links(new: Iterable[NameNode], known: Iterable[NameNode] = ()) -> set[Link]:
