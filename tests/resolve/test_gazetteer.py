@@ -75,6 +75,15 @@ def test_the_cached_lookup_table_holds_the_index_exactly(tmp_path: Path, monkeyp
         assert table.ids(name_key(name)) == index["names"].get(name_key(name), [])
 
 
+def test_the_index_is_not_kept_in_memory_once_its_table_is_written(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("VAKANUVIS_CACHE_DIR", str(tmp_path))
+    gazetteer._index.cache_clear()
+    table = gazetteer._PlaceTable()
+    assert table.connection is not None and gazetteer.lookup_table_file().is_file()
+    assert table.ids(name_key("Kars"))
+    assert gazetteer._index.cache_info().currsize == 0
+
+
 def test_places_are_found_with_the_cache_off(monkeypatch) -> None:
     monkeypatch.setenv("VAKANUVIS_CACHE_DIR", "off")
     assert gazetteer.lookup_table_file() is None

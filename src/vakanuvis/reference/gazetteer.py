@@ -107,12 +107,18 @@ def _best(ids: set[int] | list[int], places: list[list[Any]], country: str | Non
     return max(candidates, key=lambda i: (places[i][5], -i))
 
 
-@cache
-def _index() -> dict[str, Any]:
+def read_index() -> dict[str, Any]:
+    """The committed index (built first when it is missing)."""
     if not INDEX_FILE.is_file():
         return build_gazetteer_index(INDEX_FILE)
     with gzip.open(INDEX_FILE, "rt", encoding="utf-8") as handle:
         return json.load(handle)  # type: ignore[no-any-return]
+
+
+@cache
+def _index() -> dict[str, Any]:
+    # kept only when the cache is off: read whole, the index takes some 60 MiB
+    return read_index()
 
 
 def write_lookup_table(path: Path, index: dict[str, Any]) -> None:
@@ -151,7 +157,7 @@ class _PlaceTable:
             try:
                 if not path.is_file():
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    write_lookup_table(path, _index())
+                    write_lookup_table(path, read_index())  # not kept once the table is written
                 self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             except (OSError, sqlite3.Error):  # an unwritable cache directory: the index in memory
                 self.connection = None

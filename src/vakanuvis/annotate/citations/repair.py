@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from vakanuvis.annotate.citations.vocabulary import vocabulary
+from vakanuvis.lang.word_frequencies import frequency, has_list, zipf_frequency
 
 LONGEST_WORD = 24
 CYRILLIC_LANGUAGES = {"ru", "uk", "bg", "sr"}
@@ -28,20 +29,13 @@ TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 LOWER_UPPER = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ]{2})")
 
 
-@cache
-def _frequencies(language: str) -> dict[str, float]:
-    # wordfreq (0.4 s to import, a list per language) is loaded only when a glued word is to be repaired
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(language) if language in wordfreq.available_languages() else {}
-
-
 def _word_logprob(word: str, language: str) -> float | None:
     """log10 probability of `word`, or None when it is not a word of `language`."""
     if len(word) == 1 and word not in SINGLE_LETTER_WORDS.get(language, set()):
         return None
-    frequency = _frequencies(language).get(word)
-    return math.log10(frequency) if frequency else None
+    # wordfreq's lists are read (from a table on disk) only when a glued word is to be repaired
+    found = frequency(word, language) if has_list(language) else 0.0
+    return math.log10(found) if found else None
 
 
 def _variants(piece: str) -> list[tuple[str, str]]:
@@ -102,9 +96,7 @@ def _needs_repair(token: str, language: str) -> bool:
     # short tokens are mostly real words OCR misspelt; splitting them does harm
     if len(token) < 10 or not _in_script(token, language):
         return False
-    import wordfreq
-
-    return wordfreq.zipf_frequency(token.casefold(), language) < KNOWN_ZIPF
+    return zipf_frequency(token.casefold(), language) < KNOWN_ZIPF
 
 
 def repair_run_together(text: str, language: str = "ru") -> str:

@@ -23,6 +23,7 @@ from vakanuvis.lang.entity_words import entity_words
 from vakanuvis.lang.folds import fold_for_surname_ending
 from vakanuvis.lang.tr import morphology
 from vakanuvis.lang.tr.casing import turkish_lower
+from vakanuvis.lang.word_frequencies import zipf_frequency
 from vakanuvis.reference.authority import Authority, AuthorityEntry, name_key
 from vakanuvis.reference.gazetteer import lookup_place
 from vakanuvis.reference.person_names import listed_given_names
@@ -158,21 +159,15 @@ class RuleRecognizer:
             return False
         if token.stem.isupper() and len(token.stem) > 1 and self._entry(token.stem) is None:
             # a heading in capitals: "THE GREEK RETREAT" names no town Retreat
-            from wordfreq import zipf_frequency
-
             return zipf_frequency(token.stem.lower(), "en") >= ENGLISH_WORD_ZIPF
         if self.known_name(token.stem):
             return False
-        from wordfreq import zipf_frequency
-
         return zipf_frequency(token.stem.lower(), "en") >= ENGLISH_WORD_ZIPF
 
     def _common_english(self, token: Token) -> bool:
         """In an English sentence, a lone unknown capitalized word that is a common English word."""
         if not self.english or token.kind != "word":
             return False
-        from wordfreq import zipf_frequency
-
         lower = token.stem.lower()
         if zipf_frequency(lower, "en") >= ENGLISH_WORD_ALONE_ZIPF:
             return True
