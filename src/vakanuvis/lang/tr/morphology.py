@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -49,6 +50,7 @@ def _analyzer() -> Any:
     # zeyrek logs every accepted path at WARNING level; that is noise for us.
     logging.getLogger("zeyrek").setLevel(logging.ERROR)
     _give_each_caller_its_own_attributes()
+    _change_roots_in_declared_order()
     from zeyrek import MorphAnalyzer
 
     analyzer = MorphAnalyzer()
@@ -86,6 +88,38 @@ def _give_each_caller_its_own_attributes() -> None:
         return path
 
     search_path.initial = classmethod(initial)  # type: ignore[assignment]
+
+
+def _change_roots_in_declared_order() -> None:
+    """zeyrek (0.1.3) changes a root for its attributes (voicing, doubling, vowel drop) in the order it meets
+    them in a set of enum members, which the process's hash seed decides: "ret" (voiced, doubled) became
+    "redd" in some processes and "retd" in others, so "reddi" was or was not "ret" from one run to the next.
+    Zemberek, which zeyrek ports, meets them in their declared order (an EnumSet); so do we."""
+    from zeyrek import morphotactics
+
+    stems = morphotactics.StemTransitionsMapBased
+    shared = stems.generate_modified_root_nodes
+    if getattr(shared, "in_declared_order", False):
+        return
+
+    @functools.wraps(shared)
+    def in_declared_order(self: Any, dict_item: Any) -> Any:
+        attributes = dict_item.attributes
+        dict_item.attributes = DeclaredOrder(attributes)
+        try:
+            return shared(self, dict_item)
+        finally:
+            dict_item.attributes = attributes
+
+    in_declared_order.in_declared_order = True  # type: ignore[attr-defined]
+    stems.generate_modified_root_nodes = in_declared_order  # type: ignore[method-assign]
+
+
+class DeclaredOrder(set):
+    """A set of enum members that iterates in the order the enum declares them."""
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(sorted(set.__iter__(self), key=lambda member: member.value))
 
 
 _MEMORY_LIMIT = 500_000  # distinct words kept in memory before the in-process cache starts afresh
@@ -175,7 +209,8 @@ def _zeyrek_analyses(word: str, normalized: str | None = None) -> tuple[Analysis
     search = analyzer.analyzer
     if USE_FAST_SEARCH and hasattr(search, "analysis_tuples"):
         # the same tuples as below, made from the search's accepted paths without zeyrek's SingleAnalysis
-        return tuple(search.analysis_tuples(_normalized(word) if normalized is None else normalized))
+        # in one order whatever the hash seed (the search meets stems and paths in set order)
+        return tuple(sorted(search.analysis_tuples(_normalized(word) if normalized is None else normalized)))
     results = []
     for single in analyzer._parse(word):
         if single is None:
@@ -189,7 +224,7 @@ def _zeyrek_analyses(word: str, normalized: str | None = None) -> tuple[Analysis
                 tuple((m.id_, surface, m.derivational) for m, surface in single.morphemes),
             )
         )
-    return tuple(results)
+    return tuple(sorted(results))
 
 
 def save_new_analyses() -> None:
