@@ -154,6 +154,10 @@ def mentions_of(text: str, dated: str | None = None) -> list[tuple[str, str]]:
         ("Lord Curzon replied.", [("Lord Curzon", "person")]),
         # a surname's particle stays inside an English name, a Turkish "de" is a conjunction
         (
+            "Türkiye Komünist Partisi 1919 yılında William N. Haskell başkanlığında toplandı.",
+            [("Türkiye Komünist Partisi", "organization"), ("William N. Haskell", "person")],
+        ),
+        (
             "Admiral John de Robeck arrived at Constantinople on the 5th.",
             [("John de Robeck", "person"), ("Constantinople", "place")],
         ),

@@ -138,7 +138,7 @@ def test_the_fast_route_gives_zeyreks_own_analyses_on_20000_real_words():
         expected = kept_of(plain.analyze(normalized))
         if fast.analysis_tuples(normalized) != expected:
             differing.append(word)
-        elif morphology._zeyrek_analyses(word) != tuple(sorted(expected)):  # kept in one order
+        elif morphology._zeyrek_analyses(word) != morphology.in_one_order(expected):  # kept in one order
             differing.append(word)
     assert differing == []
     assert sum(bool(fast.analysis_tuples(_normalize(w))) for w in words) > 15000

@@ -531,7 +531,12 @@ class RuleRecognizer:
                 if closed:
                     segments[-1].before_office = True
                 continue
-            if token.kind == "initials" and current and current[-1].kind != "initials":
+            if (
+                token.kind == "initials"
+                and current
+                and current[-1].kind != "initials"
+                and not self._middle_initial(current, run, position, last_position)
+            ):
                 close()
             current.append(token)
             if token.has_apostrophe or oblique:
@@ -597,6 +602,19 @@ class RuleRecognizer:
             return False
         second = tokens[1]
         return second.kind == "word" and self.known_name(morphology.strip_inflection(second.stem))
+
+    def _middle_initial(self, current: list[Token], run: list[Token], position: int, last: int) -> bool:
+        """'William N. Haskell': an initial between a listed given name alone and a surname is its bearer's
+        middle initial, not the start of another name ("Türkiye İ. Ebilov")."""
+        return (
+            len(current) == 1
+            and current[0].kind == "word"
+            and not current[0].has_apostrophe
+            and name_key(current[0].stem) in listed_given_names(self.authority)
+            and position < last
+            and run[position + 1].kind == "word"
+            and run[position + 1].capitalized
+        )
 
     def _split_known(self, tokens: list[Token], text: str) -> list[list[Token]]:
         """'Türkiye Rusya', 'İ. Ebilov Türkiye': adjacent names the authority or gazetteer knows apart."""

@@ -210,7 +210,7 @@ def _zeyrek_analyses(word: str, normalized: str | None = None) -> tuple[Analysis
     if USE_FAST_SEARCH and hasattr(search, "analysis_tuples"):
         # the same tuples as below, made from the search's accepted paths without zeyrek's SingleAnalysis
         # in one order whatever the hash seed (the search meets stems and paths in set order)
-        return tuple(sorted(search.analysis_tuples(_normalized(word) if normalized is None else normalized)))
+        return in_one_order(search.analysis_tuples(_normalized(word) if normalized is None else normalized))
     results = []
     for single in analyzer._parse(word):
         if single is None:
@@ -224,7 +224,13 @@ def _zeyrek_analyses(word: str, normalized: str | None = None) -> tuple[Analysis
                 tuple((m.id_, surface, m.derivational) for m, surface in single.morphemes),
             )
         )
-    return tuple(sorted(results))
+    return in_one_order(results)
+
+
+def in_one_order(analyses: list[AnalysisTuple]) -> tuple[AnalysisTuple, ...]:
+    """A word's analyses in one order whatever the hash seed: common readings before proper names, then
+    by their tuples."""
+    return tuple(sorted(analyses, key=lambda analysis: (analysis[2], analysis)))
 
 
 def save_new_analyses() -> None:
