@@ -99,15 +99,13 @@ def tense_after(text: str, start: int, end: int, lexicon: Lexicon) -> str | None
         analyses = analyze_word(word)
         if not analyses:
             continue
-        # the verb's reading where there is one ("geçti": geçmek, not the name Geçti)
-        reading = next((a for a in analyses if a.pos == "Verb"), analyses[0])
-        for morpheme, _surface, _derivational in reading.morphemes:
+        for morpheme, _surface, _derivational in analyses[0].morphemes:
             if morpheme in verbal_nouns:
                 return None  # "… alınması derpiş olunmuştur": the act named has no tense of its own
             tense = lexicon.verb_tenses.get(morpheme)
             if tense is None:
                 continue
-            if morpheme.endswith("Part") and reading.lemma in timeless:
+            if morpheme.endswith("Part") and analyses[0].lemma in timeless:
                 break  # "olduğundan": being, at no time in particular
             return tense
     return None

@@ -21,7 +21,7 @@ from vakanuvis.user_cache import cache_directory
 
 # the cache file is read from its snapshot when this many bytes or fewer came after it
 SNAPSHOT_AFTER = 256 * 1024
-CACHE_FORMAT = 3  # bump when the stored tuple layout or the analyses change (2: zeyrek's analyses order-free; 3: roots changed in declared order, analyses sorted)
+CACHE_FORMAT = 4  # bump when the stored tuple layout or the analyses change (2: zeyrek's analyses order-free; 3: roots changed in declared order, analyses sorted; 4: proper readings last)
 
 # (lemma, pos, proper, ((morpheme id, surface, derivational), ...)) per analysis
 AnalysisTuple = tuple[str, str, bool, tuple[tuple[str, str, bool], ...]]

@@ -228,9 +228,9 @@ def _zeyrek_analyses(word: str, normalized: str | None = None) -> tuple[Analysis
 
 
 def in_one_order(analyses: list[AnalysisTuple]) -> tuple[AnalysisTuple, ...]:
-    """A word's analyses in one order whatever the hash seed: common readings before proper names, then
-    by their tuples."""
-    return tuple(sorted(analyses, key=lambda analysis: (analysis[2], analysis)))
+    """A word's analyses in one order whatever the hash seed: common readings before proper names (or a
+    lemma in capitals: "Geçti"), then by their tuples."""
+    return tuple(sorted(analyses, key=lambda analysis: (analysis[2] or analysis[0][:1].isupper(), analysis)))
 
 
 def save_new_analyses() -> None:
