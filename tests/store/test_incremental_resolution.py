@@ -59,16 +59,8 @@ def contents(kb: KnowledgeBase) -> dict:
             "work block groups": rows(schema.work_block_groups),
             "work links": rows(schema.work_links),
         }
-        # a person known by a short name in several documents is keyed by the document resolved first,
-        # which the order decides (a stored key never changes): such a key is compared as its documents
         m = schema.mentions
-        documents_of: dict[str, set[str]] = {}
-        for key, document in connection.execute(select(m.c.entity_key, m.c.document_id)):
-            if key and "@" in key:
-                documents_of.setdefault(key, set()).add(document)
-        spanning = {
-            k: k.split("@")[0] + "@" + "+".join(sorted(d)) for k, d in documents_of.items() if len(d) > 1
-        }
+        spanning = spanning_key_names(connection.execute(select(m.c.entity_key, m.c.document_id)))
         if spanning:
             pattern = re.compile("|".join(re.escape(k) for k in sorted(spanning, key=len, reverse=True)))
             for part, texts in found.items():
